@@ -1,0 +1,245 @@
+// The editable CMDB: validated mutations over a CmdbGraph, each one producing journal
+// records (the audit log) grouped in a transaction, with undo and redo as new transactions.
+import {
+  CiInputSchema,
+  CiPatchSchema,
+  CiSchema,
+  RelationshipInputSchema,
+  RelationshipPatchSchema,
+  RelationshipSchema,
+  type Ci,
+  type JournalRecord,
+  type Relationship,
+} from '../../shared/model';
+import { CmdbGraph } from './cmdb-graph';
+import { CmdbError } from './errors';
+import { parseOrThrow } from './validation';
+
+/** What the core needs from its host: a clock, an id source and who is acting. */
+export interface CmdbEnvironment {
+  now(): string;
+  newId(prefix: 'ci' | 'rel'): string;
+  actor: string;
+}
+
+export interface Transaction {
+  tx: number;
+  label: string;
+  records: JournalRecord[];
+}
+
+type RecordBody =
+  | { entity: 'ci'; op: JournalRecord['op']; id: string; before: Ci | null; after: Ci | null }
+  | { entity: 'relationship'; op: JournalRecord['op']; id: string; before: Relationship | null; after: Relationship | null };
+
+interface HistoryState {
+  undo: Transaction[];
+  redo: Transaction[];
+  lastSeq: number;
+  lastTx: number;
+}
+
+const UNDO_LIMIT = 500;
+
+/** Applies one journal record to a graph, as replay does: no validation beyond integrity. */
+export function applyRecord(graph: CmdbGraph, record: Pick<JournalRecord, 'entity' | 'id' | 'after'>): void {
+  if (record.entity === 'ci') {
+    if (record.after) graph.putCi(record.after as Ci);
+    else graph.removeCi(record.id);
+  } else if (record.after) {
+    graph.putRelationship(record.after as Relationship);
+  } else {
+    graph.removeRelationship(record.id);
+  }
+}
+
+function invert(body: RecordBody): RecordBody {
+  const op = body.op === 'create' ? 'delete' : body.op === 'delete' ? 'create' : 'update';
+  return { ...body, op, before: body.after, after: body.before } as RecordBody;
+}
+
+export class Cmdb {
+  readonly graph: CmdbGraph;
+  private readonly env: CmdbEnvironment;
+  private history: HistoryState;
+  private savedHistory: HistoryState | null = null;
+
+  constructor(graph: CmdbGraph, env: CmdbEnvironment, lastSeq = 0) {
+    this.graph = graph;
+    this.env = env;
+    this.history = { undo: [], redo: [], lastSeq, lastTx: 0 };
+  }
+
+  get lastSeq(): number {
+    return this.history.lastSeq;
+  }
+
+  get canUndo(): boolean {
+    return this.history.undo.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.history.redo.length > 0;
+  }
+
+  get undoLabel(): string | null {
+    return this.history.undo.at(-1)?.label ?? null;
+  }
+
+  get redoLabel(): string | null {
+    return this.history.redo.at(-1)?.label ?? null;
+  }
+
+  createCi(input: unknown): { ci: Ci; tx: Transaction } {
+    const parsed = parseOrThrow(CiInputSchema, input);
+    const id = parsed.id ?? this.env.newId('ci');
+    if (this.graph.hasCi(id)) throw new CmdbError('conflict', `id: a CI with id ${id} already exists`, 'id');
+    const now = this.env.now();
+    const ci = parseOrThrow(CiSchema, { ...parsed, id, createdAt: now, updatedAt: now });
+    const tx = this.commit(`Create ${ci.name}`, [{ entity: 'ci', op: 'create', id, before: null, after: ci }]);
+    return { ci, tx };
+  }
+
+  updateCi(id: string, patch: unknown): { ci: Ci; tx: Transaction } {
+    const before = this.requireCi(id);
+    const parsed = parseOrThrow(CiPatchSchema, patch);
+    const { redundancy, ...rest } = parsed;
+    const merged: Ci = { ...before, ...rest, updatedAt: this.env.now() };
+    if (redundancy === null) delete merged.redundancy;
+    else if (redundancy !== undefined) merged.redundancy = redundancy;
+    const ci = parseOrThrow(CiSchema, merged);
+    const tx = this.commit(`Edit ${ci.name}`, [{ entity: 'ci', op: 'update', id, before, after: ci }]);
+    return { ci, tx };
+  }
+
+  /** Deletes a CI and every relationship touching it, as one transaction. */
+  deleteCi(id: string): { deletedRelationships: number; tx: Transaction } {
+    const ci = this.requireCi(id);
+    const rels = this.graph.relationshipsOf(id);
+    const bodies: RecordBody[] = rels.map((r) => ({ entity: 'relationship', op: 'delete', id: r.id, before: r, after: null }));
+    bodies.push({ entity: 'ci', op: 'delete', id, before: ci, after: null });
+    const tx = this.commit(`Delete ${ci.name}`, bodies);
+    return { deletedRelationships: rels.length, tx };
+  }
+
+  createRelationship(input: unknown): { relationship: Relationship; tx: Transaction } {
+    const parsed = parseOrThrow(RelationshipInputSchema, input);
+    const id = parsed.id ?? this.env.newId('rel');
+    if (this.graph.getRelationship(id)) {
+      throw new CmdbError('conflict', `id: a relationship with id ${id} already exists`, 'id');
+    }
+    const relationship = parseOrThrow(RelationshipSchema, { ...parsed, id });
+    this.checkRelationship(relationship, null);
+    const label = `Link ${this.graph.getCi(relationship.source)?.name} ${relationship.type} ${this.graph.getCi(relationship.target)?.name}`;
+    const tx = this.commit(label, [{ entity: 'relationship', op: 'create', id, before: null, after: relationship }]);
+    return { relationship, tx };
+  }
+
+  updateRelationship(id: string, patch: unknown): { relationship: Relationship; tx: Transaction } {
+    const before = this.requireRelationship(id);
+    const parsed = parseOrThrow(RelationshipPatchSchema, patch);
+    const relationship = parseOrThrow(RelationshipSchema, { ...before, ...parsed });
+    this.checkRelationship(relationship, id);
+    const tx = this.commit('Edit relationship', [{ entity: 'relationship', op: 'update', id, before, after: relationship }]);
+    return { relationship, tx };
+  }
+
+  deleteRelationship(id: string): { tx: Transaction } {
+    const before = this.requireRelationship(id);
+    const tx = this.commit('Delete relationship', [{ entity: 'relationship', op: 'delete', id, before, after: null }]);
+    return { tx };
+  }
+
+  /** Undoes the last transaction as a new one (so the journal stays append-only). */
+  undo(): Transaction | null {
+    const last = this.history.undo.at(-1);
+    if (!last) return null;
+    this.saveHistory();
+    const bodies = last.records.map(toBody).reverse().map(invert);
+    this.history.undo.pop();
+    const tx = this.record(`Undo ${last.label}`, bodies);
+    this.history.redo.push(last);
+    return tx;
+  }
+
+  redo(): Transaction | null {
+    const next = this.history.redo.at(-1);
+    if (!next) return null;
+    this.saveHistory();
+    this.history.redo.pop();
+    const tx = this.record(next.label, next.records.map(toBody));
+    this.history.undo.push(tx);
+    return tx;
+  }
+
+  /**
+   * Takes back the last transaction when it could not be made durable: the graph, the
+   * sequence numbers and the undo/redo stacks return to what they were before it.
+   */
+  revert(tx: Transaction): void {
+    for (const body of tx.records.map(toBody).reverse().map(invert)) applyRecord(this.graph, body);
+    if (this.savedHistory) this.history = this.savedHistory;
+    this.savedHistory = null;
+  }
+
+  private commit(label: string, bodies: RecordBody[]): Transaction {
+    this.saveHistory();
+    const tx = this.record(label, bodies);
+    this.history.undo.push(tx);
+    if (this.history.undo.length > UNDO_LIMIT) this.history.undo.shift();
+    this.history.redo = [];
+    return tx;
+  }
+
+  private record(label: string, bodies: RecordBody[]): Transaction {
+    const time = this.env.now();
+    const txId = ++this.history.lastTx;
+    const records = bodies.map((body) => {
+      const record = { ...body, seq: ++this.history.lastSeq, tx: txId, time, actor: this.env.actor } as JournalRecord;
+      applyRecord(this.graph, record);
+      return record;
+    });
+    return { tx: txId, label, records };
+  }
+
+  private saveHistory(): void {
+    this.savedHistory = {
+      undo: [...this.history.undo],
+      redo: [...this.history.redo],
+      lastSeq: this.history.lastSeq,
+      lastTx: this.history.lastTx,
+    };
+  }
+
+  private requireCi(id: string): Ci {
+    const ci = this.graph.getCi(id);
+    if (!ci) throw new CmdbError('not_found', `id: no CI with id ${id}`, 'id');
+    return ci;
+  }
+
+  private requireRelationship(id: string): Relationship {
+    const rel = this.graph.getRelationship(id);
+    if (!rel) throw new CmdbError('not_found', `id: no relationship with id ${id}`, 'id');
+    return rel;
+  }
+
+  private checkRelationship(rel: Relationship, ownId: string | null): void {
+    if (rel.source === rel.target) {
+      throw new CmdbError('invalid_input', 'target: a CI cannot be related to itself', 'target');
+    }
+    if (!this.graph.hasCi(rel.source)) {
+      throw new CmdbError('invalid_input', `source: no CI with id ${rel.source}`, 'source');
+    }
+    if (!this.graph.hasCi(rel.target)) {
+      throw new CmdbError('invalid_input', `target: no CI with id ${rel.target}`, 'target');
+    }
+    const existing = this.graph.findRelationship(rel.source, rel.target, rel.type);
+    if (existing !== undefined && existing !== ownId) {
+      throw new CmdbError('conflict', `type: these CIs are already related by ${rel.type} (${existing})`, 'type');
+    }
+  }
+}
+
+function toBody(record: JournalRecord): RecordBody {
+  return { entity: record.entity, op: record.op, id: record.id, before: record.before, after: record.after } as RecordBody;
+}

@@ -1,0 +1,178 @@
+// The domain model of ARCHITECTURE.md as zod schemas: the single source of truth for
+// what a CI, a relationship and a journal record look like on every boundary.
+import { z } from 'zod';
+
+export const CI_CLASSES = [
+  'business_service',
+  'technical_service',
+  'application',
+  'database',
+  'server',
+  'virtual_machine',
+  'container',
+  'cluster',
+  'load_balancer',
+  'network_device',
+  'storage',
+  'cloud_resource',
+  'site',
+  'message_queue',
+  'cache',
+] as const;
+export const CiClassSchema = z.enum(CI_CLASSES);
+export type CiClass = z.infer<typeof CiClassSchema>;
+
+export const RELATIONSHIP_TYPES = [
+  'depends_on',
+  'runs_on',
+  'hosted_on',
+  'connects_to',
+  'member_of',
+  'part_of',
+] as const;
+export const RelationshipTypeSchema = z.enum(RELATIONSHIP_TYPES);
+export type RelationshipType = z.infer<typeof RelationshipTypeSchema>;
+
+export const StrengthSchema = z.enum(['hard', 'soft']);
+export type Strength = z.infer<typeof StrengthSchema>;
+
+export const CI_STATUSES = ['planned', 'live', 'retired'] as const;
+export const CiStatusSchema = z.enum(CI_STATUSES);
+export type CiStatus = z.infer<typeof CiStatusSchema>;
+
+/** 1 = mission critical … 4 = low. */
+export const CriticalitySchema = z.number().int().min(1).max(4);
+export type Criticality = 1 | 2 | 3 | 4;
+
+/** Ids are generated (`ci_…`, `rel_…`) but imports may bring their own; keep them URL- and file-safe. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+export const IdSchema = z.string().regex(ID_PATTERN, 'must be 1–128 characters of letters, digits, _ . : - and start with a letter or digit');
+
+const NameSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const ShortTextSchema = z.string().trim().max(200, 'must be at most 200 characters');
+const TagSchema = z.string().trim().min(1, 'tags must not be empty').max(64, 'tags must be at most 64 characters');
+const StringMapSchema = z.record(z.string().min(1).max(128), z.string().max(4000));
+
+export const RedundancySchema = z.object({
+  minHealthy: z.number().int().min(1, 'must be at least 1'),
+});
+export type Redundancy = z.infer<typeof RedundancySchema>;
+
+export const IsoTimeSchema = z.string().datetime({ offset: true });
+
+export const CiSchema = z.object({
+  id: IdSchema,
+  name: NameSchema,
+  class: CiClassSchema,
+  environment: ShortTextSchema,
+  criticality: CriticalitySchema,
+  owner: ShortTextSchema,
+  status: CiStatusSchema,
+  tags: z.array(TagSchema),
+  attributes: StringMapSchema,
+  externalIds: StringMapSchema,
+  redundancy: RedundancySchema.optional(),
+  createdAt: IsoTimeSchema,
+  updatedAt: IsoTimeSchema,
+});
+export type Ci = z.infer<typeof CiSchema>;
+
+/** What a user (or an import) supplies to create a CI; the rest is generated or defaulted. */
+export const CiInputSchema = z.object({
+  id: IdSchema.optional(),
+  name: NameSchema,
+  class: CiClassSchema,
+  environment: ShortTextSchema.default('production'),
+  criticality: CriticalitySchema.default(3),
+  owner: ShortTextSchema.default(''),
+  status: CiStatusSchema.default('live'),
+  tags: z.array(TagSchema).default([]),
+  attributes: StringMapSchema.default({}),
+  externalIds: StringMapSchema.default({}),
+  redundancy: RedundancySchema.optional(),
+});
+export type CiInput = z.input<typeof CiInputSchema>;
+
+/** A partial update; `redundancy: null` removes the redundancy rule. */
+export const CiPatchSchema = z
+  .object({
+    name: NameSchema,
+    class: CiClassSchema,
+    environment: ShortTextSchema,
+    criticality: CriticalitySchema,
+    owner: ShortTextSchema,
+    status: CiStatusSchema,
+    tags: z.array(TagSchema),
+    attributes: StringMapSchema,
+    externalIds: StringMapSchema,
+    redundancy: RedundancySchema.nullable(),
+  })
+  .partial();
+export type CiPatch = z.infer<typeof CiPatchSchema>;
+
+export const RelationshipSchema = z.object({
+  id: IdSchema,
+  source: IdSchema,
+  target: IdSchema,
+  type: RelationshipTypeSchema,
+  strength: StrengthSchema,
+  /** True when an importer guessed the edge rather than read it. */
+  inferred: z.boolean().optional(),
+});
+export type Relationship = z.infer<typeof RelationshipSchema>;
+
+export const RelationshipInputSchema = z.object({
+  id: IdSchema.optional(),
+  source: IdSchema,
+  target: IdSchema,
+  type: RelationshipTypeSchema,
+  strength: StrengthSchema.default('hard'),
+  inferred: z.boolean().optional(),
+});
+export type RelationshipInput = z.input<typeof RelationshipInputSchema>;
+
+export const RelationshipPatchSchema = z
+  .object({ type: RelationshipTypeSchema, strength: StrengthSchema })
+  .partial();
+export type RelationshipPatch = z.infer<typeof RelationshipPatchSchema>;
+
+/** One mutation as written to the journal (which is also the audit log). */
+export const JournalRecordSchema = z.discriminatedUnion('entity', [
+  z.object({
+    seq: z.number().int().positive(),
+    tx: z.number().int().positive(),
+    time: IsoTimeSchema,
+    actor: z.string(),
+    op: z.enum(['create', 'update', 'delete']),
+    entity: z.literal('ci'),
+    id: IdSchema,
+    before: CiSchema.nullable(),
+    after: CiSchema.nullable(),
+  }),
+  z.object({
+    seq: z.number().int().positive(),
+    tx: z.number().int().positive(),
+    time: IsoTimeSchema,
+    actor: z.string(),
+    op: z.enum(['create', 'update', 'delete']),
+    entity: z.literal('relationship'),
+    id: IdSchema,
+    before: RelationshipSchema.nullable(),
+    after: RelationshipSchema.nullable(),
+  }),
+]);
+export type JournalRecord = z.infer<typeof JournalRecordSchema>;
+
+export const CURRENT_SCHEMA_VERSION = 1;
+
+/** The checkpoint document: the whole CMDB at `journalSeq`. */
+export const CmdbDocumentSchema = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  journalSeq: z.number().int().min(0),
+  cis: z.array(CiSchema),
+  relationships: z.array(RelationshipSchema),
+  settings: z.record(z.string(), z.unknown()).default({}),
+});
+export type CmdbDocument = z.infer<typeof CmdbDocumentSchema>;
+
+export type { ZodType } from 'zod';

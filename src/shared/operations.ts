@@ -1,0 +1,182 @@
+// The operation table: every call the renderer (or the CLI) can make, by name, with the
+// zod schema its input is validated against at the boundary and the type it returns.
+// IPC, HTTP and CLI are thin adapters over this one table.
+import { z } from 'zod';
+import {
+  CiClassSchema,
+  CiInputSchema,
+  CiPatchSchema,
+  CiStatusSchema,
+  IdSchema,
+  RelationshipInputSchema,
+  RelationshipPatchSchema,
+  type Ci,
+  type Relationship,
+  type RelationshipType,
+} from './model';
+import type { BlastRadiusResult, DependenciesResult, SpofResult } from './impact-types';
+
+export const DEFAULT_VIEW_CAP = 1000;
+export const DEFAULT_EDGE_CAP = 2000;
+
+export const ViewFiltersSchema = z
+  .object({
+    classes: z.array(CiClassSchema).optional(),
+    environments: z.array(z.string().max(200)).optional(),
+    statuses: z.array(CiStatusSchema).optional(),
+    criticalities: z.array(z.number().int().min(1).max(4)).optional(),
+    tags: z.array(z.string().max(64)).optional(),
+  })
+  .strict();
+export type ViewFilters = z.infer<typeof ViewFiltersSchema>;
+
+export const DirectionSchema = z.enum(['in', 'out', 'both']);
+export type Direction = z.infer<typeof DirectionSchema>;
+
+export const ViewInputSchema = z
+  .object({
+    filters: ViewFiltersSchema.default({}),
+    /** Neighbourhood view: the CI and its N hops along relationships in the given direction. */
+    focus: z
+      .object({ ciId: IdSchema, depth: z.number().int().min(1).max(6), direction: DirectionSchema })
+      .optional(),
+    nodeCap: z.number().int().min(1).max(20000).default(DEFAULT_VIEW_CAP),
+    edgeCap: z.number().int().min(1).max(40000).default(DEFAULT_EDGE_CAP),
+  })
+  .strict();
+
+export interface GraphView {
+  nodes: Ci[];
+  edges: Relationship[];
+  /** CIs in the CMDB, and CIs passing the filters before the cap. */
+  totalCis: number;
+  matchingCis: number;
+  /** True when nodes or edges were cut at the cap. */
+  truncated: boolean;
+  mode: 'all' | 'neighbourhood';
+  /** Why the view is what it is, in words for the user (e.g. "Showing a neighbourhood: 100,000 CIs exceed the view cap of 1,000"). */
+  notice: string | null;
+  /** A CI to centre on when the server chose a neighbourhood by itself. */
+  focusCiId: string | null;
+}
+
+export interface DocumentInfo {
+  path: string;
+  title: string;
+  ciCount: number;
+  relationshipCount: number;
+  schemaVersion: number;
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+  recent: string[];
+  /** Things the user should know about the last open (a file moved aside, a journal tail dropped…). */
+  warnings: string[];
+  /** Bumped by every mutation, undo and redo: the renderer refetches views when it changes. */
+  revision: number;
+}
+
+export interface RelationshipWithPeer {
+  relationship: Relationship;
+  peer: Pick<Ci, 'id' | 'name' | 'class'>;
+}
+
+export interface CiDetails {
+  ci: Ci;
+  outgoing: RelationshipWithPeer[];
+  incoming: RelationshipWithPeer[];
+}
+
+export interface SearchHit {
+  ci: Pick<Ci, 'id' | 'name' | 'class' | 'environment' | 'owner' | 'criticality'>;
+  /** Which field matched (name, class, tag, owner, attribute:<key>) and the matched text. */
+  field: string;
+  match: string;
+}
+
+export interface Facets {
+  classes: { value: string; count: number }[];
+  environments: { value: string; count: number }[];
+  statuses: { value: string; count: number }[];
+  criticalities: { value: number; count: number }[];
+  tags: { value: string; count: number }[];
+  relationshipTypes: { value: RelationshipType; count: number }[];
+}
+
+export interface MutationResult<T> {
+  value: T;
+  info: DocumentInfo;
+}
+
+const PathSchema = z.string().min(1).max(4096);
+
+const ImpactTargetSchema = z.object({ ciId: IdSchema, mode: z.enum(['down', 'degraded']).default('down') });
+
+/** Declares one operation: `op<Output>()(inputSchema)`; `output` is a phantom carrying the result type. */
+function op<O>() {
+  return <I extends z.ZodType>(input: I): { input: I; output: O } => ({ input, output: undefined as unknown as O });
+}
+
+const NoInput = z.object({}).strict();
+const DocPathInput = z.object({ path: PathSchema }).strict();
+const IdInput = z.object({ id: IdSchema }).strict();
+
+export const operations = {
+  'doc.info': op<DocumentInfo>()(NoInput),
+  'doc.new': op<DocumentInfo>()(DocPathInput),
+  'doc.open': op<DocumentInfo>()(DocPathInput),
+  'doc.saveCopy': op<{ path: string }>()(DocPathInput),
+  'view.graph': op<GraphView>()(ViewInputSchema),
+  'view.facets': op<Facets>()(NoInput),
+  'ci.get': op<CiDetails>()(IdInput),
+  'ci.search': op<SearchHit[]>()(
+    z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).default(20) }).strict(),
+  ),
+  'ci.create': op<MutationResult<Ci>>()(z.object({ ci: CiInputSchema }).strict()),
+  'ci.update': op<MutationResult<Ci>>()(z.object({ id: IdSchema, patch: CiPatchSchema }).strict()),
+  'ci.delete': op<MutationResult<{ deletedRelationships: number }>>()(IdInput),
+  'rel.create': op<MutationResult<Relationship>>()(z.object({ relationship: RelationshipInputSchema }).strict()),
+  'rel.update': op<MutationResult<Relationship>>()(z.object({ id: IdSchema, patch: RelationshipPatchSchema }).strict()),
+  'rel.delete': op<MutationResult<null>>()(IdInput),
+  'history.undo': op<DocumentInfo>()(NoInput),
+  'history.redo': op<DocumentInfo>()(NoInput),
+  'impact.blastRadius': op<BlastRadiusResult>()(
+    z
+      .object({
+        targets: z.array(ImpactTargetSchema).min(1).max(1000),
+        maxDepth: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
+  ),
+  'impact.dependencies': op<DependenciesResult>()(
+    z.object({ ciId: IdSchema, maxDepth: z.number().int().min(1).max(1000).optional() }).strict(),
+  ),
+  'impact.spof': op<SpofResult>()(z.object({ serviceId: IdSchema }).strict()),
+} as const;
+
+export type OperationTable = typeof operations;
+export type OperationName = keyof OperationTable;
+/** What a caller passes (defaults may be omitted). */
+export type OperationInput<N extends OperationName> = z.input<OperationTable[N]['input']>;
+/** What a handler receives, after parsing. */
+export type ParsedInput<N extends OperationName> = z.output<OperationTable[N]['input']>;
+export type OperationOutput<N extends OperationName> = OperationTable[N]['output'];
+
+export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.prototype.hasOwnProperty.call(operations, name);
+}
+
+/** The one interface every adapter (IPC, HTTP, in-process) implements for the renderer. */
+export interface FaultlineApi {
+  call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>>;
+}
+
+/** An error that crosses a boundary: a code, a message for the user and, for validation, the field paths. */
+export interface ApiErrorBody {
+  code: 'invalid_input' | 'not_found' | 'conflict' | 'unknown_operation' | 'io_error' | 'internal';
+  message: string;
+  issues?: { path: string; message: string }[];
+}
