@@ -180,3 +180,6 @@ export interface ApiErrorBody {
   message: string;
   issues?: { path: string; message: string }[];
 }
+
+/** What every adapter returns for one call. */
+export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
