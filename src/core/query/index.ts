@@ -1,0 +1,5 @@
+export { graphView } from './graph-view';
+export { searchCis } from './search';
+export { facets } from './facets';
+export { ciDetails } from './ci-details';
+export { ciFilterPredicate } from './ci-filter';
