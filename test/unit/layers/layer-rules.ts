@@ -15,7 +15,8 @@ const ALLOWED_LAYERS: Record<Layer, Layer[]> = {
 /** Which bare package imports each layer may use; `null` = any package. */
 const ALLOWED_PACKAGES: Record<Layer, RegExp | null> = {
   shared: /^zod$/,
-  core: /^$/, // nothing but type-only re-exports through shared
+  // Pure, environment-free parsers for solved problems (CSV, YAML) are allowed in core.
+  core: /^(papaparse|yaml)$/,
   node: /^(node:.*|zod|lowdb(\/.*)?)$/,
   renderer: /^(react|react-dom(\/client)?|react\/jsx-runtime|zustand(\/.*)?|cytoscape|elkjs\/.*|zod|@tanstack\/.*)$/,
   electron: /^(electron|node:.*|zod)$/,
