@@ -32,6 +32,18 @@ type RecordBody =
   | { entity: 'ci'; op: JournalRecord['op']; id: string; before: Ci | null; after: Ci | null }
   | { entity: 'relationship'; op: JournalRecord['op']; id: string; before: Relationship | null; after: Relationship | null };
 
+type CiBody = { entity: 'ci'; op: JournalRecord['op']; id: string; before: Ci | null; after: Ci };
+type RelationshipBody = { entity: 'relationship'; op: JournalRecord['op']; id: string; before: Relationship | null; after: Relationship };
+
+/** One operation of an all-or-nothing batch (an import's apply step). */
+export type BatchOperation =
+  | { kind: 'createCi'; input: unknown }
+  | { kind: 'updateCi'; id: string; patch: unknown }
+  | { kind: 'deleteCi'; id: string }
+  | { kind: 'createRelationship'; input: unknown }
+  | { kind: 'updateRelationship'; id: string; patch: unknown }
+  | { kind: 'deleteRelationship'; id: string };
+
 interface HistoryState {
   undo: Transaction[];
   redo: Transaction[];
@@ -91,16 +103,104 @@ export class Cmdb {
   }
 
   createCi(input: unknown): { ci: Ci; tx: Transaction } {
+    const body = this.prepareCreateCi(input);
+    return { ci: body.after, tx: this.commit(`Create ${body.after.name}`, [body]) };
+  }
+
+  updateCi(id: string, patch: unknown): { ci: Ci; tx: Transaction } {
+    const body = this.prepareUpdateCi(id, patch);
+    return { ci: body.after, tx: this.commit(`Edit ${body.after.name}`, [body]) };
+  }
+
+  /** Deletes a CI and every relationship touching it, as one transaction. */
+  deleteCi(id: string): { deletedRelationships: number; tx: Transaction } {
+    const bodies = this.prepareDeleteCi(id);
+    const ci = bodies[bodies.length - 1].before as Ci;
+    return { deletedRelationships: bodies.length - 1, tx: this.commit(`Delete ${ci.name}`, bodies) };
+  }
+
+  createRelationship(input: unknown): { relationship: Relationship; tx: Transaction } {
+    const body = this.prepareCreateRelationship(input);
+    const rel = body.after;
+    const label = `Link ${this.graph.getCi(rel.source)?.name} ${rel.type} ${this.graph.getCi(rel.target)?.name}`;
+    return { relationship: rel, tx: this.commit(label, [body]) };
+  }
+
+  updateRelationship(id: string, patch: unknown): { relationship: Relationship; tx: Transaction } {
+    const body = this.prepareUpdateRelationship(id, patch);
+    return { relationship: body.after, tx: this.commit('Edit relationship', [body]) };
+  }
+
+  deleteRelationship(id: string): { tx: Transaction } {
+    const before = this.requireRelationship(id);
+    return { tx: this.commit('Delete relationship', [{ entity: 'relationship', op: 'delete', id, before, after: null }]) };
+  }
+
+  /**
+   * Applies many operations as ONE transaction (one undo step), all or nothing: each
+   * operation is validated against the state the earlier ones left; if any fails, the
+   * ones already applied are taken back and the error names the operation's index.
+   */
+  applyBatch(label: string, ops: readonly BatchOperation[]): { tx: Transaction; results: (Ci | Relationship | null)[] } {
+    const applied: RecordBody[] = [];
+    const results: (Ci | Relationship | null)[] = [];
+    try {
+      ops.forEach((op, index) => {
+        let bodies: RecordBody[];
+        try {
+          bodies = this.prepareBatchOperation(op);
+        } catch (e) {
+          if (e instanceof CmdbError) {
+            const field = e.field ? `operations[${index}].${e.field}` : `operations[${index}]`;
+            throw new CmdbError(e.code, `operation ${index + 1} (${op.kind}): ${e.message}`, field);
+          }
+          throw e;
+        }
+        for (const body of bodies) {
+          applyRecord(this.graph, body);
+          applied.push(body);
+        }
+        results.push(op.kind.startsWith('delete') ? null : ((bodies[0].after as Ci | Relationship | null) ?? null));
+      });
+    } catch (e) {
+      for (const body of [...applied].reverse().map(invert)) applyRecord(this.graph, body);
+      throw e;
+    }
+    this.saveHistory();
+    const tx = this.record(label, applied, false);
+    this.history.undo.push(tx);
+    if (this.history.undo.length > UNDO_LIMIT) this.history.undo.shift();
+    this.history.redo = [];
+    return { tx, results };
+  }
+
+  private prepareBatchOperation(op: BatchOperation): RecordBody[] {
+    switch (op.kind) {
+      case 'createCi':
+        return [this.prepareCreateCi(op.input)];
+      case 'updateCi':
+        return [this.prepareUpdateCi(op.id, op.patch)];
+      case 'deleteCi':
+        return this.prepareDeleteCi(op.id);
+      case 'createRelationship':
+        return [this.prepareCreateRelationship(op.input)];
+      case 'updateRelationship':
+        return [this.prepareUpdateRelationship(op.id, op.patch)];
+      case 'deleteRelationship':
+        return [{ entity: 'relationship', op: 'delete', id: op.id, before: this.requireRelationship(op.id), after: null }];
+    }
+  }
+
+  private prepareCreateCi(input: unknown): CiBody {
     const parsed = parseOrThrow(CiInputSchema, input);
     const id = parsed.id ?? this.env.newId('ci');
     if (this.graph.hasCi(id)) throw new CmdbError('conflict', `id: a CI with id ${id} already exists`, 'id');
     const now = this.env.now();
     const ci = parseOrThrow(CiSchema, { ...parsed, id, createdAt: now, updatedAt: now });
-    const tx = this.commit(`Create ${ci.name}`, [{ entity: 'ci', op: 'create', id, before: null, after: ci }]);
-    return { ci, tx };
+    return { entity: 'ci', op: 'create', id, before: null, after: ci };
   }
 
-  updateCi(id: string, patch: unknown): { ci: Ci; tx: Transaction } {
+  private prepareUpdateCi(id: string, patch: unknown): CiBody {
     const before = this.requireCi(id);
     const parsed = parseOrThrow(CiPatchSchema, patch);
     const { redundancy, ...rest } = parsed;
@@ -108,21 +208,19 @@ export class Cmdb {
     if (redundancy === null) delete merged.redundancy;
     else if (redundancy !== undefined) merged.redundancy = redundancy;
     const ci = parseOrThrow(CiSchema, merged);
-    const tx = this.commit(`Edit ${ci.name}`, [{ entity: 'ci', op: 'update', id, before, after: ci }]);
-    return { ci, tx };
+    return { entity: 'ci', op: 'update', id, before, after: ci };
   }
 
-  /** Deletes a CI and every relationship touching it, as one transaction. */
-  deleteCi(id: string): { deletedRelationships: number; tx: Transaction } {
+  private prepareDeleteCi(id: string): RecordBody[] {
     const ci = this.requireCi(id);
-    const rels = this.graph.relationshipsOf(id);
-    const bodies: RecordBody[] = rels.map((r) => ({ entity: 'relationship', op: 'delete', id: r.id, before: r, after: null }));
+    const bodies: RecordBody[] = this.graph
+      .relationshipsOf(id)
+      .map((r) => ({ entity: 'relationship', op: 'delete', id: r.id, before: r, after: null }));
     bodies.push({ entity: 'ci', op: 'delete', id, before: ci, after: null });
-    const tx = this.commit(`Delete ${ci.name}`, bodies);
-    return { deletedRelationships: rels.length, tx };
+    return bodies;
   }
 
-  createRelationship(input: unknown): { relationship: Relationship; tx: Transaction } {
+  private prepareCreateRelationship(input: unknown): RelationshipBody {
     const parsed = parseOrThrow(RelationshipInputSchema, input);
     const id = parsed.id ?? this.env.newId('rel');
     if (this.graph.getRelationship(id)) {
@@ -130,24 +228,15 @@ export class Cmdb {
     }
     const relationship = parseOrThrow(RelationshipSchema, { ...parsed, id });
     this.checkRelationship(relationship, null);
-    const label = `Link ${this.graph.getCi(relationship.source)?.name} ${relationship.type} ${this.graph.getCi(relationship.target)?.name}`;
-    const tx = this.commit(label, [{ entity: 'relationship', op: 'create', id, before: null, after: relationship }]);
-    return { relationship, tx };
+    return { entity: 'relationship', op: 'create', id, before: null, after: relationship };
   }
 
-  updateRelationship(id: string, patch: unknown): { relationship: Relationship; tx: Transaction } {
+  private prepareUpdateRelationship(id: string, patch: unknown): RelationshipBody {
     const before = this.requireRelationship(id);
     const parsed = parseOrThrow(RelationshipPatchSchema, patch);
     const relationship = parseOrThrow(RelationshipSchema, { ...before, ...parsed });
     this.checkRelationship(relationship, id);
-    const tx = this.commit('Edit relationship', [{ entity: 'relationship', op: 'update', id, before, after: relationship }]);
-    return { relationship, tx };
-  }
-
-  deleteRelationship(id: string): { tx: Transaction } {
-    const before = this.requireRelationship(id);
-    const tx = this.commit('Delete relationship', [{ entity: 'relationship', op: 'delete', id, before, after: null }]);
-    return { tx };
+    return { entity: 'relationship', op: 'update', id, before, after: relationship };
   }
 
   /** Undoes the last transaction as a new one (so the journal stays append-only). */
@@ -191,12 +280,13 @@ export class Cmdb {
     return tx;
   }
 
-  private record(label: string, bodies: RecordBody[]): Transaction {
+  /** Stamps bodies as journal records of a new transaction, applying them unless already applied. */
+  private record(label: string, bodies: RecordBody[], apply = true): Transaction {
     const time = this.env.now();
     const txId = ++this.history.lastTx;
     const records = bodies.map((body) => {
       const record = { ...body, seq: ++this.history.lastSeq, tx: txId, time, actor: this.env.actor } as JournalRecord;
-      applyRecord(this.graph, record);
+      if (apply) applyRecord(this.graph, record);
       return record;
     });
     return { tx: txId, label, records };

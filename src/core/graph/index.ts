@@ -1,5 +1,5 @@
 export { CmdbGraph } from './cmdb-graph';
-export { Cmdb, applyRecord, type CmdbEnvironment, type Transaction } from './cmdb';
+export { Cmdb, applyRecord, type BatchOperation, type CmdbEnvironment, type Transaction } from './cmdb';
 export { CmdbError, type CmdbErrorCode } from './errors';
 export { buildIndexes, type GraphIndexes } from './csr-index';
 export { cmdbFromDocument, documentFromCmdb } from './load';
