@@ -3,16 +3,13 @@
 import type { Ci, Relationship } from '../../shared/model';
 import { buildIndexes, type GraphIndexes } from './csr-index';
 
-function relationshipKey(source: string, target: string, type: string): string {
-  return `${source}\u0000${target}\u0000${type}`;
-}
-
 export class CmdbGraph {
   private readonly ciById = new Map<string, Ci>();
   private readonly relById = new Map<string, Relationship>();
-  private readonly relIdByKey = new Map<string, string>();
-  private readonly outRelIds = new Map<string, Set<string>>();
-  private readonly inRelIds = new Map<string, Set<string>>();
+  // Per-CI relationship lists (not Sets: cheaper to build for 100k CIs; degrees are small
+  // except at hubs, where a removal scans one list).
+  private readonly outRels = new Map<string, Relationship[]>();
+  private readonly inRels = new Map<string, Relationship[]>();
   private cachedIndexes: GraphIndexes | null = null;
   /** Bumped by every change; views and caches compare it. */
   private revisionCounter = 0;
@@ -49,7 +46,10 @@ export class CmdbGraph {
 
   /** The id of the relationship with this (source, target, type), if any. */
   findRelationship(source: string, target: string, type: string): string | undefined {
-    return this.relIdByKey.get(relationshipKey(source, target, type));
+    const list = this.outRels.get(source);
+    if (!list) return undefined;
+    for (const r of list) if (r.target === target && r.type === type) return r.id;
+    return undefined;
   }
 
   cis(): IterableIterator<Ci> {
@@ -61,11 +61,11 @@ export class CmdbGraph {
   }
 
   outgoing(ciId: string): Relationship[] {
-    return this.relationshipsIn(this.outRelIds.get(ciId));
+    return [...(this.outRels.get(ciId) ?? [])];
   }
 
   incoming(ciId: string): Relationship[] {
-    return this.relationshipsIn(this.inRelIds.get(ciId));
+    return [...(this.inRels.get(ciId) ?? [])];
   }
 
   /** Every relationship touching a CI, each once (a self-loop cannot exist). */
@@ -85,8 +85,8 @@ export class CmdbGraph {
       throw new Error(`CI ${id} still has relationships`);
     }
     this.ciById.delete(id);
-    this.outRelIds.delete(id);
-    this.inRelIds.delete(id);
+    this.outRels.delete(id);
+    this.inRels.delete(id);
     this.touch();
   }
 
@@ -98,9 +98,8 @@ export class CmdbGraph {
     const previous = this.relById.get(rel.id);
     if (previous) this.unlink(previous);
     this.relById.set(rel.id, rel);
-    this.relIdByKey.set(relationshipKey(rel.source, rel.target, rel.type), rel.id);
-    setFor(this.outRelIds, rel.source).add(rel.id);
-    setFor(this.inRelIds, rel.target).add(rel.id);
+    listFor(this.outRels, rel.source).push(rel);
+    listFor(this.inRels, rel.target).push(rel);
     this.touch();
   }
 
@@ -121,19 +120,8 @@ export class CmdbGraph {
   }
 
   private unlink(rel: Relationship): void {
-    this.relIdByKey.delete(relationshipKey(rel.source, rel.target, rel.type));
-    this.outRelIds.get(rel.source)?.delete(rel.id);
-    this.inRelIds.get(rel.target)?.delete(rel.id);
-  }
-
-  private relationshipsIn(ids: Set<string> | undefined): Relationship[] {
-    if (!ids) return [];
-    const out: Relationship[] = [];
-    for (const id of ids) {
-      const rel = this.relById.get(id);
-      if (rel) out.push(rel);
-    }
-    return out;
+    removeById(this.outRels.get(rel.source), rel.id);
+    removeById(this.inRels.get(rel.target), rel.id);
   }
 
   private touch(): void {
@@ -142,11 +130,17 @@ export class CmdbGraph {
   }
 }
 
-function setFor(map: Map<string, Set<string>>, key: string): Set<string> {
-  let set = map.get(key);
-  if (!set) {
-    set = new Set();
-    map.set(key, set);
+function listFor(map: Map<string, Relationship[]>, key: string): Relationship[] {
+  let list = map.get(key);
+  if (!list) {
+    list = [];
+    map.set(key, list);
   }
-  return set;
+  return list;
+}
+
+function removeById(list: Relationship[] | undefined, id: string): void {
+  if (!list) return;
+  const i = list.findIndex((r) => r.id === id);
+  if (i >= 0) list.splice(i, 1);
 }
