@@ -1,0 +1,3 @@
+export { startFaultlineServer, statusForError, DEFAULT_BODY_LIMIT, LOOPBACK_HOST, type FaultlineServer, type FaultlineServerOptions } from './server';
+export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, isAllowedHost, isAuthorized, newToken } from './security';
+export { resolveStaticPath, contentTypeFor } from './static-files';

@@ -1,0 +1,195 @@
+// Browser mode: the API and the production renderer build over HTTP on 127.0.0.1 only.
+//   POST /api/<operation>  Authorization: Bearer <token>, JSON body = input → ApiResult JSON
+//   GET  /…                the files of out/renderer (index.html for /)
+// Every request must carry Host 127.0.0.1:<port> or localhost:<port> (403 otherwise);
+// API calls need the per-launch token (401), bodies are capped (413), and no CORS header
+// is ever sent, so pages on other origins can neither call nor read anything.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiErrorBody, ApiResult } from '../../shared/operations';
+import type { FaultlineService } from '../service';
+import { isAllowedHost, isAuthorized, newToken, SECURITY_HEADERS } from './security';
+import { serveStatic } from './static-files';
+
+export const LOOPBACK_HOST = '127.0.0.1';
+export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+
+export interface FaultlineServerOptions {
+  service: Pick<FaultlineService, 'dispatch'>;
+  /** The production renderer build (out/renderer). */
+  staticDir: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Largest accepted request body in bytes; 10 MB by default. */
+  bodyLimit?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface FaultlineServer {
+  readonly port: number;
+  /** The address the socket is bound to (always 127.0.0.1). */
+  readonly address: string;
+  readonly token: string;
+  /** The page to open: `http://127.0.0.1:<port>/?token=<hex>`. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** The HTTP status for an ApiResult error. */
+export function statusForError(code: ApiErrorBody['code']): number {
+  switch (code) {
+    case 'invalid_input':
+      return 400;
+    case 'not_found':
+    case 'unknown_operation':
+      return 404;
+    case 'conflict':
+      return 409;
+    default:
+      return 500;
+  }
+}
+
+const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+
+function sendJson(res: ServerResponse, status: number, body: ApiResult, extra: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...SECURITY_HEADERS, ...JSON_HEADERS, 'Content-Length': String(Buffer.byteLength(text)), ...extra });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, status: number, code: ApiErrorBody['code'], message: string, extra: Record<string, string> = {}): void {
+  sendJson(res, status, { ok: false, error: { code, message } }, extra);
+}
+
+type BodyOutcome = { kind: 'body'; data: Buffer } | { kind: 'too_large' } | { kind: 'aborted' };
+
+/** Reads a request body up to `limit` bytes; past it, stops keeping data and reports too_large at once. */
+function readBody(req: IncomingMessage, limit: number): Promise<BodyOutcome> {
+  return new Promise((resolvePromise) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (outcome: BodyOutcome) => {
+      if (settled) return;
+      settled = true;
+      resolvePromise(outcome);
+    };
+    req.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > limit) {
+        chunks.length = 0;
+        settle({ kind: 'too_large' });
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => settle({ kind: 'body', data: Buffer.concat(chunks) }));
+    req.on('error', () => settle({ kind: 'aborted' }));
+    req.on('close', () => settle({ kind: 'aborted' }));
+  });
+}
+
+function tooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  // Stop the client: answer now, close the connection, and drop the socket shortly after
+  // (the grace period lets the 413 reach the client before the connection is torn down).
+  res.on('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref());
+  sendError(res, 413, 'invalid_input', `Request body larger than ${limit} bytes`, { Connection: 'close' });
+}
+
+export function startFaultlineServer(options: FaultlineServerOptions): Promise<FaultlineServer> {
+  const token = newToken();
+  const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  let port = 0;
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (req.method !== 'POST') {
+      sendError(res, 405, 'invalid_input', 'API calls must use POST', { Allow: 'POST' });
+      return;
+    }
+    if (!isAuthorized(req.headers.authorization, token)) {
+      sendError(res, 401, 'invalid_input', 'Missing or wrong API token: open the URL that `npm run serve` printed (it carries the token).');
+      return;
+    }
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (Number.isFinite(declared) && declared > limit) {
+      req.resume();
+      tooLarge(req, res, limit);
+      return;
+    }
+    const outcome = await readBody(req, limit);
+    if (outcome.kind === 'aborted') return;
+    if (outcome.kind === 'too_large') {
+      tooLarge(req, res, limit);
+      return;
+    }
+    let input: unknown = {};
+    const text = outcome.data.toString('utf8');
+    if (text.trim().length > 0) {
+      try {
+        input = JSON.parse(text);
+      } catch (error) {
+        sendError(res, 400, 'invalid_input', `Request body is not valid JSON: ${(error as Error).message}`);
+        return;
+      }
+    }
+    const name = pathname.slice('/api/'.length);
+    const result = await options.service.dispatch(name, input);
+    sendJson(res, result.ok ? 200 : statusForError(result.error.code), result);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, port)) {
+      sendError(res, 403, 'invalid_input', `Forbidden: this server answers only to 127.0.0.1:${port} and localhost:${port}`);
+      return;
+    }
+    const target = req.url ?? '';
+    if (!target.startsWith('/')) {
+      sendError(res, 400, 'invalid_input', 'Bad request target');
+      return;
+    }
+    const pathname = target.split('?', 1)[0].split('#', 1)[0];
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
+      await handleApi(req, res, pathname);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendError(res, 405, 'invalid_input', 'Only GET and HEAD are served here', { Allow: 'GET, HEAD' });
+      return;
+    }
+    const outcome = await serveStatic(options.staticDir, req, res, pathname, SECURITY_HEADERS);
+    if (outcome === 'refused') sendError(res, 400, 'invalid_input', 'Bad path');
+    else if (outcome === 'not_found') sendError(res, 404, 'not_found', `Not found: ${pathname}`);
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log('Faultline server: request failed', error);
+      if (!res.headersSent) sendError(res, 500, 'internal', 'Internal error');
+      else res.destroy();
+    });
+  });
+
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${options.port} on ${LOOPBACK_HOST} is already in use`, { cause: error }) : error);
+    });
+    server.listen({ port: options.port ?? 0, host: LOOPBACK_HOST, exclusive: true }, () => {
+      const address = server.address() as AddressInfo;
+      port = address.port;
+      resolvePromise({
+        port,
+        address: address.address,
+        token,
+        url: `http://${LOOPBACK_HOST}:${port}/?token=${token}`,
+        close: () =>
+          new Promise<void>((resolveClose) => {
+            server.close(() => resolveClose());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
