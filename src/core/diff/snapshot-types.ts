@@ -1,0 +1,18 @@
+// A named snapshot as listed to the user (the lead stores the snapshots themselves).
+import type { Ci, Relationship } from '../../shared/model';
+
+export interface SnapshotMeta {
+  id: string;
+  name: string;
+  /** ISO time the snapshot was taken. */
+  createdAt: string;
+  ciCount: number;
+  relationshipCount: number;
+}
+
+export function snapshotMeta(
+  fields: { id: string; name: string; createdAt: string },
+  content: { readonly cis: readonly Ci[]; readonly relationships: readonly Relationship[] },
+): SnapshotMeta {
+  return { ...fields, ciCount: content.cis.length, relationshipCount: content.relationships.length };
+}

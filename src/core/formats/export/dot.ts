@@ -1,0 +1,58 @@
+// Graphviz DOT export: a digraph with every id quoted, the CI name as label, the class as
+// shape and fill colour, the relationship type as edge label, soft edges dashed.
+import type { Ci, Relationship } from '../../../shared/model';
+import { CLASS_STYLES } from './class-style';
+import { normalizeScope, type ExportScope } from './scope';
+
+export interface DotOptions {
+  /** The graph's name; "Faultline" unless given. */
+  name?: string;
+  /** Graphviz rankdir; LR unless given. */
+  rankdir?: 'LR' | 'RL' | 'TB' | 'BT';
+}
+
+/**
+ * A DOT double-quoted string. Backslash and quote are escaped; a line break becomes the
+ * escString `\n` (a centred line break in a label); a tab becomes a space; other control
+ * characters are dropped.
+ */
+export function dotQuote(text: string): string {
+  const body = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+    .replace(/[\\"]/g, (ch) => `\\${ch}`)
+    .replace(/\n/g, '\\n');
+  return `"${body}"`;
+}
+
+function nodeLine(ci: Ci): string {
+  const style = CLASS_STYLES[ci.class];
+  const attrs = [
+    `label=${dotQuote(ci.name)}`,
+    `shape=${dotQuote(style.dotShape)}`,
+    `fillcolor=${dotQuote(style.color)}`,
+    `tooltip=${dotQuote(`${ci.class} · ${ci.environment} · criticality ${ci.criticality}`)}`,
+  ];
+  return `  ${dotQuote(ci.id)} [${attrs.join(', ')}];`;
+}
+
+function edgeLine(rel: Relationship): string {
+  const attrs = [`id=${dotQuote(rel.id)}`, `label=${dotQuote(rel.type)}`];
+  if (rel.strength === 'soft') attrs.push('style="dashed"');
+  return `  ${dotQuote(rel.source)} -> ${dotQuote(rel.target)} [${attrs.join(', ')}];`;
+}
+
+export function writeDot(scope: ExportScope, options: DotOptions = {}): string {
+  const { cis, relationships } = normalizeScope(scope);
+  return [
+    `digraph ${dotQuote(options.name ?? 'Faultline')} {`,
+    `  graph [rankdir=${options.rankdir ?? 'LR'}, charset="UTF-8", overlap=false];`,
+    '  node [style="filled", fontname="Helvetica", fontsize=11];',
+    '  edge [fontname="Helvetica", fontsize=9];',
+    ...cis.map(nodeLine),
+    ...relationships.map(edgeLine),
+    '}',
+    '',
+  ].join('\n');
+}

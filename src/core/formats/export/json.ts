@@ -1,0 +1,70 @@
+// JSON snapshot export: the scope as a CmdbDocument (the checkpoint shape, with schemaVersion),
+// pretty-printed with a stable key order and every list sorted by id, so two exports of the
+// same CMDB are byte-identical and diff cleanly. CmdbDocumentSchema.parse of the text gives
+// back exactly the CIs and relationships given (the round trip is lossless).
+import { CURRENT_SCHEMA_VERSION, type Ci, type CmdbDocument, type Relationship } from '../../../shared/model';
+import { compareIds, normalizeScope, setOwn, sortedKeys, type ExportScope } from './scope';
+
+export interface JsonSnapshotOptions {
+  /** The journal sequence the document stands at; 0 (a fresh document) unless given. */
+  journalSeq?: number;
+  settings?: Record<string, unknown>;
+}
+
+function sortedMap(map: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of sortedKeys(map)) setOwn(out, key, map[key]);
+  return out;
+}
+
+/** A CI with its keys in schema order and its maps' keys sorted. */
+export function canonicalCi(ci: Ci): Ci {
+  return {
+    id: ci.id,
+    name: ci.name,
+    class: ci.class,
+    environment: ci.environment,
+    criticality: ci.criticality,
+    owner: ci.owner,
+    status: ci.status,
+    tags: [...ci.tags],
+    attributes: sortedMap(ci.attributes),
+    externalIds: sortedMap(ci.externalIds),
+    ...(ci.redundancy !== undefined ? { redundancy: { minHealthy: ci.redundancy.minHealthy } } : {}),
+    createdAt: ci.createdAt,
+    updatedAt: ci.updatedAt,
+  };
+}
+
+export function canonicalRelationship(rel: Relationship): Relationship {
+  const out: Relationship = { id: rel.id, source: rel.source, target: rel.target, type: rel.type, strength: rel.strength };
+  if (rel.inferred !== undefined) out.inferred = rel.inferred;
+  return out;
+}
+
+/** Any JSON value with object keys sorted, recursively (for free-form settings). */
+function sortKeysDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (value !== null && typeof value === 'object') {
+    const source = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(source).sort(compareIds)) setOwn(out, key, sortKeysDeep(source[key]));
+    return out;
+  }
+  return value;
+}
+
+export function snapshotDocument(scope: ExportScope, options: JsonSnapshotOptions = {}): CmdbDocument {
+  const { cis, relationships } = normalizeScope(scope);
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    journalSeq: options.journalSeq ?? 0,
+    cis: cis.map(canonicalCi),
+    relationships: relationships.map(canonicalRelationship),
+    settings: sortKeysDeep(options.settings ?? {}) as Record<string, unknown>,
+  };
+}
+
+export function writeJsonSnapshot(scope: ExportScope, options: JsonSnapshotOptions = {}): string {
+  return `${JSON.stringify(snapshotDocument(scope, options), null, 2)}\n`;
+}
