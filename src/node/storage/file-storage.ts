@@ -1,0 +1,343 @@
+// The files of one document and the CmdbStoragePort over them:
+//   <doc>                      checkpoint (lowdb document, compact JSON)
+//   <doc>.journal              live journal (JSON lines, fsync'd appends)
+//   <doc>.journal.<a>-<b>      sealed journal segments (seq a..b) awaiting a checkpoint
+//   <doc>.history/             segments already folded into a checkpoint (the audit log)
+//   <doc>.lock                 the owner's pid and host
+import { mkdir, readdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Low } from 'lowdb';
+import type { CmdbStoragePort, LoadedCmdb } from '../../core/storage-port';
+import { CURRENT_SCHEMA_VERSION, type CmdbDocument, type JournalRecord } from '../../shared/model';
+import { CheckpointAdapter, emptyDocument, type CheckpointReadTimings } from './checkpoint';
+import { CorruptFileError, StoreOpenError } from './errors';
+import { fileTimestamp, freePath, fsyncDir, pathExists, renameNoOverwrite } from './fs-util';
+import { encodeTransaction, JournalWriter, readJournal } from './journal';
+import type { SerializeOptions } from './serialize';
+
+export interface DocumentPaths {
+  checkpoint: string;
+  journal: string;
+  lock: string;
+  history: string;
+}
+
+export function documentPaths(path: string): DocumentPaths {
+  return { checkpoint: path, journal: `${path}.journal`, lock: `${path}.lock`, history: `${path}.history` };
+}
+
+export interface Segment {
+  path: string;
+  firstSeq: number;
+  lastSeq: number;
+}
+
+/** Sealed journal segments beside the checkpoint, oldest first. */
+export async function listSegments(path: string): Promise<Segment[]> {
+  const prefix = `${basename(path)}.journal.`;
+  const segments: Segment[] = [];
+  for (const name of await readdir(dirname(path))) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(\d+)-(\d+)(?:-\d+)?$/.exec(name.slice(prefix.length));
+    if (!match) continue;
+    segments.push({ path: join(dirname(path), name), firstSeq: Number(match[1]), lastSeq: Number(match[2]) });
+  }
+  return segments.sort((a, b) => a.firstSeq - b.firstSeq);
+}
+
+/** A journal file read at open, and the seqs it contributed. */
+interface SourceFile {
+  path: string;
+  firstSeq: number;
+  lastSeq: number;
+}
+
+export interface LoadOptions {
+  createIfMissing: boolean;
+}
+
+export interface LoadDetails {
+  created: boolean;
+  migratedFrom?: number;
+  timings: CheckpointReadTimings;
+}
+
+export class FileStorage implements CmdbStoragePort {
+  readonly paths: DocumentPaths;
+  private readonly adapter: CheckpointAdapter;
+  private readonly db: Low<CmdbDocument>;
+  private writer: JournalWriter | null = null;
+  private segments: Segment[] = [];
+  private sources: SourceFile[] = [];
+  /** The live journal: records, bytes and seq range. */
+  private live = { records: 0, bytes: 0, firstSeq: 0, lastSeq: 0 };
+  private checkpointSeqValue = 0;
+  private checkpointStale = false;
+  details: LoadDetails | null = null;
+
+  constructor(path: string, serialize: SerializeOptions = {}) {
+    this.paths = documentPaths(path);
+    this.adapter = new CheckpointAdapter(path, serialize);
+    this.db = new Low<CmdbDocument>(this.adapter, emptyDocument());
+  }
+
+  /** journalSeq of the checkpoint on disk. */
+  get checkpointSeq(): number {
+    return this.checkpointSeqValue;
+  }
+
+  /** True when the checkpoint on disk is older than it should be (migrated in memory from an older schemaVersion). */
+  get checkpointNeedsRewrite(): boolean {
+    return this.checkpointStale;
+  }
+
+  get journalRecords(): number {
+    return this.live.records;
+  }
+
+  get journalBytes(): number {
+    return this.live.bytes;
+  }
+
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+
+  async load(options: LoadOptions = { createIfMissing: false }): Promise<LoadedCmdb> {
+    const { checkpoint, journal: journalPath } = this.paths;
+    const warnings: string[] = [];
+    try {
+      await this.db.read();
+    } catch (error) {
+      if (error instanceof CorruptFileError) throw await this.quarantineCheckpoint(error);
+      throw error;
+    }
+    const read = this.adapter.lastRead;
+    let created = false;
+    this.segments = await listSegments(checkpoint);
+    if (!read) {
+      const orphans = [...(await pathExists(journalPath) ? [journalPath] : []), ...this.segments.map((s) => s.path)];
+      if (orphans.length > 0) {
+        throw new StoreOpenError(
+          'io',
+          checkpoint,
+          `${checkpoint} is missing but its journal is there (${orphans.join(', ')}); restore the checkpoint or move the journal files away.`,
+        );
+      }
+      if (!options.createIfMissing) throw new StoreOpenError('io', checkpoint, `There is no Faultline document at ${checkpoint}.`);
+      this.db.data = emptyDocument();
+      await this.db.write();
+      created = true;
+    }
+    const document = this.db.data;
+    this.checkpointSeqValue = document.journalSeq;
+    if (read?.migratedFrom !== undefined) {
+      this.checkpointStale = true;
+      warnings.push(
+        `${checkpoint} was written in schemaVersion ${read.migratedFrom} and was migrated to ${CURRENT_SCHEMA_VERSION} in memory; it is rewritten in the new format at the next compaction.`,
+      );
+    }
+    this.details = {
+      created,
+      ...(read?.migratedFrom === undefined ? {} : { migratedFrom: read.migratedFrom }),
+      timings: read?.timings ?? { readMs: 0, parseMs: 0, validateMs: 0 },
+    };
+
+    // Sealed segments, then the live journal (the only file an interrupted append can have torn).
+    const files: { path: string; records: JournalRecord[] }[] = [];
+    for (const segment of this.segments) {
+      const result = await this.readJournalOrQuarantine(segment.path, false);
+      files.push({ path: segment.path, records: result?.records ?? [] });
+    }
+    const liveResult = await this.readJournalOrQuarantine(journalPath, true);
+    let truncateTo: number | undefined;
+    if (liveResult?.dropped) {
+      const { dropped } = liveResult;
+      truncateTo = liveResult.goodBytes;
+      warnings.push(
+        `${journalPath}: dropped an incomplete tail left by an interrupted write (from line ${dropped.line}, ${dropped.bytes} bytes, ${dropped.reason}); it was never acknowledged, so no saved edit is lost.`,
+      );
+    }
+    const liveRecords = liveResult?.records ?? [];
+    files.push({ path: journalPath, records: liveRecords });
+    const journalExisted = liveResult !== null;
+    this.writer = await JournalWriter.open(journalPath, truncateTo);
+    if (!journalExisted) await fsyncDir(dirname(journalPath));
+    this.live = {
+      records: liveRecords.length,
+      bytes: this.writer.size,
+      firstSeq: liveRecords[0]?.seq ?? 0,
+      lastSeq: liveRecords.at(-1)?.seq ?? 0,
+    };
+
+    // Records after the checkpoint, each once, in seq order.
+    const journal: JournalRecord[] = [];
+    let lastSeq = document.journalSeq;
+    for (const file of files) {
+      let first = 0;
+      for (const record of file.records) {
+        if (record.seq <= lastSeq) continue;
+        if (record.seq !== lastSeq + 1) {
+          warnings.push(`${file.path}: records ${lastSeq + 1}–${record.seq - 1} are missing from the journal; replaying what is there.`);
+        }
+        if (first === 0) first = record.seq;
+        journal.push(record);
+        lastSeq = record.seq;
+      }
+      if (first !== 0) this.sources.push({ path: file.path, firstSeq: first, lastSeq });
+    }
+    await this.archiveSegments();
+    return { document, journal, warnings };
+  }
+
+  /** Appends one transaction's records durably. */
+  async append(records: readonly JournalRecord[]): Promise<void> {
+    await this.appendTransactions([records]);
+  }
+
+  /** Appends several transactions with one write and one fdatasync (group commit). */
+  async appendTransactions(transactions: readonly (readonly JournalRecord[])[]): Promise<void> {
+    const writer = this.requireWriter();
+    let text = '';
+    let count = 0;
+    for (const records of transactions) {
+      if (records.length === 0) continue;
+      text += encodeTransaction(records);
+      count += records.length;
+    }
+    if (count === 0) return;
+    await writer.append(text);
+    const nonEmpty = transactions.filter((t) => t.length > 0);
+    const first = nonEmpty[0][0].seq;
+    const last = (nonEmpty.at(-1) as readonly JournalRecord[]).at(-1)?.seq ?? first;
+    if (this.live.records === 0) this.live.firstSeq = first;
+    this.live.records += count;
+    this.live.lastSeq = last;
+    this.live.bytes = writer.size;
+  }
+
+  /**
+   * Seals the live journal as segment `<doc>.journal.<first>-<last>` and starts an empty
+   * one. Callers make sure no append runs meanwhile. Returns the segment, or null when
+   * the live journal holds no records.
+   */
+  async rotateJournal(): Promise<Segment | null> {
+    const writer = this.requireWriter();
+    if (this.live.records === 0) return null;
+    const segment: Segment = {
+      path: `${this.paths.journal}.${this.live.firstSeq}-${this.live.lastSeq}`,
+      firstSeq: this.live.firstSeq,
+      lastSeq: this.live.lastSeq,
+    };
+    this.writer = null;
+    await writer.close();
+    try {
+      segment.path = await renameNoOverwrite(this.paths.journal, segment.path);
+    } finally {
+      // Reopen a journal even when the rename failed, so appends go on where they can.
+      this.writer = await JournalWriter.open(this.paths.journal);
+      await fsyncDir(dirname(this.paths.journal));
+    }
+    this.segments.push(segment);
+    this.live = { records: 0, bytes: this.writer.size, firstSeq: 0, lastSeq: 0 };
+    return segment;
+  }
+
+  /**
+   * Writes `document` as the new checkpoint (atomically, off the event loop's back), then
+   * moves every segment it covers into the history folder.
+   */
+  async saveCheckpoint(document: CmdbDocument): Promise<void> {
+    this.db.data = document;
+    await this.db.write();
+    this.checkpointSeqValue = document.journalSeq;
+    this.checkpointStale = false;
+    await this.archiveSegments();
+  }
+
+  /** True when a checkpoint of `journalSeq` would change nothing on disk. */
+  isCheckpointCurrent(journalSeq: number): boolean {
+    return journalSeq === this.checkpointSeqValue && !this.checkpointStale && !this.segments.some((s) => s.lastSeq <= journalSeq);
+  }
+
+  async close(): Promise<void> {
+    const writer = this.writer;
+    this.writer = null;
+    await writer?.close();
+  }
+
+  /**
+   * A record that cannot be applied (say, a relationship to a CI that does not exist)
+   * makes its journal file corrupt: that file and every later one are moved aside.
+   */
+  async quarantineForReplayFailure(seq: number, problem: string): Promise<StoreOpenError> {
+    const source = this.sources.find((s) => seq >= s.firstSeq && seq <= s.lastSeq) ?? this.sources.at(-1);
+    const path = source?.path ?? this.paths.journal;
+    return this.quarantineJournalFrom(path, `${path}: the record with seq ${seq} cannot be replayed: ${problem}`);
+  }
+
+  private requireWriter(): JournalWriter {
+    if (!this.writer) throw new Error(`${this.paths.journal} is not open`);
+    return this.writer;
+  }
+
+  private async readJournalOrQuarantine(path: string, allowTornTail: boolean): ReturnType<typeof readJournal> {
+    try {
+      return await readJournal(path, { allowTornTail });
+    } catch (error) {
+      if (error instanceof CorruptFileError) throw await this.quarantineJournalFrom(path, error.message);
+      throw new StoreOpenError('io', path, `Cannot read ${path}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  /** The checkpoint failed to parse or validate: it and its journal files are moved aside together. */
+  private async quarantineCheckpoint(error: CorruptFileError): Promise<StoreOpenError> {
+    const { checkpoint, journal } = this.paths;
+    const base = await freePath(`${checkpoint}.corrupt-${fileTimestamp()}`);
+    const movedTo = await renameNoOverwrite(checkpoint, base);
+    const moved = [movedTo];
+    const segments = await listSegments(checkpoint);
+    for (const file of [...segments.map((s) => s.path), journal]) {
+      if (!(await pathExists(file))) continue;
+      moved.push(await renameNoOverwrite(file, `${base}${file.slice(checkpoint.length)}`));
+    }
+    const also = moved.length > 1 ? ` Its journal files were moved beside it (${moved.slice(1).join(', ')}).` : '';
+    return new StoreOpenError(
+      'corrupt',
+      checkpoint,
+      `${error.message}. The file was moved aside, unchanged, to ${movedTo}.${also}`,
+      { movedTo },
+    );
+  }
+
+  private async quarantineJournalFrom(path: string, message: string): Promise<StoreOpenError> {
+    const ordered = [...(await listSegments(this.paths.checkpoint)).map((s) => s.path), this.paths.journal];
+    const from = Math.max(0, ordered.indexOf(path));
+    const stamp = fileTimestamp();
+    const moved: string[] = [];
+    for (const file of ordered.slice(from)) {
+      if (!(await pathExists(file))) continue;
+      moved.push(await renameNoOverwrite(file, `${file}.corrupt-${stamp}`));
+    }
+    const later = moved.length > 1 ? ` (with the ${moved.length - 1} journal file(s) after it: ${moved.slice(1).join(', ')})` : '';
+    return new StoreOpenError(
+      'corrupt',
+      path,
+      `${message}. The journal was moved aside, unchanged, to ${moved[0] ?? path}${later}; opening again gives the document as of its last checkpoint (seq ${this.checkpointSeqValue}) plus the journal before that file.`,
+      moved[0] === undefined ? {} : { movedTo: moved[0] },
+    );
+  }
+
+  /** Moves segments the checkpoint covers into `<doc>.history/`, the audit log. */
+  private async archiveSegments(): Promise<void> {
+    const covered = this.segments.filter((s) => s.lastSeq <= this.checkpointSeqValue);
+    if (covered.length === 0) return;
+    const historyExisted = await pathExists(this.paths.history);
+    await mkdir(this.paths.history, { recursive: true });
+    if (!historyExisted) await fsyncDir(dirname(this.paths.history));
+    for (const segment of covered) {
+      await renameNoOverwrite(segment.path, join(this.paths.history, basename(segment.path)));
+    }
+    this.segments = this.segments.filter((s) => !covered.includes(s));
+  }
+}

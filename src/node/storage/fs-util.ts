@@ -1,0 +1,105 @@
+// Small durable-file helpers: atomic replace, directory fsync, move-aside without overwriting.
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, open, readdir, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { errnoCode } from './errors';
+
+/** Makes a directory's entries (a rename, a new or removed file) durable. A no-op where directories cannot be fsync'd (Windows). */
+export async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function pathExists(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.F_OK);
+    return true;
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/** Prefix of the temporary files writeFileAtomic leaves behind when the process dies mid-write. */
+export function tempPrefix(path: string): string {
+  return `.${basename(path)}.tmp-`;
+}
+
+/**
+ * Replaces `path` with the given content atomically: a unique temp file in the same
+ * directory, every piece written, the file fsync'd, renamed over `path`, the directory
+ * fsync'd. A reader (or a crash) sees the old file or the new one, never a mixture.
+ */
+export async function writeFileAtomic(path: string, pieces: string | AsyncIterable<string>): Promise<void> {
+  const dir = dirname(path);
+  const temp = join(dir, `${tempPrefix(path)}${process.pid}-${randomBytes(6).toString('hex')}`);
+  const handle = await open(temp, 'wx', 0o644);
+  let renamed = false;
+  try {
+    try {
+      if (typeof pieces === 'string') {
+        await handle.writeFile(pieces, 'utf8');
+      } else {
+        for await (const piece of pieces) await handle.writeFile(piece, 'utf8');
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+    renamed = true;
+    await fsyncDir(dir);
+  } finally {
+    if (!renamed) await unlink(temp).catch(() => undefined);
+  }
+}
+
+/** Removes temp files of `path` left by a writer that died (call only while holding the document's lock). */
+export async function removeStaleTempFiles(path: string): Promise<number> {
+  const dir = dirname(path);
+  const prefix = tempPrefix(path);
+  let removed = 0;
+  for (const name of await readdir(dir)) {
+    if (!name.startsWith(prefix)) continue;
+    await unlink(join(dir, name)).catch(() => undefined);
+    removed++;
+  }
+  return removed;
+}
+
+/** `2024-05-01T10-00-00-000Z`: an ISO time that is a valid file name everywhere. */
+export function fileTimestamp(date = new Date()): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+/** The first of `base`, `base-1`, `base-2`, … that does not exist yet. */
+export async function freePath(base: string, suffix = ''): Promise<string> {
+  for (let i = 0; ; i++) {
+    const candidate = i === 0 ? `${base}${suffix}` : `${base}-${i}${suffix}`;
+    if (!(await pathExists(candidate))) return candidate;
+  }
+}
+
+/**
+ * Renames `from` to `to` without ever replacing an existing file: if `to` exists, a
+ * numbered variant is used. Returns the name it got. The directory is fsync'd.
+ * (Callers hold the document's lock, so nothing else creates names in between.)
+ */
+export async function renameNoOverwrite(from: string, to: string): Promise<string> {
+  const target = await freePath(to);
+  await rename(from, target);
+  await fsyncDir(dirname(target));
+  if (dirname(from) !== dirname(target)) await fsyncDir(dirname(from));
+  return target;
+}
+
+/** Resolves after the event loop has had a turn (I/O callbacks, timers) — used between serialization chunks. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,134 @@
+// `<doc>.lock`: created with O_EXCL and holding the owner's pid and host, so two
+// processes never write the same document. A lock whose process is gone (same host,
+// pid not alive) is stale and taken over.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { errnoCode, StoreOpenError } from './errors';
+
+interface LockContent {
+  pid: number;
+  hostname: string;
+  token: string;
+  createdAt: string;
+}
+
+export interface DocumentLock {
+  readonly path: string;
+  /** Removes the lock file if it is still ours. */
+  release(): Promise<void>;
+}
+
+/** A lock file that never got its content (its writer died at once) is stale after this long. */
+const EMPTY_LOCK_GRACE_MS = 5_000;
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return errnoCode(error) === 'EPERM';
+  }
+}
+
+async function readLock(path: string): Promise<LockContent | null> {
+  try {
+    const value: unknown = JSON.parse(await readFile(path, 'utf8'));
+    if (typeof value !== 'object' || value === null) return null;
+    const { pid, hostname: host, token, createdAt } = value as Record<string, unknown>;
+    if (typeof pid !== 'number' || typeof host !== 'string') return null;
+    return { pid, hostname: host, token: String(token ?? ''), createdAt: String(createdAt ?? '') };
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') throw error;
+    return null;
+  }
+}
+
+async function tryCreate(path: string, content: LockContent): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'wx', 0o644);
+  } catch (error) {
+    if (errnoCode(error) === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    await handle.writeFile(JSON.stringify(content), 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+
+/** Takes the lock at `lockPath` or throws StoreOpenError 'locked' (or 'io'). */
+export async function acquireLock(lockPath: string): Promise<DocumentLock> {
+  const content: LockContent = {
+    pid: process.pid,
+    hostname: hostname(),
+    token: randomBytes(8).toString('hex'),
+    createdAt: new Date().toISOString(),
+  };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      if (await tryCreate(lockPath, content)) return makeLock(lockPath, content.token);
+    } catch (error) {
+      throw new StoreOpenError('io', lockPath, `Cannot create the lock file ${lockPath}: ${(error as Error).message}`, { cause: error });
+    }
+    let holder: LockContent | null;
+    try {
+      holder = await readLock(lockPath);
+    } catch {
+      continue; // removed between our attempt and the read: try again
+    }
+    if (holder && (holder.hostname !== content.hostname || isProcessAlive(holder.pid))) {
+      const where = holder.hostname === content.hostname ? '' : ` on ${holder.hostname}`;
+      throw new StoreOpenError(
+        'locked',
+        lockPath,
+        `The document is open in another Faultline process (pid ${holder.pid}${where}); close it there first. If that process is gone, delete ${lockPath}.`,
+      );
+    }
+    if (!holder) {
+      const age = await stat(lockPath).then((s) => Date.now() - s.mtimeMs, () => Infinity);
+      if (age < EMPTY_LOCK_GRACE_MS) {
+        throw new StoreOpenError('locked', lockPath, `The document is being opened by another Faultline process (${lockPath} was just created).`);
+      }
+    }
+    await takeOverStale(lockPath, holder);
+  }
+  throw new StoreOpenError('locked', lockPath, `Could not take the lock ${lockPath}: other processes keep taking it.`);
+}
+
+/**
+ * Moves a stale lock out of the way. Two processes may both find it stale: each renames
+ * "the lock" to a private name and checks that what it moved is the stale one; if it
+ * moved a fresh lock instead, it puts it back (link fails rather than overwrite).
+ */
+async function takeOverStale(lockPath: string, stale: LockContent | null): Promise<void> {
+  const aside = `${lockPath}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await rename(lockPath, aside);
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return;
+    throw error;
+  }
+  const moved = await readLock(aside).catch(() => null);
+  const same = stale === null ? moved === null : moved !== null && moved.pid === stale.pid && moved.token === stale.token;
+  if (!same) await link(aside, lockPath).catch(() => undefined);
+  await unlink(aside).catch(() => undefined);
+}
+
+function makeLock(path: string, token: string): DocumentLock {
+  let released = false;
+  return {
+    path,
+    async release() {
+      if (released) return;
+      released = true;
+      const holder = await readLock(path).catch(() => null);
+      if (holder && holder.pid === process.pid && holder.token === token) await unlink(path).catch(() => undefined);
+    },
+  };
+}
