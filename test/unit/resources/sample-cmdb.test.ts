@@ -1,0 +1,133 @@
+// The bundled sample CMDB (resources/sample-cmdb.faultline): valid, loadable, the size and
+// variety issue 2 asks for, in sync with its source, and telling the story README.md promises.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CI_CLASSES, CmdbDocumentSchema, type CmdbDocument } from '../../../src/shared/model';
+import { CmdbGraph } from '../../../src/core/graph/cmdb-graph';
+import { FAILURE_DIRECTION } from '../../../src/core/graph/relationship-rules';
+import { checkSampleDocument, renderSample, SAMPLE_PATH } from '../../../resources/sample/build-sample';
+import { CHECKOUT_SPOFS, ORDERS_PRIMARY_CHANGE } from '../../../resources/sample/sample-cmdb.source';
+import { referenceImpact, referenceSinglePointsOfFailure } from '../../support/reference-impact';
+
+const text = readFileSync(SAMPLE_PATH, 'utf8');
+const document: CmdbDocument = CmdbDocumentSchema.parse(JSON.parse(text));
+const byId = new Map(document.cis.map((c) => [c.id, c]));
+
+describe('sample CMDB file', () => {
+  it('is a schemaVersion 1 checkpoint at journalSeq 0 with empty settings', () => {
+    expect(document.schemaVersion).toBe(1);
+    expect(document.journalSeq).toBe(0);
+    expect(document.settings).toEqual({});
+  });
+
+  it('is exactly what build-sample.ts renders from the source', () => {
+    expect(text).toBe(renderSample());
+  });
+
+  it('loads into CmdbGraph with its indexes', () => {
+    const graph = new CmdbGraph(document.cis, document.relationships);
+    const idx = graph.indexes();
+    expect(graph.ciCount).toBe(document.cis.length);
+    expect(graph.relationshipCount).toBe(document.relationships.length);
+    expect(idx.n).toBe(document.cis.length);
+    expect(idx.m).toBe(document.relationships.length);
+  });
+
+  it('holds 150–300 CIs', () => {
+    expect(document.cis.length).toBeGreaterThanOrEqual(150);
+    expect(document.cis.length).toBeLessThanOrEqual(300);
+  });
+
+  it('has unique ids, existing relationship ends, no self-loops and no duplicate relationships', () => {
+    expect(checkSampleDocument(document)).toEqual([]);
+    for (const rel of document.relationships) {
+      expect(byId.has(rel.source), rel.id).toBe(true);
+      expect(byId.has(rel.target), rel.id).toBe(true);
+      expect(rel.source).not.toBe(rel.target);
+    }
+  });
+
+  it('uses every CI class of the model', () => {
+    const present = new Set(document.cis.map((c) => c.class));
+    for (const cls of CI_CLASSES) expect(present.has(cls), cls).toBe(true);
+  });
+
+  it('has both sites and the business services of the story', () => {
+    const sites = document.cis.filter((c) => c.class === 'site').map((c) => c.id);
+    expect(sites).toEqual(expect.arrayContaining(['site-dc-a', 'site-dc-b']));
+    const services = document.cis.filter((c) => c.class === 'business_service').map((c) => c.id);
+    expect(services.sort()).toEqual(
+      ['svc-checkout', 'svc-customer-accounts', 'svc-internal-reporting', 'svc-order-fulfilment', 'svc-payments', 'svc-search', 'svc-storefront'].sort(),
+    );
+  });
+
+  it('has redundancy groups whose members point at them with member_of, and k below the member count', () => {
+    const groups = document.cis.filter((c) => c.redundancy);
+    expect(groups.length).toBeGreaterThanOrEqual(5);
+    for (const group of groups) {
+      const members = document.relationships.filter((r) => r.type === 'member_of' && r.target === group.id);
+      expect(members.length, group.id).toBeGreaterThan(group.redundancy!.minHealthy);
+    }
+    expect(byId.get('db-orders-cluster')?.redundancy).toEqual({ minHealthy: 2 });
+    expect(byId.get('lb-storefront-pair')?.redundancy).toEqual({ minHealthy: 1 });
+  });
+
+  it('mixes hard and soft relationships, every relationship type, environments, owners and criticalities', () => {
+    const strengths = new Set(document.relationships.map((r) => r.strength));
+    expect([...strengths].sort()).toEqual(['hard', 'soft']);
+    const types = new Set(document.relationships.map((r) => r.type));
+    for (const t of Object.keys(FAILURE_DIRECTION)) expect(types.has(t as keyof typeof FAILURE_DIRECTION), t).toBe(true);
+    const environments = new Set(document.cis.map((c) => c.environment));
+    expect(environments).toEqual(new Set(['production', 'staging']));
+    expect(new Set(document.cis.map((c) => c.criticality))).toEqual(new Set([1, 2, 3, 4]));
+    for (const c of document.cis) expect(c.owner, c.id).toMatch(/^team-/);
+    expect(new Set(document.cis.map((c) => c.status))).toEqual(new Set(['live', 'planned', 'retired']));
+    expect(document.cis.every((c) => /^[0-9a-f]{32}$/.test(c.externalIds.servicenow ?? ''))).toBe(true);
+  });
+
+  it('points relationships the way ARCHITECTURE.md reads them', () => {
+    const classOf = (id: string) => byId.get(id)!.class;
+    for (const rel of document.relationships) {
+      // nothing runs on, is hosted on or reaches the network through a business service
+      if (rel.type !== 'depends_on' && rel.type !== 'part_of') {
+        expect(classOf(rel.target), rel.id).not.toBe('business_service');
+      }
+      // components and members point up, never from a service down
+      if (rel.type === 'part_of') expect(['business_service', 'technical_service', 'application']).toContain(classOf(rel.target));
+      if (rel.type === 'member_of') expect(byId.get(rel.target)!.redundancy, rel.id).toBeDefined();
+      if (rel.type === 'hosted_on') expect(['site', 'cluster']).toContain(classOf(rel.target));
+      if (rel.type === 'connects_to') expect(['network_device', 'load_balancer']).toContain(classOf(rel.target));
+    }
+    expect(byId.get('lb-payments')!.redundancy).toBeUndefined();
+  });
+});
+
+describe('the story README.md tells, read with the rules of ARCHITECTURE.md', () => {
+  const impact = referenceImpact(document, ORDERS_PRIMARY_CHANGE.targets);
+
+  it('orders primary change: exactly the expected CIs, with all three levels', () => {
+    const impacted = Object.fromEntries([...impact.levels].filter(([id]) => id !== 'db-orders-primary'));
+    expect(impacted).toEqual(ORDERS_PRIMARY_CHANGE.expected);
+    const levels = new Set(Object.values(impacted));
+    expect(levels).toEqual(new Set(['down', 'degraded', 'at_risk']));
+  });
+
+  it('orders primary change: the orders-db cluster lost 1 of 3 and needs 2', () => {
+    const { lost, total, needs } = ORDERS_PRIMARY_CHANGE.redundancyGroup;
+    expect(impact.groups.get('db-orders-cluster')).toEqual({ lost, total, needs });
+    for (const id of ORDERS_PRIMARY_CHANGE.unaffected) expect(impact.levels.has(id), id).toBe(false);
+  });
+
+  it('Checkout single points of failure: exactly the listed CIs, the payments load balancer among them, no cluster member', () => {
+    expect(referenceSinglePointsOfFailure(document, 'svc-checkout')).toEqual([...CHECKOUT_SPOFS].sort());
+    expect(CHECKOUT_SPOFS).toContain('lb-payments');
+    const members = new Set(document.relationships.filter((r) => r.type === 'member_of').map((r) => r.source));
+    expect(CHECKOUT_SPOFS.filter((id) => members.has(id))).toEqual(['db-orders-primary']);
+  });
+
+  it('losing one storefront F5 leaves the pair at risk, not down', () => {
+    const { levels } = referenceImpact(document, [{ ciId: 'lb-storefront-1', mode: 'down' }]);
+    expect(levels.get('lb-storefront-pair')).toBe('at_risk');
+    expect(levels.has('svc-storefront')).toBe(false);
+  });
+});
