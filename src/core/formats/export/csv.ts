@@ -22,7 +22,8 @@ export function tableToCsv(table: Table, options: CsvOptions = {}): string {
     // escapeFormulae stays off: neutralizeCell does it (papaparse's test misses values with a line break).
     { newline: '\r\n', quotes: false, escapeFormulae: false, header: true },
   );
-  return (options.bom ? '\uFEFF' : '') + text + '\r\n';
+  // Every record, the last included, ends with CRLF (papaparse already ends a header-only table).
+  return (options.bom ? '\uFEFF' : '') + (text.endsWith('\r\n') ? text : `${text}\r\n`);
 }
 
 export function writeCisCsv(scope: ExportScope, options: CsvOptions = {}): string {
