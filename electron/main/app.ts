@@ -165,7 +165,9 @@ export function runFaultlineApp(options: RunOptions): RunningApp {
   app.on('second-instance', (_event, secondArgv, workingDirectory) => {
     focusWindow();
     const file = fileArgFromArgv(secondArgv, workingDirectory);
-    if (file && service) void documents.openPath(file);
+    if (!file) return;
+    if (service) void documents.openPath(file);
+    else pendingFile = file; // opened once the service is up
   });
 
   // macOS: a .faultline double-clicked in Finder, possibly before 'ready'.

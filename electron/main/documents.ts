@@ -51,6 +51,14 @@ export function createDocumentCommands(deps: DocumentCommandDeps): DocumentComma
     const win = deps.window();
     await (win ? deps.dialog.showMessageBox(win, options) : deps.dialog.showMessageBox(options));
   };
+  const currentName = async () => {
+    try {
+      const info = (await deps.service()).documentInfo();
+      return info.path ? basename(info.path).replace(/\.faultline$/i, '') : 'CMDB';
+    } catch {
+      return 'CMDB';
+    }
+  };
   const currentDir = async () => {
     try {
       const info = (await deps.service()).documentInfo();
@@ -101,7 +109,7 @@ export function createDocumentCommands(deps: DocumentCommandDeps): DocumentComma
     async saveCopy() {
       const choice = await showSave({
         title: 'Save a Copy As',
-        defaultPath: join(await currentDir(), 'Copy.faultline'),
+        defaultPath: join(await currentDir(), `${await currentName()} copy.faultline`),
         filters: DOCUMENT_FILTERS,
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });

@@ -215,6 +215,41 @@ describe('single instance', () => {
   });
 });
 
+describe('files arriving early', () => {
+  it('a file from a second instance or the OS while the service is still opening is opened once it is up', async () => {
+    const { service } = fakeService();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const startService = vi.fn(async (_options: StartServiceOptions) => {
+      await gate;
+      return service;
+    });
+    const running = runFaultlineApp({ startService, mainDir: MAIN_DIR, argv: ['faultline'], cwd: '/', env: {}, platform: 'linux', resourcesPath: '/r', warn: vi.fn() });
+    await vi.waitFor(() => expect(startService).toHaveBeenCalled());
+    emit('second-instance', {}, ['faultline', '/srv/late.faultline'], '/');
+    release();
+    await running.ready;
+    expect(service.dispatch).toHaveBeenCalledWith('doc.open', { path: '/srv/late.faultline' });
+  });
+
+  it('macOS open-file before ready becomes the document the service opens', async () => {
+    const { service } = fakeService();
+    const startService = vi.fn(async (_options: StartServiceOptions) => service);
+    let ready: () => void = () => undefined;
+    const whenReady = new Promise<void>((resolve) => (ready = resolve));
+    const electron = await import('electron');
+    const spy = vi.spyOn(electron.app, 'whenReady').mockReturnValueOnce(whenReady);
+    const running = runFaultlineApp({ startService, mainDir: MAIN_DIR, argv: ['faultline'], cwd: '/', env: {}, platform: 'darwin', resourcesPath: '/r', warn: vi.fn() });
+    const preventDefault = vi.fn();
+    emit('open-file', { preventDefault }, '/Users/ana/plant.faultline');
+    expect(preventDefault).toHaveBeenCalled();
+    ready();
+    await running.ready;
+    expect(startService.mock.calls[0]?.[0]).toMatchObject({ documentPath: '/Users/ana/plant.faultline' });
+    spy.mockRestore();
+  });
+});
+
 describe('startup', () => {
   it('starts the service in the user data folder with the sample from the repo in dev', async () => {
     const { startService } = await start();

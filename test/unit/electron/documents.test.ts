@@ -64,8 +64,10 @@ describe('document commands', () => {
   });
 
   it('Save a copy: save dialog, doc.saveCopy', async () => {
-    const { commands, dispatch, send } = setup({ save: '/backup/copy.faultline' });
+    const { commands, dispatch, send, dialog } = setup({ save: '/backup/copy.faultline' });
     await commands.saveCopy();
+    const [, options] = dialog.showSaveDialog.mock.calls[0] as unknown as [unknown, { defaultPath: string }];
+    expect(options.defaultPath).toBe('/data/shop copy.faultline');
     expect(dispatch).toHaveBeenCalledWith('doc.saveCopy', { path: '/backup/copy.faultline' });
     expect(send).toHaveBeenCalledWith('doc.saveCopy');
   });

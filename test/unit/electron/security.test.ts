@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Session, Shell, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
@@ -82,6 +84,18 @@ describe('Content-Security-Policy', () => {
     const headers = withContentSecurityPolicy({ 'content-security-policy': ['default-src *'], 'X-Other': ['1'] }, 'default-src \'self\'');
     expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': ["default-src 'self'"] });
     expect(withContentSecurityPolicy(undefined, 'p')).toEqual({ 'Content-Security-Policy': ['p'] });
+  });
+
+  it('the renderer page carries the same policy in a meta tag, since file:// responses have no headers to rewrite', () => {
+    const html = readFileSync(join(import.meta.dirname, '..', '..', '..', 'src', 'renderer', 'index.html'), 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
+    expect(meta, 'src/renderer/index.html has a CSP meta tag').not.toBeNull();
+    const fromMeta = parseCsp(meta?.[1] ?? '');
+    // frame-ancestors is ignored in a meta tag; every other directive must match the header.
+    const fromHeader = parseCsp(contentSecurityPolicy());
+    fromHeader.delete('frame-ancestors');
+    fromMeta.delete('frame-ancestors');
+    expect(Object.fromEntries(fromMeta)).toEqual(Object.fromEntries(fromHeader));
   });
 
   it('is installed on the session through onHeadersReceived', () => {
