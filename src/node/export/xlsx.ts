@@ -2,8 +2,10 @@
 // export (src/core/formats/export/table.ts), header row bold, frozen and filterable.
 // Cells are typed: criticality and redundancy_min_healthy are numbers, inferred a boolean, and
 // everything else is written as a string cell, formula-neutralised like the CSV (a re-save
-// as CSV would otherwise carry the formula on). Characters XML 1.0 forbids are dropped, since
-// an .xlsx is XML inside and Excel refuses a file that carries them.
+// as CSV would otherwise carry the formula on). Because an .xlsx is XML inside: characters
+// XML 1.0 forbids are dropped (Excel refuses a file that carries them) and line breaks are
+// written as LF, Excel's own line break in a cell (a CR would not survive the XML anyway).
+// An empty string is an empty cell.
 import ExcelJS from 'exceljs';
 import {
   ciTable,
@@ -19,14 +21,19 @@ export const XLSX_SHEETS = { cis: 'CIs', relationships: 'Relationships' } as con
 
 const MAX_COLUMN_WIDTH = 60;
 
+/** A string as an Excel text cell holds it (see the top of this file). */
+export function xlsxText(text: string): string {
+  return neutralizeCell(stripInvalidXmlChars(text).replace(/\r\n?/g, '\n'));
+}
+
 function xlsxCell(cell: Cell): string | number | boolean | null {
-  if (typeof cell === 'string') return neutralizeCell(stripInvalidXmlChars(cell));
+  if (typeof cell === 'string') return cell === '' ? null : xlsxText(cell);
   return cell;
 }
 
 function addTableSheet(workbook: ExcelJS.Workbook, name: string, table: Table): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-  const header = sheet.addRow(table.columns.map((c) => neutralizeCell(stripInvalidXmlChars(c))));
+  const header = sheet.addRow(table.columns.map(xlsxText));
   header.font = { bold: true };
   for (const row of table.rows) sheet.addRow(row.map(xlsxCell));
   if (table.columns.length > 0) {

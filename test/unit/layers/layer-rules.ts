@@ -17,7 +17,8 @@ const ALLOWED_PACKAGES: Record<Layer, RegExp | null> = {
   shared: /^zod$/,
   // Pure, environment-free parsers for solved problems (CSV, YAML) are allowed in core.
   core: /^(papaparse|yaml)$/,
-  node: /^(node:.*|zod|lowdb(\/.*)?)$/,
+  // exceljs builds .xlsx exports on the Node side only (never in core: it needs Buffer and streams).
+  node: /^(node:.*|zod|lowdb(\/.*)?|exceljs)$/,
   renderer: /^(react|react-dom(\/client)?|react\/jsx-runtime|zustand(\/.*)?|cytoscape|elkjs\/.*|zod|@tanstack\/.*)$/,
   electron: /^(electron|node:.*|zod)$/,
 };
