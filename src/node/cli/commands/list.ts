@@ -1,0 +1,46 @@
+// faultline list --db FILE [--class C] [--json]: the CIs of a document, by class then name.
+import { CI_CLASSES, CiClassSchema, type Ci } from '../../../shared/model';
+import { formatTable, parseCommandArgs, printJson, requireOption, withDocument } from '../support';
+import { EXIT_OK, UsageError, type CliCommand } from '../types';
+
+const usage = `Usage: faultline list --db FILE [--class CLASS] [--json]
+
+Lists the CIs of a Faultline document, sorted by class and name.
+  --db FILE       the .faultline document
+  --class CLASS   only CIs of this class (${CI_CLASSES.join(', ')})
+  --json          print a JSON array of the CIs (every field)`;
+
+export const listCommand: CliCommand = {
+  name: 'list',
+  summary: 'List the CIs of a document (optionally of one class)',
+  usage,
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, {
+      db: { type: 'string' },
+      class: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    const db = requireOption(values.db, '--db');
+    let ciClass: Ci['class'] | undefined;
+    if (values.class !== undefined) {
+      const parsed = CiClassSchema.safeParse(values.class);
+      if (!parsed.success) throw new UsageError(`--class must be one of ${CI_CLASSES.join(', ')}; got "${values.class}"`);
+      ciClass = parsed.data;
+    }
+    const { cis, total } = await withDocument(db, (store) => {
+      const all = Array.from(store.cmdb.graph.cis());
+      const selected = ciClass ? all.filter((ci) => ci.class === ciClass) : all;
+      selected.sort((a, b) => a.class.localeCompare(b.class) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+      return { cis: selected, total: all.length };
+    });
+    if (values.json) {
+      printJson(io, cis);
+      return EXIT_OK;
+    }
+    const rows = cis.map((ci) => [ci.id, ci.name, ci.class, ci.environment, String(ci.criticality), ci.status, ci.owner]);
+    const table = formatTable(['ID', 'NAME', 'CLASS', 'ENVIRONMENT', 'CRIT', 'STATUS', 'OWNER'], rows);
+    const count = ciClass ? `${cis.length} of ${total} CIs (class ${ciClass})` : `${cis.length} CIs`;
+    io.stdout(`${cis.length > 0 ? `${table}\n\n` : ''}${count}\n`);
+    return EXIT_OK;
+  },
+};
