@@ -81,7 +81,7 @@ class DocumentBuilder {
       owner: OWNERS[(ordinal + prefix.length) % OWNERS.length],
       status: 'live',
       tags: r < 0.3 ? this.shared(`t:${prefix}`, () => ['synthetic', prefix]) : SYNTHETIC_TAGS,
-      attributes: this.shared<Record<string, string>>(`a:${prefix}:${site}`, () => (site ? { layer: prefix, site } : { layer: prefix })),
+      attributes: this.shared<Record<string, string>>(`a:${prefix}:${site}`, (): Record<string, string> => (site ? { layer: prefix, site } : { layer: prefix })),
       externalIds: r < 0.1 ? { servicenow: (0x10000000 + index).toString(16).padStart(32, '0') } : NO_EXTERNAL_IDS,
       createdAt: TIME,
       updatedAt: TIME,
