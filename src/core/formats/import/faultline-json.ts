@@ -1,0 +1,95 @@
+// The Faultline JSON snapshot (a CmdbDocument with schemaVersion): lossless, ids kept.
+// Each CI and relationship is validated on its own, so one bad entry is a rejection at its
+// JSON path and the rest still imports.
+import { CiSchema, CURRENT_SCHEMA_VERSION, RelationshipSchema } from '../../../shared/model';
+import { BatchBuilder } from './builder';
+import { readJson } from './json-reader';
+import { guard, resolveLimits, RowBudget } from './limits';
+import { getOwn, isRecord } from './normalize';
+import { ImportError, type ImportBatch, type ImportedCi, type ImportOptions } from './types';
+
+export const FAULTLINE_SYSTEM = 'faultline';
+
+function issueOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): { field?: string; reason: string } {
+  const issue = error.issues[0];
+  const field = issue.path.map(String).join('.');
+  return field ? { field, reason: `${field}: ${issue.message}` } : { reason: issue.message };
+}
+
+export function parseFaultlineSnapshot(text: string, options: ImportOptions): ImportBatch {
+  const file = options.fileName;
+  return guard(file, () => {
+    const limits = resolveLimits(options);
+    const doc = readJson(text, file, limits);
+    if (!isRecord(doc)) throw new ImportError('format', { file }, 'not a Faultline snapshot (expected a JSON object)');
+    const version = getOwn(doc, 'schemaVersion');
+    if (typeof version !== 'number') {
+      throw new ImportError('format', { file, path: 'schemaVersion' }, 'not a Faultline snapshot (no schemaVersion)');
+    }
+    if (version > CURRENT_SCHEMA_VERSION) {
+      throw new ImportError('format', { file, path: 'schemaVersion' }, `the snapshot has schema version ${version}; this Faultline reads up to ${CURRENT_SCHEMA_VERSION}`);
+    }
+    if (version !== CURRENT_SCHEMA_VERSION) {
+      throw new ImportError('format', { file, path: 'schemaVersion' }, `unknown schema version ${version}`);
+    }
+    const cis = getOwn(doc, 'cis') ?? [];
+    const relationships = getOwn(doc, 'relationships') ?? [];
+    if (!Array.isArray(cis)) throw new ImportError('format', { file, path: 'cis' }, 'cis must be an array');
+    if (!Array.isArray(relationships)) throw new ImportError('format', { file, path: 'relationships' }, 'relationships must be an array');
+    const budget = new RowBudget(limits, file, 'CIs and relationships');
+    const builder = new BatchBuilder('faultline-json');
+    cis.forEach((raw, i) => {
+      const path = `cis[${i}]`;
+      budget.take({ path });
+      const parsed = CiSchema.safeParse(raw);
+      const id = typeof getOwn(raw, 'id') === 'string' ? (getOwn(raw, 'id') as string) : undefined;
+      if (!parsed.success) {
+        const { field, reason } = issueOf(parsed.error);
+        builder.rejectAt({ file, path }, 'ci', reason, { key: id, field });
+        return;
+      }
+      const ci = parsed.data;
+      const imported: ImportedCi = {
+        key: ci.id,
+        system: FAULTLINE_SYSTEM,
+        id: ci.id,
+        name: ci.name,
+        class: ci.class,
+        environment: ci.environment,
+        criticality: ci.criticality as ImportedCi['criticality'],
+        owner: ci.owner,
+        status: ci.status,
+        tags: ci.tags,
+        attributes: ci.attributes,
+        externalIds: ci.externalIds,
+        redundancy: ci.redundancy ?? null,
+        createdAt: ci.createdAt,
+        updatedAt: ci.updatedAt,
+        sourceRef: { file, path },
+      };
+      builder.addCi(imported);
+    });
+    relationships.forEach((raw, i) => {
+      const path = `relationships[${i}]`;
+      budget.take({ path });
+      const parsed = RelationshipSchema.safeParse(raw);
+      if (!parsed.success) {
+        const { field, reason } = issueOf(parsed.error);
+        builder.rejectAt({ file, path }, 'relationship', reason, { field });
+        return;
+      }
+      const rel = parsed.data;
+      builder.addRelationship({
+        id: rel.id,
+        source: rel.source,
+        target: rel.target,
+        system: FAULTLINE_SYSTEM,
+        type: rel.type,
+        strength: rel.strength,
+        ...(rel.inferred ? { inferred: true } : {}),
+        sourceRef: { file, path },
+      });
+    });
+    return builder.build();
+  });
+}

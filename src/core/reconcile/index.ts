@@ -1,0 +1,3 @@
+export { planImport, describePlan } from './plan';
+export { applyPlanOps, planIsEmpty } from './apply';
+export type * from './types';

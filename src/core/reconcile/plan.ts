@@ -1,0 +1,411 @@
+// Reconciliation: matches an ImportBatch against the CMDB and plans, without changing
+// anything, what applying it would do.
+//
+// Matching, per incoming CI: its Faultline `id` when the CMDB has it; else its externalIds
+// (any system); else (class, name) case-insensitively, skipping CIs that carry a different
+// id for the same source system. An incoming CI matching two existing ones, two incoming CIs
+// matching the same one, and a key used twice are all rejected, each naming the others.
+//
+// Updates never clear what the source did not say: absent fields are left alone,
+// attributes and externalIds are merged key by key, tags are added to (or replaced, for
+// sources that carry Faultline ids: snapshots and Faultline CSV), and a name that differs
+// only in letter case is kept. Every create and update is validated as the Cmdb will, so
+// applying the plan as one batch cannot fail on a planned item.
+import { CiInputSchema, CiSchema, ID_PATTERN, type Ci, type CiPatch } from '../../shared/model';
+import type { CmdbGraph } from '../graph/cmdb-graph';
+import { type ImportBatch, type ImportedCi, type ImportedRelationship, type Rejection, type SourceRef } from '../formats/import/types';
+import type {
+  FieldChange,
+  ImportPlan,
+  MatchedBy,
+  PlanEndpoint,
+  PlannedCiCreate,
+  PlannedCiUnchanged,
+  PlannedCiUpdate,
+  PlannedRelationshipCreate,
+  PlannedRelationshipUnchanged,
+  PlannedRelationshipUpdate,
+} from './types';
+
+type ZodIssues = { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+
+function firstIssue(error: ZodIssues): { field?: string; reason: string } {
+  const issue = error.issues[0];
+  const field = issue.path.map(String).join('.');
+  return field ? { field, reason: `${field}: ${issue.message}` } : { reason: issue.message };
+}
+
+/** `row 4`, `line 12`, `cis[3]`: where an item is, for messages about other items. */
+function place(ref: SourceRef): string {
+  if (ref.row !== undefined) return `row ${ref.row}`;
+  if (ref.line !== undefined) return `line ${ref.line}`;
+  return ref.path ?? ref.file;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+function rejection(ref: SourceRef, entity: Rejection['entity'], reason: string, extra: { key?: string; field?: string } = {}): Rejection {
+  const r: Rejection = { ...ref, entity, reason };
+  if (extra.key !== undefined) r.key = extra.key;
+  if (extra.field !== undefined) r.field = extra.field;
+  return r;
+}
+
+interface ExistingIndex {
+  byExternal: Map<string, string[]>;
+  byClassName: Map<string, string[]>;
+  byName: Map<string, string[]>;
+}
+
+function indexGraph(graph: CmdbGraph): ExistingIndex {
+  const byExternal = new Map<string, string[]>();
+  const byClassName = new Map<string, string[]>();
+  const byName = new Map<string, string[]>();
+  for (const ci of graph.cis()) {
+    for (const [system, value] of Object.entries(ci.externalIds)) push(byExternal, `${system}\u0000${value}`, ci.id);
+    const lower = ci.name.toLowerCase();
+    push(byClassName, `${ci.class}\u0000${lower}`, ci.id);
+    push(byName, lower, ci.id);
+  }
+  return { byExternal, byClassName, byName };
+}
+
+type Match = { kind: 'existing'; id: string; by: MatchedBy } | { kind: 'none' } | { kind: 'ambiguous'; ids: string[]; by: MatchedBy };
+
+function matchCi(graph: CmdbGraph, index: ExistingIndex, ci: ImportedCi): Match {
+  if (ci.id !== undefined && graph.hasCi(ci.id)) return { kind: 'existing', id: ci.id, by: 'id' };
+  const byExternal = new Set<string>();
+  for (const [system, value] of Object.entries(ci.externalIds)) {
+    for (const id of index.byExternal.get(`${system}\u0000${value}`) ?? []) byExternal.add(id);
+  }
+  if (byExternal.size === 1) return { kind: 'existing', id: [...byExternal][0], by: 'externalId' };
+  if (byExternal.size > 1) return { kind: 'ambiguous', ids: [...byExternal], by: 'externalId' };
+  const ownId = Object.prototype.hasOwnProperty.call(ci.externalIds, ci.system) ? ci.externalIds[ci.system] : undefined;
+  const candidates = (index.byClassName.get(`${ci.class}\u0000${ci.name.trim().toLowerCase()}`) ?? []).filter((id) => {
+    if (ownId === undefined) return true;
+    const existing = graph.getCi(id)?.externalIds;
+    // A CI that already has a different id in this source system is a different item.
+    return !existing || !Object.prototype.hasOwnProperty.call(existing, ci.system) || existing[ci.system] === ownId;
+  });
+  if (candidates.length === 1) return { kind: 'existing', id: candidates[0], by: 'name' };
+  if (candidates.length > 1) return { kind: 'ambiguous', ids: candidates, by: 'name' };
+  return { kind: 'none' };
+}
+
+/** The CiInput an incoming CI creates (before validation). */
+function createInput(ci: ImportedCi): Record<string, unknown> {
+  const input: Record<string, unknown> = { name: ci.name, class: ci.class, externalIds: ci.externalIds };
+  if (ci.id !== undefined) input.id = ci.id;
+  for (const field of ['environment', 'criticality', 'owner', 'status', 'tags', 'attributes'] as const) {
+    if (ci[field] !== undefined) input[field] = ci[field];
+  }
+  if (ci.redundancy) input.redundancy = ci.redundancy;
+  return input;
+}
+
+/** Field-by-field differences and the patch that makes them, for an incoming CI matched to `existing`. */
+function diffCi(existing: Ci, ci: ImportedCi): { changes: FieldChange[]; patch: CiPatch } {
+  const changes: FieldChange[] = [];
+  const patch: CiPatch = {};
+  const name = ci.name.trim();
+  if (name.toLowerCase() !== existing.name.toLowerCase()) {
+    changes.push({ field: 'name', before: existing.name, after: name });
+    patch.name = name;
+  }
+  if (ci.class !== existing.class) {
+    changes.push({ field: 'class', before: existing.class, after: ci.class });
+    patch.class = ci.class;
+  }
+  if (ci.environment !== undefined && ci.environment.trim() !== existing.environment) {
+    changes.push({ field: 'environment', before: existing.environment, after: ci.environment.trim() });
+    patch.environment = ci.environment.trim();
+  }
+  if (ci.criticality !== undefined && ci.criticality !== existing.criticality) {
+    changes.push({ field: 'criticality', before: existing.criticality, after: ci.criticality });
+    patch.criticality = ci.criticality;
+  }
+  if (ci.owner !== undefined && ci.owner.trim() !== existing.owner) {
+    changes.push({ field: 'owner', before: existing.owner, after: ci.owner.trim() });
+    patch.owner = ci.owner.trim();
+  }
+  if (ci.status !== undefined && ci.status !== existing.status) {
+    changes.push({ field: 'status', before: existing.status, after: ci.status });
+    patch.status = ci.status;
+  }
+  if (ci.tags !== undefined) {
+    const incoming = ci.tags.map((t) => t.trim());
+    const authoritative = ci.id !== undefined;
+    const after = authoritative ? incoming : [...existing.tags, ...incoming.filter((t) => !existing.tags.includes(t))];
+    const same = after.length === existing.tags.length && after.every((t) => existing.tags.includes(t));
+    if (!same) {
+      changes.push({ field: 'tags', before: existing.tags, after });
+      patch.tags = after;
+    }
+  }
+  for (const mapName of ['attributes', 'externalIds'] as const) {
+    const incoming = ci[mapName];
+    if (!incoming) continue;
+    const before = existing[mapName];
+    let merged: Record<string, string> | null = null;
+    for (const [key, value] of Object.entries(incoming)) {
+      const had = Object.prototype.hasOwnProperty.call(before, key) ? before[key] : undefined;
+      if (had === value) continue;
+      changes.push({ field: `${mapName}.${key}`, before: had ?? null, after: value });
+      merged ??= { ...before };
+      merged[key] = value;
+    }
+    if (merged) patch[mapName] = merged;
+  }
+  if (ci.redundancy !== undefined && !sameJson(ci.redundancy, existing.redundancy)) {
+    changes.push({ field: 'redundancy', before: existing.redundancy ?? null, after: ci.redundancy });
+    patch.redundancy = ci.redundancy;
+  }
+  return { changes, patch };
+}
+
+/** What Cmdb.updateCi would store, to validate the patch the same way. */
+function mergedCi(existing: Ci, patch: CiPatch): unknown {
+  const { redundancy, ...rest } = patch;
+  const merged: Record<string, unknown> = { ...existing, ...rest };
+  if (redundancy === null) delete merged.redundancy;
+  else if (redundancy !== undefined) merged.redundancy = redundancy;
+  return merged;
+}
+
+type Resolved = { kind: 'endpoint'; endpoint: PlanEndpoint } | { kind: 'rejected'; reason: string } | { kind: 'missing' } | { kind: 'ambiguous'; count: number };
+
+export function planImport(graph: CmdbGraph, batch: ImportBatch): ImportPlan {
+  const index = indexGraph(graph);
+  const ciRejected: Rejection[] = [];
+  const relRejected: Rejection[] = [];
+  for (const r of batch.rejected) (r.entity === 'relationship' ? relRejected : ciRejected).push(r);
+
+  // 1. Keys used twice in the batch: all of them are rejected.
+  const byKey = new Map<string, ImportedCi[]>();
+  for (const ci of batch.cis) push(byKey, `${ci.system}\u0000${ci.key}`, ci);
+  /** system+key → why that CI was rejected, for the relationships that name it. */
+  const rejectedKeys = new Map<string, string>();
+  const candidates: ImportedCi[] = [];
+  for (const ci of batch.cis) {
+    const group = byKey.get(`${ci.system}\u0000${ci.key}`) as ImportedCi[];
+    if (group.length > 1) {
+      const others = group.filter((o) => o !== ci).map((o) => place(o.sourceRef));
+      const reason = `the key "${ci.key}" appears ${group.length} times in the import (also at ${others.join(', ')})`;
+      ciRejected.push(rejection(ci.sourceRef, 'ci', reason, { key: ci.key }));
+      rejectedKeys.set(`${ci.system}\u0000${ci.key}`, reason);
+    } else {
+      candidates.push(ci);
+    }
+  }
+
+  // 2. Match each to at most one existing CI.
+  const matches = new Map<ImportedCi, Match>();
+  const byTarget = new Map<string, ImportedCi[]>();
+  for (const ci of candidates) {
+    const match = matchCi(graph, index, ci);
+    matches.set(ci, match);
+    if (match.kind === 'existing') push(byTarget, match.id, ci);
+  }
+
+  const create: PlannedCiCreate[] = [];
+  const update: PlannedCiUpdate[] = [];
+  const unchanged: PlannedCiUnchanged[] = [];
+  /** system+key → where relationships naming it should point. */
+  const endpoints = new Map<string, PlanEndpoint>();
+  const newByName = new Map<string, PlanEndpoint[]>();
+  const createdIds = new Set<string>();
+  const rejectCi = (ci: ImportedCi, reason: string, field?: string): void => {
+    ciRejected.push(rejection(ci.sourceRef, 'ci', reason, { key: ci.key, field }));
+    rejectedKeys.set(`${ci.system}\u0000${ci.key}`, reason);
+  };
+
+  for (const ci of candidates) {
+    const match = matches.get(ci) as Match;
+    const endpointKey = `${ci.system}\u0000${ci.key}`;
+    if (match.kind === 'ambiguous') {
+      const names = match.ids.map((id) => `${graph.getCi(id)?.name ?? id} (${id})`).join(', ');
+      rejectCi(ci, `matches ${match.ids.length} existing CIs by ${match.by === 'name' ? 'class and name' : 'external id'}: ${names}`);
+      continue;
+    }
+    if (match.kind === 'existing') {
+      const rivals = byTarget.get(match.id) as ImportedCi[];
+      const existing = graph.getCi(match.id) as Ci;
+      if (rivals.length > 1) {
+        const others = rivals.filter((o) => o !== ci).map((o) => `"${o.name}" at ${place(o.sourceRef)}`);
+        rejectCi(ci, `${rivals.length} incoming items match the same existing CI ${existing.name} (${existing.id}); the others: ${others.join(', ')}`);
+        continue;
+      }
+      const { changes, patch } = diffCi(existing, ci);
+      const endpoint: PlanEndpoint = { kind: 'existing', id: existing.id, name: existing.name };
+      if (changes.length === 0) {
+        unchanged.push({ key: ci.key, system: ci.system, sourceRef: ci.sourceRef, id: existing.id, name: existing.name, matchedBy: match.by });
+      } else {
+        const checked = CiSchema.safeParse(mergedCi(existing, patch));
+        if (!checked.success) {
+          const { field, reason } = firstIssue(checked.error);
+          rejectCi(ci, reason, field);
+          continue;
+        }
+        update.push({ key: ci.key, system: ci.system, sourceRef: ci.sourceRef, id: existing.id, name: existing.name, matchedBy: match.by, changes, patch });
+      }
+      endpoints.set(endpointKey, endpoint);
+      continue;
+    }
+    const parsed = CiInputSchema.safeParse(createInput(ci));
+    if (!parsed.success) {
+      const { field, reason } = firstIssue(parsed.error);
+      rejectCi(ci, reason, field);
+      continue;
+    }
+    const input = parsed.data;
+    if (input.id !== undefined) {
+      if (createdIds.has(input.id)) {
+        rejectCi(ci, `the id ${input.id} is used by another CI in this import`, 'id');
+        continue;
+      }
+      createdIds.add(input.id);
+    }
+    const endpoint: PlanEndpoint = { kind: 'new', index: create.length, name: input.name };
+    create.push({ key: ci.key, system: ci.system, sourceRef: ci.sourceRef, input });
+    endpoints.set(endpointKey, endpoint);
+    push(newByName, input.name.toLowerCase(), endpoint);
+  }
+
+  // 3. Relationships, between planned or existing CIs.
+  const resolve = (system: string, ref: string): Resolved => {
+    const key = `${system}\u0000${ref}`;
+    const inBatch = endpoints.get(key);
+    if (inBatch) return { kind: 'endpoint', endpoint: inBatch };
+    const rejected = rejectedKeys.get(key);
+    if (rejected !== undefined) return { kind: 'rejected', reason: rejected };
+    const byId = graph.getCi(ref);
+    if (byId) return { kind: 'endpoint', endpoint: { kind: 'existing', id: byId.id, name: byId.name } };
+    const external = index.byExternal.get(key) ?? [];
+    if (external.length > 1) return { kind: 'ambiguous', count: external.length };
+    if (external.length === 1) {
+      const ci = graph.getCi(external[0]) as Ci;
+      return { kind: 'endpoint', endpoint: { kind: 'existing', id: ci.id, name: ci.name } };
+    }
+    const lower = ref.trim().toLowerCase();
+    const newNamed = newByName.get(lower) ?? [];
+    if (newNamed.length === 1) return { kind: 'endpoint', endpoint: newNamed[0] };
+    // Existing CIs named so, not counting those the batch already matched under another name.
+    const existingNamed = index.byName.get(lower) ?? [];
+    if (newNamed.length + existingNamed.length > 1) return { kind: 'ambiguous', count: newNamed.length + existingNamed.length };
+    if (existingNamed.length === 1) {
+      const ci = graph.getCi(existingNamed[0]) as Ci;
+      return { kind: 'endpoint', endpoint: { kind: 'existing', id: ci.id, name: ci.name } };
+    }
+    return { kind: 'missing' };
+  };
+
+  const relCreate: PlannedRelationshipCreate[] = [];
+  const relUpdate: PlannedRelationshipUpdate[] = [];
+  const relUnchanged: PlannedRelationshipUnchanged[] = [];
+  const planned = new Map<string, SourceRef>();
+  const plannedIds = new Set<string>();
+  const endpointId = (e: PlanEndpoint): string => (e.kind === 'existing' ? `e:${e.id}` : `n:${e.index}`);
+
+  for (const rel of batch.relationships) {
+    const reject = (reason: string, field?: string): void => {
+      relRejected.push(rejection(rel.sourceRef, 'relationship', reason, { field }));
+    };
+    const ends: PlanEndpoint[] = [];
+    let failed = false;
+    for (const end of ['source', 'target'] as const) {
+      const ref = rel[end];
+      const resolved = resolve(rel.system, ref);
+      if (resolved.kind === 'endpoint') {
+        ends.push(resolved.endpoint);
+        continue;
+      }
+      failed = true;
+      if (resolved.kind === 'rejected') reject(`the ${end} "${ref}" was rejected: ${resolved.reason}`, end);
+      else if (resolved.kind === 'ambiguous') reject(`the ${end} "${ref}" names ${resolved.count} CIs`, end);
+      else reject(`the ${end} "${ref}" is not in this import or the CMDB`, end);
+      break;
+    }
+    if (failed) continue;
+    const [source, target] = ends;
+    if (endpointId(source) === endpointId(target)) {
+      reject(`a CI cannot be related to itself (${source.name})`, 'target');
+      continue;
+    }
+    const dedupeKey = `${endpointId(source)}\u0000${endpointId(target)}\u0000${rel.type}`;
+    const earlier = planned.get(dedupeKey);
+    if (earlier) {
+      reject(`the same relationship (${source.name} ${rel.type} ${target.name}) is already at ${place(earlier)}`);
+      continue;
+    }
+    if (source.kind === 'existing' && target.kind === 'existing') {
+      const existingId = graph.findRelationship(source.id, target.id, rel.type);
+      if (existingId !== undefined) {
+        const existing = graph.getRelationship(existingId);
+        planned.set(dedupeKey, rel.sourceRef);
+        if (existing && rel.strength !== undefined && rel.strength !== existing.strength) {
+          relUpdate.push({
+            sourceRef: rel.sourceRef,
+            id: existingId,
+            source,
+            target,
+            type: rel.type,
+            changes: [{ field: 'strength', before: existing.strength, after: rel.strength }],
+            patch: { strength: rel.strength },
+          });
+        } else {
+          relUnchanged.push({ sourceRef: rel.sourceRef, id: existingId });
+        }
+        continue;
+      }
+    }
+    const item: PlannedRelationshipCreate = { sourceRef: rel.sourceRef, source, target, type: rel.type, strength: rel.strength ?? 'hard' };
+    if (rel.inferred) item.inferred = true;
+    if (!checkRelationshipId(rel, graph, plannedIds, reject)) continue;
+    if (rel.id !== undefined) item.id = rel.id;
+    planned.set(dedupeKey, rel.sourceRef);
+    relCreate.push(item);
+  }
+
+  const plan: ImportPlan = {
+    format: batch.format,
+    graphRevision: graph.revision,
+    cis: { create, update, unchanged, rejected: ciRejected },
+    relationships: { create: relCreate, update: relUpdate, unchanged: relUnchanged, rejected: relRejected },
+    warnings: [...batch.warnings],
+    counts: {
+      cis: { create: create.length, update: update.length, unchanged: unchanged.length, rejected: ciRejected.length },
+      relationships: { create: relCreate.length, update: relUpdate.length, unchanged: relUnchanged.length, rejected: relRejected.length },
+    },
+  };
+  return plan;
+}
+
+/** A carried relationship id must be valid and free; false (after rejecting) otherwise. */
+function checkRelationshipId(rel: ImportedRelationship, graph: CmdbGraph, plannedIds: Set<string>, reject: (reason: string, field?: string) => void): boolean {
+  if (rel.id === undefined) return true;
+  if (!ID_PATTERN.test(rel.id)) {
+    reject(`the relationship id "${rel.id}" is not a valid id`, 'id');
+    return false;
+  }
+  if (graph.getRelationship(rel.id) || plannedIds.has(rel.id)) {
+    reject(`the relationship id ${rel.id} is already used by another relationship`, 'id');
+    return false;
+  }
+  plannedIds.add(rel.id);
+  return true;
+}
+
+/** "3 CIs to create, 1 to update, 10 unchanged, 2 rejected; 4 relationships to create, …". */
+export function describePlan(plan: ImportPlan): string {
+  const part = (label: string, c: ImportPlan['counts']['cis']): string =>
+    `${c.create} ${label} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.rejected} rejected`;
+  return `${part('CIs', plan.counts.cis)}; ${part('relationships', plan.counts.relationships)}`;
+}
