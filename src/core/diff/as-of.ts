@@ -6,7 +6,8 @@
 // (null means the empty CMDB before journal record 1). This is checked when the journal still
 // holds records the base already contains (seq <= journalSeq): one later than `time` means the
 // base is too recent (AsOfError 'base_too_recent'). The records after the base must run on
-// from base.journalSeq + 1 without a gap ('journal_gap'), or the picture would be wrong.
+// from base.journalSeq + 1 without a gap up to the first record later than `time`
+// ('journal_gap'), or the picture could be wrong.
 //
 // Replay runs in sequence order and stops at the first record later than `time`: a clock that
 // stepped back can then never apply a record without the ones before it, and a transaction's
@@ -59,10 +60,12 @@ export function documentAsOf(checkpoint: CmdbDocument | null, journal: readonly 
   let lastSeq = baseSeq;
   for (const record of records) {
     if (record.seq <= baseSeq) continue;
-    if (instantOf(record.time, `journal record ${record.seq}'s time`) > instant) break;
+    // Checked before the time: a missing record just before the first later one may still
+    // belong before the instant.
     if (record.seq !== lastSeq + 1) {
       throw new AsOfError('journal_gap', `the journal jumps from record ${lastSeq} to ${record.seq}: records are missing`);
     }
+    if (instantOf(record.time, `journal record ${record.seq}'s time`) > instant) break;
     applyRecord(graph, record);
     lastSeq = record.seq;
   }
