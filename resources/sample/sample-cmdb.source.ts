@@ -853,7 +853,7 @@ const applicationRels: Relationship[] = [
   dependsOn('app-notification-service', 'cloud-twilio', 'soft'),
   // Accounts and identity (account-api and auth-service call each other: a cycle, as real CMDBs have)
   partOf('app-account-api', 'svc-customer-accounts'),
-  partOf('app-order-history-api', 'svc-customer-accounts', 'soft'),
+  partOf('app-order-history-api', 'svc-customer-accounts'),
   partOf('app-loyalty-api', 'svc-customer-accounts', 'soft'),
   partOf('app-auth-service', 'tsvc-identity'),
   dependsOn('app-account-api', 'db-customers-cluster'),
@@ -1041,7 +1041,7 @@ export function buildSampleDocument(): CmdbDocument {
 /** The demo change: take the orders-db primary down (e.g. a PostgreSQL minor upgrade). */
 export const ORDERS_PRIMARY_CHANGE = {
   targets: [{ ciId: 'db-orders-primary', mode: 'down' as const }],
-  /** Every impacted CI (the target excluded) with its level. */
+  /** Every impacted CI (the target excluded) with its level; at_risk passes over hard edges and stops at soft ones. */
   expected: {
     'app-order-api': 'down',
     'app-checkout-api': 'down',
@@ -1058,11 +1058,14 @@ export const ORDERS_PRIMARY_CHANGE = {
     'app-reporting-etl': 'degraded',
     'svc-internal-reporting': 'degraded',
     'db-orders-cluster': 'at_risk',
+    'app-order-history-api': 'at_risk',
+    'app-payment-reconciliation': 'at_risk',
+    'svc-customer-accounts': 'at_risk',
   } satisfies Record<string, ImpactLevel>,
   /** The redundancy group and what it reports. */
   redundancyGroup: { ciId: 'db-orders-cluster', lost: 1, total: 3, needs: 2, text: 'lost 1 of 3, needs 2' },
-  /** Read through the cluster, so they stay unaffected. */
-  unaffected: ['app-order-history-api', 'svc-customer-accounts', 'app-payment-reconciliation', 'db-orders-replica-1', 'db-orders-replica-2', 'svc-search'],
+  /** Untouched: the replicas themselves, what stands on them directly, and services off the orders path. */
+  unaffected: ['db-orders-replica-1', 'db-orders-replica-2', 'app-pgbackrest', 'tsvc-backup', 'svc-search', 'tsvc-identity'],
 } as const;
 
 /**

@@ -1,17 +1,23 @@
-// A deliberately simple reading of the impact rules of ARCHITECTURE.md, for tests to compare
-// against: iterate to a fixpoint over plain objects, no indexes, no paths. Slow (O(n·m) worst
-// case) and obviously right is the point; it is an oracle, not an engine.
+// A deliberately simple reading of the impact rules, for tests to compare against: sets and
+// fixpoints over plain objects, no indexes, no paths. Slow and obviously right is the point;
+// it is an oracle, not an engine.
 //
-// Rules read:
+// Rules (ARCHITECTURE.md "Relationship" and "Impact levels", with the readings the impact engine
+// documents in src/core/impact/propagate.ts where ARCHITECTURE.md is silent):
 // - Failure travels target → source over depends_on, runs_on, hosted_on, connects_to, and
 //   source → target over member_of and part_of.
-// - A hard edge passes `down` as `down` and `degraded` as `degraded`; a soft edge turns `down`
-//   into `degraded` and stops `degraded`. `at_risk` is not passed on (the group still serves).
-// - A CI with `redundancy: { minHealthy: k }` counts its member_of members that are `down`:
-//   lost > 0 and remaining < k → down, remaining = k → at_risk, remaining > k → degraded.
-//   Members that are only degraded are not lost. member_of edges into a CI without a redundancy
-//   rule behave like ordinary edges.
-// - The worst level wins; targets keep at least their assumed mode.
+// - A hard edge passes each level on unchanged; a soft edge turns `down` into `degraded` and stops
+//   `degraded` and `at_risk`.
+// - A redundancy group (a CI with `redundancy: { minHealthy: k }`, n hard member_of members, m of
+//   them down): n − m < k → down; m > 0 and n − m = k → at_risk; m > 0 and n − m > k → degraded.
+//   A member counts as lost only when it is down over a hard member_of; a degraded or at_risk
+//   member passes its level over a hard member_of like any hard edge; a down member over a soft
+//   member_of makes the group degraded. member_of into a CI without a redundancy rule is an
+//   ordinary edge.
+// - Levels are settled worst first: the down set does not depend on weaker levels, and the group
+//   rule is read on the final down set (losing more members can move a group from degraded to
+//   at_risk, never the other way once the set is final). The worst level wins; targets keep at
+//   least their assumed mode.
 import type { CmdbDocument, Relationship } from '../../src/shared/model';
 import type { ImpactLevel } from '../../src/shared/impact-types';
 import { FAILURE_DIRECTION } from '../../src/core/graph/relationship-rules';
@@ -38,12 +44,11 @@ export interface ReferenceImpact {
 
 type Doc = Pick<CmdbDocument, 'cis' | 'relationships'>;
 
-/** Failure-direction view of a document: for each CI, the edges along which its failure spreads. */
+/** Failure-direction view of a document. */
 export interface FailureView {
-  cis: Doc['cis'];
   /** ciId → the CIs its failure reaches directly, with the relationship that carries it. */
   spreads: Map<string, { to: string; rel: Relationship }[]>;
-  /** groupId → member ids (member_of sources) for CIs with a redundancy rule. */
+  /** groupId → member ids over hard member_of, for CIs with a redundancy rule. */
   members: Map<string, string[]>;
   minHealthy: Map<string, number>;
 }
@@ -61,60 +66,73 @@ export function failureView(doc: Doc): FailureView {
   }
   for (const rel of doc.relationships) {
     const [from, to] = FAILURE_DIRECTION[rel.type] === 'target_to_source' ? [rel.target, rel.source] : [rel.source, rel.target];
-    if (rel.type === 'member_of' && minHealthy.has(rel.target)) {
-      members.get(rel.target)!.push(rel.source);
-      continue;
-    }
+    if (rel.type === 'member_of' && rel.strength === 'hard' && minHealthy.has(rel.target)) members.get(rel.target)!.push(rel.source);
     spreads.get(from)?.push({ to, rel });
   }
-  return { cis: doc.cis, spreads, members, minHealthy };
+  return { spreads, members, minHealthy };
 }
 
-function passedOn(level: ImpactLevel | 'none', strength: 'hard' | 'soft'): ImpactLevel | 'none' {
-  if (level === 'down') return strength === 'hard' ? 'down' : 'degraded';
-  if (level === 'degraded') return strength === 'hard' ? 'degraded' : 'none';
-  return 'none';
+function isCountedMembership(view: FailureView, rel: Relationship): boolean {
+  return rel.type === 'member_of' && rel.strength === 'hard' && view.minHealthy.has(rel.target);
 }
 
 export function referenceImpact(docOrView: Doc | FailureView, targets: readonly ReferenceTarget[]): ReferenceImpact {
-  const view = 'spreads' in docOrView ? docOrView : failureView(docOrView);
-  const level = new Map<string, ImpactLevel | 'none'>();
-  const raise = (id: string, next: ImpactLevel | 'none'): boolean => {
-    const current = level.get(id) ?? 'none';
-    if (RANK[next] <= RANK[current]) return false;
-    level.set(id, next);
-    return true;
-  };
-  for (const t of targets) raise(t.ciId, t.mode);
+  const view = 'spreads' in docOrView && docOrView.spreads instanceof Map ? (docOrView as FailureView) : failureView(docOrView as Doc);
 
+  // 1. The down set.
+  const down = new Set(targets.filter((t) => t.mode === 'down').map((t) => t.ciId));
   let changed = true;
   while (changed) {
     changed = false;
-    for (const [from, edges] of view.spreads) {
-      const l = level.get(from) ?? 'none';
-      if (l === 'none' || l === 'at_risk') continue;
-      for (const { to, rel } of edges) {
-        if (raise(to, passedOn(l, rel.strength))) changed = true;
+    for (const from of down) {
+      for (const { to, rel } of view.spreads.get(from) ?? []) {
+        if (rel.strength !== 'hard' || isCountedMembership(view, rel) || down.has(to)) continue;
+        down.add(to);
+        changed = true;
       }
     }
     for (const [group, memberIds] of view.members) {
-      const lost = memberIds.filter((m) => level.get(m) === 'down').length;
-      if (lost === 0) continue;
-      const remaining = memberIds.length - lost;
-      const k = view.minHealthy.get(group)!;
-      const next: ImpactLevel = remaining < k ? 'down' : remaining === k ? 'at_risk' : 'degraded';
-      if (raise(group, next)) changed = true;
+      if (down.has(group)) continue;
+      const lost = memberIds.filter((m) => down.has(m)).length;
+      if (memberIds.length - lost < view.minHealthy.get(group)!) {
+        down.add(group);
+        changed = true;
+      }
     }
   }
 
-  const levels = new Map<string, ImpactLevel>();
-  for (const [id, l] of level) if (l !== 'none') levels.set(id, l);
+  // 2. Weaker levels, seeded by degraded targets, soft edges out of down CIs and group rules.
+  const level = new Map<string, ImpactLevel>();
+  for (const id of down) level.set(id, 'down');
+  const raise = (id: string, next: ImpactLevel | 'none'): void => {
+    if (next !== 'none' && RANK[next] > RANK[level.get(id) ?? 'none']) level.set(id, next);
+  };
+  for (const t of targets) raise(t.ciId, t.mode);
   const groups = new Map<string, ReferenceGroupState>();
   for (const [group, memberIds] of view.members) {
-    const lost = memberIds.filter((m) => level.get(m) === 'down').length;
-    if (lost > 0) groups.set(group, { lost, total: memberIds.length, needs: view.minHealthy.get(group)! });
+    const lost = memberIds.filter((m) => down.has(m)).length;
+    if (lost === 0) continue;
+    const needs = view.minHealthy.get(group)!;
+    groups.set(group, { lost, total: memberIds.length, needs });
+    const remaining = memberIds.length - lost;
+    raise(group, remaining < needs ? 'down' : remaining === needs ? 'at_risk' : 'degraded');
   }
-  return { levels, groups };
+  changed = true;
+  while (changed) {
+    changed = false;
+    for (const [from, edges] of view.spreads) {
+      const l = level.get(from);
+      if (!l) continue;
+      for (const { to, rel } of edges) {
+        if (l === 'down' && isCountedMembership(view, rel)) continue; // counted by the group rule
+        const next = rel.strength === 'hard' ? l : l === 'down' ? 'degraded' : 'none';
+        const before = level.get(to);
+        raise(to, next);
+        if (level.get(to) !== before) changed = true;
+      }
+    }
+  }
+  return { levels: level, groups };
 }
 
 /** Brute force: every CI (other than the service) whose failure alone takes the service down. */

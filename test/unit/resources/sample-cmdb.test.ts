@@ -125,9 +125,11 @@ describe('the story README.md tells, read with the rules of ARCHITECTURE.md', ()
     expect(CHECKOUT_SPOFS.filter((id) => members.has(id))).toEqual(['db-orders-primary']);
   });
 
-  it('losing one storefront F5 leaves the pair at risk, not down', () => {
+  it('losing one storefront F5 leaves the pair, and what stands on it, at risk; nothing goes down', () => {
     const { levels } = referenceImpact(document, [{ ciId: 'lb-storefront-1', mode: 'down' }]);
     expect(levels.get('lb-storefront-pair')).toBe('at_risk');
-    expect(levels.has('svc-storefront')).toBe(false);
+    expect(levels.get('svc-storefront')).toBe('at_risk');
+    expect(levels.get('svc-checkout')).toBe('at_risk');
+    expect([...levels].filter(([id, l]) => l === 'down' && id !== 'lb-storefront-1')).toEqual([]);
   });
 });
