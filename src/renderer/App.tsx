@@ -1,0 +1,59 @@
+// The Explore screen: toolbar on top, filters left, graph centre, inspector right, status bar below.
+import { ErrorBanner, NoticeBanner } from './components/Banners';
+import { DialogHost } from './components/DialogHost';
+import { FiltersPanel } from './components/FiltersPanel';
+import { GraphPane } from './components/GraphPane';
+import { Inspector } from './components/Inspector';
+import { StatusBar } from './components/StatusBar';
+import { Toolbar } from './components/Toolbar';
+import { useAutoFocus } from './hooks/useAutoFocus';
+import { useDataSync } from './hooks/useDataSync';
+import { useDocumentTitle } from './hooks/useDocumentTitle';
+import { useMenuCommands } from './hooks/useMenuCommands';
+import { useShortcuts } from './hooks/useShortcuts';
+import { useSystemTheme } from './hooks/useSystemTheme';
+import { useDataStore } from './state/data-store';
+import { useViewStore } from './state/view-store';
+
+function Fatal({ message }: { message: string }) {
+  return (
+    <div className="graph-overlay empty-state" role="alert" data-testid="fatal">
+      <h2>Faultline cannot reach its data</h2>
+      <p>{message}</p>
+    </div>
+  );
+}
+
+export function App() {
+  useSystemTheme();
+  useDataSync();
+  useAutoFocus();
+  useShortcuts();
+  useMenuCommands();
+  useDocumentTitle();
+  const panels = useViewStore((s) => s.panels);
+  const fatal = useDataStore((s) => s.fatal);
+
+  return (
+    <div className="app">
+      <Toolbar />
+      <div>
+        <NoticeBanner />
+        <ErrorBanner />
+      </div>
+      <div className="workspace">
+        {panels.filters ? <FiltersPanel /> : <span />}
+        {fatal ? (
+          <main className="graph-pane">
+            <Fatal message={fatal} />
+          </main>
+        ) : (
+          <GraphPane />
+        )}
+        {panels.inspector ? <Inspector /> : <span />}
+      </div>
+      <StatusBar />
+      <DialogHost />
+    </div>
+  );
+}

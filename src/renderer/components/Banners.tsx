@@ -1,0 +1,35 @@
+// Messages across the top of the workspace: why the view is limited, and the last error.
+import { NONE, useDataStore } from '../state/data-store';
+
+export function NoticeBanner() {
+  const notice = useDataStore((s) => s.view?.notice ?? null);
+  if (!notice) return null;
+  return (
+    <div className="banner" role="status" data-testid="view-notice">
+      <strong>Limited view.</strong> <span>{notice}</span>
+    </div>
+  );
+}
+
+export function ErrorBanner() {
+  const error = useDataStore((s) => s.error);
+  const warnings = useDataStore((s) => s.info?.warnings ?? NONE);
+  const setError = useDataStore((s) => s.setError);
+  return (
+    <>
+      {warnings.map((warning) => (
+        <div key={warning} className="banner" role="status" data-testid="doc-warning">
+          <strong>When opening this file:</strong> <span>{warning}</span>
+        </div>
+      ))}
+      {error && (
+        <div className="banner banner-error" role="alert" data-testid="error-banner">
+          <span>{error}</span>
+          <button type="button" className="btn btn-small" onClick={() => setError(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

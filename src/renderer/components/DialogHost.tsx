@@ -1,0 +1,36 @@
+// Renders whichever dialog the view store says is open.
+import { useDataStore } from '../state/data-store';
+import { useViewStore } from '../state/view-store';
+import { CiFormDialog } from './CiFormDialog';
+import { DeleteCiDialog, DeleteRelationshipDialog, findRelationship } from './DeleteDialogs';
+import { DocPathDialog } from './DocPathDialog';
+import { RelationshipFormDialog } from './RelationshipFormDialog';
+import { SearchPalette } from './SearchPalette';
+
+export function DialogHost() {
+  const dialog = useViewStore((s) => s.dialog);
+  const details = useDataStore((s) => s.details);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'search':
+      return <SearchPalette />;
+    case 'ci-create':
+      return <CiFormDialog ci={null} />;
+    case 'ci-edit':
+      return details?.ci.id === dialog.ciId ? <CiFormDialog key={dialog.ciId} ci={details.ci} /> : null;
+    case 'ci-delete':
+      return <DeleteCiDialog ciId={dialog.ciId} />;
+    case 'rel-create':
+      return details?.ci.id === dialog.ciId ? <RelationshipFormDialog mode="create" from={details.ci} /> : null;
+    case 'rel-edit': {
+      const found = findRelationship(details, dialog.relationshipId);
+      if (!details || !found) return null;
+      const [sourceName, targetName] = found.outgoing ? [details.ci.name, found.item.peer.name] : [found.item.peer.name, details.ci.name];
+      return <RelationshipFormDialog mode="edit" relationship={found.item.relationship} sourceName={sourceName} targetName={targetName} />;
+    }
+    case 'rel-delete':
+      return <DeleteRelationshipDialog relationshipId={dialog.relationshipId} />;
+    case 'doc-path':
+      return <DocPathDialog key={dialog.command} command={dialog.command} />;
+  }
+}

@@ -1,0 +1,72 @@
+// The graph on the Explore screen: one GraphController (one Cytoscape instance) created on
+// mount, fed by the stores: views, layout choice, selection, theme, fit and centre requests.
+import { useEffect, useRef, useState } from 'react';
+import { useDataStore } from '../state/data-store';
+import { useViewStore } from '../state/view-store';
+import { GraphController } from './graph-controller';
+
+export function GraphCanvas() {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const controllerRef = useRef<GraphController | null>(null);
+  const [busy, setBusy] = useState(false);
+  const view = useDataStore((s) => s.view);
+  const viewRequestedFocus = useDataStore((s) => s.viewRequestedFocus);
+  const neighbourhood = useViewStore((s) => s.neighbourhood);
+  const layout = useViewStore((s) => s.layout);
+  const selection = useViewStore((s) => s.selection);
+  const theme = useViewStore((s) => s.theme);
+  const fitRequest = useViewStore((s) => s.fitRequest);
+  const centreRequest = useViewStore((s) => s.centreRequest);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const controller = new GraphController(container, useViewStore.getState().theme, {
+      onSelectionChange: (ids) => useViewStore.getState().setSelection(ids),
+      onLayoutBusy: setBusy,
+      onLayoutError: (message) => useDataStore.getState().setError(message),
+    });
+    controllerRef.current = controller;
+    const observer = new ResizeObserver(() => controller.resize());
+    observer.observe(container);
+    return () => {
+      observer.disconnect();
+      controller.destroy();
+      controllerRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    controllerRef.current?.setTheme(theme);
+  }, [theme]);
+
+  useEffect(() => {
+    if (!view) return;
+    const focusId = view.mode === 'neighbourhood' ? (viewRequestedFocus ? neighbourhood.ciId : view.focusCiId) : null;
+    controllerRef.current?.setView(view, layout, focusId);
+    // neighbourhood.ciId only marks the focus ring; any change to it brings a new view anyway.
+  }, [view, layout]);
+
+  useEffect(() => {
+    controllerRef.current?.setSelection(selection);
+  }, [selection]);
+
+  useEffect(() => {
+    if (fitRequest > 0) controllerRef.current?.fit();
+  }, [fitRequest]);
+
+  useEffect(() => {
+    if (centreRequest) controllerRef.current?.centreOn(centreRequest.ciId);
+  }, [centreRequest]);
+
+  return (
+    <>
+      <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" aria-label="CI graph" />
+      {busy && (
+        <div className="graph-overlay layout-indicator" role="status" data-testid="layout-indicator">
+          <span className="spinner" /> Laying out…
+        </div>
+      )}
+    </>
+  );
+}

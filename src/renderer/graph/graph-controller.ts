@@ -1,0 +1,310 @@
+// Owns the one Cytoscape instance of the Explore screen: applies views by diffing elements,
+// lays them out through the worker, keeps selection in step and answers fit/centre requests.
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import type { GraphView } from '../../shared/operations';
+import type { LayoutAlgorithm, LayoutDirection, Theme } from '../state/view-store';
+import { diffElements, toElements, type EdgeData, type NodeData } from './elements';
+import { LayoutEngine } from './layout-engine';
+import { buildLayoutRequest, type Positions } from './layout-input';
+import { buildStylesheet } from './stylesheet';
+import { installTestHook } from './test-hook';
+
+export interface GraphCallbacks {
+  onSelectionChange(ids: string[]): void;
+  onLayoutBusy(busy: boolean): void;
+  onLayoutError(message: string): void;
+}
+
+export interface LayoutChoice {
+  algorithm: LayoutAlgorithm;
+  direction: LayoutDirection;
+}
+
+const PADDING = 48;
+const MAX_FIT_ZOOM = 1.3;
+/** Below this zoom labels are too small to read: a neighbourhood opens at least this close, around its centre CI. */
+const READABLE_ZOOM = 0.75;
+const ANIMATE_LIMIT = 300;
+
+export class GraphController {
+  private readonly cy: Core;
+  private readonly engine = new LayoutEngine();
+  private readonly nodes = new Map<string, NodeData>();
+  private readonly edges = new Map<string, EdgeData>();
+  private selectionOrder: string[] = [];
+  private applying = false;
+  private emitQueued = false;
+  private layoutToken = 0;
+  private layoutKey = '';
+  private layoutChoice = '';
+  private laidOut = false;
+  private layingOut = false;
+  private pendingCentre: string | null = null;
+  private focusId: string | null = null;
+  private readonly removeTestHook: () => void;
+
+  constructor(
+    container: HTMLElement,
+    theme: Theme,
+    private readonly callbacks: GraphCallbacks,
+  ) {
+    this.cy = cytoscape({
+      container,
+      style: buildStylesheet(theme),
+      elements: [],
+      minZoom: 0.03,
+      maxZoom: 4,
+      boxSelectionEnabled: true,
+      selectionType: 'single',
+      motionBlur: false,
+    });
+    this.cy.edges().unselectify();
+    this.bindEvents();
+    this.removeTestHook = installTestHook({
+      nodeIds: () => this.cy.nodes().map((n) => n.id()).sort(),
+      edgeIds: () => this.cy.edges().map((e) => e.id()).sort(),
+      selectedIds: () => this.cy.nodes(':selected').map((n) => n.id()).sort(),
+      renderedPosition: (id) => {
+        const node = this.cy.getElementById(id);
+        if (node.empty()) return null;
+        const box = container.getBoundingClientRect();
+        const p = node.renderedPosition();
+        return { x: box.left + p.x, y: box.top + p.y };
+      },
+      isSettled: () => this.laidOut && !this.layingOut && !this.cy.nodes('.pending').nonempty() && !this.cy.animated(),
+    });
+  }
+
+  destroy(): void {
+    this.removeTestHook();
+    this.engine.dispose();
+    this.cy.destroy();
+  }
+
+  resize(): void {
+    this.cy.resize();
+  }
+
+  setTheme(theme: Theme): void {
+    this.cy.style(buildStylesheet(theme));
+  }
+
+  /** Shows a view: diff elements in, then lay out (cached positions apply at once). */
+  setView(view: GraphView, layout: LayoutChoice, focusId: string | null): void {
+    const elements = toElements(view);
+    const diff = diffElements({ nodes: this.nodes, edges: this.edges }, elements);
+    const cy = this.cy;
+    const nodeChurn = diff.addNodes.length + diff.removeNodes.length;
+    this.applying = true;
+    cy.batch(() => {
+      for (const id of diff.removeEdges) {
+        cy.getElementById(id).remove();
+        this.edges.delete(id);
+      }
+      for (const id of diff.removeNodes) {
+        cy.getElementById(id).remove();
+        this.nodes.delete(id);
+      }
+      for (const node of diff.updateNodes) {
+        cy.getElementById(node.id).data(node);
+        this.nodes.set(node.id, node);
+      }
+      for (const edge of diff.updateEdges) {
+        cy.getElementById(edge.id).data(edge);
+        this.edges.set(edge.id, edge);
+      }
+      const added: ElementDefinition[] = diff.addNodes.map((node) => ({
+        group: 'nodes',
+        data: { ...node },
+        classes: 'pending',
+        position: this.guessPosition(node.id, elements.edges),
+      }));
+      added.push(
+        ...diff.addEdges.map((edge): ElementDefinition => ({ group: 'edges', data: { ...edge }, classes: 'pending', selectable: false })),
+      );
+      if (added.length) cy.add(added);
+      for (const node of diff.addNodes) this.nodes.set(node.id, node);
+      for (const edge of diff.addEdges) this.edges.set(edge.id, edge);
+      cy.nodes('.focus').removeClass('focus');
+      if (focusId) cy.getElementById(focusId).addClass('focus');
+    });
+    this.applySelection();
+    this.applying = false;
+    this.focusId = focusId;
+
+    const request = buildLayoutRequest(elements, layout.algorithm, layout.direction);
+    if (request.key === this.layoutKey && !cy.elements('.pending').nonempty()) return;
+    this.layoutKey = request.key;
+    const choice = `${layout.algorithm}-${layout.direction}`;
+    const fit = !this.laidOut || choice !== this.layoutChoice || nodeChurn > Math.max(3, this.nodes.size * 0.2);
+    this.layoutChoice = choice;
+    const token = ++this.layoutToken;
+    const cached = this.engine.cached(request.key);
+    if (cached) {
+      this.applyPositions(cached, fit);
+      return;
+    }
+    this.setBusy(true);
+    this.engine
+      .layout(request)
+      .then((positions) => {
+        if (token !== this.layoutToken || !positions) return;
+        this.applyPositions(positions, fit);
+      })
+      .catch((error: unknown) => {
+        if (token !== this.layoutToken) return;
+        this.cy.elements('.pending').removeClass('pending');
+        this.callbacks.onLayoutError(error instanceof Error ? error.message : String(error));
+      })
+      .finally(() => {
+        if (token === this.layoutToken) this.setBusy(false);
+      });
+  }
+
+  /** Selects exactly these CIs (those on the graph); the last one is the primary selection. */
+  setSelection(ids: string[]): void {
+    this.selectionOrder = [...ids];
+    this.applying = true;
+    this.applySelection();
+    this.applying = false;
+  }
+
+  fit(): void {
+    if (this.cy.nodes().empty()) return;
+    this.cy.fit(undefined, PADDING);
+    this.clampZoom();
+  }
+
+  centreOn(id: string): void {
+    const node = this.cy.getElementById(id);
+    if (node.empty() || node.hasClass('pending') || this.layingOut || !this.laidOut) {
+      this.pendingCentre = id;
+      return;
+    }
+    this.pendingCentre = null;
+    const zoom = Math.max(this.cy.zoom(), 0.9);
+    this.cy.stop();
+    this.cy.animate({ zoom, center: { eles: node } }, { duration: 250 });
+  }
+
+  private applySelection(): void {
+    const wanted = new Set(this.selectionOrder);
+    this.cy.batch(() => {
+      this.cy.nodes(':selected').forEach((node) => {
+        if (!wanted.has(node.id())) node.unselect();
+      });
+      for (const id of this.selectionOrder) {
+        const node = this.cy.getElementById(id);
+        if (node.nonempty() && !node.selected()) node.select();
+      }
+    });
+    this.markAdjacent();
+  }
+
+  private markAdjacent(): void {
+    this.cy.batch(() => {
+      this.cy.edges('.adjacent').removeClass('adjacent');
+      this.cy.nodes(':selected').connectedEdges().addClass('adjacent');
+    });
+  }
+
+  private setBusy(busy: boolean): void {
+    this.layingOut = busy;
+    this.callbacks.onLayoutBusy(busy);
+  }
+
+  /** Where a new node appears until the layout places it: among its placed neighbours. */
+  private guessPosition(id: string, edges: EdgeData[]): { x: number; y: number } {
+    let x = 0;
+    let y = 0;
+    let count = 0;
+    for (const edge of edges) {
+      const peer = edge.source === id ? edge.target : edge.target === id ? edge.source : null;
+      if (!peer) continue;
+      const node = this.cy.getElementById(peer);
+      if (node.empty() || node.hasClass('pending')) continue;
+      const p = node.position();
+      x += p.x;
+      y += p.y;
+      count++;
+    }
+    if (count) return { x: x / count, y: y / count + 40 };
+    const extent = this.cy.extent();
+    return { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
+  }
+
+  private applyPositions(positions: Positions, fit: boolean): void {
+    const cy = this.cy;
+    const animate = !fit && this.laidOut && cy.nodes().length <= ANIMATE_LIMIT;
+    cy.elements('.pending').removeClass('pending');
+    const layout = cy.layout({
+      name: 'preset',
+      positions,
+      fit,
+      padding: PADDING,
+      animate,
+      animationDuration: 300,
+    });
+    layout.one('layoutstop', () => {
+      if (fit) this.clampZoom();
+      if (fit && this.focusId) this.zoomToReadable(this.focusId);
+      this.laidOut = true;
+      if (this.pendingCentre) this.centreOn(this.pendingCentre);
+    });
+    layout.run();
+  }
+
+  /** A fitted neighbourhood too small to read: zoom in to a readable size around its centre CI. */
+  private zoomToReadable(id: string): void {
+    const node = this.cy.getElementById(id);
+    if (node.empty() || this.cy.zoom() >= READABLE_ZOOM) return;
+    this.cy.zoom(READABLE_ZOOM);
+    this.cy.center(node);
+  }
+
+  private clampZoom(): void {
+    if (this.cy.zoom() > MAX_FIT_ZOOM) {
+      this.cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+    }
+  }
+
+  private bindEvents(): void {
+    const cy = this.cy;
+    cy.on('select', 'node', (event) => {
+      if (this.applying) return;
+      const id = (event.target as NodeSingular).id();
+      this.selectionOrder = [...this.selectionOrder.filter((s) => s !== id), id];
+      this.queueEmit();
+    });
+    cy.on('unselect', 'node', (event) => {
+      if (this.applying) return;
+      const id = (event.target as NodeSingular).id();
+      this.selectionOrder = this.selectionOrder.filter((s) => s !== id);
+      this.queueEmit();
+    });
+    cy.on('mouseover', 'node', (event) => {
+      const node = event.target as NodeSingular;
+      node.addClass('hover');
+      node.connectedEdges().addClass('hover');
+    });
+    cy.on('mouseout', 'node', (event) => {
+      const node = event.target as NodeSingular;
+      node.removeClass('hover');
+      node.connectedEdges().removeClass('hover');
+    });
+    cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
+    cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
+  }
+
+  private queueEmit(): void {
+    if (this.emitQueued) return;
+    this.emitQueued = true;
+    queueMicrotask(() => {
+      this.emitQueued = false;
+      // Drop ids no longer selected on the graph (a plain click replaces the selection).
+      this.selectionOrder = this.selectionOrder.filter((id) => this.cy.getElementById(id).selected());
+      this.markAdjacent();
+      this.callbacks.onSelectionChange([...this.selectionOrder]);
+    });
+  }
+}

@@ -1,0 +1,94 @@
+// Lays out element sets in the worker, one job at a time, keeping only the newest waiting
+// request, and caches positions per (node set, edge set, algorithm) key.
+import { centresFromBoxes, type LayoutRequest, type Positions } from './layout-input';
+import type { LayoutJob, LayoutReply } from './layout-protocol';
+
+const CACHE_LIMIT = 24;
+
+interface Waiting {
+  request: LayoutRequest;
+  resolve(positions: Positions | null): void;
+  reject(error: Error): void;
+}
+
+export class LayoutEngine {
+  private worker: Worker | null = null;
+  private readonly cache = new Map<string, Positions>();
+  private running: (Waiting & { jobId: number }) | null = null;
+  private waiting: Waiting | null = null;
+  private nextJobId = 1;
+
+  cached(key: string): Positions | null {
+    const hit = this.cache.get(key);
+    if (!hit) return null;
+    this.cache.delete(key);
+    this.cache.set(key, hit);
+    return hit;
+  }
+
+  /** Resolves with positions, or with null when a newer request replaced this one before it ran. */
+  layout(request: LayoutRequest): Promise<Positions | null> {
+    const hit = this.cached(request.key);
+    if (hit) return Promise.resolve(hit);
+    return new Promise((resolve, reject) => {
+      this.waiting?.resolve(null);
+      this.waiting = { request, resolve, reject };
+      this.pump();
+    });
+  }
+
+  get busy(): boolean {
+    return this.running !== null || this.waiting !== null;
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.waiting?.resolve(null);
+    this.running?.resolve(null);
+    this.waiting = null;
+    this.running = null;
+  }
+
+  private ensureWorker(): Worker {
+    if (!this.worker) {
+      this.worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+      this.worker.onmessage = (event: MessageEvent<LayoutReply>) => this.finish(event.data);
+      this.worker.onerror = (event) => {
+        event.preventDefault();
+        this.finish({ jobId: this.running?.jobId ?? 0, ok: false, message: event.message || 'the layout worker failed' });
+      };
+    }
+    return this.worker;
+  }
+
+  private pump(): void {
+    if (this.running || !this.waiting) return;
+    const next = this.waiting;
+    this.waiting = null;
+    const hit = this.cached(next.request.key);
+    if (hit) {
+      next.resolve(hit);
+      return;
+    }
+    const jobId = this.nextJobId++;
+    this.running = { ...next, jobId };
+    const job: LayoutJob = { jobId, graph: next.request.graph };
+    this.ensureWorker().postMessage(job);
+  }
+
+  private finish(reply: LayoutReply): void {
+    const job = this.running;
+    if (!job || job.jobId !== reply.jobId) return;
+    this.running = null;
+    if (reply.ok) {
+      const positions = centresFromBoxes(reply.boxes, job.request.shapeSize);
+      this.cache.set(job.request.key, positions);
+      while (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+      job.resolve(positions);
+    } else {
+      job.reject(new Error(`Layout failed: ${reply.message}`));
+    }
+    this.pump();
+  }
+}

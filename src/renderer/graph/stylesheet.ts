@@ -1,0 +1,123 @@
+// The Cytoscape stylesheet for a theme: class → colour/shape/icon, criticality → border width,
+// relationship type → colour, soft → dashed, labels with a background so they stay readable.
+import type { StylesheetJson } from 'cytoscape';
+import { CI_CLASSES, RELATIONSHIP_TYPES } from '../../shared/model';
+import type { Theme } from '../state/view-store';
+import { CLASS_STYLES, CRITICALITY_BORDER, RELATIONSHIP_STYLES, classIcon } from './class-style';
+import { PALETTES } from './palette';
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+export function buildStylesheet(theme: Theme): StylesheetJson {
+  const p = PALETTES[theme];
+  const sheet: StylesheetJson = [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-family': FONT,
+        'font-size': 12,
+        color: p.text,
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 5,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '130px',
+        'text-background-color': p.labelBackground,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': 6,
+        'border-color': p.nodeBorder,
+        'border-opacity': 0.9,
+        'background-width': '56%',
+        'background-height': '56%',
+        'background-clip': 'none',
+        'background-image-containment': 'over',
+        'transition-property': 'opacity',
+        'transition-duration': 150,
+      },
+    },
+  ];
+  for (const ciClass of CI_CLASSES) {
+    const s = CLASS_STYLES[ciClass];
+    sheet.push({
+      selector: `node[ciClass = "${ciClass}"]`,
+      style: { 'background-color': s.colour, shape: s.shape, width: s.size, height: s.size, 'background-image': classIcon(ciClass) },
+    });
+  }
+  for (const [criticality, width] of Object.entries(CRITICALITY_BORDER)) {
+    sheet.push({ selector: `node[criticality = ${criticality}]`, style: { 'border-width': width } });
+  }
+  sheet.push(
+    { selector: 'node[status = "planned"]', style: { 'border-style': 'dashed', 'background-opacity': 0.75 } },
+    { selector: 'node[status = "retired"]', style: { 'background-opacity': 0.35, 'font-style': 'italic', color: p.mutedText } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.6,
+        'curve-style': 'bezier',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.9,
+        opacity: 0.8,
+        'font-family': FONT,
+        'font-size': 10,
+        color: p.text,
+        'text-rotation': 'autorotate',
+        'text-background-color': p.labelBackground,
+        'text-background-opacity': 0.9,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': 7,
+      },
+    },
+  );
+  for (const type of RELATIONSHIP_TYPES) {
+    const colour = RELATIONSHIP_STYLES[type].colour[theme];
+    sheet.push({ selector: `edge[type = "${type}"]`, style: { 'line-color': colour, 'target-arrow-color': colour } });
+  }
+  sheet.push(
+    { selector: 'edge[strength = "soft"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
+    {
+      selector: 'edge.hover, edge.adjacent',
+      style: { label: 'data(label)', width: 2.6, opacity: 1, 'z-index': 10 },
+    },
+    {
+      selector: 'node.hover',
+      style: { 'text-max-width': '400px', 'z-index': 20, 'text-background-opacity': 1 },
+    },
+    {
+      selector: 'node:selected',
+      style: {
+        'underlay-color': p.accent,
+        'underlay-padding': 8,
+        'underlay-opacity': 0.35,
+        'underlay-shape': 'ellipse',
+        'font-weight': 'bold',
+        'text-max-width': '400px',
+        'text-background-opacity': 1,
+        'z-index': 30,
+      },
+    },
+    {
+      selector: 'node.focus',
+      style: { 'outline-width': 3, 'outline-color': p.focusRing, 'outline-offset': 4, 'outline-opacity': 1 },
+    },
+    { selector: '.pending', style: { opacity: 0 } },
+    {
+      selector: 'core',
+      style: {
+        'selection-box-color': p.accent,
+        'selection-box-opacity': 0.15,
+        'selection-box-border-color': p.accent,
+        'selection-box-border-width': 1,
+        'active-bg-color': p.accent,
+        'active-bg-opacity': 0.15,
+        'active-bg-size': 24,
+        'outside-texture-bg-color': p.background,
+        'outside-texture-bg-opacity': 1,
+      },
+    },
+  );
+  return sheet;
+}

@@ -1,0 +1,23 @@
+// A tiny read-only window.__faultlineGraph for end-to-end tests: what is on the canvas,
+// which nodes are selected and where a node is on screen (to click it).
+export interface GraphTestHook {
+  nodeIds(): string[];
+  edgeIds(): string[];
+  selectedIds(): string[];
+  renderedPosition(id: string): { x: number; y: number } | null;
+  /** True once the current elements have been laid out and no layout is running. */
+  isSettled(): boolean;
+}
+
+declare global {
+  interface Window {
+    __faultlineGraph?: GraphTestHook;
+  }
+}
+
+export function installTestHook(hook: GraphTestHook): () => void {
+  window.__faultlineGraph = Object.freeze(hook);
+  return () => {
+    if (window.__faultlineGraph === hook) delete window.__faultlineGraph;
+  };
+}
