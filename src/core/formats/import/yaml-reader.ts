@@ -2,7 +2,7 @@
 // before the yaml library sees the text (its composer recurses per level, and running it
 // into the stack limit has crashed Node outright here); each document's value is then
 // checked exactly (depth, strings) and aliases are capped with yaml's maxAliasCount.
-import { LineCounter, isNode, parseAllDocuments, type Document } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, parseAllDocuments, type Document } from 'yaml';
 import { checkBytes, checkTree, RowBudget } from './limits';
 import { ImportError, type ImportLimits } from './types';
 
@@ -181,6 +181,15 @@ export function readYaml(input: string, file: string, limits: ImportLimits): Yam
       line,
       value,
       lineOf(path) {
+        // For a mapping entry, the line of its key (`web:`), else of the node itself.
+        const last = path[path.length - 1];
+        if (typeof last === 'string') {
+          const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+          if (isMap(parent)) {
+            const pair = parent.items.find((p) => (isScalar(p.key) ? String(p.key.value) : p.key) === last);
+            if (pair && isNode(pair.key) && pair.key.range) return lineAt(pair.key.range[0]);
+          }
+        }
         const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
         return isNode(node) && node.range ? lineAt(node.range[0]) : line;
       },

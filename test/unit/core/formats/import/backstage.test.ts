@@ -1,0 +1,68 @@
+// Backstage catalog YAML.
+import { describe, expect, it } from 'vitest';
+import { parseBackstage, parseEntityRef } from '../../../../../src/core/formats/import';
+import { edges, fixture, importError } from './fixtures';
+
+describe('parseBackstage', () => {
+  it('reads the catalog: 9 CIs, 12 relationships, Group/User skipped, bad documents and refs rejected at their lines', () => {
+    const batch = parseBackstage(fixture('backstage/catalog-info.yaml'), { fileName: 'catalog-info.yaml' });
+    expect(batch.cis.map((c) => [c.key, c.class, c.owner ?? null, c.status ?? null, c.sourceRef.line])).toEqual([
+      ['domain:default/commerce', 'business_service', 'commerce-leads', null, 1],
+      ['system:default/checkout', 'technical_service', 'team-checkout', null, 8],
+      ['component:default/checkout-web', 'application', 'team-checkout', 'live', 17],
+      ['component:default/cart-service', 'application', 'team-cart', 'planned', 35],
+      ['component:default/payments', 'application', 'team-payments', 'live', 48],
+      ['api:default/payments-api', 'technical_service', 'team-payments', 'live', 59],
+      ['resource:default/cart-db', 'database', 'team-cart', null, 70],
+      ['resource:default/session-cache', 'cache', 'team-cart', null, 79],
+      ['component:default/legacy-batch', 'application', 'team-cart', null, 102],
+    ]);
+    expect(batch.cis[2]).toMatchObject({
+      name: 'checkout-web',
+      tags: ['web', 'typescript'],
+      externalIds: { backstage: 'component:default/checkout-web' },
+      attributes: { kind: 'Component', description: 'The checkout pages', type: 'website', lifecycle: 'production', 'label:tier': 'frontend' },
+    });
+    expect(batch.cis[5].tags).toEqual(['api']);
+    expect(edges(batch)).toEqual([
+      'system:default/checkout -part_of-> domain:default/commerce',
+      'component:default/checkout-web -depends_on-> component:default/cart-service',
+      'component:default/checkout-web -part_of-> system:default/checkout',
+      'component:default/checkout-web -depends_on-> api:default/payments-api',
+      'component:default/cart-service -depends_on-> resource:default/cart-db',
+      'component:default/cart-service -depends_on-> resource:default/session-cache',
+      'component:default/cart-service -part_of-> system:default/checkout',
+      'component:default/payments -part_of-> component:default/checkout-web',
+      'api:default/payments-api -depends_on-> component:default/payments',
+      'api:default/payments-api -part_of-> system:default/checkout',
+      'resource:default/cart-db -part_of-> system:default/checkout',
+      'component:default/legacy-batch -depends_on-> resource:default/mainframe',
+    ]);
+    expect(batch.rejected.map((r) => [r.entity, r.line, r.field])).toEqual([
+      ['ci', 113, 'metadata.name'],
+      ['ci', 120, 'apiVersion'],
+      ['relationship', 111, 'spec.dependsOn[1]'],
+    ]);
+    expect(batch.warnings).toContain('skipped entities that are not CIs: 1 Group, 1 User');
+  });
+
+  it('parses entity refs with default kinds and namespaces, case-insensitively', () => {
+    expect(parseEntityRef('Component:Default/Foo', null, 'default')).toEqual({ kind: 'component', namespace: 'default', name: 'foo' });
+    expect(parseEntityRef('resource:bar', null, 'ops')).toEqual({ kind: 'resource', namespace: 'ops', name: 'bar' });
+    expect(parseEntityRef('team-a', 'group', 'default')).toEqual({ kind: 'group', namespace: 'default', name: 'team-a' });
+    expect(parseEntityRef({}, 'group', 'default')).toBeNull();
+  });
+
+  it('rejects a document with a YAML error and keeps the others', () => {
+    const text = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ok\n---\nkind: [unclosed\n';
+    const batch = parseBackstage(text, { fileName: 'c.yaml' });
+    expect(batch.cis.map((c) => c.name)).toEqual(['ok']);
+    // yaml reports the unclosed flow sequence where the input ends.
+    expect(batch.rejected[0]).toMatchObject({ entity: 'ci', line: 7 });
+    expect(batch.rejected[0].reason).toMatch(/document 2: not valid YAML/);
+  });
+
+  it('refuses YAML that holds no Backstage entity at all', () => {
+    expect(importError(() => parseBackstage('apiVersion: v1\nkind: Pod\n', { fileName: 'p.yaml' })).code).toBe('format');
+  });
+});

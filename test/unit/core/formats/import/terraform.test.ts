@@ -1,0 +1,102 @@
+// Terraform state v4 / v3 and `terraform show -json`; secrets never imported by default.
+import { describe, expect, it } from 'vitest';
+import { parseTerraform, terraformClass } from '../../../../../src/core/formats/import';
+import { edges, fixture, importError } from './fixtures';
+
+describe('parseTerraform', () => {
+  it('reads a v4 state: 6 instances keyed by address, dependencies (new and old style) as depends_on, data sources skipped', () => {
+    const batch = parseTerraform(fixture('terraform/terraform.tfstate'), { fileName: 'terraform.tfstate' });
+    expect(batch.cis.map((c) => [c.key, c.class])).toEqual([
+      ['aws_vpc.main', 'network_device'],
+      ['aws_subnet.private[0]', 'network_device'],
+      ['aws_subnet.private[1]', 'network_device'],
+      ['aws_instance.web["blue"]', 'virtual_machine'],
+      ['module.db.aws_db_instance.main', 'database'],
+      ['aws_lb.front', 'load_balancer'],
+    ]);
+    expect(batch.cis[4]).toMatchObject({
+      name: 'module.db.aws_db_instance.main',
+      externalIds: { terraform: 'module.db.aws_db_instance.main' },
+      attributes: { type: 'aws_db_instance', module: 'module.db', provider: 'provider["registry.terraform.io/hashicorp/aws"]' },
+      sourceRef: { file: 'terraform.tfstate', path: 'resources[4].instances[0]' },
+    });
+    expect(edges(batch)).toEqual([
+      'aws_subnet.private[0] -depends_on-> aws_vpc.main',
+      'aws_subnet.private[1] -depends_on-> aws_vpc.main',
+      'aws_instance.web["blue"] -depends_on-> aws_subnet.private[0]',
+      'aws_instance.web["blue"] -depends_on-> aws_subnet.private[1]',
+      'aws_instance.web["blue"] -depends_on-> module.db.aws_db_instance.main',
+      'module.db.aws_db_instance.main -depends_on-> aws_subnet.private[0]',
+      'module.db.aws_db_instance.main -depends_on-> aws_subnet.private[1]',
+      'aws_lb.front -depends_on-> aws_instance.web["blue"]',
+    ]);
+    expect(batch.rejected).toEqual([
+      { file: 'terraform.tfstate', path: 'resources[6]', entity: 'ci', field: 'type', reason: 'a resource without type, name or address' },
+    ]);
+    expect(batch.warnings).toEqual([
+      '1 data source(s) skipped (they read infrastructure, they are not part of it)',
+      '1 dependenc(ies) name resources not in this file; they were left out',
+      'attribute values were not imported (state holds secrets); import with includeAttributes to keep them',
+    ]);
+  });
+
+  it('drops every attribute value unless asked, and even then never keeps values marked sensitive', () => {
+    const text = fixture('terraform/terraform.tfstate');
+    const plain = JSON.stringify(parseTerraform(text, { fileName: 's' }));
+    for (const secret of ['hunter2', 's3cr3t-Pa55', 'vpc-0abc', 'db-1.example.internal']) expect(plain).not.toContain(secret);
+    const withValues = parseTerraform(text, { fileName: 's', includeAttributes: true });
+    const db = withValues.cis.find((c) => c.key === 'module.db.aws_db_instance.main');
+    expect(db?.attributes).toMatchObject({ 'tf.engine': 'postgres', 'tf.endpoint': 'db-1.example.internal:5432' });
+    expect(JSON.stringify(withValues)).not.toContain('s3cr3t-Pa55');
+    expect(db?.attributes).not.toHaveProperty('tf.password');
+  });
+
+  it('reads terraform show -json: root and nested child modules, depends_on on resources and on whole modules', () => {
+    const batch = parseTerraform(fixture('terraform/show.json'), { fileName: 'show.json' });
+    expect(batch.cis.map((c) => [c.key, c.class])).toEqual([
+      ['aws_s3_bucket.assets', 'storage'],
+      ['aws_cloudfront_distribution.cdn', 'network_device'],
+      ['module.queue.aws_sqs_queue.orders[0]', 'message_queue'],
+      ['module.queue.module.dlq.aws_sqs_queue.dead', 'message_queue'],
+      ['module.lambda.aws_lambda_function.worker', 'application'],
+    ]);
+    expect(edges(batch)).toEqual([
+      'aws_cloudfront_distribution.cdn -depends_on-> aws_s3_bucket.assets',
+      'module.queue.aws_sqs_queue.orders[0] -depends_on-> aws_s3_bucket.assets',
+      'module.lambda.aws_lambda_function.worker -depends_on-> module.queue.aws_sqs_queue.orders[0]',
+      'module.lambda.aws_lambda_function.worker -depends_on-> module.queue.module.dlq.aws_sqs_queue.dead',
+      'module.lambda.aws_lambda_function.worker -depends_on-> aws_cloudfront_distribution.cdn',
+    ]);
+    const withValues = parseTerraform(fixture('terraform/show.json'), { fileName: 'show.json', includeAttributes: true });
+    expect(withValues.cis[2].attributes).toEqual({ type: 'aws_sqs_queue', provider: 'registry.terraform.io/hashicorp/aws', module: 'module.queue', 'tf.name': 'orders' });
+  });
+
+  it('reads a legacy v3 state with modules and depends_on', () => {
+    const batch = parseTerraform(fixture('terraform/legacy-v3.tfstate'), { fileName: 'old.tfstate' });
+    expect(batch.cis.map((c) => c.key)).toEqual([
+      'aws_instance.app[0]',
+      'aws_instance.app[1]',
+      'aws_security_group.app',
+      'module.cache.aws_elasticache_cluster.main',
+      'module.cache.aws_elasticache_subnet_group.main',
+    ]);
+    expect(edges(batch)).toEqual([
+      'aws_instance.app[0] -depends_on-> aws_security_group.app',
+      'aws_instance.app[1] -depends_on-> aws_security_group.app',
+      'module.cache.aws_elasticache_cluster.main -depends_on-> module.cache.aws_elasticache_subnet_group.main',
+    ]);
+  });
+
+  it('refuses what is not a state, and unknown versions', () => {
+    expect(importError(() => parseTerraform('{"hello": 1}', { fileName: 'x' })).code).toBe('format');
+    expect(importError(() => parseTerraform('{"version": 9, "resources": []}', { fileName: 'x' })).reason).toMatch(/version 9/);
+    expect(importError(() => parseTerraform('{"version": 4}', { fileName: 'x' })).path).toBe('resources');
+  });
+
+  it('classifies common resource types', () => {
+    expect(terraformClass('google_sql_database_instance')).toBe('database');
+    expect(terraformClass('azurerm_kubernetes_cluster')).toBe('cluster');
+    expect(terraformClass('aws_elasticache_replication_group')).toBe('cache');
+    expect(terraformClass('random_password')).toBe('cloud_resource');
+  });
+});
