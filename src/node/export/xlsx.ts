@@ -6,6 +6,7 @@
 // XML 1.0 forbids are dropped (Excel refuses a file that carries them) and line breaks are
 // written as LF, Excel's own line break in a cell (a CR would not survive the XML anyway).
 // An empty string is an empty cell.
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   ciTable,
@@ -31,33 +32,52 @@ function xlsxCell(cell: Cell): string | number | boolean | null {
   return cell;
 }
 
-function addTableSheet(workbook: ExcelJS.Workbook, name: string, table: Table): void {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-  const header = sheet.addRow(table.columns.map(xlsxText));
-  header.font = { bold: true };
-  for (const row of table.rows) sheet.addRow(row.map(xlsxCell));
-  if (table.columns.length > 0) {
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + table.rows.length, column: table.columns.length } };
-  }
-  table.columns.forEach((column, i) => {
+function columnWidths(table: Table): number[] {
+  return table.columns.map((column, i) => {
     let width = column.length;
     for (const row of table.rows) {
       const cell = row[i];
       if (cell !== null) width = Math.max(width, String(cell).length);
     }
-    sheet.getColumn(i + 1).width = Math.min(MAX_COLUMN_WIDTH, width + 2);
+    return Math.min(MAX_COLUMN_WIDTH, width + 2);
   });
 }
 
-/** The .xlsx file as bytes. `created` sets the workbook's document dates (now unless given). */
+function addTableSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, table: Table): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  // Widths go before the rows in the sheet XML, so they are set before the first row is written.
+  sheet.columns = columnWidths(table).map((width) => ({ width }));
+  const header = sheet.addRow(table.columns.map(xlsxText));
+  header.font = { bold: true };
+  header.commit();
+  for (const row of table.rows) sheet.addRow(row.map(xlsxCell)).commit();
+  if (table.columns.length > 0) {
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + table.rows.length, column: table.columns.length } };
+  }
+  sheet.commit();
+}
+
+/**
+ * The .xlsx file as bytes, written with exceljs's streaming writer (rows go out as they are
+ * added: several times faster and far smaller in memory than the in-memory workbook).
+ * `created` sets the workbook's document dates (now unless given).
+ */
 export async function writeXlsx(scope: ExportScope, options: { created?: Date } = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   workbook.creator = 'Faultline';
   const created = options.created ?? new Date();
   workbook.created = created;
   workbook.modified = created;
   addTableSheet(workbook, XLSX_SHEETS.cis, ciTable(scope));
   addTableSheet(workbook, XLSX_SHEETS.relationships, relationshipTable(scope));
-  const bytes = await workbook.xlsx.writeBuffer();
-  return Buffer.from(bytes);
+  await workbook.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }
