@@ -5,7 +5,7 @@ import { CiSchema, CURRENT_SCHEMA_VERSION, RelationshipSchema } from '../../../s
 import { BatchBuilder } from './builder';
 import { readJson } from './json-reader';
 import { guard, resolveLimits, RowBudget } from './limits';
-import { getOwn, isRecord } from './normalize';
+import { getOwn, isForbiddenKey, isRecord } from './normalize';
 import { ImportError, type ImportBatch, type ImportedCi, type ImportOptions } from './types';
 
 export const FAULTLINE_SYSTEM = 'faultline';
@@ -41,8 +41,17 @@ export function parseFaultlineSnapshot(text: string, options: ImportOptions): Im
     cis.forEach((raw, i) => {
       const path = `cis[${i}]`;
       budget.take({ path });
-      const parsed = CiSchema.safeParse(raw);
       const id = typeof getOwn(raw, 'id') === 'string' ? (getOwn(raw, 'id') as string) : undefined;
+      // zod drops a `__proto__` key silently; say so instead.
+      const badKey = (['attributes', 'externalIds'] as const).flatMap((map) => {
+        const value = getOwn(raw, map);
+        return isRecord(value) ? Object.keys(value).filter(isForbiddenKey).map((key) => `${map}.${key}`) : [];
+      })[0];
+      if (badKey !== undefined) {
+        builder.rejectAt({ file, path }, 'ci', `the key "${badKey.split('.')[1]}" is not allowed in ${badKey.split('.')[0]}`, { key: id, field: badKey });
+        return;
+      }
+      const parsed = CiSchema.safeParse(raw);
       if (!parsed.success) {
         const { field, reason } = issueOf(parsed.error);
         builder.rejectAt({ file, path }, 'ci', reason, { key: id, field });
