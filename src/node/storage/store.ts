@@ -330,15 +330,16 @@ class FileCmdbStore implements CmdbStore {
     }
   }
 
-  /** Work left that needs the store at rest (a snapshot, a rotation): look again shortly. */
+  /** Appends that arrived as the drain ended go now; work that needs the store at rest (a snapshot, a rotation) is looked at again shortly. */
   private afterDrain(): void {
-    if (this.closing || this.retryTimer) return;
-    const waiting = this.snapshotWaiters.length > 0 || (this.rotationWanted && !this.checkpointTask);
-    if (!waiting) return;
+    // Appends queued while the drain was finishing.
     if (this.pending.length > 0) {
       this.kick();
       return;
     }
+    if (this.closing || this.retryTimer) return;
+    const waiting = this.snapshotWaiters.length > 0 || (this.rotationWanted && !this.checkpointTask);
+    if (!waiting) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.kick();
