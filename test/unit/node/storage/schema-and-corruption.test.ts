@@ -1,0 +1,154 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrations, readCheckpoint, StoreOpenError } from '../../../../src/node/storage';
+import { CURRENT_SCHEMA_VERSION } from '../../../../src/shared/model';
+import { chainDocument, ci, listDir, makeTempDir, open } from './helpers';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let path: string;
+beforeEach(async () => {
+  ({ dir, cleanup } = await makeTempDir());
+  path = join(dir, 'doc.faultline');
+});
+afterEach(() => cleanup());
+
+async function openError(options = {}): Promise<StoreOpenError> {
+  const error = await open(path, options).then(
+    async (store) => {
+      await store.close();
+      return null;
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StoreOpenError);
+  return error as StoreOpenError;
+}
+
+/** A schemaVersion 0 document, as migrations.ts documents the format. */
+function version0(): Record<string, unknown> {
+  return {
+    schemaVersion: 0,
+    cis: [ci('web'), ci('db', { class: 'database' }), ci('host', { class: 'server' })],
+    relations: [
+      { id: 'r1', source: 'web', target: 'db', kind: 'depends_on' },
+      { id: 'r2', source: 'db', target: 'host', kind: 'runs_on' },
+    ],
+    settings: { theme: 'light' },
+  };
+}
+
+describe('schemaVersion', () => {
+  it('has a migration from every older version to the current one', () => {
+    for (let v = 0; v < CURRENT_SCHEMA_VERSION; v++) expect(typeof migrations[v]).toBe('function');
+  });
+
+  it('migrates a version 0 document on open and writes it as the current version at compaction', async () => {
+    const original = JSON.stringify(version0());
+    await writeFile(path, original);
+    const store = await open(path);
+    expect(store.warnings.join('\n')).toMatch(/schemaVersion 0 .*migrated to 1/);
+    expect(store.cmdb.lastSeq).toBe(0);
+    expect(store.cmdb.graph.getRelationship('r1')).toEqual({ id: 'r1', source: 'web', target: 'db', type: 'depends_on', strength: 'hard' });
+    expect(store.cmdb.graph.getRelationship('r2')?.type).toBe('runs_on');
+    expect(store.cmdb.graph.getCi('db')?.class).toBe('database');
+    // Until then the old file stays as it was.
+    expect(await readFile(path, 'utf8')).toBe(original);
+    await store.persist(store.cmdb.updateCi('web', { owner: 'team-z' }).tx);
+    await store.compact();
+    await store.close();
+
+    const onDisk = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    expect(onDisk).toMatchObject({ schemaVersion: 1, journalSeq: 1, settings: { theme: 'light' } });
+    expect(onDisk).not.toHaveProperty('relations');
+    const reopened = await open(path);
+    expect(reopened.warnings).toEqual([]);
+    expect(reopened.cmdb.graph.getCi('web')?.owner).toBe('team-z');
+    expect(reopened.cmdb.graph.relationshipCount).toBe(2);
+    await reopened.close();
+  });
+
+  it('treats a version 0 document without its relations as corrupt', async () => {
+    await writeFile(path, JSON.stringify({ ...version0(), relations: undefined }));
+    const error = await openError();
+    expect(error.kind).toBe('corrupt');
+    expect(error.message).toMatch(/relations: expected an array/);
+  });
+
+  it('refuses a newer schemaVersion, naming the file and both versions, and leaves it untouched', async () => {
+    const newer = Buffer.from(JSON.stringify({ ...chainDocument(3), schemaVersion: CURRENT_SCHEMA_VERSION + 1, futureField: [1, 2] }));
+    await writeFile(path, newer);
+    await writeFile(`${path}.journal`, '');
+    const error = await openError();
+    expect(error.kind).toBe('newer_schema');
+    expect(error.path).toBe(path);
+    expect(error.message).toContain(path);
+    expect(error.message).toContain(`schemaVersion ${CURRENT_SCHEMA_VERSION + 1}`);
+    expect(error.message).toContain(`schemaVersion ${CURRENT_SCHEMA_VERSION} and older`);
+    expect(error.movedTo).toBeUndefined();
+    expect(Buffer.compare(await readFile(path), newer)).toBe(0);
+    expect(await listDir(dir)).toEqual(['doc.faultline', 'doc.faultline.journal']);
+  });
+});
+
+describe('a checkpoint that fails to parse or validate', () => {
+  async function expectMovedAside(content: Buffer, problem: RegExp): Promise<StoreOpenError> {
+    await writeFile(path, content);
+    const error = await openError({ createIfMissing: false });
+    expect(error.kind).toBe('corrupt');
+    expect(error.path).toBe(path);
+    expect(error.message).toContain(path);
+    expect(error.message).toMatch(problem);
+    expect(error.movedTo).toMatch(/doc\.faultline\.corrupt-\d{4}-\d\d-\d\dT[\d-]+Z$/);
+    expect(error.message).toContain(error.movedTo as string);
+    expect(Buffer.compare(await readFile(error.movedTo as string), content)).toBe(0);
+    expect(await listDir(dir)).not.toContain('doc.faultline');
+    return error;
+  }
+
+  it('is moved aside byte for byte when it is not JSON, and the error says where', async () => {
+    const text = JSON.stringify(chainDocument(5));
+    const error = await expectMovedAside(Buffer.from(text.slice(0, 300)), /not valid JSON at character 300/);
+    expect(error.message).toMatch(/line 1, column 301/);
+  });
+
+  it('names the field path of a value that fails the schema', async () => {
+    const doc = chainDocument(20);
+    (doc.cis[12] as unknown as Record<string, unknown>).class = 'toaster';
+    await expectMovedAside(Buffer.from(JSON.stringify(doc)), /cis\[12\]\.class: /);
+  });
+
+  it('names a relationship whose end does not exist', async () => {
+    const doc = chainDocument(6);
+    doc.relationships[3] = { ...doc.relationships[3], target: 'ci_missing' };
+    await expectMovedAside(Buffer.from(JSON.stringify(doc, null, 2)), /relationships\[3\]\.target: no CI with id ci_missing/);
+  });
+
+  it('names a missing or malformed schemaVersion', async () => {
+    await expectMovedAside(Buffer.from('{"cis":[],"relationships":[]}'), /schemaVersion: expected a whole number/);
+  });
+
+  it('takes its journal with it, never overwrites an earlier corrupt copy, and the path can then be created afresh', async () => {
+    const first = Buffer.from('{"schemaVersion":1,"journalSeq":0,"cis":[{"id":"x"}],"relationships":[]}');
+    await writeFile(`${path}.journal`, 'journal bytes\n');
+    const error1 = await expectMovedAside(first, /cis\[0\]/);
+    expect(await readFile(`${error1.movedTo}.journal`, 'utf8')).toBe('journal bytes\n');
+
+    const second = Buffer.from('[]');
+    const error2 = await expectMovedAside(second, /top level/);
+    expect(error2.movedTo).not.toBe(error1.movedTo);
+    expect(Buffer.compare(await readFile(error1.movedTo as string), first)).toBe(0);
+
+    const fresh = await open(path);
+    expect(fresh.cmdb.graph.ciCount).toBe(0);
+    await fresh.close();
+  });
+
+  it('reports read timings for a valid one', async () => {
+    await writeFile(path, JSON.stringify(chainDocument(10)));
+    const result = await readCheckpoint(path);
+    expect(result?.document.cis).toHaveLength(10);
+    expect(result?.timings.parseMs).toBeGreaterThanOrEqual(0);
+  });
+});
