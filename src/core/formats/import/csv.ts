@@ -3,7 +3,9 @@
 // columns, common synonyms), the caller may correct it and remember it under `mapping.key`
 // (derived from the header row), and parseCsvCis / parseCsvRelationships read the rows.
 //
-// Empty cells never erase data: a CI row with an empty owner says nothing about the owner.
+// Empty cells never erase data: a CI row with an empty owner says nothing about the owner —
+// except in rows that carry a Faultline id (a Faultline export read back), which describe the
+// CI completely: there an empty environment, owner, tags or redundancy cell means empty/none.
 import { RELATIONSHIP_TYPES, type CiClass, type RelationshipType, type Strength } from '../../../shared/model';
 import { restoreCell } from '../export/neutralize';
 import { BatchBuilder } from './builder';
@@ -278,6 +280,17 @@ export function parseCsvCis(text: string, mapping: CsvMapping, options: CsvParse
       const ci: ImportedCi = { key: externalId ?? id ?? name, system, name, class: ciClass, externalIds, sourceRef: ref };
       if (id) ci.id = id;
       if (hasAttributes) ci.attributes = attributes;
+      if (id) {
+        const mapped = new Set(mapping.columns);
+        for (const [field, empty] of [
+          ['environment', ''],
+          ['owner', ''],
+        ] as const) {
+          if (mapped.has(field) && !fields.has(field)) fields.set(field, empty);
+        }
+        if (mapped.has('tags') && !fields.has('tags')) ci.tags = [];
+        if (mapped.has('redundancy') && !fields.has('redundancy')) ci.redundancy = null;
+      }
       const environment = fields.get('environment');
       if (environment !== undefined) ci.environment = environment;
       const owner = fields.get('owner');

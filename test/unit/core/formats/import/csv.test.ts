@@ -93,7 +93,9 @@ describe('parseCsvCis', () => {
       externalIds: { servicenow: '1111aaaa' },
       sourceRef: { file: 'cis.csv', line: 2, row: 2 },
     });
-    expect(web.redundancy).toBeUndefined();
+    // Rows with a Faultline id describe the CI completely: an empty cell means none.
+    expect(web.redundancy).toBeNull();
+    expect(batch.cis[1].tags).toEqual([]);
     expect(batch.cis[3].status).toBe('planned');
     expect(batch.rejected.map((r) => [r.row, r.field, r.reason])).toEqual([
       [6, 'class', 'unknown class "spaceship"'],
