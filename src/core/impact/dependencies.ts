@@ -1,0 +1,83 @@
+// dependencies: the upstream view — everything a CI needs in order to work. It is failure
+// propagation read backwards: X is a dependency of C when a failure of X can travel to C over
+// some chain of relationships (of either strength; redundancy is not applied, since a cluster
+// member is still something the CI stands on). One BFS over the reversed failure direction:
+//   - out-edges of C whose failure runs target → source (C depends_on / runs_on / hosted_on /
+//     connects_to X): X is needed;
+//   - in-edges of C whose failure runs source → target (X member_of / part_of C): X is needed.
+import type { DependenciesResult, DependencyEntry } from '../../shared/impact-types';
+import type { CmdbGraph } from '../graph/cmdb-graph';
+import type { GraphIndexes } from '../graph/csr-index';
+import { CmdbError } from '../graph/errors';
+import { FAILS_TARGET_TO_SOURCE } from '../graph/relationship-rules';
+import { compareNames, compareText } from './order';
+import { elapsedSince, nowMs } from './clock';
+import { PathBuilder } from './paths';
+import { beginEpoch, isTouched, preferCandidate, scratchFor, touch, type Scratch } from './scratch';
+
+/**
+ * Runs the upstream BFS from `root` in the scratch's current epoch (callers call beginEpoch).
+ * Returns the number of nodes in `s.queue` (root first, then dependencies in BFS order).
+ */
+export function upstreamPass(s: Scratch, root: number, maxDepth: number): number {
+  const ix = s.ix;
+  const { outOffsets, outEdges, inOffsets, inEdges, relSource, relTarget, relType } = ix;
+  const { depth, parent, parentEdge, queue } = s;
+  touch(s, root);
+  let head = 0;
+  let tail = 0;
+  queue[tail++] = root;
+  while (head < tail) {
+    const u = queue[head++];
+    const d = depth[u];
+    if (d >= maxDepth) continue;
+    for (let dir = 0; dir < 2; dir++) {
+      // Out-edges of types failing target → source, then in-edges of types failing source → target.
+      const offsets = dir === 0 ? outOffsets : inOffsets;
+      const edges = dir === 0 ? outEdges : inEdges;
+      const ends = dir === 0 ? relTarget : relSource;
+      const wanted = dir === 0 ? 1 : 0;
+      for (let p = offsets[u], end = offsets[u + 1]; p < end; p++) {
+        const e = edges[p];
+        if (FAILS_TARGET_TO_SOURCE[relType[e]] !== wanted) continue;
+        const w = ends[e];
+        if (!isTouched(s, w)) {
+          touch(s, w);
+          depth[w] = d + 1;
+          parent[w] = u;
+          parentEdge[w] = e;
+          queue[tail++] = w;
+        } else if (depth[w] === d + 1 && preferCandidate(ix, u, e, parent[w], parentEdge[w])) {
+          parent[w] = u;
+          parentEdge[w] = e;
+        }
+      }
+    }
+  }
+  return tail;
+}
+
+export function indexOrThrow(ix: GraphIndexes, id: string, field: string): number {
+  const idx = ix.indexOf.get(id);
+  if (idx === undefined) throw new CmdbError('not_found', `CI ${id} does not exist`, field);
+  return idx;
+}
+
+export function dependencies(graph: CmdbGraph, ciId: string, maxDepth?: number): DependenciesResult {
+  const start = nowMs();
+  const ix = graph.indexes();
+  const root = indexOrThrow(ix, ciId, 'ciId');
+  const s = scratchFor(ix);
+  beginEpoch(s);
+  const count = upstreamPass(s, root, maxDepth ?? Number.MAX_SAFE_INTEGER);
+  const paths = new PathBuilder(ix, s.parent, s.parentEdge);
+  const entries: DependencyEntry[] = [];
+  for (let q = 1; q < count; q++) {
+    const i = s.queue[q];
+    const ci = ix.cis[i];
+    const { path, steps } = paths.explain(i);
+    entries.push({ id: ci.id, name: ci.name, class: ci.class, depth: s.depth[i], path, steps });
+  }
+  entries.sort((a, b) => a.depth - b.depth || compareNames(a.name, b.name) || compareText(a.id, b.id));
+  return { ciId, dependencies: entries, elapsedMs: elapsedSince(start) };
+}

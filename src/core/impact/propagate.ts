@@ -1,0 +1,150 @@
+// The propagation rules of ARCHITECTURE.md ("Relationship", "Impact levels") over the CSR indexes.
+//
+// Failure direction per type code (FAILS_TARGET_TO_SOURCE): when CI v fails,
+//   - for depends_on / runs_on / hosted_on / connects_to the sources of v's IN-edges are hurt;
+//   - for member_of / part_of the targets of v's OUT-edges are hurt.
+//
+// Levels (down > degraded > at_risk) are settled in three passes, worst level first, so every
+// node's level only ever rises and each pass finalises its level before the next one starts:
+//   1. down     — from `down` targets over hard edges; a redundancy group (a CI with
+//                 redundancy.minHealthy = k) goes down when fewer than k of its members are healthy.
+//                 Nothing weaker than down can make anything down, so this pass needs nothing else.
+//   2. degraded — seeds: `degraded` targets, CIs one soft edge away from a down CI (a soft edge
+//                 turns down into degraded), and redundancy groups that lost members but keep more
+//                 than k healthy. Passes on over hard edges, stops at soft ones.
+//   3. at_risk  — seeds: redundancy groups left with exactly k healthy members. Passes on over hard
+//                 edges as at_risk and stops at soft ones, like degraded (see DECISIONS below).
+// Each pass is a breadth-first search that pops nodes in order of depth (multi-source seeds are
+// merged by depth), so depths are shortest for the final level; ties between equally short
+// explanations go to the parent with the smallest CI id, then relationship id.
+//
+// DECISIONS (where ARCHITECTURE.md says nothing or is open to more than one reading):
+//   - at_risk propagates over hard edges as at_risk (and stops at soft ones). ARCHITECTURE.md does
+//     not say; for a change advisory board the safe reading is that whatever stands on a group with
+//     no spare member left is itself one failure away from down, and the issue expects a service on
+//     a replicated database to show "amber or yellow", which needs at_risk to reach the service.
+//   - Redundancy rule of a group with k = minHealthy, n = member_of relationships into it, m = lost:
+//     n - m < k → down; m > 0 and n - m = k → at_risk; m > 0 and n - m > k → degraded (as written).
+//     Note that this makes losing a further member lower a group from degraded to at_risk.
+//   - A member is lost only when it is down AND its member_of relationship is hard. A down member on
+//     a soft member_of makes the group degraded (soft turns down into degraded), it is not lost.
+//   - A degraded (or at_risk) member is not lost; over a hard member_of it makes the group at least
+//     degraded (or at_risk), like any hard edge; the group takes the worst of that and its rule.
+//   - A group without a redundancy rule: member_of is an ordinary edge of its strength (hard: any
+//     member down → group down). Without a stated k nothing says a member may be spared, and for a
+//     CAB reporting the group down is the safe reading.
+//   - Path of a group brought down (or to at_risk) by its rule: through the lost member whose loss
+//     tipped it (the deepest one at that moment); degraded by its rule: through the first member
+//     lost. The group's `redundancy` field tells the rest ("lost 2 of 3, needs 2").
+//   - maxDepth: CIs at depth maxDepth are reported but not expanded; a member at depth maxDepth is
+//     therefore not counted as lost by its group (the group would sit at maxDepth + 1).
+import type { GraphIndexes } from '../graph/csr-index';
+import { FAILS_TARGET_TO_SOURCE, STRENGTH_SOFT } from '../graph/relationship-rules';
+import { DOWN, isTouched, MEMBER_OF_CODE, preferCandidate, touch, type Scratch } from './scratch';
+
+export interface DownPassOptions {
+  maxDepth: number;
+  /** Only nodes whose allowStamp equals allowEpoch may be entered (SPOF restriction). */
+  restricted: boolean;
+  /** Stop as soon as this node goes down (-1: never). */
+  stopAt: number;
+  /** Receives (w, edge, u) for every soft failure edge out of a down node (for pass 2). */
+  softOut: number[] | null;
+  /** Receives every redundancy group that lost a member. */
+  groupsOut: number[] | null;
+}
+
+/**
+ * Pass 1: the set of CIs that go down, from the down seeds already placed at depth 0 with
+ * level DOWN (the caller touches them). Returns the number of nodes in `s.queue` (the down
+ * nodes in BFS order) and whether `stopAt` went down (the search then ends after the layer
+ * that reached it).
+ */
+export function downPass(s: Scratch, seeds: readonly number[], opts: DownPassOptions): { count: number; reachedStop: boolean } {
+  const ix = s.ix;
+  const { outOffsets, outEdges, inOffsets, inEdges, relSource, relTarget, relType, relStrength } = ix;
+  const { level, depth, queue } = s;
+  let head = 0;
+  let tail = 0;
+  for (const t of seeds) queue[tail++] = t;
+  if (opts.stopAt >= 0 && isTouched(s, opts.stopAt) && level[opts.stopAt] === DOWN) return { count: tail, reachedStop: true };
+
+  // Once stopAt is down at depth D, the rest of depth D-1 is still expanded so that the tie-break
+  // between equally short explanations sees every candidate (results must not depend on edge order).
+  let stopDepth = -1;
+  while (head < tail) {
+    const u = queue[head++];
+    const d = depth[u];
+    if (stopDepth >= 0 && d >= stopDepth) break;
+    if (d >= opts.maxDepth) continue;
+    // In-edges whose failure runs target → source, then out-edges whose failure runs source → target.
+    for (let dir = 0; dir < 2; dir++) {
+      const offsets = dir === 0 ? inOffsets : outOffsets;
+      const edges = dir === 0 ? inEdges : outEdges;
+      const ends = dir === 0 ? relSource : relTarget;
+      const wanted = dir === 0 ? 1 : 0;
+      for (let p = offsets[u], end = offsets[u + 1]; p < end; p++) {
+        const e = edges[p];
+        if (FAILS_TARGET_TO_SOURCE[relType[e]] !== wanted) continue;
+        const w = ends[e];
+        if (opts.restricted && s.allowStamp[w] !== s.allowEpoch) continue;
+        if (relStrength[e] === STRENGTH_SOFT) {
+          if (opts.softOut) opts.softOut.push(w, e, u);
+          continue;
+        }
+        let wentDown: boolean;
+        if (relType[e] === MEMBER_OF_CODE && s.minHealthy[w] > 0) {
+          wentDown = loseMember(s, w, u, e, d, opts.groupsOut);
+        } else {
+          wentDown = relaxDown(s, ix, w, u, e, d + 1);
+        }
+        if (wentDown) {
+          queue[tail++] = w;
+          if (w === opts.stopAt) stopDepth = depth[w];
+        }
+      }
+    }
+  }
+  return { count: tail, reachedStop: stopDepth >= 0 };
+}
+
+/** Offers `w` down at depth `dw` via (u, e). Returns true when w newly went down (push it). */
+function relaxDown(s: Scratch, ix: GraphIndexes, w: number, u: number, e: number, dw: number): boolean {
+  touch(s, w);
+  if (s.level[w] !== DOWN) {
+    s.level[w] = DOWN;
+    s.depth[w] = dw;
+    s.parent[w] = u;
+    s.parentEdge[w] = e;
+    return true;
+  }
+  if (s.depth[w] === dw && preferCandidate(ix, u, e, s.parent[w], s.parentEdge[w])) {
+    s.parent[w] = u;
+    s.parentEdge[w] = e;
+  }
+  return false;
+}
+
+/** Member u (down, depth d) is lost by redundancy group g over hard member_of e. True when g newly went down. */
+function loseMember(s: Scratch, g: number, u: number, e: number, d: number, groupsOut: number[] | null): boolean {
+  const ix = s.ix;
+  touch(s, g);
+  if (s.lost[g] === 0 && groupsOut) groupsOut.push(g);
+  s.lost[g]++;
+  // Losses arrive in order of depth: the first arrival is the shallowest, the latest the deepest.
+  const first = s.firstLost[g];
+  if (first < 0 || (s.depth[first] === d && preferCandidate(ix, u, e, first, s.firstLostEdge[g]))) {
+    s.firstLost[g] = u;
+    s.firstLostEdge[g] = e;
+  }
+  const last = s.lastLost[g];
+  if (last < 0 || s.depth[last] < d || (s.depth[last] === d && preferCandidate(ix, u, e, last, s.lastLostEdge[g]))) {
+    s.lastLost[g] = u;
+    s.lastLostEdge[g] = e;
+  }
+  if (s.memberTotal[g] - s.lost[g] < s.minHealthy[g]) {
+    const tip = s.lastLost[g];
+    return relaxDown(s, ix, g, tip, s.lastLostEdge[g], s.depth[tip] + 1);
+  }
+  return false;
+}

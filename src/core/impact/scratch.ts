@@ -1,0 +1,138 @@
+// Per-graph working memory for traversals. Allocated once per GraphIndexes object (which the
+// CmdbGraph caches until the next edit) and reused by every call: a node's slots are valid only
+// when its stamp equals the current epoch, so a call never clears O(n) memory and its cost
+// grows with the part of the graph it touches, not with the CMDB.
+import type { GraphIndexes } from '../graph/csr-index';
+import { RELATIONSHIP_CODE } from '../graph/relationship-rules';
+
+export const MEMBER_OF_CODE = RELATIONSHIP_CODE.member_of;
+
+/** Internal level codes; higher is worse. */
+export const NONE = 0;
+export const AT_RISK = 1;
+export const DEGRADED = 2;
+export const DOWN = 3;
+
+export interface Scratch {
+  readonly ix: GraphIndexes;
+  /** `redundancy.minHealthy` of each CI, 0 when it has no redundancy rule. */
+  readonly minHealthy: Int32Array;
+  /** How many member_of relationships end at each CI (its members, n in "lost m of n"). */
+  readonly memberTotal: Int32Array;
+  epoch: number;
+  readonly stamp: Uint32Array;
+  readonly level: Uint8Array;
+  readonly depth: Int32Array;
+  /** Parent pointer of the explanation path for the node's current level: node and edge, -1 at a target. */
+  readonly parent: Int32Array;
+  readonly parentEdge: Int32Array;
+  /** The phase (2 or 3) in which a node was expanded; 0 when not yet. */
+  readonly expanded: Uint8Array;
+  /** Redundancy bookkeeping: members lost, and the lost member that explains the first and the last loss. */
+  readonly lost: Int32Array;
+  readonly firstLost: Int32Array;
+  readonly firstLostEdge: Int32Array;
+  readonly lastLost: Int32Array;
+  readonly lastLostEdge: Int32Array;
+  /** FIFO queue; each phase pushes a node at most once. */
+  readonly queue: Int32Array;
+  /** Nodes touched in the current epoch, in first-touch order. */
+  touched: number[];
+  /** A second stamp marking the nodes a restricted traversal may enter (SPOF). */
+  allowEpoch: number;
+  readonly allowStamp: Uint32Array;
+}
+
+const cache = new WeakMap<GraphIndexes, Scratch>();
+
+export function scratchFor(ix: GraphIndexes): Scratch {
+  let s = cache.get(ix);
+  if (!s) {
+    s = createScratch(ix);
+    cache.set(ix, s);
+  }
+  return s;
+}
+
+function createScratch(ix: GraphIndexes): Scratch {
+  const n = ix.n;
+  const minHealthy = new Int32Array(n);
+  for (let i = 0; i < n; i++) minHealthy[i] = ix.cis[i].redundancy?.minHealthy ?? 0;
+  const memberTotal = new Int32Array(n);
+  for (let e = 0; e < ix.m; e++) {
+    if (ix.relType[e] === MEMBER_OF_CODE) memberTotal[ix.relTarget[e]]++;
+  }
+  return {
+    ix,
+    minHealthy,
+    memberTotal,
+    epoch: 0,
+    stamp: new Uint32Array(n),
+    level: new Uint8Array(n),
+    depth: new Int32Array(n),
+    parent: new Int32Array(n),
+    parentEdge: new Int32Array(n),
+    expanded: new Uint8Array(n),
+    lost: new Int32Array(n),
+    firstLost: new Int32Array(n),
+    firstLostEdge: new Int32Array(n),
+    lastLost: new Int32Array(n),
+    lastLostEdge: new Int32Array(n),
+    queue: new Int32Array(n),
+    touched: [],
+    allowEpoch: 0,
+    allowStamp: new Uint32Array(n),
+  };
+}
+
+/** Starts a new traversal: every node becomes untouched in O(1). */
+export function beginEpoch(s: Scratch): void {
+  if (s.epoch >= 0xfffffffe) {
+    s.stamp.fill(0);
+    s.epoch = 0;
+  }
+  s.epoch++;
+  s.touched = [];
+}
+
+/** Makes node i's slots valid for this epoch (resetting them on first touch). */
+export function touch(s: Scratch, i: number): void {
+  if (s.stamp[i] === s.epoch) return;
+  s.stamp[i] = s.epoch;
+  s.level[i] = NONE;
+  s.depth[i] = 0;
+  s.parent[i] = -1;
+  s.parentEdge[i] = -1;
+  s.expanded[i] = 0;
+  s.lost[i] = 0;
+  s.firstLost[i] = -1;
+  s.firstLostEdge[i] = -1;
+  s.lastLost[i] = -1;
+  s.lastLostEdge[i] = -1;
+  s.touched.push(i);
+}
+
+export function isTouched(s: Scratch, i: number): boolean {
+  return s.stamp[i] === s.epoch;
+}
+
+/** Starts a new allowed set for restricted traversals. */
+export function beginAllowed(s: Scratch): void {
+  if (s.allowEpoch >= 0xfffffffe) {
+    s.allowStamp.fill(0);
+    s.allowEpoch = 0;
+  }
+  s.allowEpoch++;
+}
+
+/**
+ * Deterministic tie-break between two explanations of equal length: the one whose parent CI id,
+ * then relationship id, sorts first. Makes paths independent of the insertion order of CIs and
+ * relationships (which decides the CSR edge order).
+ */
+export function preferCandidate(ix: GraphIndexes, candParent: number, candEdge: number, curParent: number, curEdge: number): boolean {
+  if (curParent < 0) return false;
+  if (candParent < 0) return true;
+  if (candParent !== curParent) return ix.ciIds[candParent] < ix.ciIds[curParent];
+  return ix.relationships[candEdge].id < ix.relationships[curEdge].id;
+}

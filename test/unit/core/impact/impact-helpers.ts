@@ -1,0 +1,101 @@
+// Small-graph builders for the impact tests: full Ci / Relationship objects with defaults,
+// written as short specs so each test's picture is easy to read.
+import { expect } from 'vitest';
+import { CmdbGraph, FAILURE_DIRECTION } from '../../../../src/core/graph';
+import type { BlastRadiusResult, ImpactLevel, PathStep } from '../../../../src/shared/impact-types';
+import type { Ci, CiClass, Relationship, RelationshipType } from '../../../../src/shared/model';
+
+export interface CiSpec {
+  class?: CiClass;
+  k?: number;
+  criticality?: 1 | 2 | 3 | 4;
+  name?: string;
+}
+
+export function makeCi(id: string, spec: CiSpec = {}): Ci {
+  const ci: Ci = {
+    id,
+    name: spec.name ?? id,
+    class: spec.class ?? 'application',
+    environment: 'production',
+    criticality: spec.criticality ?? 3,
+    owner: '',
+    status: 'live',
+    tags: [],
+    attributes: {},
+    externalIds: {},
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
+  if (spec.k !== undefined) ci.redundancy = { minHealthy: spec.k };
+  return ci;
+}
+
+/** "web depends_on app" or "web depends_on app soft" → a relationship with id `web>depends_on>app`. */
+export function makeRel(text: string): Relationship {
+  const [source, type, target, strength] = text.trim().split(/\s+/);
+  return {
+    id: `${source}>${type}>${target}`,
+    source,
+    target,
+    type: type as RelationshipType,
+    strength: strength === 'soft' ? 'soft' : 'hard',
+  };
+}
+
+/**
+ * Builds a graph from relationship lines; every CI they mention exists, with `specs` for the
+ * ones that need a class, a redundancy rule or a criticality.
+ */
+export function graphOf(lines: string[], specs: Record<string, CiSpec> = {}): CmdbGraph {
+  const rels = lines.map(makeRel);
+  const ids = new Set<string>(Object.keys(specs));
+  for (const r of rels) {
+    ids.add(r.source);
+    ids.add(r.target);
+  }
+  return new CmdbGraph(
+    [...ids].map((id) => makeCi(id, specs[id])),
+    rels,
+  );
+}
+
+export function levelsOf(result: BlastRadiusResult): Record<string, ImpactLevel> {
+  return Object.fromEntries(result.impacted.map((c) => [c.id, c.level]));
+}
+
+export function entry(result: BlastRadiusResult, id: string) {
+  const found = result.impacted.find((c) => c.id === id);
+  if (!found) throw new Error(`${id} is not impacted`);
+  return found;
+}
+
+/**
+ * Every explanation: made of existing relationships, connected, starting at one of `startIds`,
+ * cycle-free, one step fewer than ids, each step walked in the failure direction of its type
+ * (`failure`, blast radius and SPOF) or against it (`needs`, dependencies).
+ */
+export function expectValidExplanation(
+  graph: CmdbGraph,
+  path: string[],
+  steps: PathStep[],
+  startIds: ReadonlySet<string>,
+  direction: 'failure' | 'needs' = 'failure',
+): void {
+  expect(startIds.has(path[0])).toBe(true);
+  expect(steps.length).toBe(path.length - 1);
+  expect(new Set(path).size).toBe(path.length);
+  steps.forEach((step, i) => {
+    expect(step.from).toBe(path[i]);
+    expect(step.to).toBe(path[i + 1]);
+    const rel = graph.getRelationship(step.relationshipId);
+    expect(rel).toBeDefined();
+    if (!rel) return;
+    expect(rel.type).toBe(step.type);
+    expect(rel.strength).toBe(step.strength);
+    // Along failure: depends_on & co. fail target → source; member_of / part_of fail source → target.
+    const failsFromTarget = FAILURE_DIRECTION[rel.type] === 'target_to_source';
+    const alongFailure = failsFromTarget ? [rel.target, rel.source] : [rel.source, rel.target];
+    expect([step.from, step.to]).toEqual(direction === 'failure' ? alongFailure : [...alongFailure].reverse());
+  });
+}
