@@ -23,11 +23,14 @@
 //     not say; for a change advisory board the safe reading is that whatever stands on a group with
 //     no spare member left is itself one failure away from down, and the issue expects a service on
 //     a replicated database to show "amber or yellow", which needs at_risk to reach the service.
-//   - Redundancy rule of a group with k = minHealthy, n = member_of relationships into it, m = lost:
-//     n - m < k → down; m > 0 and n - m = k → at_risk; m > 0 and n - m > k → degraded (as written).
-//     Note that this makes losing a further member lower a group from degraded to at_risk.
-//   - A member is lost only when it is down AND its member_of relationship is hard. A down member on
-//     a soft member_of makes the group degraded (soft turns down into degraded), it is not lost.
+//   - Redundancy rule of a group with k = minHealthy, n = hard member_of relationships into it,
+//     m = members lost: n - m < k → down; m > 0 and n - m = k → at_risk; m > 0 and n - m > k →
+//     degraded (as written). Note that this makes losing a further member lower a group from
+//     degraded to at_risk. The rule is applied when a member is lost (a group with k > n is not down
+//     on its own account while nothing is lost).
+//   - Only hard member_of relationships make members of the quorum: a member is lost when it is down
+//     over a hard member_of. A soft member is not counted in n; when it is down the group is degraded
+//     (soft turns down into degraded), like any soft edge. (Same reading as test/support/reference-impact.ts.)
 //   - A degraded (or at_risk) member is not lost; over a hard member_of it makes the group at least
 //     degraded (or at_risk), like any hard edge; the group takes the worst of that and its rule.
 //   - A group without a redundancy rule: member_of is an ordinary edge of its strength (hard: any

@@ -3,7 +3,7 @@
 // when its stamp equals the current epoch, so a call never clears O(n) memory and its cost
 // grows with the part of the graph it touches, not with the CMDB.
 import type { GraphIndexes } from '../graph/csr-index';
-import { RELATIONSHIP_CODE } from '../graph/relationship-rules';
+import { RELATIONSHIP_CODE, STRENGTH_HARD } from '../graph/relationship-rules';
 
 export const MEMBER_OF_CODE = RELATIONSHIP_CODE.member_of;
 
@@ -17,7 +17,7 @@ export interface Scratch {
   readonly ix: GraphIndexes;
   /** `redundancy.minHealthy` of each CI, 0 when it has no redundancy rule. */
   readonly minHealthy: Int32Array;
-  /** How many member_of relationships end at each CI (its members, n in "lost m of n"). */
+  /** How many hard member_of relationships end at each CI (its counted members, n in "lost m of n"). */
   readonly memberTotal: Int32Array;
   epoch: number;
   readonly stamp: Uint32Array;
@@ -60,7 +60,7 @@ function createScratch(ix: GraphIndexes): Scratch {
   for (let i = 0; i < n; i++) minHealthy[i] = ix.cis[i].redundancy?.minHealthy ?? 0;
   const memberTotal = new Int32Array(n);
   for (let e = 0; e < ix.m; e++) {
-    if (ix.relType[e] === MEMBER_OF_CODE) memberTotal[ix.relTarget[e]]++;
+    if (ix.relType[e] === MEMBER_OF_CODE && ix.relStrength[e] === STRENGTH_HARD) memberTotal[ix.relTarget[e]]++;
   }
   return {
     ix,

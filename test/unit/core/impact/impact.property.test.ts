@@ -66,7 +66,7 @@ function specArb(opts: SpecOptions): fc.Arbitrary<Spec> {
         const edges = [...genEdges];
         for (const c of clusters) {
           ks[c.g] = c.k;
-          for (const m of c.members) edges.push({ s: m, t: c.g, type: 'member_of', soft: false });
+          c.members.forEach((m, i) => edges.push({ s: m, t: c.g, type: 'member_of', soft: i === 3 }));
         }
         const cis = ks.map((k, i) => makeCi(`c${i}`, k === null ? {} : { k }));
         const seen = new Set<string>();
@@ -121,8 +121,8 @@ const RANK: Record<ImpactLevel, number> = { at_risk: 1, degraded: 2, down: 3 };
 function referenceLevels(spec: Spec): Map<string, ImpactLevel> {
   const k = new Map(spec.cis.map((c) => [c.id, c.redundancy?.minHealthy ?? 0]));
   const isGroupEdge = (r: Relationship) => r.type === 'member_of' && (k.get(r.target) ?? 0) > 0;
-  const members = (g: string) => spec.rels.filter((r) => r.type === 'member_of' && r.target === g);
-  const lostOf = (g: string, down: Set<string>) => members(g).filter((r) => r.strength === 'hard' && down.has(r.source)).length;
+  const members = (g: string) => spec.rels.filter((r) => r.type === 'member_of' && r.strength === 'hard' && r.target === g);
+  const lostOf = (g: string, down: Set<string>) => members(g).filter((r) => down.has(r.source)).length;
 
   const down = new Set(spec.targets.filter((t) => t.mode === 'down').map((t) => t.ciId));
   for (let changed = true; changed; ) {

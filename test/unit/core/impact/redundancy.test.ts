@@ -1,4 +1,4 @@
-// Redundancy groups (CIs with redundancy.minHealthy = k; members = sources of member_of into them).
+// Redundancy groups (CIs with redundancy.minHealthy = k; members = sources of hard member_of into them).
 // Rule as ARCHITECTURE.md writes it, with healthy = members − lost:
 //   healthy < k → down;  lost > 0 and healthy = k → at_risk;  lost > 0 and healthy > k → degraded.
 import { describe, expect, it } from 'vitest';
@@ -104,12 +104,14 @@ describe('redundancy boundaries', () => {
     expect(entry(r, 'db')).toMatchObject({ level: 'degraded', path: ['n2', 'db'], redundancy: { lost: 1 } });
   });
 
-  it('a down member over a soft member_of is not lost; the group is degraded', () => {
-    // n1 ✗ ⇢(soft member_of) db(k=1 of 1) degraded
-    const g = graphOf(['n1 member_of db soft', 'app depends_on db'], { db: { k: 1 } });
-    const r = blastRadius(g, { targets: down('n1') });
+  it('a soft member is not part of the quorum: when down it degrades the group and is not lost', () => {
+    // db(k=2 of 2 hard: n1 n2; s3 soft member) ; s3 ✗ ⇢ db degraded, "lost 0 of 2"
+    const g = clusterGraph(2, 2, ['s3 member_of db soft']);
+    const r = blastRadius(g, { targets: down('s3') });
     expect(levelsOf(r)).toEqual({ db: 'degraded', app: 'degraded' });
-    expect(entry(r, 'db').redundancy?.lost).toBe(0);
+    expect(entry(r, 'db').redundancy?.text).toBe('lost 0 of 2, needs 2');
+    // n1 ✗ with s3 still up: 1 hard member left of k=2 → down (s3 does not count as healthy)
+    expect(levelsOf(blastRadius(g, { targets: down('n1') }))).toEqual({ db: 'down', app: 'down' });
   });
 
   it('a group without a redundancy rule goes down with any member (member_of acts as a hard edge)', () => {
