@@ -1,9 +1,10 @@
-// `<doc>.lock`: created with O_EXCL and holding the owner's pid and host, so two
+// `<doc>.lock`: created exclusively (link(2) or O_EXCL) holding the owner's pid and host, so two
 // processes never write the same document. A lock whose process is gone (same host,
 // pid not alive) is stale and taken over.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { errnoCode, StoreOpenError } from './errors';
 
 interface LockContent {
@@ -45,7 +46,29 @@ async function readLock(path: string): Promise<LockContent | null> {
   }
 }
 
+/**
+ * Creates the lock file with its content in one step: the content goes to a private temp
+ * file which is then hard-linked to the lock name — link(2), like O_EXCL, fails when the
+ * name exists, and a process killed at any point never leaves an empty lock behind.
+ * Where hard links are not supported, falls back to O_EXCL create-then-write.
+ */
 async function tryCreate(path: string, content: LockContent): Promise<boolean> {
+  const temp = `${path}.${process.pid}-${content.token}.tmp`;
+  await writeFile(temp, JSON.stringify(content), { encoding: 'utf8', flag: 'wx', mode: 0o644 });
+  try {
+    await link(temp, path);
+    return true;
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw error;
+    return tryCreateExclusive(path, content);
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+}
+
+async function tryCreateExclusive(path: string, content: LockContent): Promise<boolean> {
   let handle;
   try {
     handle = await open(path, 'wx', 0o644);
@@ -62,6 +85,17 @@ async function tryCreate(path: string, content: LockContent): Promise<boolean> {
   return true;
 }
 
+/** Temp files of lock attempts whose process died before it removed them. */
+async function removeStrayLockTemps(lockPath: string): Promise<void> {
+  const prefix = `${basename(lockPath)}.`;
+  for (const name of await readdir(dirname(lockPath)).catch(() => [] as string[])) {
+    const match = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (match && Number(match[1]) !== process.pid && !isProcessAlive(Number(match[1]))) {
+      await unlink(join(dirname(lockPath), name)).catch(() => undefined);
+    }
+  }
+}
+
 /** Takes the lock at `lockPath` or throws StoreOpenError 'locked' (or 'io'). */
 export async function acquireLock(lockPath: string): Promise<DocumentLock> {
   const content: LockContent = {
@@ -72,7 +106,10 @@ export async function acquireLock(lockPath: string): Promise<DocumentLock> {
   };
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      if (await tryCreate(lockPath, content)) return makeLock(lockPath, content.token);
+      if (await tryCreate(lockPath, content)) {
+        await removeStrayLockTemps(lockPath);
+        return makeLock(lockPath, content.token);
+      }
     } catch (error) {
       throw new StoreOpenError('io', lockPath, `Cannot create the lock file ${lockPath}: ${(error as Error).message}`, { cause: error });
     }
