@@ -1,0 +1,164 @@
+// npm run bench — storage and impact figures for generated CMDBs of 10k and 100k CIs.
+//   npm run bench                         both sizes, peers included
+//   npm run bench -- --sizes 10000        one size
+//   npm run bench -- --no-peers           skip Cytoscape and graphology
+// The script re-runs itself under node with --expose-gc (for heap figures) and a larger heap
+// (Cytoscape headless at 100k CIs needs close to 1 GB).
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { generateSyntheticCmdb } from '../support/synthetic-cmdb';
+import { impactBench, type ImpactFigures, type TargetSetFigures } from './impact-bench';
+import { fmtCount, fmtMb, fmtMs, fmtRatio, printTable, time, type Summary } from './stats';
+import { storageBench, type StorageFigures } from './storage-bench';
+
+const CHILD_FLAG = 'FAULTLINE_BENCH_INNER';
+
+function parseArgs(argv: string[]): { sizes: number[]; peers: boolean; seed: number; storage: boolean } {
+  const sizesAt = argv.indexOf('--sizes');
+  const seedAt = argv.indexOf('--seed');
+  return {
+    sizes: sizesAt >= 0 ? argv[sizesAt + 1].split(',').map(Number) : [10_000, 100_000],
+    peers: !argv.includes('--no-peers'),
+    storage: !argv.includes('--no-storage'),
+    seed: seedAt >= 0 ? Number(argv[seedAt + 1]) : 20250601,
+  };
+}
+
+function load(): string {
+  return loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
+}
+
+function row(label: string, s: Summary): string[] {
+  return [label, fmtMs(s.p50), fmtMs(s.p95), fmtMs(s.max)];
+}
+
+function check(value: number, limit: number, lessIsBetter = true): string {
+  const ok = lessIsBetter ? value <= limit : value >= limit;
+  return ok ? 'ok' : 'MISSED';
+}
+
+function printStorage(n: number, s: StorageFigures): void {
+  const c = s.child;
+  printTable(`Storage — ${fmtCount(n)} CIs (checkpoint ${s.fileMb.toFixed(1)} MB compact)`, [
+    ['measure', 'value', 'detail'],
+    ['write checkpoint (store writer)', fmtMs(s.writeMs), `longest event-loop block ${fmtMs(s.writeLongestBlockMs)}`],
+    ['open in this process', fmtMs(s.parentOpenMs), 'openCmdbStore, warm process'],
+    ['saveCopy', fmtMs(s.saveCopyMs), `longest event-loop block ${fmtMs(s.saveCopyLongestBlockMs)}`],
+    ['cold open → ready (fresh process)', fmtMs(c.readyMs), `openCmdbStore ${fmtMs(c.openMs)} + first indexes() ${fmtMs(c.indexMs)}`],
+    ['  of which', '', `read ${fmtMs(c.openTimings.readMs)}, parse ${fmtMs(c.openTimings.parseMs)}, validate ${fmtMs(c.openTimings.validateMs)}, build ${fmtMs(c.openTimings.buildMs)}`],
+    ['process start → ready', fmtMs(c.processReadyMs), `node + tsx startup ${fmtMs(c.startupMs)}`],
+    ['heap used after open (after gc)', fmtMb(c.heapUsedMb), `+ typed arrays ${fmtMb(c.arrayBuffersMb)}, rss ${fmtMb(c.rssMb)}`],
+    ['edit blocks (sync part) p50', fmtMs(c.edits.syncMs.p50), `p95 ${fmtMs(c.edits.syncMs.p95)}, max ${fmtMs(c.edits.syncMs.max)} (${c.edits.syncMs.count} edits)`],
+    ['edit durable (persist resolved) p50', fmtMs(c.edits.durableMs.p50), `p95 ${fmtMs(c.edits.durableMs.p95)}, max ${fmtMs(c.edits.durableMs.max)} (fsync'd journal)`],
+    ['lowdb plain write: blocks', fmtMs(s.lowdbBlockMs), `until written ${fmtMs(s.lowdbTotalMs)} (${s.lowdbFileMb.toFixed(1)} MB pretty JSON, no fsync)`],
+  ]);
+}
+
+function printTargets(title: string, t: TargetSetFigures): string[][] {
+  return [
+    [`${title}: blast radius (redundancy-aware, paths)`, fmtMs(t.faultline.p50), fmtMs(t.faultline.p95), fmtMs(t.faultline.max)],
+    [`${title}: plain typed-array BFS`, fmtMs(t.plain.p50), fmtMs(t.plain.p95), fmtMs(t.plain.max)],
+    [`${title}: CIs impacted (aware) / reached (plain)`, `${fmtCount(t.impactedAware.p50)} / ${fmtCount(t.reachedPlain.p50)}`, `${fmtCount(t.impactedAware.p95)} / ${fmtCount(t.reachedPlain.p95)}`, `${fmtCount(t.impactedAware.max)} / ${fmtCount(t.reachedPlain.max)}`],
+  ];
+}
+
+function printImpact(n: number, f: ImpactFigures): void {
+  printTable(`Impact — ${fmtCount(f.cis)} CIs, ${fmtCount(f.relationships)} relationships`, [
+    ['measure', 'value'],
+    ['CmdbGraph from document', fmtMs(f.graphBuildMs)],
+    ['CSR index build (first indexes())', fmtMs(f.indexBuildMs)],
+    ['memory: graph maps (heap)', fmtMb(f.graphHeapMb)],
+    ['memory: CSR typed arrays', fmtMb(f.indexArraysMb)],
+    ['memory: impact scratch after runs', fmtMb(f.impactScratchMb)],
+    ['hub fan-out (direct dependents) p50 / max', `${fmtCount(f.hubFanOut.p50)} / ${fmtCount(f.hubFanOut.max)}`],
+  ]);
+  printTable(`Impact timings — ${fmtCount(n)} CIs (per target: median of 3 runs)`, [
+    ['measure', 'p50', 'p95', 'max'],
+    ...printTargets('200 random', f.random),
+    ...printTargets('20 hubs', f.hubs),
+    row('20-CI change set: blast radius (20 sets)', f.changeSet.faultline),
+    row('20-CI change set: plain BFS', f.changeSet.plain),
+    ['20-CI change set: CIs impacted', fmtCount(f.changeSet.impacted.p50), fmtCount(f.changeSet.impacted.p95), fmtCount(f.changeSet.impacted.max)],
+    row('SPOF, 20 business services', f.spof.times),
+    ['SPOF: CIs found per service', fmtCount(f.spof.found.p50), fmtCount(f.spof.found.p95), fmtCount(f.spof.found.max)],
+    ['redundancy-aware / plain (median per target)', `random ${fmtRatio(f.random.awareOverPlain)}`, `hubs ${fmtRatio(f.hubs.awareOverPlain)}`, ''],
+    ['20 hubs, mean CPU per call: blast radius / plain', fmtMs(f.hubs.faultlineCpuMs), fmtMs(f.hubs.plainCpuMs), fmtRatio(f.hubs.faultlineCpuMs / f.hubs.plainCpuMs)],
+  ]);
+  const rows: string[][] = [['method', 'build', 'memory', 'random p50', 'hubs p50', 'hubs max', 'hubs p50: peer / blast radius', 'peer / plain BFS', 'hubs CPU/call', 'same impacted set as plain BFS']];
+  rows.push(['Faultline blast radius (aware, paths)', '(above)', '(above)', fmtMs(f.random.faultline.p50), fmtMs(f.hubs.faultline.p50), fmtMs(f.hubs.faultline.max), '1×', '', fmtMs(f.hubs.faultlineCpuMs), '']);
+  rows.push(['Faultline plain BFS', '(above)', '(above)', fmtMs(f.random.plain.p50), fmtMs(f.hubs.plain.p50), fmtMs(f.hubs.plain.max), '', '1×', fmtMs(f.hubs.plainCpuMs), `${f.strippedChecked}/${f.strippedChecked} (reference)`]);
+  rows.push(['blastRadius, no redundancy, all hard', '', '', '', '', '', '', '', '', `${f.strippedAgree}/${f.strippedChecked}`]);
+  for (const p of f.peers) {
+    rows.push([
+      p.name,
+      fmtMs(p.buildMs),
+      fmtMb(p.memoryMb),
+      fmtMs(p.random.p50),
+      fmtMs(p.hubs.p50),
+      fmtMs(p.hubs.max),
+      fmtRatio(p.hubs.p50 / f.hubs.faultline.p50),
+      fmtRatio(p.hubs.p50 / f.hubs.plain.p50),
+      fmtMs(p.hubsCpuMs),
+      `${p.agree}/${p.checked}`,
+    ]);
+  }
+  printTable(`Same closures, same graph and targets — ${fmtCount(n)} CIs`, rows);
+  console.log(`redundancy-aware impacted set within the plain closure: ${f.awareWithinPlain}/${f.strippedChecked} targets`);
+}
+
+function printTargetsCheck(f: ImpactFigures, s: StorageFigures | null): void {
+  const graphology = f.peers.find((p) => p.name.startsWith('graphology'));
+  const cy = f.peers.find((p) => p.name.startsWith('Cytoscape'));
+  const rows: string[][] = [['target at 100k (issues 2 and 3)', 'limit', 'measured', '', 'CPU-time cross-check']];
+  if (s) {
+    rows.push(['cold open → ready', '≤ 1.5 s', fmtMs(s.child.readyMs), check(s.child.readyMs, 1500), '']);
+    rows.push(['heap after open', '≤ 500 MB', fmtMb(s.child.heapUsedMb), check(s.child.heapUsedMb, 500), '']);
+    rows.push(['one edit blocks (p95)', '≤ 50 ms', fmtMs(s.child.edits.syncMs.p95), check(s.child.edits.syncMs.p95, 50), '']);
+    rows.push(['one edit durable (p95)', '≤ 100 ms', fmtMs(s.child.edits.durableMs.p95), check(s.child.edits.durableMs.p95, 100), '']);
+  }
+  rows.push(['hub blast radius (max over 20 hubs)', '≤ 10 ms', fmtMs(f.hubs.faultline.max), check(f.hubs.faultline.max, 10), `mean ${fmtMs(f.hubs.faultlineCpuMs)} per hub`]);
+  rows.push(['blast radius p50 (200 random)', '≤ 1 ms', fmtMs(f.random.faultline.p50), check(f.random.faultline.p50, 1), '']);
+  rows.push(['redundancy-aware / plain (hubs)', '≤ 3×', fmtRatio(f.hubs.awareOverPlain), check(f.hubs.awareOverPlain, 3), fmtRatio(f.hubs.faultlineCpuMs / f.hubs.plainCpuMs)]);
+  if (graphology) {
+    const r = graphology.hubs.p50 / f.hubs.faultline.p50;
+    rows.push(['faster than graphology on hubs', '≥ 50×', fmtRatio(r), check(r, 50, false), fmtRatio(graphology.hubsCpuMs / f.hubs.faultlineCpuMs)]);
+  }
+  if (cy) {
+    const r = cy.hubs.p50 / f.hubs.faultline.p50;
+    rows.push(['faster than Cytoscape on hubs', '≥ 300×', fmtRatio(r), check(r, 300, false), fmtRatio(cy.hubsCpuMs / f.hubs.faultlineCpuMs)]);
+  }
+  printTable('Targets (wall clock; ratios are peer p50 / blast radius p50 over the same 20 hubs)', rows);
+}
+
+async function inner(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  console.log(`Faultline bench — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${load()}, seed ${args.seed}`);
+  let last: { n: number; impact: ImpactFigures; storage: StorageFigures | null } | null = null;
+  for (const n of args.sizes) {
+    const generated = time(() => generateSyntheticCmdb({ cis: n, seed: args.seed }));
+    const document = generated.value;
+    console.log(`\n=== ${fmtCount(n)} CIs: generated ${fmtCount(document.relationships.length)} relationships in ${fmtMs(generated.ms)} ===`);
+    const storage = args.storage ? await storageBench(document, { edits: 200, seed: args.seed }) : null;
+    if (storage) printStorage(n, storage);
+    const impact = impactBench(document, { seed: args.seed, peers: args.peers });
+    printImpact(n, impact);
+    last = { n, impact, storage };
+  }
+  if (last && last.n >= 100_000) printTargetsCheck(last.impact, last.storage);
+  console.log(`\nload average now ${load()}; bench took ${fmtMs(performance.now() - started)}`);
+}
+
+if (process.env[CHILD_FLAG] === '1') {
+  await inner();
+} else {
+  const result = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: 'inherit', env: { ...process.env, [CHILD_FLAG]: '1' } },
+  );
+  process.exit(result.status ?? 1);
+}
