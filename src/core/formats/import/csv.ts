@@ -228,8 +228,8 @@ function readWithMapping(text: string, mapping: CsvMapping, options: CsvParseOpt
 
 /** Cells beyond the header are an error unless empty; missing ones are empty. */
 function rowCells(record: CsvRecord, width: number): { cells: string[] } | { extra: number } {
-  const cells = record.cells.slice(0, width).map((c) => restoreCell(c).trim());
-  while (cells.length < width) cells.push('');
+  const cells: string[] = new Array<string>(width);
+  for (let i = 0; i < width; i++) cells[i] = i < record.cells.length ? restoreCell(record.cells[i]).trim() : '';
   for (let i = width; i < record.cells.length; i++) {
     if (record.cells[i].trim() !== '') return { extra: record.cells.length };
   }
@@ -242,6 +242,15 @@ export function parseCsvCis(text: string, mapping: CsvMapping, options: CsvParse
     const { header, records } = readWithMapping(text, mapping, options);
     const builder = new BatchBuilder('csv-cis');
     const system = mapping.system;
+    const mapped = new Set(mapping.columns);
+    // What each used column feeds, worked out once rather than per row.
+    const used: { index: number; kind: 'field' | 'attribute' | 'externalId'; name: string }[] = [];
+    mapping.columns.forEach((target, index) => {
+      if (target === 'ignore') return;
+      if (target.startsWith('attributes.')) used.push({ index, kind: 'attribute', name: target.slice('attributes.'.length) });
+      else if (target.startsWith('externalIds.')) used.push({ index, kind: 'externalId', name: target.slice('externalIds.'.length) });
+      else used.push({ index, kind: 'field', name: target });
+    });
     for (const record of records) {
       const ref: SourceRef = { file, line: record.line, row: record.row };
       const got = rowCells(record, header.length);
@@ -253,15 +262,15 @@ export function parseCsvCis(text: string, mapping: CsvMapping, options: CsvParse
       const attributes: Record<string, string> = {};
       const externalIds: Record<string, string> = {};
       let hasAttributes = false;
-      mapping.columns.forEach((target, i) => {
-        const cell = got.cells[i];
-        if (target === 'ignore' || cell === '') return;
-        if (target.startsWith('attributes.')) {
-          attributes[target.slice('attributes.'.length)] = cell;
+      for (const column of used) {
+        const cell = got.cells[column.index];
+        if (cell === '') continue;
+        if (column.kind === 'attribute') {
+          attributes[column.name] = cell;
           hasAttributes = true;
-        } else if (target.startsWith('externalIds.')) externalIds[target.slice('externalIds.'.length)] = cell;
-        else fields.set(target, cell);
-      });
+        } else if (column.kind === 'externalId') externalIds[column.name] = cell;
+        else fields.set(column.name, cell);
+      }
       const reject = (field: string, reason: string): void => builder.rejectAt(ref, 'ci', reason, { field, key: fields.get('name') });
       const name = fields.get('name');
       if (!name) {
@@ -281,7 +290,6 @@ export function parseCsvCis(text: string, mapping: CsvMapping, options: CsvParse
       if (id) ci.id = id;
       if (hasAttributes) ci.attributes = attributes;
       if (id) {
-        const mapped = new Set(mapping.columns);
         for (const [field, empty] of [
           ['environment', ''],
           ['owner', ''],
