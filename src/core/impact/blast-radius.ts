@@ -7,10 +7,9 @@ import type { GraphIndexes } from '../graph/csr-index';
 import { CmdbError } from '../graph/errors';
 import { FAILS_TARGET_TO_SOURCE, STRENGTH_SOFT } from '../graph/relationship-rules';
 import { elapsedSince, nowMs } from './clock';
-import { compareNames, compareText } from './order';
 import { PathBuilder } from './paths';
 import { downPass } from './propagate';
-import { AT_RISK, beginEpoch, DEGRADED, DOWN, preferCandidate, scratchFor, touch, type Scratch } from './scratch';
+import { AT_RISK, beginEpoch, DEGRADED, DOWN, byNameComparator, preferCandidate, scratchFor, touch, type Scratch } from './scratch';
 
 export type BlastRadiusInput = ParsedInput<'impact.blastRadius'>;
 
@@ -158,47 +157,51 @@ function redundancyState(s: Scratch, i: number): RedundancyState | undefined {
   return { lost, total, needs: k, text: `lost ${lost} of ${total}, needs ${k}` };
 }
 
-const LEVEL_RANK: Record<ImpactLevel, number> = { down: 3, degraded: 2, at_risk: 1 };
-
 function buildResult(s: Scratch, ix: GraphIndexes, targetIndex: Map<number, 'down' | 'degraded'>, start: number): BlastRadiusResult {
-  const paths = new PathBuilder(ix, s.parent, s.parentEdge);
-  const impacted: ImpactedCi[] = [];
+  const { level, depth } = s;
+  // Sort node indexes on the typed arrays (no per-comparison allocation), then materialise.
+  const order: number[] = [];
+  for (const i of s.touched) if (level[i] !== 0 && !targetIndex.has(i)) order.push(i);
+  const byName = byNameComparator(s, order);
+  order.sort((a, b) => level[b] - level[a] || depth[a] - depth[b] || byName(a, b));
+
+  const impacted: ImpactedCi[] = new Array(order.length);
+  const serviceOrder: number[] = [];
+  const serviceEntry = new Map<number, ImpactedCi>();
   const byLevel: Record<ImpactLevel, number> = { down: 0, degraded: 0, at_risk: 0 };
   const byClass: Partial<Record<CiClass, number>> = {};
-  for (const i of s.touched) {
-    const levelName = LEVEL_NAMES[s.level[i]];
-    if (!levelName || targetIndex.has(i)) continue;
-    const ci = ix.cis[i];
-    const { path, steps } = paths.explain(i);
-    const entry: ImpactedCi = {
-      id: ci.id,
-      name: ci.name,
-      class: ci.class,
-      criticality: ci.criticality,
-      level: levelName,
-      depth: s.depth[i],
-      path,
-      steps,
-    };
-    const redundancy = redundancyState(s, i);
-    if (redundancy) entry.redundancy = redundancy;
-    impacted.push(entry);
-    byLevel[levelName]++;
-    byClass[ci.class] = (byClass[ci.class] ?? 0) + 1;
+  const paths = new PathBuilder(s);
+  try {
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k];
+      const levelName = LEVEL_NAMES[level[i]] as ImpactLevel;
+      const ci = ix.cis[i];
+      const { path, steps } = paths.explain(i);
+      const entry: ImpactedCi = {
+        id: ci.id,
+        name: ci.name,
+        class: ci.class,
+        criticality: ci.criticality,
+        level: levelName,
+        depth: depth[i],
+        path,
+        steps,
+      };
+      const redundancy = redundancyState(s, i);
+      if (redundancy) entry.redundancy = redundancy;
+      impacted[k] = entry;
+      byLevel[levelName]++;
+      byClass[ci.class] = (byClass[ci.class] ?? 0) + 1;
+      if (SERVICE_CLASSES.has(ci.class)) {
+        serviceOrder.push(i);
+        serviceEntry.set(i, entry);
+      }
+    }
+  } finally {
+    paths.release();
   }
-  impacted.sort(
-    (a, b) =>
-      LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || a.depth - b.depth || compareNames(a.name, b.name) || compareText(a.id, b.id),
-  );
-  const services = impacted
-    .filter((c) => SERVICE_CLASSES.has(c.class))
-    .sort(
-      (a, b) =>
-        a.criticality - b.criticality ||
-        LEVEL_RANK[b.level] - LEVEL_RANK[a.level] ||
-        compareNames(a.name, b.name) ||
-        compareText(a.id, b.id),
-    );
+  serviceOrder.sort((a, b) => ix.cis[a].criticality - ix.cis[b].criticality || level[b] - level[a] || byName(a, b));
+  const services = serviceOrder.map((i) => serviceEntry.get(i) as ImpactedCi);
   const targets = [...targetIndex].map(([i, mode]) => ({ ciId: ix.ciIds[i], name: ix.cis[i].name, mode }));
   return { targets, impacted, services, totals: { byLevel, byClass }, elapsedMs: elapsedSince(start) };
 }

@@ -10,10 +10,9 @@ import type { CmdbGraph } from '../graph/cmdb-graph';
 import type { GraphIndexes } from '../graph/csr-index';
 import { CmdbError } from '../graph/errors';
 import { FAILS_TARGET_TO_SOURCE } from '../graph/relationship-rules';
-import { compareNames, compareText } from './order';
 import { elapsedSince, nowMs } from './clock';
 import { PathBuilder } from './paths';
-import { beginEpoch, isTouched, preferCandidate, scratchFor, touch, type Scratch } from './scratch';
+import { beginEpoch, byNameComparator, isTouched, preferCandidate, scratchFor, touch, type Scratch } from './scratch';
 
 /**
  * Runs the upstream BFS from `root` in the scratch's current epoch (callers call beginEpoch).
@@ -70,14 +69,20 @@ export function dependencies(graph: CmdbGraph, ciId: string, maxDepth?: number):
   const s = scratchFor(ix);
   beginEpoch(s);
   const count = upstreamPass(s, root, maxDepth ?? Number.MAX_SAFE_INTEGER);
-  const paths = new PathBuilder(ix, s.parent, s.parentEdge);
-  const entries: DependencyEntry[] = [];
-  for (let q = 1; q < count; q++) {
-    const i = s.queue[q];
-    const ci = ix.cis[i];
-    const { path, steps } = paths.explain(i);
-    entries.push({ id: ci.id, name: ci.name, class: ci.class, depth: s.depth[i], path, steps });
+  const order = Array.from(s.queue.subarray(1, count));
+  const byName = byNameComparator(s, order);
+  const depth = s.depth;
+  order.sort((a, b) => depth[a] - depth[b] || byName(a, b));
+  const paths = new PathBuilder(s);
+  let entries: DependencyEntry[];
+  try {
+    entries = order.map((i) => {
+      const ci = ix.cis[i];
+      const { path, steps } = paths.explain(i);
+      return { id: ci.id, name: ci.name, class: ci.class, depth: depth[i], path, steps };
+    });
+  } finally {
+    paths.release();
   }
-  entries.sort((a, b) => a.depth - b.depth || compareNames(a.name, b.name) || compareText(a.id, b.id));
   return { ciId, dependencies: entries, elapsedMs: elapsedSince(start) };
 }

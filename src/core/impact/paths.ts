@@ -3,65 +3,70 @@
 // following pointers ends at a target (or the asked-about CI) without a cycle.
 import type { PathStep } from '../../shared/impact-types';
 import { RELATIONSHIP_TYPE_CODES, STRENGTH_SOFT } from '../graph/relationship-rules';
-import type { GraphIndexes } from '../graph/csr-index';
+import type { Scratch } from './scratch';
 
 export interface Explanation {
   path: string[];
   steps: PathStep[];
 }
 
-/** Builds explanations on demand, sharing the prefix work of nodes on the same chain. */
+/**
+ * Builds explanations on demand, sharing the work of nodes on the same chain: each node's path
+ * is its parent's plus itself, memoised in the scratch arrays; release() clears what it used.
+ */
 export class PathBuilder {
-  private readonly memo = new Map<number, Explanation>();
+  private readonly used: number[] = [];
 
-  constructor(
-    private readonly ix: GraphIndexes,
-    private readonly parent: Int32Array,
-    private readonly parentEdge: Int32Array,
-  ) {}
+  constructor(private readonly s: Scratch) {}
 
   explain(node: number): Explanation {
-    const known = this.memo.get(node);
-    if (known) return known;
+    const { pathMemo, stepsMemo, parent } = this.s;
     // Walk up to the root or to a node already explained, then build back down.
     const chain: number[] = [];
     let v = node;
-    let base: Explanation | undefined;
-    for (;;) {
-      base = this.memo.get(v);
-      if (base) break;
+    while (pathMemo[v] === undefined) {
       chain.push(v);
-      const p = this.parent[v];
+      const p = parent[v];
       if (p < 0) break;
-      if (chain.length > this.ix.n) throw new Error('explanation path does not end (parent pointers form a cycle)');
+      if (chain.length > this.s.ix.n) throw new Error('explanation path does not end (parent pointers form a cycle)');
       v = p;
     }
-    let current: Explanation;
-    let i = chain.length - 1;
-    if (base) {
-      current = base;
-    } else {
-      const root = chain[i--];
-      current = { path: [this.ix.ciIds[root]], steps: [] };
-      this.memo.set(root, current);
-    }
-    for (; i >= 0; i--) {
+    for (let i = chain.length - 1; i >= 0; i--) {
       const child = chain[i];
-      const step = this.step(this.parent[child], child, this.parentEdge[child]);
-      current = { path: [...current.path, this.ix.ciIds[child]], steps: [...current.steps, step] };
-      this.memo.set(child, current);
+      const p = parent[child];
+      if (p < 0) {
+        pathMemo[child] = [this.s.ix.ciIds[child]];
+        stepsMemo[child] = [];
+      } else {
+        const path = (pathMemo[p] as string[]).slice();
+        path.push(this.s.ix.ciIds[child]);
+        const steps = (stepsMemo[p] as PathStep[]).slice();
+        steps.push(this.step(p, child, this.s.parentEdge[child]));
+        pathMemo[child] = path;
+        stepsMemo[child] = steps;
+      }
+      this.used.push(child);
     }
-    return current;
+    return { path: pathMemo[node] as string[], steps: stepsMemo[node] as PathStep[] };
+  }
+
+  /** Forgets every memoised explanation (O(nodes explained)). */
+  release(): void {
+    for (const i of this.used) {
+      this.s.pathMemo[i] = undefined;
+      this.s.stepsMemo[i] = undefined;
+    }
+    this.used.length = 0;
   }
 
   private step(from: number, to: number, edge: number): PathStep {
-    const rel = this.ix.relationships[edge];
+    const ix = this.s.ix;
     return {
-      from: this.ix.ciIds[from],
-      to: this.ix.ciIds[to],
-      relationshipId: rel.id,
-      type: RELATIONSHIP_TYPE_CODES[this.ix.relType[edge]],
-      strength: this.ix.relStrength[edge] === STRENGTH_SOFT ? 'soft' : 'hard',
+      from: ix.ciIds[from],
+      to: ix.ciIds[to],
+      relationshipId: ix.relationships[edge].id,
+      type: RELATIONSHIP_TYPE_CODES[ix.relType[edge]],
+      strength: ix.relStrength[edge] === STRENGTH_SOFT ? 'soft' : 'hard',
     };
   }
 }

@@ -132,19 +132,26 @@ function relaxDown(s: Scratch, ix: GraphIndexes, w: number, u: number, e: number
 function loseMember(s: Scratch, g: number, u: number, e: number, d: number, groupsOut: number[] | null): boolean {
   const ix = s.ix;
   touch(s, g);
-  if (s.lost[g] === 0 && groupsOut) groupsOut.push(g);
-  s.lost[g]++;
-  // Losses arrive in order of depth: the first arrival is the shallowest, the latest the deepest.
-  const first = s.firstLost[g];
-  if (first < 0 || (s.depth[first] === d && preferCandidate(ix, u, e, first, s.firstLostEdge[g]))) {
+  if (s.lost[g] === 0) {
+    if (groupsOut) groupsOut.push(g);
     s.firstLost[g] = u;
     s.firstLostEdge[g] = e;
-  }
-  const last = s.lastLost[g];
-  if (last < 0 || s.depth[last] < d || (s.depth[last] === d && preferCandidate(ix, u, e, last, s.lastLostEdge[g]))) {
     s.lastLost[g] = u;
     s.lastLostEdge[g] = e;
+  } else {
+    // Losses arrive in order of depth: the first arrival is the shallowest, the latest the deepest.
+    const first = s.firstLost[g];
+    if (s.depth[first] === d && preferCandidate(ix, u, e, first, s.firstLostEdge[g])) {
+      s.firstLost[g] = u;
+      s.firstLostEdge[g] = e;
+    }
+    const last = s.lastLost[g];
+    if (s.depth[last] < d || (s.depth[last] === d && preferCandidate(ix, u, e, last, s.lastLostEdge[g]))) {
+      s.lastLost[g] = u;
+      s.lastLostEdge[g] = e;
+    }
   }
+  s.lost[g]++;
   if (s.memberTotal[g] - s.lost[g] < s.minHealthy[g]) {
     const tip = s.lastLost[g];
     return relaxDown(s, ix, g, tip, s.lastLostEdge[g], s.depth[tip] + 1);

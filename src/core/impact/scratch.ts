@@ -2,8 +2,10 @@
 // CmdbGraph caches until the next edit) and reused by every call: a node's slots are valid only
 // when its stamp equals the current epoch, so a call never clears O(n) memory and its cost
 // grows with the part of the graph it touches, not with the CMDB.
+import type { PathStep } from '../../shared/impact-types';
 import type { GraphIndexes } from '../graph/csr-index';
 import { RELATIONSHIP_CODE, STRENGTH_HARD } from '../graph/relationship-rules';
+import { compareText } from './order';
 
 export const MEMBER_OF_CODE = RELATIONSHIP_CODE.member_of;
 
@@ -38,6 +40,11 @@ export interface Scratch {
   readonly queue: Int32Array;
   /** Nodes touched in the current epoch, in first-touch order. */
   touched: number[];
+  /** Explanation memo of PathBuilder (entries cleared after each use). */
+  readonly pathMemo: (string[] | undefined)[];
+  readonly stepsMemo: (PathStep[] | undefined)[];
+  /** Lower-cased CI names for sorting, filled on demand (a CI's name is fixed for these indexes). */
+  readonly lowerName: (string | undefined)[];
   /** A second stamp marking the nodes a restricted traversal may enter (SPOF). */
   allowEpoch: number;
   readonly allowStamp: Uint32Array;
@@ -80,6 +87,9 @@ function createScratch(ix: GraphIndexes): Scratch {
     lastLostEdge: new Int32Array(n),
     queue: new Int32Array(n),
     touched: [],
+    pathMemo: new Array<string[] | undefined>(n),
+    stepsMemo: new Array<PathStep[] | undefined>(n),
+    lowerName: new Array<string | undefined>(n),
     allowEpoch: 0,
     allowStamp: new Uint32Array(n),
   };
@@ -104,11 +114,7 @@ export function touch(s: Scratch, i: number): void {
   s.parent[i] = -1;
   s.parentEdge[i] = -1;
   s.expanded[i] = 0;
-  s.lost[i] = 0;
-  s.firstLost[i] = -1;
-  s.firstLostEdge[i] = -1;
-  s.lastLost[i] = -1;
-  s.lastLostEdge[i] = -1;
+  s.lost[i] = 0; // firstLost / lastLost are only read once lost > 0 and are set by the first loss
   s.touched.push(i);
 }
 
@@ -135,4 +141,16 @@ export function preferCandidate(ix: GraphIndexes, candParent: number, candEdge: 
   if (candParent < 0) return true;
   if (candParent !== curParent) return ix.ciIds[candParent] < ix.ciIds[curParent];
   return ix.relationships[candEdge].id < ix.relationships[curEdge].id;
+}
+
+/**
+ * A comparator of node indexes by name (case-insensitive, then exact) then id, for `nodes`:
+ * lower-cased names are cached per indexes, so a comparison allocates nothing.
+ */
+export function byNameComparator(s: Scratch, nodes: readonly number[]): (a: number, b: number) => number {
+  const lower = s.lowerName;
+  const { cis, ciIds } = s.ix;
+  for (const i of nodes) if (lower[i] === undefined) lower[i] = cis[i].name.toLowerCase();
+  return (a, b) =>
+    compareText(lower[a] as string, lower[b] as string) || compareText(cis[a].name, cis[b].name) || compareText(ciIds[a], ciIds[b]);
 }

@@ -7,7 +7,7 @@ import type { CmdbGraph } from '../graph/cmdb-graph';
 import { compareNames, compareText } from './order';
 import { elapsedSince, nowMs } from './clock';
 import { indexOrThrow, upstreamPass } from './dependencies';
-import { PathBuilder } from './paths';
+import { PathBuilder, type Explanation } from './paths';
 import { downPass } from './propagate';
 import { beginAllowed, beginEpoch, DOWN, scratchFor, touch } from './scratch';
 
@@ -37,7 +37,14 @@ export function singlePointsOfFailure(graph: CmdbGraph, serviceId: string): Spof
       groupsOut: null,
     });
     if (!reachedStop) continue;
-    const { path, steps } = new PathBuilder(ix, s.parent, s.parentEdge).explain(service);
+    const paths = new PathBuilder(s);
+    let explanation: Explanation;
+    try {
+      explanation = paths.explain(service);
+    } finally {
+      paths.release();
+    }
+    const { path, steps } = explanation;
     const ci = ix.cis[c];
     entries.push({ id: ci.id, name: ci.name, class: ci.class, path, steps });
   }

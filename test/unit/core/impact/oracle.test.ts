@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CmdbGraph } from '../../../../src/core/graph';
-import { blastRadius, singlePointsOfFailure } from '../../../../src/core/impact';
+import { blastRadius, dependencies, singlePointsOfFailure } from '../../../../src/core/impact';
 import type { BlastRadiusResult, ImpactLevel } from '../../../../src/shared/impact-types';
 import { CmdbDocumentSchema, type CmdbDocument } from '../../../../src/shared/model';
 import { SAMPLE_PATH } from '../../../../resources/sample/build-sample';
@@ -83,4 +83,24 @@ describe('synthetic CMDBs', () => {
       expect(got).toEqual(referenceSinglePointsOfFailure(doc, svc.id));
     }
   });
+
+  it('reusing the per-graph working memory leaves no trace between calls, and an edit is seen', () => {
+    const doc = generateSyntheticCmdb({ cis: 1000, seed: 5 });
+    const graph = new CmdbGraph(doc.cis, doc.relationships);
+    const strip = <T extends { elapsedMs: number }>(r: T) => ({ ...r, elapsedMs: 0 });
+    const input = { targets: [{ ciId: doc.cis[500].id, mode: 'down' as const }, { ciId: doc.cis[900].id, mode: 'degraded' as const }] };
+    const first = strip(blastRadius(graph, input));
+    for (const ci of doc.cis.slice(0, 50)) {
+      blastRadius(graph, { targets: [{ ciId: ci.id, mode: 'down' }], maxDepth: 2 });
+      dependencies(graph, ci.id);
+    }
+    singlePointsOfFailure(graph, doc.cis[0].id);
+    expect(strip(blastRadius(graph, input))).toEqual(first);
+    // An edit rebuilds the indexes (and the working memory with them).
+    const victim = first.impacted[0];
+    expect(victim).toBeDefined();
+    for (const rel of graph.relationshipsOf(victim.id)) graph.removeRelationship(rel.id);
+    expect(blastRadius(graph, input).impacted.map((c) => c.id)).not.toContain(victim.id);
+  });
 });
+
