@@ -30,6 +30,18 @@ export default tseslint.config(
     ),
   },
   {
+    // @types/papaparse pulls Node's globals into the core typecheck, so name them here too.
+    files: ['src/shared/**/*.ts', 'src/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setImmediate', 'window', 'document', 'localStorage', 'navigator'].map(
+          (name) => ({ name, message: 'src/core and src/shared run anywhere: no Node or DOM globals (ARCHITECTURE.md, Layers).' }),
+        ),
+      ],
+    },
+  },
+  {
     files: ['src/node/**/*.ts'],
     rules: restrict(['electron', 'react', 'react-dom', '**/renderer/**', '**/electron/**'], 'src/node may import shared, core, node:* and lowdb only.'),
   },
