@@ -9,18 +9,19 @@ import type { DependenciesResult, DependencyEntry } from '../../shared/impact-ty
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import type { GraphIndexes } from '../graph/csr-index';
 import { CmdbError } from '../graph/errors';
-import { FAILS_TARGET_TO_SOURCE } from '../graph/relationship-rules';
+import { FAILS_TARGET_TO_SOURCE, STRENGTH_SOFT } from '../graph/relationship-rules';
 import { elapsedSince, nowMs } from './clock';
 import { PathBuilder } from './paths';
 import { beginEpoch, byNameComparator, isTouched, preferCandidate, scratchFor, touch, type Scratch } from './scratch';
 
 /**
- * Runs the upstream BFS from `root` in the scratch's current epoch (callers call beginEpoch).
+ * Runs the upstream BFS from `root` in the scratch's current epoch (callers call beginEpoch);
+ * `hardOnly` follows hard relationships only (what can make `root` down).
  * Returns the number of nodes in `s.queue` (root first, then dependencies in BFS order).
  */
-export function upstreamPass(s: Scratch, root: number, maxDepth: number): number {
+export function upstreamPass(s: Scratch, root: number, maxDepth: number, hardOnly = false): number {
   const ix = s.ix;
-  const { outOffsets, outEdges, inOffsets, inEdges, relSource, relTarget, relType } = ix;
+  const { outOffsets, outEdges, inOffsets, inEdges, relSource, relTarget, relType, relStrength } = ix;
   const { depth, parent, parentEdge, queue } = s;
   touch(s, root);
   let head = 0;
@@ -38,7 +39,7 @@ export function upstreamPass(s: Scratch, root: number, maxDepth: number): number
       const wanted = dir === 0 ? 1 : 0;
       for (let p = offsets[u], end = offsets[u + 1]; p < end; p++) {
         const e = edges[p];
-        if (FAILS_TARGET_TO_SOURCE[relType[e]] !== wanted) continue;
+        if (FAILS_TARGET_TO_SOURCE[relType[e]] !== wanted || (hardOnly && relStrength[e] === STRENGTH_SOFT)) continue;
         const w = ends[e];
         if (!isTouched(s, w)) {
           touch(s, w);

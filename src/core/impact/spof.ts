@@ -1,5 +1,5 @@
 // singlePointsOfFailure: every CI whose failure alone (mode down) takes a service down,
-// redundancy respected. Candidates are the service's dependencies (nothing else can reach it);
+// redundancy respected. Candidates are the service's hard dependencies (nothing else can make it down);
 // for each one, pass 1 of the blast radius (down only) runs restricted to the dependency set
 // and stops as soon as the service goes down. Cost: candidates × the service's upstream part.
 import type { SpofEntry, SpofResult } from '../../shared/impact-types';
@@ -18,7 +18,10 @@ export function singlePointsOfFailure(graph: CmdbGraph, serviceId: string): Spof
   const s = scratchFor(ix);
 
   beginEpoch(s);
-  const count = upstreamPass(s, service, Number.MAX_SAFE_INTEGER);
+  // Only down travels to make the service down, and down travels over hard relationships only
+  // (a soft one turns it into degraded), so the candidates — and the only CIs a candidate's
+  // failure needs to cross — are the service's dependencies over hard relationships.
+  const count = upstreamPass(s, service, Number.MAX_SAFE_INTEGER, true);
   beginAllowed(s);
   const candidates = Array.from(s.queue.subarray(0, count));
   for (const c of candidates) s.allowStamp[c] = s.allowEpoch;
