@@ -48,6 +48,28 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+const NONE: readonly never[] = [];
+
+/**
+ * Key → values, holding a lone value as itself: most keys have one, and large imports
+ * should not keep an array per key alive.
+ */
+class MultiMap<V extends object | string> {
+  private readonly map = new Map<string, V | V[]>();
+
+  add(key: string, value: V): void {
+    const had = this.map.get(key);
+    if (had === undefined) this.map.set(key, value);
+    else if (Array.isArray(had)) had.push(value);
+    else this.map.set(key, [had, value]);
+  }
+
+  get(key: string): readonly V[] {
+    const had = this.map.get(key);
+    return had === undefined ? NONE : Array.isArray(had) ? had : [had];
+  }
+}
+
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
@@ -60,20 +82,20 @@ function rejection(ref: SourceRef, entity: Rejection['entity'], reason: string, 
 }
 
 interface ExistingIndex {
-  byExternal: Map<string, string[]>;
-  byClassName: Map<string, string[]>;
-  byName: Map<string, string[]>;
+  byExternal: MultiMap<string>;
+  byClassName: MultiMap<string>;
+  byName: MultiMap<string>;
 }
 
 function indexGraph(graph: CmdbGraph): ExistingIndex {
-  const byExternal = new Map<string, string[]>();
-  const byClassName = new Map<string, string[]>();
-  const byName = new Map<string, string[]>();
+  const byExternal = new MultiMap<string>();
+  const byClassName = new MultiMap<string>();
+  const byName = new MultiMap<string>();
   for (const ci of graph.cis()) {
-    for (const [system, value] of Object.entries(ci.externalIds)) push(byExternal, `${system}\u0000${value}`, ci.id);
+    for (const [system, value] of Object.entries(ci.externalIds)) byExternal.add(`${system}\u0000${value}`, ci.id);
     const lower = ci.name.toLowerCase();
-    push(byClassName, `${ci.class}\u0000${lower}`, ci.id);
-    push(byName, lower, ci.id);
+    byClassName.add(`${ci.class}\u0000${lower}`, ci.id);
+    byName.add(lower, ci.id);
   }
   return { byExternal, byClassName, byName };
 }
@@ -84,12 +106,12 @@ function matchCi(graph: CmdbGraph, index: ExistingIndex, ci: ImportedCi): Match 
   if (ci.id !== undefined && graph.hasCi(ci.id)) return { kind: 'existing', id: ci.id, by: 'id' };
   const byExternal = new Set<string>();
   for (const [system, value] of Object.entries(ci.externalIds)) {
-    for (const id of index.byExternal.get(`${system}\u0000${value}`) ?? []) byExternal.add(id);
+    for (const id of index.byExternal.get(`${system}\u0000${value}`)) byExternal.add(id);
   }
   if (byExternal.size === 1) return { kind: 'existing', id: [...byExternal][0], by: 'externalId' };
   if (byExternal.size > 1) return { kind: 'ambiguous', ids: [...byExternal], by: 'externalId' };
   const ownId = Object.prototype.hasOwnProperty.call(ci.externalIds, ci.system) ? ci.externalIds[ci.system] : undefined;
-  const candidates = (index.byClassName.get(`${ci.class}\u0000${ci.name.trim().toLowerCase()}`) ?? []).filter((id) => {
+  const candidates = index.byClassName.get(`${ci.class}\u0000${ci.name.trim().toLowerCase()}`).filter((id) => {
     if (ownId === undefined) return true;
     const existing = graph.getCi(id)?.externalIds;
     // A CI that already has a different id in this source system is a different item.
@@ -188,31 +210,44 @@ export function planImport(graph: CmdbGraph, batch: ImportBatch): ImportPlan {
   const relRejected: Rejection[] = [];
   for (const r of batch.rejected) (r.entity === 'relationship' ? relRejected : ciRejected).push(r);
 
-  // 1. Keys used twice in the batch: all of them are rejected.
-  const byKey = new Map<string, ImportedCi[]>();
-  for (const ci of batch.cis) push(byKey, `${ci.system}\u0000${ci.key}`, ci);
+  // 1. Keys used twice in the batch: all of them are rejected. Each key string is built once
+  // and reused, so the maps below hash it once.
+  const cis = batch.cis;
+  const ciKeys = cis.map((ci) => `${ci.system}\u0000${ci.key}`);
+  const firstAt = new Map<string, number>();
+  /** Key → every index using it, only for keys used more than once. */
+  const repeated = new Map<string, number[]>();
+  ciKeys.forEach((key, i) => {
+    const first = firstAt.get(key);
+    if (first === undefined) firstAt.set(key, i);
+    else {
+      const list = repeated.get(key);
+      if (list) list.push(i);
+      else repeated.set(key, [first, i]);
+    }
+  });
   /** system+key → why that CI was rejected, for the relationships that name it. */
   const rejectedKeys = new Map<string, string>();
-  const candidates: ImportedCi[] = [];
-  for (const ci of batch.cis) {
-    const group = byKey.get(`${ci.system}\u0000${ci.key}`) as ImportedCi[];
-    if (group.length > 1) {
-      const others = group.filter((o) => o !== ci).map((o) => place(o.sourceRef));
+  const candidates: number[] = [];
+  cis.forEach((ci, i) => {
+    const group = repeated.get(ciKeys[i]);
+    if (group) {
+      const others = group.filter((o) => o !== i).map((o) => place(cis[o].sourceRef));
       const reason = `the key "${ci.key}" appears ${group.length} times in the import (also at ${others.join(', ')})`;
       ciRejected.push(rejection(ci.sourceRef, 'ci', reason, { key: ci.key }));
-      rejectedKeys.set(`${ci.system}\u0000${ci.key}`, reason);
+      rejectedKeys.set(ciKeys[i], reason);
     } else {
-      candidates.push(ci);
+      candidates.push(i);
     }
-  }
+  });
 
   // 2. Match each to at most one existing CI.
-  const matches = new Map<ImportedCi, Match>();
-  const byTarget = new Map<string, ImportedCi[]>();
-  for (const ci of candidates) {
-    const match = matchCi(graph, index, ci);
-    matches.set(ci, match);
-    if (match.kind === 'existing') push(byTarget, match.id, ci);
+  const matches: Match[] = new Array<Match>(cis.length);
+  const byTarget = new Map<string, number[]>();
+  for (const i of candidates) {
+    const match = matchCi(graph, index, cis[i]);
+    matches[i] = match;
+    if (match.kind === 'existing') push(byTarget, match.id, i);
   }
 
   const create: PlannedCiCreate[] = [];
@@ -220,26 +255,27 @@ export function planImport(graph: CmdbGraph, batch: ImportBatch): ImportPlan {
   const unchanged: PlannedCiUnchanged[] = [];
   /** system+key → where relationships naming it should point. */
   const endpoints = new Map<string, PlanEndpoint>();
-  const newByName = new Map<string, PlanEndpoint[]>();
+  const newByName = new MultiMap<PlanEndpoint>();
   const createdIds = new Set<string>();
   const rejectCi = (ci: ImportedCi, reason: string, field?: string): void => {
     ciRejected.push(rejection(ci.sourceRef, 'ci', reason, { key: ci.key, field }));
     rejectedKeys.set(`${ci.system}\u0000${ci.key}`, reason);
   };
 
-  for (const ci of candidates) {
-    const match = matches.get(ci) as Match;
-    const endpointKey = `${ci.system}\u0000${ci.key}`;
+  for (const i of candidates) {
+    const ci = cis[i];
+    const match = matches[i];
+    const endpointKey = ciKeys[i];
     if (match.kind === 'ambiguous') {
       const names = match.ids.map((id) => `${graph.getCi(id)?.name ?? id} (${id})`).join(', ');
       rejectCi(ci, `matches ${match.ids.length} existing CIs by ${match.by === 'name' ? 'class and name' : 'external id'}: ${names}`);
       continue;
     }
     if (match.kind === 'existing') {
-      const rivals = byTarget.get(match.id) as ImportedCi[];
+      const rivals = byTarget.get(match.id) as number[];
       const existing = graph.getCi(match.id) as Ci;
       if (rivals.length > 1) {
-        const others = rivals.filter((o) => o !== ci).map((o) => `"${o.name}" at ${place(o.sourceRef)}`);
+        const others = rivals.filter((o) => o !== i).map((o) => `"${cis[o].name}" at ${place(cis[o].sourceRef)}`);
         rejectCi(ci, `${rivals.length} incoming items match the same existing CI ${existing.name} (${existing.id}); the others: ${others.join(', ')}`);
         continue;
       }
@@ -276,7 +312,7 @@ export function planImport(graph: CmdbGraph, batch: ImportBatch): ImportPlan {
     const endpoint: PlanEndpoint = { kind: 'new', index: create.length, name: input.name };
     create.push({ key: ci.key, system: ci.system, sourceRef: ci.sourceRef, input });
     endpoints.set(endpointKey, endpoint);
-    push(newByName, input.name.toLowerCase(), endpoint);
+    newByName.add(input.name.toLowerCase(), endpoint);
   }
 
   // 3. Relationships, between planned or existing CIs.
@@ -288,17 +324,17 @@ export function planImport(graph: CmdbGraph, batch: ImportBatch): ImportPlan {
     if (rejected !== undefined) return { kind: 'rejected', reason: rejected };
     const byId = graph.getCi(ref);
     if (byId) return { kind: 'endpoint', endpoint: { kind: 'existing', id: byId.id, name: byId.name } };
-    const external = index.byExternal.get(key) ?? [];
+    const external = index.byExternal.get(key);
     if (external.length > 1) return { kind: 'ambiguous', count: external.length };
     if (external.length === 1) {
       const ci = graph.getCi(external[0]) as Ci;
       return { kind: 'endpoint', endpoint: { kind: 'existing', id: ci.id, name: ci.name } };
     }
     const lower = ref.trim().toLowerCase();
-    const newNamed = newByName.get(lower) ?? [];
+    const newNamed = newByName.get(lower);
     if (newNamed.length === 1) return { kind: 'endpoint', endpoint: newNamed[0] };
     // Existing CIs named so, not counting those the batch already matched under another name.
-    const existingNamed = index.byName.get(lower) ?? [];
+    const existingNamed = index.byName.get(lower);
     if (newNamed.length + existingNamed.length > 1) return { kind: 'ambiguous', count: newNamed.length + existingNamed.length };
     if (existingNamed.length === 1) {
       const ci = graph.getCi(existingNamed[0]) as Ci;
