@@ -149,25 +149,35 @@ function slowValidate(raw: Record<string, unknown>, path: string): CmdbDocument 
   throw new CorruptFileError(path, `${path}: ${shown.join('; ')}${more}`);
 }
 
+const TYPE_CODE = new Map<string, number>(RELATIONSHIP_TYPES.map((type, i) => [type, i]));
+
+/** What the graph relies on: unique ids, relationship ends that exist, no self-loops, no duplicate (source, target, type). */
 function checkIntegrity(document: CmdbDocument, path: string): void {
   const fail = (where: string, message: string): never => {
     throw new CorruptFileError(path, `${path}: ${where}: ${message}`);
   };
-  const ciIds = new Set<string>();
-  document.cis.forEach((ci, i) => {
-    if (ciIds.has(ci.id)) fail(`cis[${i}].id`, `duplicate CI id ${ci.id}`);
-    ciIds.add(ci.id);
-  });
+  const { cis, relationships } = document;
+  const n = cis.length;
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const id = cis[i].id;
+    if (indexOf.has(id)) fail(`cis[${i}].id`, `duplicate CI id ${id}`);
+    indexOf.set(id, i);
+  }
   const relIds = new Set<string>();
-  const keys = new Set<string>();
-  document.relationships.forEach((rel, i) => {
+  // (source index, target index, type) as one exact number: n² · 8 stays far below 2^53 for any CMDB that fits in memory.
+  const keys = new Set<number>();
+  for (let i = 0; i < relationships.length; i++) {
+    const rel = relationships[i];
     if (relIds.has(rel.id)) fail(`relationships[${i}].id`, `duplicate relationship id ${rel.id}`);
     relIds.add(rel.id);
-    if (!ciIds.has(rel.source)) fail(`relationships[${i}].source`, `no CI with id ${rel.source}`);
-    if (!ciIds.has(rel.target)) fail(`relationships[${i}].target`, `no CI with id ${rel.target}`);
-    if (rel.source === rel.target) fail(`relationships[${i}].target`, `relationship ${rel.id} relates ${rel.source} to itself`);
-    const key = `${rel.source}\u0000${rel.target}\u0000${rel.type}`;
+    const source = indexOf.get(rel.source);
+    const target = indexOf.get(rel.target);
+    if (source === undefined) fail(`relationships[${i}].source`, `no CI with id ${rel.source}`);
+    if (target === undefined) fail(`relationships[${i}].target`, `no CI with id ${rel.target}`);
+    if (source === target) fail(`relationships[${i}].target`, `relationship ${rel.id} relates ${rel.source} to itself`);
+    const key = ((source as number) * n + (target as number)) * 8 + (TYPE_CODE.get(rel.type) as number);
     if (keys.has(key)) fail(`relationships[${i}]`, `duplicate ${rel.type} relationship from ${rel.source} to ${rel.target}`);
     keys.add(key);
-  });
+  }
 }
