@@ -3,5 +3,8 @@
 import type { CliCommand } from '../types';
 import { listCommand } from './list';
 import { showCommand } from './show';
+import { impactCommand } from './impact';
+import { depsCommand } from './deps';
+import { spofCommand } from './spof';
 
-export const commands: CliCommand[] = [listCommand, showCommand];
+export const commands: CliCommand[] = [listCommand, showCommand, impactCommand, depsCommand, spofCommand];

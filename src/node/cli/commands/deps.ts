@@ -1,0 +1,55 @@
+// faultline deps --db FILE --ci ID_OR_NAME [--max-depth N] [--json]: everything a CI needs in
+// order to work (the upstream view of the impact engine), nearest first, with paths.
+import { dependencies } from '../../../core/impact';
+import { findCi, formatTable, parseCommandArgs, printJson, requireOption, withDocument } from '../support';
+import { EXIT_OK, type CliCommand } from '../types';
+import { formatPath, indent, parseMaxDepth } from './impact';
+
+const usage = `Usage: faultline deps --db FILE --ci ID_OR_NAME [--max-depth N] [--json]
+
+Lists everything a CI needs in order to work: every CI whose failure can reach it, over
+relationships of either strength, nearest first, with the path that links them.
+  --db FILE         the .faultline document
+  --ci ID_OR_NAME   the CI, by id or exact name
+  --max-depth N     look no further than N hops (1-1000)
+  --json            print { "ci": { "id", "name", "class" },
+                      "dependencies": [{ "id", "name", "class", "depth", "path" }] }
+                    where path lists CI ids from the CI to the dependency
+Paths read from the CI to what it needs: "->" over a hard relationship, "~>" over a soft one.`;
+
+export const depsCommand: CliCommand = {
+  name: 'deps',
+  summary: 'List everything a CI needs in order to work (upstream dependencies)',
+  usage,
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, {
+      db: { type: 'string' },
+      ci: { type: 'string' },
+      'max-depth': { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    const db = requireOption(values.db, '--db');
+    const ref = requireOption(values.ci, '--ci');
+    const maxDepth = parseMaxDepth(values['max-depth']);
+    const output = await withDocument(db, (store) => {
+      const graph = store.cmdb.graph;
+      const ci = findCi(graph, ref);
+      const result = dependencies(graph, ci.id, maxDepth);
+      if (values.json) {
+        return {
+          json: {
+            ci: { id: ci.id, name: ci.name, class: ci.class },
+            dependencies: result.dependencies.map((d) => ({ id: d.id, name: d.name, class: d.class, depth: d.depth, path: d.path })),
+          },
+        };
+      }
+      const head = `${ci.name} (${ci.id}) needs ${result.dependencies.length} CIs (computed in ${result.elapsedMs.toFixed(2)} ms)`;
+      if (result.dependencies.length === 0) return { text: `${head}\n` };
+      const rows = result.dependencies.map((d) => [String(d.depth), d.name, d.class, d.id, formatPath(graph, d.path, d.steps)]);
+      return { text: `${head}\n\n${indent(formatTable(['DEPTH', 'NAME', 'CLASS', 'ID', 'PATH'], rows))}\n` };
+    });
+    if ('json' in output) printJson(io, output.json);
+    else io.stdout(output.text);
+    return EXIT_OK;
+  },
+};

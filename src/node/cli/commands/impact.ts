@@ -1,0 +1,139 @@
+// faultline impact --db FILE --ci ID_OR_NAME [--ci …] [--mode down|degraded] [--max-depth N] [--json]:
+// simulates a change with the impact engine and prints what it impacts, how badly and why.
+// Nothing is written. Also holds the path and option helpers that deps and spof share.
+import { blastRadius } from '../../../core/impact';
+import type { ImpactedCi, PathStep } from '../../../shared/impact-types';
+import { operations } from '../../../shared/operations';
+import type { CmdbGraph } from '../../../core/graph/cmdb-graph';
+import { findCi, formatTable, parseCommandArgs, printJson, requireOption, withDocument } from '../support';
+import { EXIT_OK, UsageError, type CliCommand } from '../types';
+
+const usage = `Usage: faultline impact --db FILE --ci ID_OR_NAME [--ci ID_OR_NAME ...] [--mode down|degraded] [--max-depth N] [--json]
+
+Simulates a change: the given CIs go down (or become degraded) and every CI and service it
+impacts is listed with its level (down, degraded, at_risk) and the path that explains it.
+Nothing is written to the document.
+  --db FILE         the .faultline document
+  --ci ID_OR_NAME   a changed CI, by id or exact name; repeat it for a change set
+  --mode MODE       down (default) or degraded, for every --ci
+  --max-depth N     look no further than N hops from the changed CIs (1-1000)
+  --json            print { "targets": [{ "id", "name", "class", "mode" }],
+                      "impacted": [{ "id", "name", "class", "level", "depth", "path" }],
+                      "services": [{ "id", "name", "class", "criticality", "level", "depth", "path" }] }
+                    where path lists CI ids from a changed CI to the impacted one
+Paths read in the direction failure travels: "->" over a hard relationship, "~>" over a soft one.`;
+
+/** Parses --max-depth (an integer 1–1000, as the impact operations accept). */
+export function parseMaxDepth(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < 1 || n > 1000) {
+    throw new UsageError(`--max-depth must be a whole number from 1 to 1000; got "${value}"`);
+  }
+  return n;
+}
+
+/** "orders-db -> Web Shop ~> Checkout": CI names along a path, with the strength of each hop. */
+export function formatPath(graph: CmdbGraph, path: readonly string[], steps: readonly PathStep[]): string {
+  const name = (id: string) => graph.getCi(id)?.name ?? id;
+  let text = name(path[0]);
+  steps.forEach((step, i) => {
+    text += ` ${step.strength === 'soft' ? '~>' : '->'} ${name(path[i + 1])}`;
+  });
+  return text;
+}
+
+/** Validates an input with the operation's own schema (the contract), as the other adapters do. */
+function parseInput(input: unknown) {
+  const parsed = operations['impact.blastRadius'].input.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`invalid input: ${issue.path.join('.') || 'input'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+function compactEntry(c: ImpactedCi) {
+  return { id: c.id, name: c.name, class: c.class, level: c.level, depth: c.depth, path: c.path };
+}
+
+export const impactCommand: CliCommand = {
+  name: 'impact',
+  summary: 'Simulate a change: the CIs and services it impacts, with levels and paths',
+  usage,
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, {
+      db: { type: 'string' },
+      ci: { type: 'string', multiple: true },
+      mode: { type: 'string' },
+      'max-depth': { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    const db = requireOption(values.db, '--db');
+    const refs = values.ci ?? [];
+    if (refs.length === 0) throw new UsageError('--ci is required (repeat it for several CIs)');
+    const mode = values.mode ?? 'down';
+    if (mode !== 'down' && mode !== 'degraded') throw new UsageError(`--mode must be down or degraded; got "${mode}"`);
+    const maxDepth = parseMaxDepth(values['max-depth']);
+
+    const output = await withDocument(db, (store) => {
+      const graph = store.cmdb.graph;
+      const targets = refs.map((ref) => ({ ciId: findCi(graph, ref).id, mode }));
+      const result = blastRadius(graph, parseInput({ targets, ...(maxDepth === undefined ? {} : { maxDepth }) }));
+      if (values.json) {
+        return {
+          json: {
+            targets: result.targets.map((t) => ({ id: t.ciId, name: t.name, class: graph.getCi(t.ciId)?.class, mode: t.mode })),
+            impacted: result.impacted.map(compactEntry),
+            services: result.services.map((c) => ({ ...compactEntry(c), criticality: c.criticality })),
+          },
+        };
+      }
+      return { text: formatImpact(graph, result) };
+    });
+    if ('json' in output) printJson(io, output.json);
+    else io.stdout(output.text);
+    return EXIT_OK;
+  },
+};
+
+function formatImpact(graph: CmdbGraph, result: ReturnType<typeof blastRadius>): string {
+  const parts: string[] = [];
+  const changed = result.targets.map((t) => `${t.name} (${t.ciId}) ${t.mode}`).join(', ');
+  const { byLevel, byClass } = result.totals;
+  parts.push(
+    `Change: ${changed}\n` +
+      `Impact: ${result.impacted.length} CIs: ${byLevel.down} down, ${byLevel.degraded} degraded, ${byLevel.at_risk} at_risk` +
+      ` (computed in ${result.elapsedMs.toFixed(2)} ms)`,
+  );
+  if (result.impacted.length === 0) return `${parts[0]}\n`;
+  const classes = Object.entries(byClass)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([cls, count]) => `${cls} ${count}`)
+    .join(', ');
+  parts[0] += `\nBy class: ${classes}`;
+  if (result.services.length > 0) {
+    const rows = result.services.map((c) => [c.level, String(c.criticality), c.name, c.class, c.id, formatPath(graph, c.path, c.steps)]);
+    parts.push(`Services (${result.services.length}), most critical first\n${indent(formatTable(['LEVEL', 'CRIT', 'NAME', 'CLASS', 'ID', 'PATH'], rows))}`);
+  } else {
+    parts.push('Services: none impacted');
+  }
+  const rows = result.impacted.map((c) => [
+    c.level,
+    String(c.depth),
+    c.name,
+    c.class,
+    c.id,
+    c.redundancy?.text ?? '',
+    formatPath(graph, c.path, c.steps),
+  ]);
+  parts.push(`Impacted CIs (${result.impacted.length})\n${indent(formatTable(['LEVEL', 'DEPTH', 'NAME', 'CLASS', 'ID', 'REDUNDANCY', 'PATH'], rows))}`);
+  return `${parts.join('\n\n')}\n`;
+}
+
+export function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}
