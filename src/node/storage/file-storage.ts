@@ -186,7 +186,10 @@ export class FileStorage implements CmdbStoragePort {
       }
       if (first !== 0) this.sources.push({ path: file.path, firstSeq: first, lastSeq });
     }
-    await this.archiveSegments();
+    // Finish moving covered segments to the history; if that fails they stay where replay finds them.
+    await this.archiveSegments().catch((error: unknown) => {
+      warnings.push(`Could not move old journal segments into ${this.paths.history}: ${(error as Error).message}`);
+    });
     return { document, journal, warnings };
   }
 

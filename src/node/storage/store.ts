@@ -15,9 +15,9 @@
 //   4. Move every segment the checkpoint covers into `<doc>.history/`.
 // Open replays every segment still beside the checkpoint and then the live journal,
 // skipping records the checkpoint already holds.
-import { rename, unlink } from 'node:fs/promises';
+import { mkdir, rename, unlink } from 'node:fs/promises';
 import { Low } from 'lowdb';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { applyRecord, type Cmdb, type CmdbEnvironment, type Transaction } from '../../core/graph/cmdb';
 import { CmdbGraph } from '../../core/graph/cmdb-graph';
 import { cmdbFromDocument, documentFromCmdb } from '../../core/graph/load';
@@ -106,6 +106,11 @@ export async function openCmdbStore(path: string, options: OpenCmdbStoreOptions)
   });
   if (!exists && !options.createIfMissing) {
     throw new StoreOpenError('io', docPath, `There is no Faultline document at ${docPath}.`);
+  }
+  if (!exists) {
+    await mkdir(dirname(docPath), { recursive: true }).catch((error: unknown) => {
+      throw new StoreOpenError('io', docPath, `Cannot create the folder for ${docPath}: ${(error as Error).message}`, { cause: error });
+    });
   }
   const lock = await acquireLock(documentPaths(docPath).lock);
   const storage = new FileStorage(docPath, options.serialize);
@@ -411,7 +416,7 @@ export async function writeStandaloneDocument(dest: string, document: CmdbDocume
       await rename(paths.history, await freePath(`${paths.history}.replaced-${fileTimestamp()}`));
       removed = true;
     }
-    if (removed) await fsyncDir(resolve(dest, '..'));
+    if (removed) await fsyncDir(dirname(dest));
     await removeStaleTempFiles(dest);
     await new Low<CmdbDocument>(new CheckpointAdapter(dest, serialize), document).write();
   } finally {
