@@ -6,44 +6,12 @@
 // dots); `redundancy.minHealthy`. An absent value (a missing map entry, no redundancy rule,
 // no `inferred` flag) is null. Tags are compared as ordered lists. `updatedAt` is ignored
 // unless `includeUpdatedAt` is set, so a CI whose only change is its timestamp is unchanged.
+import type { CmdbDiff, DiffCounts, DiffMark, EntityChange, EntityDiff, FieldChange, FieldValue } from '../../shared/data-types';
 import type { Ci, Relationship } from '../../shared/model';
 import { compareIds } from '../formats/export/scope';
 import { unionOfKeys } from '../formats/export/table';
 
-export type FieldValue = string | number | boolean | string[] | null;
-
-export interface FieldChange {
-  field: string;
-  before: FieldValue;
-  after: FieldValue;
-}
-
-export interface EntityChange<T> {
-  id: string;
-  before: T;
-  after: T;
-  /** In field order: the model's field order, map entries by key. */
-  changes: FieldChange[];
-}
-
-export interface EntityDiff<T> {
-  added: T[];
-  removed: T[];
-  changed: EntityChange<T>[];
-}
-
-export interface DiffCounts {
-  added: number;
-  removed: number;
-  changed: number;
-  unchanged: number;
-}
-
-export interface CmdbDiff {
-  cis: EntityDiff<Ci>;
-  relationships: EntityDiff<Relationship>;
-  counts: { cis: DiffCounts; relationships: DiffCounts };
-}
+export type { CmdbDiff, DiffCounts, DiffMark, EntityChange, EntityDiff, FieldChange, FieldValue };
 
 export interface DiffSide {
   readonly cis: readonly Ci[];
@@ -147,8 +115,6 @@ export function diffIsEmpty(diff: CmdbDiff): boolean {
   const { cis, relationships } = diff.counts;
   return cis.added + cis.removed + cis.changed + relationships.added + relationships.removed + relationships.changed === 0;
 }
-
-export type DiffMark = 'added' | 'removed' | 'changed';
 
 /** Per id, how a CI or relationship differs: what a graph view styles. */
 export function diffMarks(diff: CmdbDiff): { cis: Record<string, DiffMark>; relationships: Record<string, DiffMark> } {

@@ -1,14 +1,8 @@
 // A named snapshot as listed to the user (the lead stores the snapshots themselves).
+import type { SnapshotMeta } from '../../shared/data-types';
 import type { Ci, Relationship } from '../../shared/model';
 
-export interface SnapshotMeta {
-  id: string;
-  name: string;
-  /** ISO time the snapshot was taken. */
-  createdAt: string;
-  ciCount: number;
-  relationshipCount: number;
-}
+export type { SnapshotMeta };
 
 export function snapshotMeta(
   fields: { id: string; name: string; createdAt: string },

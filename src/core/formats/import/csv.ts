@@ -6,7 +6,8 @@
 // Empty cells never erase data: a CI row with an empty owner says nothing about the owner —
 // except in rows that carry a Faultline id (a Faultline export read back), which describe the
 // CI completely: there an empty environment, owner, tags or redundancy cell means empty/none.
-import { RELATIONSHIP_TYPES, type CiClass, type RelationshipType, type Strength } from '../../../shared/model';
+import type { CsvMapping } from '../../../shared/data-types';
+import { RELATIONSHIP_TYPES, type RelationshipType, type Strength } from '../../../shared/model';
 import { restoreCell } from '../export/neutralize';
 import { BatchBuilder } from './builder';
 import { readCsv, type CsvReadOptions, type CsvRecord } from './csv-reader';
@@ -34,20 +35,7 @@ export const CSV_RELATIONSHIP_FIELDS = ['source', 'target', 'type', 'strength', 
 export type CsvRelationshipField = (typeof CSV_RELATIONSHIP_FIELDS)[number];
 export type CsvRelationshipTarget = CsvRelationshipField | 'ignore';
 
-export interface CsvMapping {
-  kind: 'cis' | 'relationships';
-  /** From the header row (csvHeaderKey): remember a corrected mapping under it. */
-  key: string;
-  /** One target per header column, in header order. */
-  columns: string[];
-  /** The source system: externalId cells go to externalIds[system], and relationship keys are looked up there. */
-  system: string;
-  /** Class for rows whose class cell is empty (or when no column is mapped to class). */
-  defaultClass?: CiClass;
-  /** Type for relationship rows whose type cell is empty or Gephi's "Directed"/"Undirected". */
-  defaultType?: RelationshipType;
-  delimiter?: string;
-}
+export type { CsvMapping };
 
 export interface CsvParseOptions extends ImportOptions {
   delimiter?: string;

@@ -7,25 +7,10 @@
 // - A parser throws ImportError, and nothing else, when the file as a whole cannot be used:
 //   a syntax error, the wrong format, or a limit exceeded. Nothing from such a file may be
 //   applied, so "a failed import changes nothing" holds by construction.
+import type { ImportFormat, Rejection, SourceRef } from '../../../shared/data-types';
 import type { CiClass, CiStatus, Criticality, RelationshipType, Strength } from '../../../shared/model';
 
-/** Where an item came from. Text formats give `line` (1-based); CSV also `row` (spreadsheet row, header = 1); JSON gives `path`. */
-export interface SourceRef {
-  file: string;
-  line?: number;
-  row?: number;
-  path?: string;
-}
-
-export interface Rejection extends SourceRef {
-  /** What was rejected; file-level problems are thrown as ImportError instead. */
-  entity: 'ci' | 'relationship';
-  /** The importer's key of the item, when it has one. */
-  key?: string;
-  /** Dotted field at fault (`class`, `attributes.__proto__`, `spec.dependsOn[2]`). */
-  field?: string;
-  reason: string;
-}
+export type { ImportFormat, Rejection, SourceRef };
 
 /**
  * A CI as read from a source. Like CiInput, but every optional field means "the source says
@@ -73,16 +58,6 @@ export interface ImportedRelationship {
   id?: string;
   sourceRef: SourceRef;
 }
-
-export type ImportFormat =
-  | 'faultline-json'
-  | 'csv-cis'
-  | 'csv-relationships'
-  | 'servicenow'
-  | 'backstage'
-  | 'terraform'
-  | 'compose'
-  | 'kubernetes';
 
 export interface ImportBatch {
   format: ImportFormat;

@@ -1,0 +1,200 @@
+// The plain-JSON results of data in and out (import preview, diff, snapshots) that cross IPC
+// and HTTP to the renderer. The core builds them (src/core/formats/import, src/core/reconcile,
+// src/core/diff) and re-exports these names; the renderer reads them from here.
+import type { Ci, CiClass, CiInput, CiPatch, Relationship, RelationshipPatch, RelationshipType, Strength } from './model';
+
+// ---- import ----
+
+/** Where an item came from. Text formats give `line` (1-based); CSV also `row` (spreadsheet row, header = 1); JSON gives `path`. */
+export interface SourceRef {
+  file: string;
+  line?: number;
+  row?: number;
+  path?: string;
+}
+
+export interface Rejection extends SourceRef {
+  /** What was rejected; file-level problems are thrown as ImportError instead. */
+  entity: 'ci' | 'relationship';
+  /** The importer's key of the item, when it has one. */
+  key?: string;
+  /** Dotted field at fault (`class`, `attributes.__proto__`, `spec.dependsOn[2]`). */
+  field?: string;
+  reason: string;
+}
+
+export const IMPORT_FORMATS = [
+  'faultline-json',
+  'csv-cis',
+  'csv-relationships',
+  'servicenow',
+  'backstage',
+  'terraform',
+  'compose',
+  'kubernetes',
+] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export interface CsvMapping {
+  kind: 'cis' | 'relationships';
+  /** From the header row (csvHeaderKey): remember a corrected mapping under it. */
+  key: string;
+  /** One target per header column, in header order. */
+  columns: string[];
+  /** The source system: externalId cells go to externalIds[system], and relationship keys are looked up there. */
+  system: string;
+  /** Class for rows whose class cell is empty (or when no column is mapped to class). */
+  defaultClass?: CiClass;
+  /** Type for relationship rows whose type cell is empty or Gephi's "Directed"/"Undirected". */
+  defaultType?: RelationshipType;
+  delimiter?: string;
+}
+
+// ---- reconciliation plan ----
+
+/** How an incoming CI was matched to an existing one. */
+export type MatchedBy = 'id' | 'externalId' | 'name';
+
+/** One field an import would change (reconcile's FieldChange). */
+export interface PlanFieldChange {
+  /** `owner`, `tags`, `attributes.region`, `externalIds.servicenow`, `redundancy`… */
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface PlannedCiCreate {
+  key: string;
+  system: string;
+  sourceRef: SourceRef;
+  /** Validated, defaults filled; `id` only when the source carries a Faultline id. */
+  input: CiInput;
+}
+
+export interface PlannedCiUpdate {
+  key: string;
+  system: string;
+  sourceRef: SourceRef;
+  id: string;
+  name: string;
+  matchedBy: MatchedBy;
+  changes: PlanFieldChange[];
+  patch: CiPatch;
+}
+
+export interface PlannedCiUnchanged {
+  key: string;
+  system: string;
+  sourceRef: SourceRef;
+  id: string;
+  name: string;
+  matchedBy: MatchedBy;
+}
+
+/** An end of a planned relationship: an existing CI, or the CI at `index` in `cis.create`. */
+export type PlanEndpoint = { kind: 'existing'; id: string; name: string } | { kind: 'new'; index: number; name: string };
+
+export interface PlannedRelationshipCreate {
+  sourceRef: SourceRef;
+  source: PlanEndpoint;
+  target: PlanEndpoint;
+  type: RelationshipType;
+  strength: Strength;
+  inferred?: boolean;
+  /** Kept from a Faultline snapshot / CSV when free. */
+  id?: string;
+}
+
+export interface PlannedRelationshipUpdate {
+  sourceRef: SourceRef;
+  id: string;
+  source: PlanEndpoint;
+  target: PlanEndpoint;
+  type: RelationshipType;
+  changes: PlanFieldChange[];
+  patch: RelationshipPatch;
+}
+
+export interface PlannedRelationshipUnchanged {
+  sourceRef: SourceRef;
+  id: string;
+}
+
+export interface PlanCounts {
+  create: number;
+  update: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface ImportPlan {
+  format: ImportFormat;
+  /** CmdbGraph.revision the plan was made against: re-plan if the graph changed since. */
+  graphRevision: number;
+  cis: {
+    create: PlannedCiCreate[];
+    update: PlannedCiUpdate[];
+    unchanged: PlannedCiUnchanged[];
+    rejected: Rejection[];
+  };
+  relationships: {
+    create: PlannedRelationshipCreate[];
+    update: PlannedRelationshipUpdate[];
+    unchanged: PlannedRelationshipUnchanged[];
+    rejected: Rejection[];
+  };
+  warnings: string[];
+  counts: { cis: PlanCounts; relationships: PlanCounts };
+}
+
+// ---- diff ----
+
+export type FieldValue = string | number | boolean | string[] | null;
+
+/** One field that differs between two states (diff's FieldChange). */
+export interface FieldChange {
+  field: string;
+  before: FieldValue;
+  after: FieldValue;
+}
+
+export interface EntityChange<T> {
+  id: string;
+  before: T;
+  after: T;
+  /** In field order: the model's field order, map entries by key. */
+  changes: FieldChange[];
+}
+
+export interface EntityDiff<T> {
+  added: T[];
+  removed: T[];
+  changed: EntityChange<T>[];
+}
+
+export interface DiffCounts {
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
+}
+
+export interface CmdbDiff {
+  cis: EntityDiff<Ci>;
+  relationships: EntityDiff<Relationship>;
+  counts: { cis: DiffCounts; relationships: DiffCounts };
+}
+
+export type DiffMark = 'added' | 'removed' | 'changed';
+
+// ---- snapshots ----
+
+/** A named snapshot as listed to the user. */
+export interface SnapshotMeta {
+  id: string;
+  name: string;
+  /** ISO time the snapshot was taken. */
+  createdAt: string;
+  ciCount: number;
+  relationshipCount: number;
+}
