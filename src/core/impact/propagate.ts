@@ -39,6 +39,8 @@
 //   - Path of a group brought down (or to at_risk) by its rule: through the lost member whose loss
 //     tipped it (the deepest one at that moment); degraded by its rule: through the first member
 //     lost. The group's `redundancy` field tells the rest ("lost 2 of 3, needs 2").
+//   - Targets: a CI named twice takes its worst mode; a `degraded` target that another target takes
+//     down is down (and passes down on). Targets are never listed in `impacted` or `services`.
 //   - maxDepth: CIs at depth maxDepth are reported but not expanded; a member at depth maxDepth is
 //     therefore not counted as lost by its group (the group would sit at maxDepth + 1).
 import type { GraphIndexes } from '../graph/csr-index';
