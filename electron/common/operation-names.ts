@@ -24,6 +24,13 @@ export const PRELOAD_OPERATION_NAMES = [
   'impact.blastRadius',
   'impact.dependencies',
   'impact.spof',
+  'import.preview',
+  'import.apply',
+  'export.file',
+  'snapshot.create',
+  'snapshot.list',
+  'snapshot.diff',
+  'history.asOf',
 ] as const satisfies readonly OperationName[];
 
 type MissingFromList = Exclude<OperationName, (typeof PRELOAD_OPERATION_NAMES)[number]>;

@@ -8,13 +8,16 @@ import {
   CiPatchSchema,
   CiStatusSchema,
   IdSchema,
+  IsoTimeSchema,
   RelationshipInputSchema,
+  RelationshipTypeSchema,
   RelationshipPatchSchema,
   type Ci,
   type Relationship,
   type RelationshipType,
 } from './model';
 import type { BlastRadiusResult, DependenciesResult, SpofResult } from './impact-types';
+import { IMPORT_FORMATS, type CmdbDiff, type CsvMapping, type ImportFormat, type ImportPlan, type SnapshotMeta } from './data-types';
 
 export const DEFAULT_VIEW_CAP = 1000;
 export const DEFAULT_EDGE_CAP = 2000;
@@ -109,6 +112,82 @@ export interface MutationResult<T> {
   info: DocumentInfo;
 }
 
+
+// ---- data in and out ----
+
+/** Import content is text; the importers enforce their own byte limit (200 MiB) on top. */
+export const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
+/** An import preview lists at most this many items per list; the counts stay exact. */
+export const PREVIEW_LIST_CAP = 500;
+/** A diff drawn on the graph shows at most this many CIs. */
+export const DIFF_VIEW_CAP = 1000;
+
+export const ImportFormatSchema = z.enum(IMPORT_FORMATS);
+
+export const CsvMappingSchema = z
+  .object({
+    kind: z.enum(['cis', 'relationships']),
+    key: z.string().max(200),
+    columns: z.array(z.string().max(300)).max(2000),
+    system: z.string().min(1).max(100),
+    defaultClass: CiClassSchema.optional(),
+    defaultType: RelationshipTypeSchema.optional(),
+    delimiter: z.string().min(1).max(1).optional(),
+  })
+  .strict();
+
+export interface ImportPreview {
+  previewId: string;
+  fileName: string;
+  format: ImportFormat;
+  /** Lists cut at PREVIEW_LIST_CAP items when `truncated`; `plan.counts` are always exact. */
+  plan: ImportPlan;
+  truncated: boolean;
+  /** For CSV: the header row and the column mapping used (`suggested` when guessed, `remembered` when saved from an earlier import). */
+  csv?: { header: string[]; mapping: CsvMapping; suggested: boolean; remembered: boolean };
+}
+
+export interface ImportApplied {
+  created: number;
+  updated: number;
+  relationshipsCreated: number;
+  relationshipsUpdated: number;
+  rejected: number;
+  /** Set when the CMDB changed since the preview and the import was planned again (with the same result). */
+  replanned: boolean;
+}
+
+export const EXPORT_FILE_FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf', 'dot'] as const;
+export type ExportFileFormat = (typeof EXPORT_FILE_FORMATS)[number];
+
+export interface ExportedFile {
+  name: string;
+  mimeType: string;
+  encoding: 'utf8' | 'base64';
+  content: string;
+}
+
+/** One side of a snapshot diff: a snapshot id, or the open document as it is now. */
+const SnapshotRefSchema = z.union([z.literal('now'), IdSchema]);
+
+export interface SnapshotDiffResult {
+  /** What each side is, in words ("Before upgrade (2026-01-05 10:00)", "now"). */
+  from: string;
+  to: string;
+  diff: CmdbDiff;
+  /** Changed CIs and their direct neighbours from both sides (capped at DIFF_VIEW_CAP), and the relationships among them. */
+  nodes: Ci[];
+  edges: Relationship[];
+  truncated: boolean;
+}
+
+export interface AsOfView extends GraphView {
+  /** The instant asked for, and the last journal record applied. */
+  time: string;
+  journalSeq: number;
+  readOnly: true;
+}
+
 const PathSchema = z.string().min(1).max(4096);
 
 const ImpactTargetSchema = z.object({ ciId: IdSchema, mode: z.enum(['down', 'degraded']).default('down') });
@@ -153,6 +232,25 @@ export const operations = {
     z.object({ ciId: IdSchema, maxDepth: z.number().int().min(1).max(1000).optional() }).strict(),
   ),
   'impact.spof': op<SpofResult>()(z.object({ serviceId: IdSchema }).strict()),
+  'import.preview': op<ImportPreview>()(
+    z
+      .object({
+        fileName: z.string().min(1).max(1024),
+        content: z.string().max(MAX_IMPORT_CHARS),
+        format: ImportFormatSchema.optional(),
+        csvMapping: CsvMappingSchema.optional(),
+        includeAttributes: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  'import.apply': op<MutationResult<ImportApplied>>()(z.object({ previewId: z.string().min(1).max(100) }).strict()),
+  'export.file': op<{ files: ExportedFile[] }>()(
+    z.object({ format: z.enum(EXPORT_FILE_FORMATS), ciIds: z.array(IdSchema).max(1_000_000).optional() }).strict(),
+  ),
+  'snapshot.create': op<SnapshotMeta>()(z.object({ name: z.string().trim().min(1).max(200) }).strict()),
+  'snapshot.list': op<SnapshotMeta[]>()(NoInput),
+  'snapshot.diff': op<SnapshotDiffResult>()(z.object({ from: SnapshotRefSchema, to: SnapshotRefSchema }).strict()),
+  'history.asOf': op<AsOfView>()(z.object({ time: IsoTimeSchema }).strict()),
 } as const;
 
 export type OperationTable = typeof operations;

@@ -23,6 +23,8 @@ import {
 } from '../../shared/operations';
 import { DOCUMENT_EXTENSION, SAMPLE_FILE_NAME, resolveUserPath, sampleCmdbSource, withDocumentExtension } from '../paths';
 import { openCmdbStore, StoreOpenError, type CmdbStore } from '../storage';
+import { ensureHistoryBase } from '../snapshots';
+import { createDataHandlers } from './data-handlers';
 import { createEnvironment } from './environment';
 import { loadSettings, pushRecent, saveSettings, type AppSettings } from './settings';
 
@@ -320,7 +322,10 @@ class Service implements FaultlineService {
    * the new one is open, so a failed open leaves the current document as it was.
    */
   private async openDocument(path: string, createIfMissing: boolean, warnings: string[] = []): Promise<void> {
+    // "As of" replays from the checkpoint as first opened: keep a copy before anything compacts it.
+    await this.keepHistoryBase(path);
     const store = await openCmdbStore(path, { env: this.env, createIfMissing });
+    await this.keepHistoryBase(store.path);
     const previous = this.store;
     this.store = store;
     this.openWarnings = [...warnings];
@@ -331,6 +336,14 @@ class Service implements FaultlineService {
     this.settings = { ...this.settings, recent: pushRecent(this.settings.recent, store.path), lastOpened: store.path };
     await this.writeSettings();
     this.emitChange();
+  }
+
+  private async keepHistoryBase(path: string): Promise<void> {
+    try {
+      await ensureHistoryBase(path);
+    } catch (error) {
+      this.log(`Faultline: could not keep the history base of ${path}`, error);
+    }
   }
 
   private async writeSettings(): Promise<void> {
@@ -459,6 +472,18 @@ class Service implements FaultlineService {
       'impact.blastRadius': (input) => blastRadius(graph(), input),
       'impact.dependencies': ({ ciId, maxDepth }) => dependencies(graph(), ciId, maxDepth),
       'impact.spof': ({ serviceId }) => singlePointsOfFailure(graph(), serviceId),
+      ...createDataHandlers({
+        store: () => this.requireStore(),
+        persist: (tx) => this.persist(tx),
+        documentInfo: () => this.documentInfo(),
+        env: this.env,
+        settings: () => this.settings,
+        saveSettings: async (settings) => {
+          this.settings = settings;
+          await this.writeSettings();
+        },
+        fail: (code, message, issues) => new ServiceError(code, message, issues),
+      }),
     };
   }
 }
