@@ -11,17 +11,17 @@ export interface SerializeOptions {
   relationshipChunk?: number;
 }
 
-export const DEFAULT_CI_CHUNK = 2_000;
-export const DEFAULT_RELATIONSHIP_CHUNK = 6_000;
+export const DEFAULT_CI_CHUNK = 1_000;
+export const DEFAULT_RELATIONSHIP_CHUNK = 3_000;
 
 /**
- * Yields the document as compact JSON. The arrays are shallow-copied before the first
- * piece: the CMDB may change while this runs, but CI and relationship objects are never
- * mutated in place, so the copy is a consistent snapshot.
+ * Yields the document as compact JSON. `document` must be a snapshot whose arrays nobody
+ * changes meanwhile — documentFromCmdb gives exactly that: fresh arrays (a shallow copy
+ * taken at once) of CI and relationship objects, which are never mutated in place. So the
+ * CMDB may go on changing while this runs; the pieces still describe one moment.
  */
 export async function* serializeDocument(document: CmdbDocument, options: SerializeOptions = {}): AsyncGenerator<string> {
-  const cis = document.cis.slice();
-  const relationships = document.relationships.slice();
+  const { cis, relationships } = document;
   const head = {
     schemaVersion: document.schemaVersion,
     journalSeq: document.journalSeq,
