@@ -137,14 +137,15 @@ export const CsvMappingSchema = z
   .strict();
 
 export interface ImportPreview {
-  previewId: string;
+  /** null when there is nothing to apply yet: a CSV whose guessed column mapping needs correcting (see `csv.problems`). */
+  previewId: string | null;
   fileName: string;
   format: ImportFormat;
   /** Lists cut at PREVIEW_LIST_CAP items when `truncated`; `plan.counts` are always exact. */
   plan: ImportPlan;
   truncated: boolean;
   /** For CSV: the header row and the column mapping used (`suggested` when guessed, `remembered` when saved from an earlier import). */
-  csv?: { header: string[]; mapping: CsvMapping; suggested: boolean; remembered: boolean };
+  csv?: { header: string[]; mapping: CsvMapping; suggested: boolean; remembered: boolean; problems: string[] };
 }
 
 export interface ImportApplied {

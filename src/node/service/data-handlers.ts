@@ -180,7 +180,7 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
         ]);
       }
       let batch: ImportBatch;
-      let csv: { header: string[]; mapping: CsvMapping; suggested: boolean; remembered: boolean } | undefined;
+      let csv: { header: string[]; mapping: CsvMapping; suggested: boolean; remembered: boolean; problems: string[] } | undefined;
       let csvKey: string | undefined;
       try {
         if (format === 'csv-cis' || format === 'csv-relationships') {
@@ -200,6 +200,17 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
             }
           }
           const problems = validateCsvMapping(mapping, header);
+          if (problems.length > 0 && suggested) {
+            // The mapping step: show the header and the guess, with what needs correcting; nothing to apply yet.
+            return {
+              previewId: null,
+              fileName,
+              format,
+              plan: planImport(store.cmdb.graph, { format, cis: [], relationships: [], rejected: [], warnings: [] }),
+              truncated: false,
+              csv: { header, mapping, suggested, remembered: false, problems },
+            };
+          }
           if (problems.length > 0) {
             throw ctx.fail(
               'invalid_input',
@@ -208,7 +219,7 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
             );
           }
           batch = parseCsv(content, mapping, { fileName });
-          csv = { header, mapping, suggested, remembered: fromSettings };
+          csv = { header, mapping, suggested, remembered: fromSettings, problems: [] };
         } else {
           batch = parseImport(content, { fileName, format, includeAttributes: input.includeAttributes ?? false });
         }
