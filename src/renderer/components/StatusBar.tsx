@@ -1,6 +1,7 @@
 // Bottom bar: CIs shown / matching / total, relationships shown, layout and save status.
 import { useDataStore } from '../state/data-store';
 import { useViewStore } from '../state/view-store';
+import { FORCE_LAYOUT_LIMIT, effectiveAlgorithm } from '../graph/layout-input';
 
 const SAVE_TEXT = { idle: 'All changes saved', saving: 'Saving…', saved: 'Saved', failed: 'Not saved' } as const;
 
@@ -9,6 +10,8 @@ export function StatusBar() {
   const info = useDataStore((s) => s.info);
   const saveStatus = useDataStore((s) => s.saveStatus);
   const selected = useViewStore((s) => s.selection.length);
+  const algorithm = useViewStore((s) => s.layout.algorithm);
+  const forceFellBack = view !== null && algorithm === 'force' && effectiveAlgorithm(algorithm, view.nodes.length) !== 'force';
   const fmt = (n: number) => n.toLocaleString('en');
   return (
     <footer className="statusbar" data-testid="status-bar">
@@ -25,6 +28,7 @@ export function StatusBar() {
       </span>
       {view?.mode === 'neighbourhood' && <span>Neighbourhood view</span>}
       {selected > 0 && <span>{selected} selected</span>}
+      {forceFellBack && <span>Layered layout: force is used up to {FORCE_LAYOUT_LIMIT.toLocaleString('en')} CIs</span>}
       <span className="spacer" />
       {info && (
         <span className={`save-status ${saveStatus}`} data-testid="save-status" title={info.path}>

@@ -2,6 +2,7 @@
 import { useDataStore } from '../state/data-store';
 import { useViewStore, type LayoutAlgorithm, type LayoutDirection } from '../state/view-store';
 import { runCommand } from '../hooks/commands';
+import { FORCE_LAYOUT_LIMIT } from '../graph/layout-input';
 import { DocumentMenu } from './DocumentMenu';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -71,7 +72,7 @@ export function Toolbar() {
         >
           <option value="layered:DOWN">Layered, top to bottom</option>
           <option value="layered:RIGHT">Layered, left to right</option>
-          <option value={`force:${layout.direction}`}>Force (stress)</option>
+          <option value={`force:${layout.direction}`}>Force (stress, up to {FORCE_LAYOUT_LIMIT} CIs)</option>
         </select>
       </label>
       <button type="button" className="btn" aria-pressed={panels.filters} onClick={() => togglePanel('filters')} title="Show or hide the filters">

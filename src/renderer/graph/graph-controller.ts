@@ -58,8 +58,8 @@ export class GraphController {
       selectionType: 'single',
       motionBlur: false,
     });
-    this.cy.edges().unselectify();
     this.bindEvents();
+    this.engine.warmUp();
     this.removeTestHook = installTestHook({
       nodeIds: () => this.cy.nodes().map((n) => n.id()).sort(),
       edgeIds: () => this.cy.edges().map((e) => e.id()).sort(),

@@ -5,6 +5,20 @@ import type { LayoutJob, LayoutReply } from './layout-protocol';
 
 const CACHE_LIMIT = 24;
 
+const WARM_UP: LayoutRequest = {
+  key: 'warm-up',
+  shapeSize: {},
+  graph: {
+    id: 'root',
+    layoutOptions: { 'elk.algorithm': 'layered' },
+    children: [
+      { id: 'a', width: 10, height: 10 },
+      { id: 'b', width: 10, height: 10 },
+    ],
+    edges: [{ id: 'e', sources: ['a'], targets: ['b'] }],
+  },
+};
+
 interface Waiting {
   request: LayoutRequest;
   resolve(positions: Positions | null): void;
@@ -35,6 +49,14 @@ export class LayoutEngine {
       this.waiting = { request, resolve, reject };
       this.pump();
     });
+  }
+
+  /** Starts the worker and runs a tiny layout so ELK's code is loaded and compiled before the first view arrives. */
+  warmUp(): void {
+    if (this.running || this.waiting || this.worker) return;
+    const jobId = this.nextJobId++;
+    this.running = { request: WARM_UP, resolve: () => undefined, reject: () => undefined, jobId };
+    this.ensureWorker().postMessage({ jobId, graph: WARM_UP.graph } satisfies LayoutJob);
   }
 
   get busy(): boolean {
@@ -81,6 +103,10 @@ export class LayoutEngine {
     const job = this.running;
     if (!job || job.jobId !== reply.jobId) return;
     this.running = null;
+    if (job.request === WARM_UP) {
+      this.pump();
+      return;
+    }
     if (reply.ok) {
       const positions = centresFromBoxes(reply.boxes, job.request.shapeSize);
       this.cache.set(job.request.key, positions);

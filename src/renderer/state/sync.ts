@@ -122,6 +122,7 @@ export function redo(): Promise<void> {
 export async function documentCommand(command: 'doc.new' | 'doc.open' | 'doc.saveCopy', path: string): Promise<void> {
   if (command === 'doc.saveCopy') {
     await api.call('doc.saveCopy', { path });
+    await loadInfo();
     return;
   }
   const info = await api.call(command, { path });

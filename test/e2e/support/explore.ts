@@ -25,21 +25,15 @@ export async function selectedIds(page: Page): Promise<string[]> {
   return page.evaluate(() => (globalThis as unknown as HookHost).__faultlineGraph?.selectedIds() ?? []);
 }
 
-/** Waits until the canvas holds exactly `count` nodes and no layout is pending. */
+/** Waits until the graph has settled (laid out, no animation) with `count` nodes, or with any nodes when no count is given. */
 export async function waitForGraph(page: Page, count?: number): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() => {
-          const hook = (globalThis as unknown as HookHost).__faultlineGraph;
-          return hook && hook.isSettled() ? hook.nodeIds().length : -1;
-        }),
-      { timeout: 60_000 },
-    )
-    .toBe(count ?? expect.any(Number));
-  if (count === undefined) {
-    await expect.poll(() => graphNodeIds(page).then((ids) => ids.length), { timeout: 60_000 }).toBeGreaterThan(0);
-  }
+  const settledCount = () =>
+    page.evaluate(() => {
+      const hook = (globalThis as unknown as HookHost).__faultlineGraph;
+      return hook && hook.isSettled() ? hook.nodeIds().length : -1;
+    });
+  if (count === undefined) await expect.poll(settledCount, { timeout: 150_000 }).toBeGreaterThan(0);
+  else await expect.poll(settledCount, { timeout: 150_000 }).toBe(count);
 }
 
 /** Waits until the canvas shows exactly these node ids (order ignored) and has settled. */
@@ -47,7 +41,7 @@ export async function expectGraphNodes(page: Page, ids: string[]): Promise<void>
   const wanted = [...ids].sort();
   await expect
     .poll(async () => page.evaluate(() => ((globalThis as unknown as HookHost).__faultlineGraph?.isSettled() ? (globalThis as unknown as HookHost).__faultlineGraph!.nodeIds() : null)), {
-      timeout: 60_000,
+      timeout: 150_000,
     })
     .toEqual(wanted);
 }

@@ -15,7 +15,6 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies.
   dataDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'faultline-e2e-'));
     await use(dir);
