@@ -109,9 +109,15 @@ describe('fast validation agrees with zod', () => {
     expect(validated).not.toHaveProperty('junk');
   });
 
-  it('rejects duplicate ids and duplicate relationships', () => {
+  it('rejects duplicate ids, self-loops and duplicate relationships', () => {
     const doc = chainDocument(4);
     expect(() => validateDocument(asJson({ ...doc, cis: [...doc.cis, doc.cis[1]] }) as Record<string, unknown>, 'd')).toThrow(/cis\[4\]\.id: duplicate CI id ci_1/);
+    const sameId = { ...doc.relationships[0], type: 'runs_on' as const };
+    expect(() => validateDocument(asJson({ ...doc, relationships: [...doc.relationships, sameId] }) as Record<string, unknown>, 'd')).toThrow(
+      /relationships\[3\]\.id: duplicate relationship id rel_0/,
+    );
+    const selfLoop = { ...doc.relationships[1], id: 'rel_self', target: doc.relationships[1].source };
+    expect(() => validateDocument(asJson({ ...doc, relationships: [selfLoop] }) as Record<string, unknown>, 'd')).toThrow(/relationships\[0\]\.target: .*to itself/);
     const dup = { ...doc.relationships[0], id: 'rel_other' };
     expect(() => validateDocument(asJson({ ...doc, relationships: [...doc.relationships, dup] }) as Record<string, unknown>, 'd')).toThrow(
       /relationships\[3\]: duplicate depends_on relationship/,
