@@ -20,7 +20,7 @@ import { CmdbGraph } from '../../core/graph/cmdb-graph';
 import { documentFromCmdb } from '../../core/graph/load';
 import { graphView } from '../../core/query';
 import { applyPlanOps, planImport, planIsEmpty } from '../../core/reconcile';
-import type { CsvMapping, ImportPlan } from '../../shared/data-types';
+import type { CsvMapping, ImportFormat, ImportPlan } from '../../shared/data-types';
 import type { Ci } from '../../shared/model';
 import {
   DEFAULT_VIEW_CAP,
@@ -134,6 +134,77 @@ function isCsvMapping(value: unknown): value is CsvMapping {
   );
 }
 
+/** A file that cannot be previewed as asked (unknown format, a given CSV mapping that does not fit). */
+export class ImportSourceError extends Error {
+  readonly issues: { path: string; message: string }[];
+  constructor(message: string, issues: { path: string; message: string }[]) {
+    super(message);
+    this.name = 'ImportSourceError';
+    this.issues = issues;
+  }
+}
+
+export interface ImportSourceOptions {
+  fileName: string;
+  format?: ImportFormat;
+  /** For CSV: the mapping chosen by the user (must fit the header). */
+  csvMapping?: CsvMapping;
+  /** For CSV without a chosen mapping: one remembered for this header key, if any. */
+  rememberedMapping?: (headerKey: string) => CsvMapping | undefined;
+  includeAttributes?: boolean;
+}
+
+export interface ImportSource {
+  format: ImportFormat;
+  /** null when a guessed CSV mapping does not fit (see csv.problems). */
+  batch: ImportBatch | null;
+  csv?: { header: string[]; mapping: CsvMapping; suggested: boolean; remembered: boolean; problems: string[] };
+}
+
+/**
+ * Reads an import file: detects the format unless given and runs its parser; for CSV picks the
+ * mapping (given, else remembered for the header, else guessed). Throws ImportError for a file
+ * that cannot be read, ImportSourceError for an unknown format or a given mapping that does not fit.
+ */
+export function readImportSource(content: string, options: ImportSourceOptions): ImportSource {
+  const { fileName } = options;
+  const format = options.format ?? detectImportFormat(fileName, content);
+  if (format === null) {
+    throw new ImportSourceError(`The format of ${fileName} is not recognised; choose it explicitly.`, [
+      { path: 'format', message: 'not recognised; choose one' },
+    ]);
+  }
+  if (format !== 'csv-cis' && format !== 'csv-relationships') {
+    return { format, batch: parseImport(content, { fileName, format, includeAttributes: options.includeAttributes ?? false }) };
+  }
+  const header = readCsvHeader(content, { fileName });
+  const headerKey = csvHeaderKey(header);
+  let mapping = options.csvMapping;
+  let suggested = false;
+  let remembered = false;
+  if (!mapping) {
+    const saved = options.rememberedMapping?.(headerKey);
+    if (saved && validateCsvMapping(saved, header).length === 0) {
+      mapping = saved;
+      remembered = true;
+    } else {
+      mapping = suggestCsvMapping(header);
+      suggested = true;
+    }
+  }
+  const problems = validateCsvMapping(mapping, header);
+  if (problems.length > 0 && !suggested) {
+    throw new ImportSourceError(
+      `The column mapping does not fit ${fileName}: ${problems[0]}`,
+      problems.map((message) => ({ path: 'csvMapping', message })),
+    );
+  }
+  const csv = { header, mapping, suggested, remembered, problems };
+  if (problems.length > 0) return { format, batch: null, csv };
+  const batch = parseCsv(content, mapping, { fileName });
+  return { format: batch.format, batch, csv };
+}
+
 export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
   const previews = new Map<string, Preview>();
   let previewCounter = 0;
@@ -173,60 +244,34 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
     'import.preview': (input) => {
       const store = ctx.store();
       const { fileName, content } = input;
-      const format = input.format ?? detectImportFormat(fileName, content);
-      if (format === null) {
-        throw ctx.fail('invalid_input', `The format of ${fileName} is not recognised; choose it explicitly.`, [
-          { path: 'format', message: 'not recognised; choose one' },
-        ]);
-      }
-      let batch: ImportBatch;
-      let csv: { header: string[]; mapping: CsvMapping; suggested: boolean; remembered: boolean; problems: string[] } | undefined;
-      let csvKey: string | undefined;
+      let source: ImportSource;
       try {
-        if (format === 'csv-cis' || format === 'csv-relationships') {
-          const header = readCsvHeader(content, { fileName });
-          csvKey = csvHeaderKey(header);
-          let mapping = input.csvMapping;
-          let suggested = false;
-          let fromSettings = false;
-          if (!mapping) {
-            const saved = remembered(csvKey);
-            if (saved && validateCsvMapping(saved, header).length === 0) {
-              mapping = saved;
-              fromSettings = true;
-            } else {
-              mapping = suggestCsvMapping(header);
-              suggested = true;
-            }
-          }
-          const problems = validateCsvMapping(mapping, header);
-          if (problems.length > 0 && suggested) {
-            // The mapping step: show the header and the guess, with what needs correcting; nothing to apply yet.
-            return {
-              previewId: null,
-              fileName,
-              format,
-              plan: planImport(store.cmdb.graph, { format, cis: [], relationships: [], rejected: [], warnings: [] }),
-              truncated: false,
-              csv: { header, mapping, suggested, remembered: false, problems },
-            };
-          }
-          if (problems.length > 0) {
-            throw ctx.fail(
-              'invalid_input',
-              `The column mapping does not fit ${fileName}: ${problems[0]}`,
-              problems.map((message) => ({ path: 'csvMapping', message })),
-            );
-          }
-          batch = parseCsv(content, mapping, { fileName });
-          csv = { header, mapping, suggested, remembered: fromSettings, problems: [] };
-        } else {
-          batch = parseImport(content, { fileName, format, includeAttributes: input.includeAttributes ?? false });
-        }
+        source = readImportSource(content, {
+          fileName,
+          format: input.format,
+          csvMapping: input.csvMapping,
+          rememberedMapping: remembered,
+          includeAttributes: input.includeAttributes ?? false,
+        });
       } catch (error) {
         if (error instanceof ImportError) throw importFailed(error);
+        if (error instanceof ImportSourceError) throw ctx.fail('invalid_input', error.message, error.issues);
         throw error;
       }
+      const { format, csv } = source;
+      if (source.batch === null) {
+        // The mapping step: show the header and the guess, with what needs correcting; nothing to apply yet.
+        return {
+          previewId: null,
+          fileName,
+          format,
+          plan: planImport(store.cmdb.graph, { format, cis: [], relationships: [], rejected: [], warnings: [] }),
+          truncated: false,
+          ...(csv ? { csv } : {}),
+        };
+      }
+      const batch = source.batch;
+      const csvKey = csv ? csvHeaderKey(csv.header) : undefined;
       const plan = planImport(store.cmdb.graph, batch);
       previewCounter += 1;
       const previewId = `preview_${previewCounter}_${ctx.env.newId('ci').replace(/^ci_/, '')}`;

@@ -116,3 +116,17 @@ export async function documentAsOfTime(documentPath: string, time: string): Prom
     throw error;
   }
 }
+
+const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+
+/**
+ * A document's current CIs and relationships read without opening it for writing (no lock):
+ * its checkpoint plus the journal records after it. Also reads a snapshot file (no journal).
+ * Returns null when there is no file at `path`.
+ */
+export async function readDocumentState(path: string): Promise<AsOfResult | null> {
+  const read = await readCheckpoint(path);
+  if (!read) return null;
+  const records = (await readHistoryRecords(path)).filter((r) => r.seq > read.document.journalSeq);
+  return documentAsOf(read.document, records, END_OF_TIME);
+}

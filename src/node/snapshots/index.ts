@@ -9,5 +9,13 @@ export {
   SnapshotError,
   SNAPSHOT_INDEX,
 } from './snapshots';
-export { ensureHistoryBase, historyBasePath, readHistoryRecords, documentAsOfTime, baseTime, HISTORY_BASE } from './history-base';
+export {
+  ensureHistoryBase,
+  historyBasePath,
+  readHistoryRecords,
+  readDocumentState,
+  documentAsOfTime,
+  baseTime,
+  HISTORY_BASE,
+} from './history-base';
 export { diffView, type DiffView, type DiffSideContent } from './diff-view';

@@ -6,5 +6,8 @@ import { showCommand } from './show';
 import { impactCommand } from './impact';
 import { depsCommand } from './deps';
 import { spofCommand } from './spof';
+import { importCommand } from './import';
+import { exportCommand } from './export';
+import { diffCommand } from './diff';
 
-export const commands: CliCommand[] = [listCommand, showCommand, impactCommand, depsCommand, spofCommand];
+export const commands: CliCommand[] = [listCommand, showCommand, impactCommand, depsCommand, spofCommand, importCommand, exportCommand, diffCommand];

@@ -1,0 +1,150 @@
+// faultline import --db FILE SOURCE [--format F] [--dry-run] [--include-attributes] [--json]:
+// reads SOURCE, reconciles it against the document and prints the preview (counts, updates
+// field by field, rejections with file and line or row); without --dry-run applies it as one
+// transaction (one undo step). A file that cannot be read changes nothing (exit 1).
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { formatPlace, ImportError } from '../../../core/formats/import';
+import { applyPlanOps, describePlan, planImport, planIsEmpty } from '../../../core/reconcile';
+import { IMPORT_FORMATS, type ImportFormat, type ImportPlan, type Rejection } from '../../../shared/data-types';
+import { ImportSourceError, readImportSource } from '../../service/data-handlers';
+import { createEnvironment } from '../../service';
+import { parseCommandArgs, printJson, requireOption, withDocument } from '../support';
+import { CliError, EXIT_OK, UsageError, type CliCommand } from '../types';
+
+const usage = `Usage: faultline import --db FILE SOURCE [--format F] [--dry-run] [--include-attributes] [--json]
+
+Imports SOURCE into the document: matches incoming items to existing CIs (by id, external id,
+then class and name), prints what will be created, updated (field by field), left unchanged
+and rejected (with file, line or row, and reason), and applies it all as one transaction.
+  --db FILE              the .faultline document
+  --format F             ${IMPORT_FORMATS.join(' | ')}
+                         (detected from the file name and content when absent)
+  --dry-run              print the preview only; change nothing
+  --include-attributes   keep Terraform attribute values (off: state files hold secrets)
+  --json                 print { "file", "format", "counts", "updates", "rejected", "warnings", "applied" }
+A file that cannot be read as its format changes nothing and exits 1.`;
+
+const LIST_LIMIT = 50;
+
+function rejectionLine(r: Rejection): string {
+  const place = r.row !== undefined ? `${r.file} row ${r.row}` : formatPlace({ file: r.file, line: r.line, path: r.path });
+  return `${place}: ${r.entity}${r.key !== undefined ? ` ${JSON.stringify(r.key)}` : ''}: ${r.reason}`;
+}
+
+function show(value: unknown): string {
+  return value === undefined || value === null ? '(none)' : JSON.stringify(value);
+}
+
+function planText(plan: ImportPlan): string {
+  const lines: string[] = [];
+  const count = (label: string, c: ImportPlan['counts']['cis']) =>
+    `${label}${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.rejected} rejected`;
+  lines.push(count('CIs:           ', plan.counts.cis), count('Relationships: ', plan.counts.relationships));
+  const updates = plan.cis.update;
+  if (updates.length > 0) {
+    lines.push('', 'Updates:');
+    for (const u of updates.slice(0, LIST_LIMIT)) {
+      lines.push(`  ${u.name} (${u.id}, matched by ${u.matchedBy}): ${u.changes.map((c) => `${c.field} ${show(c.before)} -> ${show(c.after)}`).join('; ')}`);
+    }
+    if (updates.length > LIST_LIMIT) lines.push(`  … and ${updates.length - LIST_LIMIT} more`);
+  }
+  const rejected = [...plan.cis.rejected, ...plan.relationships.rejected];
+  if (rejected.length > 0) {
+    lines.push('', 'Rejected:');
+    for (const r of rejected.slice(0, LIST_LIMIT)) lines.push(`  ${rejectionLine(r)}`);
+    if (rejected.length > LIST_LIMIT) lines.push(`  … and ${rejected.length - LIST_LIMIT} more (--json lists them all)`);
+  }
+  if (plan.warnings.length > 0) lines.push('', 'Warnings:', ...plan.warnings.map((w) => `  ${w}`));
+  return lines.join('\n');
+}
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'Import a file (Faultline JSON, CSV, ServiceNow, Backstage, Terraform, compose, Kubernetes)',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        db: { type: 'string' },
+        format: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'include-attributes': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+      true,
+    );
+    const db = requireOption(values.db, '--db');
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'SOURCE is required' : 'give one SOURCE file');
+    const format = values.format;
+    if (format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
+    }
+    const sourcePath = resolve(positionals[0]);
+    let content: string;
+    try {
+      content = await readFile(sourcePath, 'utf8');
+    } catch (error) {
+      throw new CliError(`Cannot read ${sourcePath}: ${(error as Error).message}`);
+    }
+    const fileName = basename(sourcePath);
+    const dryRun = values['dry-run'] === true;
+
+    const result = await withDocument(db, async (store) => {
+      let source;
+      try {
+        source = readImportSource(content, {
+          fileName,
+          format: format as ImportFormat | undefined,
+          includeAttributes: values['include-attributes'] === true,
+        });
+      } catch (error) {
+        if (error instanceof ImportError || error instanceof ImportSourceError) throw new CliError(`nothing was imported: ${error.message}`);
+        throw error;
+      }
+      if (source.batch === null) {
+        const problems = source.csv?.problems ?? [];
+        throw new CliError(
+          `nothing was imported: the columns of ${fileName} (${source.csv?.header.join(', ')}) could not be mapped: ${problems.join('; ')}. Rename the columns (e.g. Name, Class) and try again.`,
+        );
+      }
+      const plan = planImport(store.cmdb.graph, source.batch);
+      let applied = false;
+      if (!dryRun && !planIsEmpty(plan)) {
+        const env = createEnvironment('cli');
+        const { tx } = store.cmdb.applyBatch(`Import ${fileName}`, applyPlanOps(plan, (prefix) => env.newId(prefix)));
+        try {
+          await store.persist(tx);
+        } catch (error) {
+          store.cmdb.revert(tx);
+          throw new CliError(`could not save the import (${(error as Error).message}); nothing was changed`);
+        }
+        applied = true;
+      }
+      return { plan, format: source.format, applied };
+    });
+
+    const { plan, applied } = result;
+    if (values.json) {
+      printJson(io, {
+        file: fileName,
+        format: result.format,
+        counts: plan.counts,
+        updates: plan.cis.update.map((u) => ({ id: u.id, name: u.name, matchedBy: u.matchedBy, changes: u.changes })),
+        rejected: [...plan.cis.rejected, ...plan.relationships.rejected],
+        warnings: plan.warnings,
+        applied,
+      });
+      return EXIT_OK;
+    }
+    const head = `${fileName} (${result.format}) into ${basename(db)}`;
+    const tail = dryRun
+      ? 'Dry run: nothing was changed.'
+      : applied
+        ? `Applied as one transaction ("Import ${fileName}"): ${describePlan(plan)}.`
+        : 'Nothing to change.';
+    io.stdout(`Import ${head}\n\n${planText(plan)}\n\n${tail}\n`);
+    return EXIT_OK;
+  },
+};
