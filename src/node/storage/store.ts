@@ -263,8 +263,11 @@ class FileCmdbStore implements CmdbStore {
     for (const waiter of this.snapshotWaiters.splice(0)) waiter.reject(closed);
     while (this.checkpointTask) await this.checkpointTask;
     for (const waiter of this.rotationWaiters.splice(0)) waiter.reject(closed);
-    await this.storage.close();
-    await this.lock.release();
+    try {
+      await this.storage.close();
+    } finally {
+      await this.lock.release();
+    }
   }
 
   /** Every edit in memory is durable and nothing is queued. */
