@@ -10,6 +10,7 @@ export const PRELOAD_OPERATION_NAMES = [
   'doc.open',
   'doc.saveCopy',
   'view.graph',
+  'view.subgraph',
   'view.facets',
   'ci.get',
   'ci.search',

@@ -48,6 +48,18 @@ export const ViewInputSchema = z
   })
   .strict();
 
+/** A given set of CIs (in priority order) plus, optionally, their direct neighbours: how a blast radius is drawn on a large CMDB. */
+export const SubgraphInputSchema = z
+  .object({
+    /** CIs to show, most important first: when they exceed the cap, the first `nodeCap` are kept. Unknown ids are skipped. */
+    ciIds: z.array(IdSchema).max(200000),
+    /** 1: also the CIs one relationship away (either direction) from a kept CI, while room remains under the cap. */
+    contextHops: z.union([z.literal(0), z.literal(1)]).default(1),
+    nodeCap: z.number().int().min(1).max(20000).default(DEFAULT_VIEW_CAP),
+    edgeCap: z.number().int().min(1).max(40000).default(DEFAULT_EDGE_CAP),
+  })
+  .strict();
+
 export interface GraphView {
   nodes: Ci[];
   edges: Relationship[];
@@ -208,6 +220,7 @@ export const operations = {
   'doc.open': op<DocumentInfo>()(DocPathInput),
   'doc.saveCopy': op<{ path: string }>()(DocPathInput),
   'view.graph': op<GraphView>()(ViewInputSchema),
+  'view.subgraph': op<GraphView>()(SubgraphInputSchema),
   'view.facets': op<Facets>()(NoInput),
   'ci.get': op<CiDetails>()(IdInput),
   'ci.search': op<SearchHit[]>()(

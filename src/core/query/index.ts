@@ -1,4 +1,5 @@
 export { graphView } from './graph-view';
+export { subgraphView } from './subgraph';
 export { searchCis } from './search';
 export { facets } from './facets';
 export { ciDetails } from './ci-details';

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { CmdbEnvironment, Transaction } from '../../core/graph/cmdb';
 import { CmdbError } from '../../core/graph/errors';
 import { blastRadius, dependencies, singlePointsOfFailure } from '../../core/impact';
-import { ciDetails, facets, graphView, searchCis } from '../../core/query';
+import { ciDetails, facets, graphView, searchCis, subgraphView } from '../../core/query';
 import { CURRENT_SCHEMA_VERSION } from '../../shared/model';
 import {
   isOperationName,
@@ -426,6 +426,7 @@ class Service implements FaultlineService {
         return { path };
       },
       'view.graph': (input) => graphView(graph(), input),
+      'view.subgraph': (input) => subgraphView(graph(), input),
       'view.facets': () => facets(graph()),
       'ci.get': ({ id }) => ciDetails(graph(), id),
       'ci.search': ({ query, limit }) => searchCis(graph(), query, limit),
