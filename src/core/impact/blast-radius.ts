@@ -1,20 +1,23 @@
 // blastRadius: every CI a change impacts, how badly and why (rules in propagate.ts).
-import type { BlastRadiusResult, ImpactedCi, ImpactLevel, RedundancyState } from '../../shared/impact-types';
-import type { CiClass } from '../../shared/model';
+import type { BlastRadiusResult, ImpactedCi, ImpactedService, ImpactLevel, ImpactTarget, RedundancyState } from '../../shared/impact-types';
+import { CI_CLASSES, type CiClass } from '../../shared/model';
 import type { ParsedInput } from '../../shared/operations';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import type { GraphIndexes } from '../graph/csr-index';
 import { CmdbError } from '../graph/errors';
-import { FAILS_TARGET_TO_SOURCE, STRENGTH_SOFT } from '../graph/relationship-rules';
+import { FAILS_TARGET_TO_SOURCE, RELATIONSHIP_TYPE_CODES, STRENGTH_SOFT } from '../graph/relationship-rules';
 import { elapsedSince, nowMs } from './clock';
-import { PathBuilder } from './paths';
+import { PathBuilder, viaOf } from './paths';
 import { downPass } from './propagate';
-import { AT_RISK, beginEpoch, DEGRADED, DOWN, byNameComparator, preferCandidate, scratchFor, touch, type Scratch } from './scratch';
+import { AT_RISK, beginEpoch, DEGRADED, DOWN, NONE, byNameComparator, preferCandidate, scratchFor, touch, type Scratch } from './scratch';
+import { sortByKeyThenName } from './sort';
 
 export type BlastRadiusInput = ParsedInput<'impact.blastRadius'>;
 
-const LEVEL_NAMES: readonly (ImpactLevel | null)[] = [null, 'at_risk', 'degraded', 'down'];
-const SERVICE_CLASSES: ReadonlySet<CiClass> = new Set<CiClass>(['business_service', 'technical_service']);
+/** Level names by internal code (index 0, NONE, is never read for an impacted CI). */
+const LEVEL_NAMES: readonly ImpactLevel[] = ['at_risk', 'at_risk', 'degraded', 'down'];
+const BUSINESS_SERVICE = CI_CLASSES.indexOf('business_service');
+const TECHNICAL_SERVICE = CI_CLASSES.indexOf('technical_service');
 
 export function blastRadius(graph: CmdbGraph, input: BlastRadiusInput): BlastRadiusResult {
   const start = nowMs();
@@ -44,17 +47,13 @@ export function blastRadius(graph: CmdbGraph, input: BlastRadiusInput): BlastRad
   }
 
   // Pass 1: down.
-  const softOut: number[] = [];
   const groups: number[] = [];
-  downPass(s, downSeeds, { maxDepth, restricted: false, stopAt: -1, softOut, groupsOut: groups });
+  const { count: downCount } = downPass(s, downSeeds, { maxDepth, restricted: false, stopAt: -1, groupsOut: groups });
 
   // Pass 2: degraded.
   const degradedSeeds: number[] = [];
   for (const t of degradedTargets) offer(s, ix, t, DEGRADED, 0, -1, -1, degradedSeeds);
-  for (let i = 0; i < softOut.length; i += 3) {
-    const u = softOut[i + 2];
-    offer(s, ix, softOut[i], DEGRADED, s.depth[u] + 1, u, softOut[i + 1], degradedSeeds);
-  }
+  offerSoftFrontier(s, ix, downCount, maxDepth, degradedSeeds);
   const atRiskSeeds: number[] = [];
   for (const g of groups) {
     const healthy = s.memberTotal[g] - s.lost[g];
@@ -92,6 +91,30 @@ function offer(s: Scratch, ix: GraphIndexes, w: number, lv: number, dw: number, 
     s.depth[w] = dw;
     s.parent[w] = u;
     s.parentEdge[w] = e;
+  }
+}
+
+/**
+ * Seeds of pass 2 from pass 1: the far end of every soft failure edge out of a down node that
+ * pass 1 expanded (`s.queue[0 .. downCount)`, depth below maxDepth) is offered degraded.
+ * Scanning these edges again keeps pass 1 free of allocation; `offer` keeps the best candidate
+ * whatever the order of the offers.
+ */
+function offerSoftFrontier(s: Scratch, ix: GraphIndexes, downCount: number, maxDepth: number, seeds: number[]): void {
+  const { outOffsets, outEdges, inOffsets, inEdges, relSource, relTarget, relType, relStrength } = ix;
+  const { depth, queue } = s;
+  for (let k = 0; k < downCount; k++) {
+    const u = queue[k];
+    const d = depth[u];
+    if (d >= maxDepth) continue;
+    for (let p = inOffsets[u], end = inOffsets[u + 1]; p < end; p++) {
+      const e = inEdges[p];
+      if (relStrength[e] === STRENGTH_SOFT && FAILS_TARGET_TO_SOURCE[relType[e]] === 1) offer(s, ix, relSource[e], DEGRADED, d + 1, u, e, seeds);
+    }
+    for (let p = outOffsets[u], end = outOffsets[u + 1]; p < end; p++) {
+      const e = outEdges[p];
+      if (relStrength[e] === STRENGTH_SOFT && FAILS_TARGET_TO_SOURCE[relType[e]] === 0) offer(s, ix, relTarget[e], DEGRADED, d + 1, u, e, seeds);
+    }
   }
 }
 
@@ -157,51 +180,87 @@ function redundancyState(s: Scratch, i: number): RedundancyState | undefined {
   return { lost, total, needs: k, text: `lost ${lost} of ${total}, needs ${k}` };
 }
 
+/**
+ * Materialises the result: one entry per impacted CI carrying its parent pointer (`via`), whole
+ * paths for the few services only. Order: a counting sort by (level, depth), name order inside
+ * each bucket (sort.ts). Counts by level and class go through small typed arrays.
+ */
 function buildResult(s: Scratch, ix: GraphIndexes, targetIndex: Map<number, 'down' | 'degraded'>, start: number): BlastRadiusResult {
-  const { level, depth } = s;
-  // Sort node indexes on the typed arrays (no per-comparison allocation), then materialise.
-  const order: number[] = [];
-  for (const i of s.touched) if (level[i] !== 0 && !targetIndex.has(i)) order.push(i);
-  const byName = byNameComparator(s, order);
-  order.sort((a, b) => level[b] - level[a] || depth[a] - depth[b] || byName(a, b));
+  const { level, depth, parent, parentEdge, touched, sortKey, sortNodes, classCode } = s;
+  const { cis, ciIds, relationships, relType, relStrength } = ix;
+  let count = 0;
+  let maxDepth = 0;
+  for (let k = 0, end = s.touchedCount; k < end; k++) {
+    const i = touched[k];
+    if (level[i] === NONE || targetIndex.has(i)) continue;
+    sortNodes[count++] = i;
+    if (depth[i] > maxDepth) maxDepth = depth[i];
+  }
+  // Key: worst level first (DOWN → 0), then depth.
+  const span = maxDepth + 1;
+  for (let k = 0; k < count; k++) {
+    const i = sortNodes[k];
+    sortKey[i] = (DOWN - level[i]) * span + depth[i];
+  }
+  sortByKeyThenName(s, sortNodes, count, 3 * span - 1);
 
-  const impacted: ImpactedCi[] = new Array(order.length);
-  const serviceOrder: number[] = [];
-  const serviceEntry = new Map<number, ImpactedCi>();
-  const byLevel: Record<ImpactLevel, number> = { down: 0, degraded: 0, at_risk: 0 };
-  const byClass: Partial<Record<CiClass, number>> = {};
-  const paths = new PathBuilder(s);
-  try {
-    for (let k = 0; k < order.length; k++) {
-      const i = order[k];
-      const levelName = LEVEL_NAMES[level[i]] as ImpactLevel;
-      const ci = ix.cis[i];
-      const { path, steps } = paths.explain(i);
-      const entry: ImpactedCi = {
-        id: ci.id,
-        name: ci.name,
-        class: ci.class,
-        criticality: ci.criticality,
-        level: levelName,
-        depth: depth[i],
-        path,
-        steps,
-      };
+  const impacted: ImpactedCi[] = new Array<ImpactedCi>(count);
+  const levelCounts = new Int32Array(DOWN + 1);
+  const classCounts = new Int32Array(CI_CLASSES.length);
+  const serviceNodes: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const i = sortNodes[k];
+    const ci = cis[i];
+    const lv = level[i];
+    const p = parent[i];
+    const e = parentEdge[i];
+    if (p < 0) throw new Error(`impacted CI ${ciIds[i]} has no explanation`);
+    const entry: ImpactedCi = {
+      id: ciIds[i],
+      name: ci.name,
+      class: ci.class,
+      criticality: ci.criticality,
+      level: LEVEL_NAMES[lv],
+      depth: depth[i],
+      via: {
+        from: ciIds[p],
+        relationshipId: relationships[e].id,
+        type: RELATIONSHIP_TYPE_CODES[relType[e]],
+        strength: relStrength[e] === STRENGTH_SOFT ? 'soft' : 'hard',
+      },
+    };
+    if (s.minHealthy[i] > 0) {
       const redundancy = redundancyState(s, i);
       if (redundancy) entry.redundancy = redundancy;
-      impacted[k] = entry;
-      byLevel[levelName]++;
-      byClass[ci.class] = (byClass[ci.class] ?? 0) + 1;
-      if (SERVICE_CLASSES.has(ci.class)) {
-        serviceOrder.push(i);
-        serviceEntry.set(i, entry);
-      }
     }
-  } finally {
-    paths.release();
+    impacted[k] = entry;
+    levelCounts[lv]++;
+    const code = classCode[i];
+    classCounts[code]++;
+    if (code === BUSINESS_SERVICE || code === TECHNICAL_SERVICE) serviceNodes.push(k);
   }
-  serviceOrder.sort((a, b) => ix.cis[a].criticality - ix.cis[b].criticality || level[b] - level[a] || byName(a, b));
-  const services = serviceOrder.map((i) => serviceEntry.get(i) as ImpactedCi);
-  const targets = [...targetIndex].map(([i, mode]) => ({ ciId: ix.ciIds[i], name: ix.cis[i].name, mode }));
+
+  const byLevel: Record<ImpactLevel, number> = { down: levelCounts[DOWN], degraded: levelCounts[DEGRADED], at_risk: levelCounts[AT_RISK] };
+  const byClass: Partial<Record<CiClass, number>> = {};
+  for (let c = 0; c < CI_CLASSES.length; c++) if (classCounts[c] > 0) byClass[CI_CLASSES[c]] = classCounts[c];
+
+  // Services: few, so each gets its whole path; ranked by criticality, then level, then name.
+  const serviceIdx = serviceNodes.map((k) => sortNodes[k]);
+  const byName = byNameComparator(s, serviceIdx);
+  const ranked = serviceNodes.slice().sort((ka, kb) => {
+    const a = sortNodes[ka];
+    const b = sortNodes[kb];
+    return cis[a].criticality - cis[b].criticality || level[b] - level[a] || byName(a, b);
+  });
+  const paths = new PathBuilder(s);
+  const services: ImpactedService[] = ranked.map((k) => {
+    const { path, steps } = paths.explain(sortNodes[k]);
+    return { ...impacted[k], path, steps };
+  });
+  const targets = [...targetIndex].map(([i, mode]): ImpactTarget => {
+    const target: ImpactTarget = { ciId: ciIds[i], name: cis[i].name, mode };
+    if (parent[i] >= 0) target.via = viaOf(s, parent[i], parentEdge[i]);
+    return target;
+  });
   return { targets, impacted, services, totals: { byLevel, byClass }, elapsedMs: elapsedSince(start) };
 }

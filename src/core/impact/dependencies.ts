@@ -11,8 +11,9 @@ import type { GraphIndexes } from '../graph/csr-index';
 import { CmdbError } from '../graph/errors';
 import { FAILS_TARGET_TO_SOURCE, STRENGTH_SOFT } from '../graph/relationship-rules';
 import { elapsedSince, nowMs } from './clock';
-import { PathBuilder } from './paths';
-import { beginEpoch, byNameComparator, isTouched, preferCandidate, scratchFor, touch, type Scratch } from './scratch';
+import { viaOf } from './paths';
+import { beginEpoch, isTouched, preferCandidate, scratchFor, touch, type Scratch } from './scratch';
+import { sortByKeyThenName } from './sort';
 
 /**
  * Runs the upstream BFS from `root` in the scratch's current epoch (callers call beginEpoch);
@@ -69,21 +70,18 @@ export function dependencies(graph: CmdbGraph, ciId: string, maxDepth?: number):
   const root = indexOrThrow(ix, ciId, 'ciId');
   const s = scratchFor(ix);
   beginEpoch(s);
-  const count = upstreamPass(s, root, maxDepth ?? Number.MAX_SAFE_INTEGER);
-  const order = Array.from(s.queue.subarray(1, count));
-  const byName = byNameComparator(s, order);
-  const depth = s.depth;
-  order.sort((a, b) => depth[a] - depth[b] || byName(a, b));
-  const paths = new PathBuilder(s);
-  let entries: DependencyEntry[];
-  try {
-    entries = order.map((i) => {
-      const ci = ix.cis[i];
-      const { path, steps } = paths.explain(i);
-      return { id: ci.id, name: ci.name, class: ci.class, depth: depth[i], path, steps };
-    });
-  } finally {
-    paths.release();
+  const count = upstreamPass(s, root, maxDepth ?? Number.MAX_SAFE_INTEGER) - 1;
+  // The queue holds the dependencies in BFS order, so depths never decrease: the last is the deepest.
+  const { depth, parent, parentEdge, sortKey, sortNodes } = s;
+  sortNodes.set(s.queue.subarray(1, count + 1));
+  for (let k = 0; k < count; k++) sortKey[sortNodes[k]] = depth[sortNodes[k]];
+  sortByKeyThenName(s, sortNodes, count, count > 0 ? depth[s.queue[count]] : 0);
+  const { cis, ciIds } = ix;
+  const entries: DependencyEntry[] = new Array<DependencyEntry>(count);
+  for (let k = 0; k < count; k++) {
+    const i = sortNodes[k];
+    const ci = cis[i];
+    entries[k] = { id: ciIds[i], name: ci.name, class: ci.class, depth: depth[i], via: viaOf(s, parent[i], parentEdge[i]) };
   }
   return { ciId, dependencies: entries, elapsedMs: elapsedSince(start) };
 }

@@ -53,8 +53,6 @@ export interface DownPassOptions {
   restricted: boolean;
   /** Stop as soon as this node goes down (-1: never). */
   stopAt: number;
-  /** Receives (w, edge, u) for every soft failure edge out of a down node (for pass 2). */
-  softOut: number[] | null;
   /** Receives every redundancy group that lost a member. */
   groupsOut: number[] | null;
 }
@@ -68,11 +66,13 @@ export interface DownPassOptions {
 export function downPass(s: Scratch, seeds: readonly number[], opts: DownPassOptions): { count: number; reachedStop: boolean } {
   const ix = s.ix;
   const { outOffsets, outEdges, inOffsets, inEdges, relSource, relTarget, relType, relStrength } = ix;
-  const { level, depth, queue } = s;
+  const { level, depth, queue, allowStamp, minHealthy } = s;
+  const { maxDepth, restricted, stopAt, groupsOut } = opts;
+  const allowEpoch = s.allowEpoch;
   let head = 0;
   let tail = 0;
   for (const t of seeds) queue[tail++] = t;
-  if (opts.stopAt >= 0 && isTouched(s, opts.stopAt) && level[opts.stopAt] === DOWN) return { count: tail, reachedStop: true };
+  if (stopAt >= 0 && isTouched(s, stopAt) && level[stopAt] === DOWN) return { count: tail, reachedStop: true };
 
   // Once stopAt is down at depth D, the rest of depth D-1 is still expanded so that the tie-break
   // between equally short explanations sees every candidate (results must not depend on edge order).
@@ -81,7 +81,7 @@ export function downPass(s: Scratch, seeds: readonly number[], opts: DownPassOpt
     const u = queue[head++];
     const d = depth[u];
     if (stopDepth >= 0 && d >= stopDepth) break;
-    if (d >= opts.maxDepth) continue;
+    if (d >= maxDepth) continue;
     // In-edges whose failure runs target → source, then out-edges whose failure runs source → target.
     for (let dir = 0; dir < 2; dir++) {
       const offsets = dir === 0 ? inOffsets : outOffsets;
@@ -91,21 +91,19 @@ export function downPass(s: Scratch, seeds: readonly number[], opts: DownPassOpt
       for (let p = offsets[u], end = offsets[u + 1]; p < end; p++) {
         const e = edges[p];
         if (FAILS_TARGET_TO_SOURCE[relType[e]] !== wanted) continue;
+        // A soft edge turns down into degraded: pass 2 picks those up (offerSoftFrontier).
+        if (relStrength[e] === STRENGTH_SOFT) continue;
         const w = ends[e];
-        if (opts.restricted && s.allowStamp[w] !== s.allowEpoch) continue;
-        if (relStrength[e] === STRENGTH_SOFT) {
-          if (opts.softOut) opts.softOut.push(w, e, u);
-          continue;
-        }
+        if (restricted && allowStamp[w] !== allowEpoch) continue;
         let wentDown: boolean;
-        if (relType[e] === MEMBER_OF_CODE && s.minHealthy[w] > 0) {
-          wentDown = loseMember(s, w, u, e, d, opts.groupsOut);
+        if (relType[e] === MEMBER_OF_CODE && minHealthy[w] > 0) {
+          wentDown = loseMember(s, w, u, e, d, groupsOut);
         } else {
           wentDown = relaxDown(s, ix, w, u, e, d + 1);
         }
         if (wentDown) {
           queue[tail++] = w;
-          if (w === opts.stopAt) stopDepth = depth[w];
+          if (w === stopAt) stopDepth = depth[w];
         }
       }
     }
@@ -160,3 +158,4 @@ function loseMember(s: Scratch, g: number, u: number, e: number, d: number, grou
   }
   return false;
 }
+

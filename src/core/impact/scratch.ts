@@ -2,9 +2,9 @@
 // CmdbGraph caches until the next edit) and reused by every call: a node's slots are valid only
 // when its stamp equals the current epoch, so a call never clears O(n) memory and its cost
 // grows with the part of the graph it touches, not with the CMDB.
-import type { PathStep } from '../../shared/impact-types';
 import type { GraphIndexes } from '../graph/csr-index';
 import { RELATIONSHIP_CODE, STRENGTH_HARD } from '../graph/relationship-rules';
+import { CI_CLASSES } from '../../shared/model';
 import { compareText } from './order';
 
 export const MEMBER_OF_CODE = RELATIONSHIP_CODE.member_of;
@@ -21,6 +21,8 @@ export interface Scratch {
   readonly minHealthy: Int32Array;
   /** How many hard member_of relationships end at each CI (its counted members, n in "lost m of n"). */
   readonly memberTotal: Int32Array;
+  /** Index of each CI's class in CI_CLASSES (for counting by class without string keys). */
+  readonly classCode: Uint8Array;
   epoch: number;
   readonly stamp: Uint32Array;
   readonly level: Uint8Array;
@@ -38,13 +40,21 @@ export interface Scratch {
   readonly lastLostEdge: Int32Array;
   /** FIFO queue; each phase pushes a node at most once. */
   readonly queue: Int32Array;
-  /** Nodes touched in the current epoch, in first-touch order. */
-  touched: number[];
-  /** Explanation memo of PathBuilder (entries cleared after each use). */
-  readonly pathMemo: (string[] | undefined)[];
-  readonly stepsMemo: (PathStep[] | undefined)[];
+  /** Nodes touched in the current epoch, in first-touch order: touched[0 .. touchedCount). */
+  readonly touched: Int32Array;
+  touchedCount: number;
+  /** Work arrays for ordering results (see sort.ts). */
+  readonly sortNodes: Int32Array;
+  readonly sortBuf: Int32Array;
+  readonly sortKey: Int32Array;
   /** Lower-cased CI names for sorting, filled on demand (a CI's name is fixed for these indexes). */
   readonly lowerName: (string | undefined)[];
+  /**
+   * Every CI's place in (lower-cased name, name, id) order and its inverse, built on the first
+   * large result (sort.ts) and kept for these indexes; null until then.
+   */
+  nameRank: Int32Array | null;
+  rankNode: Int32Array | null;
   /** A second stamp marking the nodes a restricted traversal may enter (SPOF). */
   allowEpoch: number;
   readonly allowStamp: Uint32Array;
@@ -64,7 +74,13 @@ export function scratchFor(ix: GraphIndexes): Scratch {
 function createScratch(ix: GraphIndexes): Scratch {
   const n = ix.n;
   const minHealthy = new Int32Array(n);
-  for (let i = 0; i < n; i++) minHealthy[i] = ix.cis[i].redundancy?.minHealthy ?? 0;
+  const classCode = new Uint8Array(n);
+  const codeOf = new Map<string, number>(CI_CLASSES.map((c, k) => [c, k]));
+  for (let i = 0; i < n; i++) {
+    const ci = ix.cis[i];
+    minHealthy[i] = ci.redundancy?.minHealthy ?? 0;
+    classCode[i] = codeOf.get(ci.class) ?? 0;
+  }
   const memberTotal = new Int32Array(n);
   for (let e = 0; e < ix.m; e++) {
     if (ix.relType[e] === MEMBER_OF_CODE && ix.relStrength[e] === STRENGTH_HARD) memberTotal[ix.relTarget[e]]++;
@@ -73,6 +89,7 @@ function createScratch(ix: GraphIndexes): Scratch {
     ix,
     minHealthy,
     memberTotal,
+    classCode,
     epoch: 0,
     stamp: new Uint32Array(n),
     level: new Uint8Array(n),
@@ -86,10 +103,14 @@ function createScratch(ix: GraphIndexes): Scratch {
     lastLost: new Int32Array(n),
     lastLostEdge: new Int32Array(n),
     queue: new Int32Array(n),
-    touched: [],
-    pathMemo: new Array<string[] | undefined>(n),
-    stepsMemo: new Array<PathStep[] | undefined>(n),
+    touched: new Int32Array(n),
+    touchedCount: 0,
+    sortNodes: new Int32Array(n),
+    sortBuf: new Int32Array(n),
+    sortKey: new Int32Array(n),
     lowerName: new Array<string | undefined>(n),
+    nameRank: null,
+    rankNode: null,
     allowEpoch: 0,
     allowStamp: new Uint32Array(n),
   };
@@ -102,7 +123,7 @@ export function beginEpoch(s: Scratch): void {
     s.epoch = 0;
   }
   s.epoch++;
-  s.touched = [];
+  s.touchedCount = 0;
 }
 
 /** Makes node i's slots valid for this epoch (resetting them on first touch). */
@@ -115,7 +136,7 @@ export function touch(s: Scratch, i: number): void {
   s.parentEdge[i] = -1;
   s.expanded[i] = 0;
   s.lost[i] = 0; // firstLost / lastLost are only read once lost > 0 and are set by the first loss
-  s.touched.push(i);
+  s.touched[s.touchedCount++] = i;
 }
 
 export function isTouched(s: Scratch, i: number): boolean {
@@ -147,10 +168,13 @@ export function preferCandidate(ix: GraphIndexes, candParent: number, candEdge: 
  * A comparator of node indexes by name (case-insensitive, then exact) then id, for `nodes`:
  * lower-cased names are cached per indexes, so a comparison allocates nothing.
  */
-export function byNameComparator(s: Scratch, nodes: readonly number[]): (a: number, b: number) => number {
+export function byNameComparator(s: Scratch, nodes: ArrayLike<number>): (a: number, b: number) => number {
   const lower = s.lowerName;
   const { cis, ciIds } = s.ix;
-  for (const i of nodes) if (lower[i] === undefined) lower[i] = cis[i].name.toLowerCase();
+  for (let k = 0; k < nodes.length; k++) {
+    const i = nodes[k];
+    if (lower[i] === undefined) lower[i] = cis[i].name.toLowerCase();
+  }
   return (a, b) =>
     compareText(lower[a] as string, lower[b] as string) || compareText(cis[a].name, cis[b].name) || compareText(ciIds[a], ciIds[b]);
 }

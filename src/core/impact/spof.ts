@@ -7,7 +7,7 @@ import type { CmdbGraph } from '../graph/cmdb-graph';
 import { compareNames, compareText } from './order';
 import { elapsedSince, nowMs } from './clock';
 import { indexOrThrow, upstreamPass } from './dependencies';
-import { PathBuilder, type Explanation } from './paths';
+import { PathBuilder } from './paths';
 import { downPass } from './propagate';
 import { beginAllowed, beginEpoch, DOWN, scratchFor, touch } from './scratch';
 
@@ -36,18 +36,10 @@ export function singlePointsOfFailure(graph: CmdbGraph, serviceId: string): Spof
       maxDepth: Number.MAX_SAFE_INTEGER,
       restricted: true,
       stopAt: service,
-      softOut: null,
       groupsOut: null,
     });
     if (!reachedStop) continue;
-    const paths = new PathBuilder(s);
-    let explanation: Explanation;
-    try {
-      explanation = paths.explain(service);
-    } finally {
-      paths.release();
-    }
-    const { path, steps } = explanation;
+    const { path, steps } = new PathBuilder(s).explain(service);
     const ci = ix.cis[c];
     entries.push({ id: ci.id, name: ci.name, class: ci.class, path, steps });
   }

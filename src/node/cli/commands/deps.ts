@@ -3,7 +3,8 @@
 import { dependencies } from '../../../core/impact';
 import { findCi, formatTable, parseCommandArgs, printJson, requireOption, withDocument } from '../support';
 import { EXIT_OK, type CliCommand } from '../types';
-import { formatPath, indent, parseMaxDepth } from './impact';
+import { impactIndex } from '../../../shared/impact-types';
+import { explain, formatPath, indent, parseMaxDepth } from './impact';
 
 const usage = `Usage: faultline deps --db FILE --ci ID_OR_NAME [--max-depth N] [--json]
 
@@ -35,17 +36,21 @@ export const depsCommand: CliCommand = {
       const graph = store.cmdb.graph;
       const ci = findCi(graph, ref);
       const result = dependencies(graph, ci.id, maxDepth);
+      const index = impactIndex(result);
       if (values.json) {
         return {
           json: {
             ci: { id: ci.id, name: ci.name, class: ci.class },
-            dependencies: result.dependencies.map((d) => ({ id: d.id, name: d.name, class: d.class, depth: d.depth, path: d.path })),
+            dependencies: result.dependencies.map((d) => ({ id: d.id, name: d.name, class: d.class, depth: d.depth, path: explain(index, d.id).path })),
           },
         };
       }
       const head = `${ci.name} (${ci.id}) needs ${result.dependencies.length} CIs (computed in ${result.elapsedMs.toFixed(2)} ms)`;
       if (result.dependencies.length === 0) return { text: `${head}\n` };
-      const rows = result.dependencies.map((d) => [String(d.depth), d.name, d.class, d.id, formatPath(graph, d.path, d.steps)]);
+      const rows = result.dependencies.map((d) => {
+        const { path, steps } = explain(index, d.id);
+        return [String(d.depth), d.name, d.class, d.id, formatPath(graph, path, steps)];
+      });
       return { text: `${head}\n\n${indent(formatTable(['DEPTH', 'NAME', 'CLASS', 'ID', 'PATH'], rows))}\n` };
     });
     if ('json' in output) printJson(io, output.json);

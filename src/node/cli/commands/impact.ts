@@ -2,7 +2,7 @@
 // simulates a change with the impact engine and prints what it impacts, how badly and why.
 // Nothing is written. Also holds the path and option helpers that deps and spof share.
 import { blastRadius } from '../../../core/impact';
-import type { ImpactedCi, PathStep } from '../../../shared/impact-types';
+import { explanationPath, impactIndex, type Explanation, type ImpactIndex, type PathStep } from '../../../shared/impact-types';
 import { operations } from '../../../shared/operations';
 import type { CmdbGraph } from '../../../core/graph/cmdb-graph';
 import { findCi, formatTable, parseCommandArgs, printJson, requireOption, withDocument } from '../support';
@@ -53,8 +53,18 @@ function parseInput(input: unknown) {
   return parsed.data;
 }
 
-function compactEntry(c: ImpactedCi) {
-  return { id: c.id, name: c.name, class: c.class, level: c.level, depth: c.depth, path: c.path };
+/**
+ * The explanation of an entry of a result, rebuilt from its `via` pointers (the engine gives
+ * whole paths to services only; the CLI prints one for every line).
+ */
+export function explain(index: ImpactIndex, id: string): Explanation {
+  const explained = explanationPath(index, id);
+  if (!explained) throw new Error(`${id} is not in the result`);
+  return explained;
+}
+
+function compactEntry(c: { id: string; name: string; class: string; level: string; depth: number }, path: string[]) {
+  return { id: c.id, name: c.name, class: c.class, level: c.level, depth: c.depth, path };
 }
 
 export const impactCommand: CliCommand = {
@@ -81,11 +91,12 @@ export const impactCommand: CliCommand = {
       const targets = refs.map((ref) => ({ ciId: findCi(graph, ref).id, mode }));
       const result = blastRadius(graph, parseInput({ targets, ...(maxDepth === undefined ? {} : { maxDepth }) }));
       if (values.json) {
+        const index = impactIndex(result);
         return {
           json: {
             targets: result.targets.map((t) => ({ id: t.ciId, name: t.name, class: graph.getCi(t.ciId)?.class, mode: t.mode })),
-            impacted: result.impacted.map(compactEntry),
-            services: result.services.map((c) => ({ ...compactEntry(c), criticality: c.criticality })),
+            impacted: result.impacted.map((c) => compactEntry(c, explain(index, c.id).path)),
+            services: result.services.map((c) => ({ ...compactEntry(c, c.path), criticality: c.criticality })),
           },
         };
       }
@@ -118,15 +129,11 @@ function formatImpact(graph: CmdbGraph, result: ReturnType<typeof blastRadius>):
   } else {
     parts.push('Services: none impacted');
   }
-  const rows = result.impacted.map((c) => [
-    c.level,
-    String(c.depth),
-    c.name,
-    c.class,
-    c.id,
-    c.redundancy?.text ?? '',
-    formatPath(graph, c.path, c.steps),
-  ]);
+  const index = impactIndex(result);
+  const rows = result.impacted.map((c) => {
+    const { path, steps } = explain(index, c.id);
+    return [c.level, String(c.depth), c.name, c.class, c.id, c.redundancy?.text ?? '', formatPath(graph, path, steps)];
+  });
   parts.push(`Impacted CIs (${result.impacted.length})\n${indent(formatTable(['LEVEL', 'DEPTH', 'NAME', 'CLASS', 'ID', 'REDUNDANCY', 'PATH'], rows))}`);
   return `${parts.join('\n\n')}\n`;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CmdbError } from '../../../../src/core/graph';
 import { blastRadius } from '../../../../src/core/impact';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../../src/shared/model';
-import { entry, expectValidExplanation, graphOf, levelsOf } from './impact-helpers';
+import { entry, expectValidExplanation, explainAll, graphOf, levelsOf } from './impact-helpers';
 
 const down = (...ids: string[]) => ids.map((ciId) => ({ ciId, mode: 'down' as const }));
 
@@ -218,7 +218,7 @@ describe('services, totals, ordering', () => {
   });
 
   it('gives every impacted CI a valid explanation ending at it', () => {
-    for (const c of r.impacted) {
+    for (const c of explainAll(r, r.impacted)) {
       expectValidExplanation(g, c.path, c.steps, new Set(['core']));
       expect(c.path[c.path.length - 1]).toBe(c.id);
       expect(c.depth).toBe(c.path.length - 1);

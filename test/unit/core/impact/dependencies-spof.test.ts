@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { CmdbError } from '../../../../src/core/graph';
 import { dependencies, singlePointsOfFailure } from '../../../../src/core/impact';
-import { expectValidExplanation, graphOf } from './impact-helpers';
+import { explanationPath } from '../../../../src/shared/impact-types';
+import { expectValidExplanation, explainAll, graphOf } from './impact-helpers';
 
 describe('dependencies', () => {
   // app part_of svc ; app depends_on db ; n1, n2 member_of db ; db connects_to(soft) sw ; other depends_on svc
@@ -25,9 +26,8 @@ describe('dependencies', () => {
       ['n2', 3],
       ['sw', 3],
     ]);
-    const sw = r.dependencies.find((d) => d.id === 'sw');
-    expect(sw?.path).toEqual(['svc', 'app', 'db', 'sw']);
-    for (const d of r.dependencies) expectValidExplanation(g, d.path, d.steps, new Set(['svc']), 'needs');
+    expect(explanationPath(r, 'sw')?.path).toEqual(['svc', 'app', 'db', 'sw']);
+    for (const d of explainAll(r, r.dependencies)) expectValidExplanation(g, d.path, d.steps, new Set(['svc']), 'needs');
   });
 
   it('does not list what depends on the CI', () => {

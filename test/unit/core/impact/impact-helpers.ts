@@ -2,7 +2,15 @@
 // written as short specs so each test's picture is easy to read.
 import { expect } from 'vitest';
 import { CmdbGraph, FAILURE_DIRECTION } from '../../../../src/core/graph';
-import type { BlastRadiusResult, ImpactLevel, PathStep } from '../../../../src/shared/impact-types';
+import {
+  explanationPath,
+  impactIndex,
+  type BlastRadiusResult,
+  type DependenciesResult,
+  type Explanation,
+  type ImpactLevel,
+  type PathStep,
+} from '../../../../src/shared/impact-types';
 import type { Ci, CiClass, Relationship, RelationshipType } from '../../../../src/shared/model';
 
 export interface CiSpec {
@@ -64,10 +72,23 @@ export function levelsOf(result: BlastRadiusResult): Record<string, ImpactLevel>
   return Object.fromEntries(result.impacted.map((c) => [c.id, c.level]));
 }
 
+/** The impacted entry of `id` with its explanation rebuilt from `via` pointers (explanationPath). */
 export function entry(result: BlastRadiusResult, id: string) {
   const found = result.impacted.find((c) => c.id === id);
   if (!found) throw new Error(`${id} is not impacted`);
-  return found;
+  const explained = explanationPath(result, id);
+  if (!explained) throw new Error(`${id} has no explanation`);
+  return { ...found, ...explained };
+}
+
+/** Every entry of a result (impacted CIs or dependencies) with its explanation, rebuilt through one index. */
+export function explainAll<T extends { id: string }>(result: BlastRadiusResult | DependenciesResult, entries: readonly T[]): (T & Explanation)[] {
+  const index = impactIndex(result);
+  return entries.map((e) => {
+    const explained = explanationPath(index, e.id);
+    if (!explained) throw new Error(`${e.id} has no explanation`);
+    return { ...e, ...explained };
+  });
 }
 
 /**

@@ -5,7 +5,7 @@ import { CmdbGraph, FAILURE_DIRECTION } from '../../../../src/core/graph';
 import { blastRadius, dependencies, singlePointsOfFailure } from '../../../../src/core/impact';
 import type { BlastRadiusResult, ImpactLevel } from '../../../../src/shared/impact-types';
 import { RELATIONSHIP_TYPES, type Ci, type Relationship, type RelationshipType } from '../../../../src/shared/model';
-import { expectValidExplanation, makeCi } from './impact-helpers';
+import { expectValidExplanation, explainAll, makeCi } from './impact-helpers';
 
 interface Spec {
   cis: Ci[];
@@ -278,7 +278,7 @@ describe('impact properties', () => {
         const targetIds = new Set(spec.targets.map((t) => t.ciId));
         const levels = levelMap(r);
         const downTargets = new Set(spec.targets.filter((t) => t.mode === 'down').map((t) => t.ciId));
-        for (const c of r.impacted) {
+        for (const c of explainAll(r, r.impacted)) {
           expectValidExplanation(g, c.path, c.steps, targetIds);
           expect(c.path[c.path.length - 1]).toBe(c.id);
           expect(c.depth).toBe(c.steps.length);
@@ -299,7 +299,8 @@ describe('impact properties', () => {
           expectValidExplanation(g, e.path, e.steps, new Set([e.id]));
           expect(e.path[e.path.length - 1]).toBe(spec.cis[0].id);
         }
-        for (const d of dependencies(g, spec.cis[0].id).dependencies) {
+        const deps = dependencies(g, spec.cis[0].id);
+        for (const d of explainAll(deps, deps.dependencies)) {
           expectValidExplanation(g, d.path, d.steps, new Set([spec.cis[0].id]), 'needs');
           expect(d.depth).toBe(d.steps.length);
         }

@@ -11,7 +11,7 @@ import { SAMPLE_PATH } from '../../../../resources/sample/build-sample';
 import { CHECKOUT_SPOFS, ORDERS_PRIMARY_CHANGE } from '../../../../resources/sample/sample-cmdb.source';
 import { failureView, referenceImpact, referenceSinglePointsOfFailure, type ReferenceTarget } from '../../../support/reference-impact';
 import { generateSyntheticCmdb, mulberry32 } from '../../../support/synthetic-cmdb';
-import { expectValidExplanation } from './impact-helpers';
+import { expectValidExplanation, explainAll } from './impact-helpers';
 
 const sample: CmdbDocument = CmdbDocumentSchema.parse(JSON.parse(readFileSync(SAMPLE_PATH, 'utf8')));
 
@@ -25,7 +25,7 @@ function compareWithOracle(graph: CmdbGraph, view: ReturnType<typeof failureView
     const found = r.impacted.find((c) => c.id === group);
     if (found) expect(found.redundancy).toMatchObject(state);
   }
-  for (const c of r.impacted) expectValidExplanation(graph, c.path, c.steps, targetIds);
+  for (const c of explainAll(r, r.impacted)) expectValidExplanation(graph, c.path, c.steps, targetIds);
   return r;
 }
 

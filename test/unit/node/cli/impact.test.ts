@@ -54,6 +54,17 @@ interface ImpactJson {
 let dir: string;
 let db: string;
 let sample: string;
+let copies = 0;
+
+/**
+ * A private copy of the fixture document: CLI runs started together each open their own file,
+ * since a document is locked while a process has it open.
+ */
+function dbCopy(): string {
+  const path = join(dir, `small-${++copies}.faultline`);
+  copyFileSync(db, path);
+  return path;
+}
 
 beforeAll(() => {
   dir = tempDir('cli-impact');
@@ -101,9 +112,9 @@ describe('faultline impact', () => {
 
   it('--mode degraded passes over hard relationships and stops at soft ones; soft hops print as ~>', async () => {
     const [viaDb, viaLb, lbDown] = await Promise.all([
-      faultline('impact', '--db', db, '--ci', 'orders-db', '--mode', 'degraded', '--json'),
-      faultline('impact', '--db', db, '--ci', 'lb_front', '--mode', 'degraded', '--json'),
-      faultline('impact', '--db', db, '--ci', 'lb_front'),
+      faultline('impact', '--db', dbCopy(), '--ci', 'orders-db', '--mode', 'degraded', '--json'),
+      faultline('impact', '--db', dbCopy(), '--ci', 'lb_front', '--mode', 'degraded', '--json'),
+      faultline('impact', '--db', dbCopy(), '--ci', 'lb_front'),
     ]);
     expect(json<ImpactJson>(viaDb).impacted.map((c) => [c.id, c.level])).toEqual([
       ['app_web', 'degraded'],
@@ -120,20 +131,20 @@ describe('faultline impact', () => {
 
   it('exits 2 on bad usage', async () => {
     await expectFailures([
-      [['impact', '--db', db], 2, /--ci is required/],
-      [['impact', '--db', db, '--ci', 'host_a', '--mode', 'sideways'], 2, /--mode must be down or degraded/],
-      [['impact', '--db', db, '--ci', 'host_a', '--max-depth', '0'], 2, /--max-depth must be a whole number from 1 to 1000/],
-      [['deps', '--db', db], 2, /--ci is required/],
-      [['spof', '--db', db], 2, /--service is required/],
+      [['impact', '--db', dbCopy()], 2, /--ci is required/],
+      [['impact', '--db', dbCopy(), '--ci', 'host_a', '--mode', 'sideways'], 2, /--mode must be down or degraded/],
+      [['impact', '--db', dbCopy(), '--ci', 'host_a', '--max-depth', '0'], 2, /--max-depth must be a whole number from 1 to 1000/],
+      [['deps', '--db', dbCopy()], 2, /--ci is required/],
+      [['spof', '--db', dbCopy()], 2, /--service is required/],
     ]);
   });
 
   it('exits 1 on an unknown CI or a missing document', async () => {
     await expectFailures([
-      [['impact', '--db', db, '--ci', 'no-such-ci'], 1, /No CI with id or name "no-such-ci"/],
+      [['impact', '--db', dbCopy(), '--ci', 'no-such-ci'], 1, /No CI with id or name "no-such-ci"/],
       [['impact', '--db', join(dir, 'missing.faultline'), '--ci', 'x'], 1, /No such file/],
-      [['deps', '--db', db, '--ci', 'nope'], 1, /No CI with id or name "nope"/],
-      [['spof', '--db', db, '--service', 'nope'], 1, /No CI with id or name "nope"/],
+      [['deps', '--db', dbCopy(), '--ci', 'nope'], 1, /No CI with id or name "nope"/],
+      [['spof', '--db', dbCopy(), '--service', 'nope'], 1, /No CI with id or name "nope"/],
     ]);
   });
 });
@@ -160,8 +171,8 @@ describe('faultline deps and spof', () => {
 
   it('spof lists the chain to the cluster but no cluster member and not the soft load balancer', async () => {
     const [asJson, asText] = await Promise.all([
-      faultline('spof', '--db', db, '--service', 'svc_checkout', '--json'),
-      faultline('spof', '--db', db, '--service', 'Checkout'),
+      faultline('spof', '--db', dbCopy(), '--service', 'svc_checkout', '--json'),
+      faultline('spof', '--db', dbCopy(), '--service', 'Checkout'),
     ]);
     const out = json<{ service: { id: string }; singlePointsOfFailure: { id: string; path: string[] }[] }>(asJson);
     expect(out.service.id).toBe('svc_checkout');
@@ -178,9 +189,12 @@ describe('faultline deps and spof', () => {
 describe('on the bundled sample CMDB', () => {
   it('the orders primary change and the Checkout SPOFs are the story the sample tells; the document is not written', async () => {
     const before = readFileSync(sample);
+    // spof reads its own copy: both processes run at once and a document is locked while open.
+    const sampleCopy = join(dir, 'sample-copy.faultline');
+    copyFileSync(SAMPLE, sampleCopy);
     const [impact, spof, help] = await Promise.all([
       faultline('impact', '--db', sample, '--ci', ORDERS_PRIMARY_CHANGE.targets[0].ciId, '--json'),
-      faultline('spof', '--db', sample, '--service', 'svc-checkout', '--json'),
+      faultline('spof', '--db', sampleCopy, '--service', 'svc-checkout', '--json'),
       faultline('--help'),
     ]);
     const out = json<ImpactJson>(impact);

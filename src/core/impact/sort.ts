@@ -1,0 +1,62 @@
+// Ordering result lists without a comparison sort over the whole list: a counting sort by a small
+// integer key (level and depth), then name order inside each bucket. Name order (case-insensitive
+// name, then exact name, then id — never insertion order) comes from a rank of every CI, built
+// once per GraphIndexes the first time a large list needs it; small lists sort their buckets
+// with a comparator instead, so a small query never pays for ranking the whole CMDB.
+import { byNameComparator, type Scratch } from './scratch';
+
+/** Lists at least this long (or n/32, whichever is larger) build the name rank. */
+const RANK_MIN = 512;
+
+/**
+ * Sorts `nodes[0 .. count)` in place by `s.sortKey[node]` (integers 0 .. maxKey), then by name.
+ * Uses `s.sortBuf` as work space (`nodes` may be `s.sortNodes`, never `s.sortBuf`).
+ */
+export function sortByKeyThenName(s: Scratch, nodes: Int32Array, count: number, maxKey: number): void {
+  if (count < 2) return;
+  const key = s.sortKey;
+  const buf = s.sortBuf;
+  const starts = new Int32Array(maxKey + 2);
+  for (let k = 0; k < count; k++) starts[key[nodes[k]] + 1]++;
+  for (let b = 0; b <= maxKey; b++) starts[b + 1] += starts[b];
+  const fill = starts.slice(0, maxKey + 1);
+
+  const useRank = s.nameRank !== null || count >= Math.max(RANK_MIN, s.ix.n >> 5);
+  if (useRank) {
+    const { nameRank, rankNode } = ranks(s);
+    // Buckets of ranks: a typed array sorts numerically in native code, no comparator calls.
+    for (let k = 0; k < count; k++) {
+      const i = nodes[k];
+      buf[fill[key[i]]++] = nameRank[i];
+    }
+    for (let b = 0; b <= maxKey; b++) if (starts[b + 1] - starts[b] > 1) buf.subarray(starts[b], starts[b + 1]).sort();
+    for (let k = 0; k < count; k++) nodes[k] = rankNode[buf[k]];
+    return;
+  }
+  for (let k = 0; k < count; k++) {
+    const i = nodes[k];
+    buf[fill[key[i]]++] = i;
+  }
+  nodes.set(buf.subarray(0, count));
+  const byName = byNameComparator(s, nodes.subarray(0, count));
+  for (let b = 0; b <= maxKey; b++) {
+    if (starts[b + 1] - starts[b] < 2) continue;
+    const bucket = Array.from(nodes.subarray(starts[b], starts[b + 1]));
+    bucket.sort(byName);
+    nodes.set(bucket, starts[b]);
+  }
+}
+
+function ranks(s: Scratch): { nameRank: Int32Array; rankNode: Int32Array } {
+  if (s.nameRank && s.rankNode) return { nameRank: s.nameRank, rankNode: s.rankNode };
+  const n = s.ix.n;
+  const all: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  all.sort(byNameComparator(s, all));
+  const nameRank = new Int32Array(n);
+  const rankNode = new Int32Array(all);
+  for (let r = 0; r < n; r++) nameRank[rankNode[r]] = r;
+  s.nameRank = nameRank;
+  s.rankNode = rankNode;
+  return { nameRank, rankNode };
+}
