@@ -26,6 +26,12 @@ const MAX_FIT_ZOOM = 1.3;
 const READABLE_ZOOM = 0.75;
 const ANIMATE_LIMIT = 300;
 
+/** The controller of the mounted graph, for exports and diff marks (src/renderer/data). */
+const mounted = new Set<GraphController>();
+export function activeGraph(): GraphController | null {
+  return [...mounted].pop() ?? null;
+}
+
 export class GraphController {
   private readonly cy: Core;
   private readonly engine = new LayoutEngine();
@@ -73,9 +79,21 @@ export class GraphController {
       },
       isSettled: () => this.laidOut && !this.layingOut && !this.cy.nodes('.pending').nonempty() && !this.cy.animated(),
     });
+    mounted.add(this);
+  }
+
+  /** The Cytoscape instance, read (never re-created) by the PNG/SVG export and the diff marks. */
+  get core(): Core {
+    return this.cy;
+  }
+
+  /** The whole graph (not just the visible part) as a PNG at twice the screen resolution. */
+  exportPng(background: string): Promise<Blob> {
+    return this.cy.png({ output: 'blob-promise', full: true, scale: 2, bg: background, maxWidth: 16000, maxHeight: 16000 });
   }
 
   destroy(): void {
+    mounted.delete(this);
     this.removeTestHook();
     this.engine.dispose();
     this.cy.destroy();

@@ -103,6 +103,25 @@ export function buildStylesheet(theme: Theme): StylesheetJson {
       selector: 'node.focus',
       style: { 'outline-width': 3, 'outline-color': p.focusRing, 'outline-offset': 4, 'outline-opacity': 1 },
     },
+    // Snapshot diff drawn on the graph (src/renderer/data): added green, removed red dashed and faded, changed amber.
+    {
+      selector: 'node.diff-added',
+      style: { 'border-color': '#16a34a', 'border-width': 4, 'underlay-color': '#22c55e', 'underlay-padding': 7, 'underlay-opacity': 0.35 },
+    },
+    {
+      selector: 'node.diff-changed',
+      style: { 'border-color': '#d97706', 'border-width': 4, 'underlay-color': '#f59e0b', 'underlay-padding': 7, 'underlay-opacity': 0.4 },
+    },
+    {
+      selector: 'node.diff-removed',
+      style: { 'border-color': '#dc2626', 'border-width': 3, 'border-style': 'dashed', 'background-opacity': 0.3, opacity: 0.6, 'font-style': 'italic' },
+    },
+    { selector: 'edge.diff-added', style: { 'line-color': '#16a34a', 'target-arrow-color': '#16a34a', width: 3, opacity: 1 } },
+    { selector: 'edge.diff-changed', style: { 'line-color': '#d97706', 'target-arrow-color': '#d97706', width: 3, opacity: 1 } },
+    {
+      selector: 'edge.diff-removed',
+      style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', 'line-style': 'dashed', 'line-dash-pattern': [6, 4], opacity: 0.55 },
+    },
     { selector: '.pending', style: { opacity: 0 } },
     {
       selector: 'core',

@@ -1,0 +1,397 @@
+// File → Import…: choose (or drop) a file, see the dry-run preview (counts; created, updated
+// field by field, relationships, rejected with file and row), correct a CSV mapping, apply.
+import { useRef, useState } from 'react';
+import { IMPORT_FORMATS, type ImportFormat, type PlanEndpoint, type SourceRef } from '../../shared/data-types';
+import type { ImportPreview } from '../../shared/operations';
+import { CLASS_STYLES, relationshipLabel } from '../graph/class-style';
+import { CsvMappingStep } from './CsvMappingStep';
+import { DataModal } from './DataModal';
+import { useDataUi } from './data-ui-store';
+import { formatValue } from './diff-export';
+import { applyImport, cancelImport, formatBytes, importFile, preview } from './import-flow';
+
+const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
+
+export const FORMAT_LABELS: Record<ImportFormat, string> = {
+  'faultline-json': 'Faultline JSON snapshot',
+  'csv-cis': 'CSV of CIs',
+  'csv-relationships': 'CSV of relationships',
+  servicenow: 'ServiceNow export',
+  backstage: 'Backstage catalog (YAML)',
+  terraform: 'Terraform state / show -json',
+  compose: 'docker-compose',
+  kubernetes: 'Kubernetes manifests',
+};
+
+type Tab = 'create' | 'update' | 'relationships' | 'rejected' | 'warnings';
+
+function where(ref: SourceRef): string {
+  const place = ref.row !== undefined ? `row ${ref.row}` : ref.line !== undefined ? `line ${ref.line}` : ref.path ? ref.path : '';
+  return place ? `${ref.file}, ${place}` : ref.file;
+}
+
+function endpoint(end: PlanEndpoint): string {
+  return end.kind === 'new' ? `${end.name} (new)` : end.name;
+}
+
+function Value({ value }: { value: unknown }) {
+  const text = formatValue(value);
+  return text ? <span className="value">{text}</span> : <span className="value faint">empty</span>;
+}
+
+function Counts({ preview }: { preview: ImportPreview }) {
+  const { cis, relationships } = preview.plan.counts;
+  const cell = (n: number, kind: string, testId: string) => (
+    <td className={n > 0 ? `count count-${kind}` : 'count faint'} data-testid={testId}>
+      {n.toLocaleString()}
+    </td>
+  );
+  return (
+    <table className="data-table counts-table" data-testid="import-counts">
+      <thead>
+        <tr>
+          <th />
+          <th>Create</th>
+          <th>Update</th>
+          <th>Unchanged</th>
+          <th>Rejected</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <th>CIs</th>
+          {cell(cis.create, 'create', 'count-cis-create')}
+          {cell(cis.update, 'update', 'count-cis-update')}
+          {cell(cis.unchanged, 'unchanged', 'count-cis-unchanged')}
+          {cell(cis.rejected, 'rejected', 'count-cis-rejected')}
+        </tr>
+        <tr>
+          <th>Relationships</th>
+          {cell(relationships.create, 'create', 'count-rels-create')}
+          {cell(relationships.update, 'update', 'count-rels-update')}
+          {cell(relationships.unchanged, 'unchanged', 'count-rels-unchanged')}
+          {cell(relationships.rejected, 'rejected', 'count-rels-rejected')}
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+function PlanLists({ preview }: { preview: ImportPreview }) {
+  const { plan } = preview;
+  const rejected = [...plan.cis.rejected, ...plan.relationships.rejected];
+  const relCount = plan.relationships.create.length + plan.relationships.update.length;
+  const tabs: { id: Tab; label: string; count: number }[] = [
+    { id: 'create', label: 'New CIs', count: plan.counts.cis.create },
+    { id: 'update', label: 'Updated CIs', count: plan.counts.cis.update },
+    { id: 'relationships', label: 'Relationships', count: plan.counts.relationships.create + plan.counts.relationships.update },
+    { id: 'rejected', label: 'Rejected', count: plan.counts.cis.rejected + plan.counts.relationships.rejected },
+    { id: 'warnings', label: 'Warnings', count: plan.warnings.length },
+  ];
+  const first = tabs.find((t) => t.count > 0)?.id ?? 'create';
+  const [chosen, setTab] = useState<Tab | null>(null);
+  const tab = chosen ?? first;
+  return (
+    <section className="data-section">
+      <div className="tabs" role="tablist">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            className={`tab${t.id === 'rejected' && t.count > 0 ? ' tab-danger' : ''}`}
+            data-testid={`import-tab-${t.id}`}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label} <span className="tab-count">{t.count.toLocaleString()}</span>
+          </button>
+        ))}
+      </div>
+      <div className="tab-panel" role="tabpanel" data-testid={`import-list-${tab}`}>
+        {tab === 'create' &&
+          (plan.cis.create.length ? (
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>Class</th>
+                  <th>Environment</th>
+                  <th>Owner</th>
+                  <th>From</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.cis.create.map((item) => (
+                  <tr key={`${item.system}:${item.key}`} data-testid="import-create-row">
+                    <td className="strong">{item.input.name}</td>
+                    <td>{CLASS_STYLES[item.input.class]?.label ?? item.input.class}</td>
+                    <td>{item.input.environment || <span className="faint">—</span>}</td>
+                    <td>{item.input.owner || <span className="faint">—</span>}</td>
+                    <td className="faint">{where(item.sourceRef)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="muted">No new CIs.</p>
+          ))}
+        {tab === 'update' &&
+          (plan.cis.update.length ? (
+            <ul className="change-list">
+              {plan.cis.update.map((item) => (
+                <li key={item.id} data-testid="import-update-row">
+                  <div className="change-head">
+                    <strong>{item.name}</strong>
+                    <span className="faint">
+                      matched by {item.matchedBy === 'externalId' ? 'external id' : item.matchedBy} · {where(item.sourceRef)}
+                    </span>
+                  </div>
+                  <table className="data-table field-changes">
+                    <tbody>
+                      {item.changes.map((c) => (
+                        <tr key={c.field}>
+                          <td className="mono">{c.field}</td>
+                          <td className="before">
+                            <Value value={c.before} />
+                          </td>
+                          <td className="arrow">→</td>
+                          <td className="after">
+                            <Value value={c.after} />
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No existing CI changes.</p>
+          ))}
+        {tab === 'relationships' &&
+          (relCount ? (
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th />
+                  <th>Source</th>
+                  <th>Type</th>
+                  <th>Target</th>
+                  <th>Changes / from</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.relationships.create.map((r, i) => (
+                  <tr key={`c${i}`} data-testid="import-rel-row">
+                    <td>
+                      <span className="pill pill-create">new</span>
+                    </td>
+                    <td>{endpoint(r.source)}</td>
+                    <td>
+                      {relationshipLabel(r.type)}
+                      {r.strength === 'soft' ? ' (soft)' : ''}
+                      {r.inferred ? <span className="pill">inferred</span> : null}
+                    </td>
+                    <td>{endpoint(r.target)}</td>
+                    <td className="faint">{where(r.sourceRef)}</td>
+                  </tr>
+                ))}
+                {plan.relationships.update.map((r) => (
+                  <tr key={r.id} data-testid="import-rel-row">
+                    <td>
+                      <span className="pill pill-update">update</span>
+                    </td>
+                    <td>{endpoint(r.source)}</td>
+                    <td>{relationshipLabel(r.type)}</td>
+                    <td>{endpoint(r.target)}</td>
+                    <td>
+                      {r.changes.map((c) => (
+                        <div key={c.field}>
+                          <span className="mono">{c.field}</span>: <Value value={c.before} /> → <Value value={c.after} />
+                        </div>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="muted">No relationships to create or update.</p>
+          ))}
+        {tab === 'rejected' &&
+          (rejected.length ? (
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th>Where</th>
+                  <th>Item</th>
+                  <th>Field</th>
+                  <th>Reason</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rejected.map((r, i) => (
+                  <tr key={i} data-testid="import-rejected-row">
+                    <td className="nowrap">{where(r)}</td>
+                    <td>
+                      {r.entity === 'ci' ? 'CI' : 'relationship'} {r.key ? <span className="mono">{r.key}</span> : null}
+                    </td>
+                    <td className="mono">{r.field ?? ''}</td>
+                    <td className="reason">{r.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="muted">Nothing rejected.</p>
+          ))}
+        {tab === 'warnings' &&
+          (plan.warnings.length ? (
+            <ul className="plain-list">
+              {plan.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No warnings.</p>
+          ))}
+        {preview.truncated && <p className="faint">Lists show the first 500 items of each kind; the counts above are exact.</p>}
+      </div>
+    </section>
+  );
+}
+
+function ChooseFile() {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <div className="drop-zone" data-testid="import-drop-zone">
+      <p>
+        Choose a file, or drop it anywhere on the window.
+        <br />
+        <span className="faint">
+          Faultline JSON, CSV (CIs or relationships), ServiceNow, Backstage YAML, Terraform state, docker-compose, Kubernetes manifests.
+        </span>
+      </p>
+      <input
+        ref={input}
+        type="file"
+        className="visually-hidden"
+        data-testid="import-file-input"
+        accept=".json,.faultline,.csv,.tsv,.txt,.yaml,.yml,.tfstate"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      <button type="button" className="btn btn-primary" data-testid="import-choose" onClick={() => input.current?.click()}>
+        Choose a file…
+      </button>
+    </div>
+  );
+}
+
+function Report() {
+  const { applied, fileName } = useDataUi((s) => s.import);
+  if (!applied) return null;
+  const parts = [
+    `${applied.created.toLocaleString()} CIs created`,
+    `${applied.updated.toLocaleString()} updated`,
+    `${applied.relationshipsCreated.toLocaleString()} relationships created`,
+    `${applied.relationshipsUpdated.toLocaleString()} updated`,
+  ];
+  return (
+    <div className="import-report" data-testid="import-report" role="status">
+      <p className="report-title">
+        <span className="ok-mark" aria-hidden="true">✓</span> Imported {fileName}
+      </p>
+      <p>{parts.join(', ')}.</p>
+      {applied.rejected > 0 && <p>{applied.rejected.toLocaleString()} rejected items were skipped.</p>}
+      {applied.replanned && <p className="muted">The CMDB changed after the preview; the import was planned again with the same result.</p>}
+      <p className="muted">
+        The whole import is one step: Undo ({IS_MAC ? '⌘' : 'Ctrl+'}Z) takes it back.
+      </p>
+    </div>
+  );
+}
+
+export function ImportDialog() {
+  const state = useDataUi((s) => s.import);
+  const { phase, preview: current, fileName, fileSize, error } = state;
+  const busy = phase === 'reading' || phase === 'previewing' || phase === 'applying';
+  const counts = current?.plan.counts;
+  const nothing = counts ? counts.cis.create + counts.cis.update + counts.relationships.create + counts.relationships.update === 0 : true;
+  const canApply = phase === 'ready' && Boolean(current?.previewId) && !nothing;
+
+  const footer =
+    phase === 'done' ? (
+      <button type="button" className="btn btn-primary" data-testid="import-close" onClick={cancelImport}>
+        Close
+      </button>
+    ) : (
+      <>
+        {busy && (
+          <span className="foot-status" role="status" data-testid="import-busy">
+            <span className="spinner" />
+            {phase === 'reading' ? `Reading ${formatBytes(fileSize)}…` : phase === 'previewing' ? 'Working out what would change…' : 'Importing…'}
+          </span>
+        )}
+        <button type="button" className="btn" onClick={cancelImport}>
+          Cancel
+        </button>
+        {current && (
+          <button type="button" className="btn btn-primary" data-testid="import-apply" disabled={!canApply} onClick={() => void applyImport()}>
+            {counts ? `Apply: ${counts.cis.create + counts.cis.update} CIs, ${counts.relationships.create + counts.relationships.update} relationships` : 'Apply'}
+          </button>
+        )}
+      </>
+    );
+
+  return (
+    <DataModal title={fileName ? `Import ${fileName}` : 'Import'} onClose={cancelImport} testId="import-dialog" wide footer={footer}>
+      {error && (
+        <div className="form-error" role="alert" data-testid="import-error">
+          {error}
+        </div>
+      )}
+      {phase === 'done' && <Report />}
+      {!current && phase === 'choose' && <ChooseFile />}
+      {!current && busy && (
+        <div className="data-waiting">
+          <span className="spinner" /> {phase === 'reading' ? `Reading ${fileName} (${formatBytes(fileSize)})…` : 'Working out what would change…'}
+        </div>
+      )}
+      {current && phase !== 'done' && (
+        <div className={busy ? 'data-busy' : undefined}>
+          <div className="row import-meta">
+            <label className="row">
+              Format
+              <select
+                className="select"
+                data-testid="import-format"
+                value={current.format}
+                disabled={busy}
+                onChange={(e) => void preview({ format: e.target.value as ImportFormat })}
+              >
+                {IMPORT_FORMATS.map((f) => (
+                  <option key={f} value={f}>
+                    {FORMAT_LABELS[f]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <span className="faint">{state.format ? 'chosen' : 'detected'} · dry run: nothing is written until you apply</span>
+          </div>
+          {current.csv && <CsvMappingStep key={JSON.stringify(current.csv.mapping)} csv={current.csv} busy={busy} onChange={(csvMapping) => void preview({ csvMapping })} />}
+          {current.previewId !== null || !current.csv || current.csv.problems.length === 0 ? (
+            <>
+              <Counts preview={current} />
+              <PlanLists preview={current} />
+            </>
+          ) : null}
+        </div>
+      )}
+    </DataModal>
+  );
+}

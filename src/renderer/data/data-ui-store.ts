@@ -1,0 +1,63 @@
+// View state of data in and out: which data dialog is open, the import in progress, and the
+// overlay on the graph (a snapshot diff, or the CMDB as of a past time, read-only).
+import { create } from 'zustand';
+import type { ImportFormat } from '../../shared/data-types';
+import type { AsOfView, GraphView, ImportApplied, ImportPreview, SnapshotDiffResult } from '../../shared/operations';
+
+export type DataDialog = 'import' | 'export' | 'snapshots';
+
+export type ImportPhase = 'choose' | 'reading' | 'previewing' | 'ready' | 'applying' | 'done';
+
+export interface ImportState {
+  phase: ImportPhase;
+  fileName: string | null;
+  fileSize: number;
+  preview: ImportPreview | null;
+  /** The format the user chose instead of the detected one. */
+  format: ImportFormat | null;
+  applied: ImportApplied | null;
+  error: string | null;
+}
+
+export type Overlay =
+  | { mode: 'diff'; result: SnapshotDiffResult; view: GraphView }
+  | { mode: 'asOf'; result: AsOfView; view: GraphView };
+
+export interface DataUiState {
+  dialog: DataDialog | null;
+  import: ImportState;
+  overlay: Overlay | null;
+  /** A file is being dragged over the window. */
+  dropping: boolean;
+
+  openDialog(dialog: DataDialog): void;
+  closeDialog(): void;
+  patchImport(patch: Partial<ImportState>): void;
+  resetImport(): void;
+  setOverlay(overlay: Overlay | null): void;
+  setDropping(dropping: boolean): void;
+}
+
+export const initialImport: ImportState = {
+  phase: 'choose',
+  fileName: null,
+  fileSize: 0,
+  preview: null,
+  format: null,
+  applied: null,
+  error: null,
+};
+
+export const useDataUi = create<DataUiState>()((set, get) => ({
+  dialog: null,
+  import: initialImport,
+  overlay: null,
+  dropping: false,
+
+  openDialog: (dialog) => set({ dialog }),
+  closeDialog: () => set({ dialog: null }),
+  patchImport: (patch) => set({ import: { ...get().import, ...patch } }),
+  resetImport: () => set({ import: initialImport }),
+  setOverlay: (overlay) => set({ overlay }),
+  setDropping: (dropping) => set({ dropping }),
+}));
