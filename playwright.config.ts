@@ -5,7 +5,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: 'test-results/artifacts',
+  // Playwright empties its output folder when a run starts; FAULTLINE_PW_OUTPUT gives a parallel local run its own.
+  outputDir: process.env.FAULTLINE_PW_OUTPUT ?? 'test-results/artifacts',
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -16,16 +16,16 @@ test('a CI and a relationship created in the UI are still there after the server
 
     await page.getByTestId('new-ci').click();
     const form = page.getByTestId('ci-form');
-    await form.getByTestId('ci-name').fill('Fraud scoring API');
+    await form.getByTestId('ci-name').fill('Parcel locator API');
     await form.getByTestId('ci-class-select').selectOption('application');
     await form.getByTestId('ci-criticality').selectOption('2');
     await form.getByTestId('ci-owner').fill('team-payments');
-    await form.getByTestId('ci-tags').fill('pci, fraud');
+    await form.getByTestId('ci-tags').fill('pci, parcels');
     await form.getByTestId('ci-form-submit').click();
     await expect(form).toBeHidden();
-    await expect(page.getByTestId('inspector-name')).toHaveText('Fraud scoring API');
+    await expect(page.getByTestId('inspector-name')).toHaveText('Parcel locator API');
     await expect(page.getByTestId('save-status')).toHaveText('Saved');
-    await expect(page.getByTestId('undo')).toContainText('Fraud scoring API');
+    await expect(page.getByTestId('undo')).toContainText('Parcel locator API');
     await waitForGraph(page, sample.cis.length + 1);
 
     await page.getByTestId('add-relationship').click();
@@ -33,9 +33,9 @@ test('a CI and a relationship created in the UI are still there after the server
     await relForm.getByTestId('picker-input').fill('Payments');
     const payments = byName('Payments');
     await relForm.locator(`[data-testid="search-result"][data-ci-id="${payments.id}"]`).click();
-    await relForm.getByTestId('rel-type').selectOption('part_of');
+    await relForm.getByTestId('rel-type').selectOption('depends_on');
     await relForm.getByTestId('rel-strength').selectOption('soft');
-    await expect(relForm.getByTestId('rel-sentence')).toHaveText('Reads: Fraud scoring API is part of Payments');
+    await expect(relForm.getByTestId('rel-sentence')).toHaveText('Reads: Parcel locator API depends on Payments');
     await relForm.getByTestId('relationship-form-submit').click();
     await expect(relForm).toBeHidden();
     const row = page.getByTestId('relationships-outgoing').getByTestId('relationship-row');
@@ -53,9 +53,9 @@ test('a CI and a relationship created in the UI are still there after the server
     await waitForGraph(page, sample.cis.length + 1);
     expect(await statusNumber(page, 'status-total')).toBe(sample.cis.length + 1);
     await page.keyboard.press('Control+k');
-    await page.getByTestId('search-input').fill('Fraud scoring');
-    await page.getByTestId('search-result').first().click();
-    await expect(page.getByTestId('inspector-name')).toHaveText('Fraud scoring API');
+    await page.getByTestId('search-input').fill('Parcel locator');
+    await page.getByTestId('search-result').filter({ hasText: 'Parcel locator API' }).click();
+    await expect(page.getByTestId('inspector-name')).toHaveText('Parcel locator API');
     await expect(page.getByTestId('inspector')).toContainText('2 · High');
     await expect(page.getByTestId('inspector')).toContainText('team-payments');
     const row = page.getByTestId('relationships-outgoing').getByTestId('relationship-row');

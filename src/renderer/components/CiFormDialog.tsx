@@ -5,7 +5,7 @@ import { CI_CLASSES, CI_STATUSES, type Ci, type CiClass, type CiPatch, type CiSt
 import { formErrors, type FormErrors } from '../api/field-errors';
 import { CRITICALITY_LABELS, classLabel } from '../graph/class-style';
 import { NONE, useDataStore } from '../state/data-store';
-import { focusCi, mutate } from '../state/sync';
+import { mutate } from '../state/sync';
 import { useViewStore } from '../state/view-store';
 import { Field } from './Field';
 import { Modal } from './Modal';
@@ -90,7 +90,10 @@ export function CiFormDialog({ ci }: { ci: Ci | null }) {
           },
         });
         close();
-        focusCi(result.value.id);
+        // The refetched view (the revision changed) brings the new CI; select it and centre on it there.
+        const view = useViewStore.getState();
+        view.setSelection([result.value.id]);
+        view.requestCentre(result.value.id);
       }
     } catch (error) {
       setErrors(formErrors(error, FIELDS));
