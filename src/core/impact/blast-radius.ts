@@ -1,6 +1,6 @@
 // blastRadius: every CI a change impacts, how badly and why (rules in propagate.ts).
 import type { BlastRadiusResult, ImpactedCi, ImpactedService, ImpactLevel, ImpactTarget, RedundancyState } from '../../shared/impact-types';
-import { CI_CLASSES, type CiClass } from '../../shared/model';
+import { CI_CLASSES, type Ci, type CiClass } from '../../shared/model';
 import type { ParsedInput } from '../../shared/operations';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import type { GraphIndexes } from '../graph/csr-index';
@@ -8,7 +8,7 @@ import { CmdbError } from '../graph/errors';
 import { FAILS_TARGET_TO_SOURCE, RELATIONSHIP_TYPE_CODES, STRENGTH_SOFT } from '../graph/relationship-rules';
 import { elapsedSince, nowMs } from './clock';
 import { PathBuilder, viaOf } from './paths';
-import { downPass } from './propagate';
+import { downPass, offer } from './propagate';
 import { AT_RISK, beginEpoch, DEGRADED, DOWN, NONE, byNameComparator, preferCandidate, scratchFor, touch, type Scratch } from './scratch';
 import { sortByKeyThenName } from './sort';
 
@@ -48,12 +48,11 @@ export function blastRadius(graph: CmdbGraph, input: BlastRadiusInput): BlastRad
 
   // Pass 1: down.
   const groups: number[] = [];
-  const { count: downCount } = downPass(s, downSeeds, { maxDepth, restricted: false, stopAt: -1, groupsOut: groups });
+  const degradedSeeds: number[] = [];
+  downPass(s, downSeeds, { maxDepth, restricted: false, stopAt: -1, groupsOut: groups, softSeeds: degradedSeeds });
 
   // Pass 2: degraded.
-  const degradedSeeds: number[] = [];
   for (const t of degradedTargets) offer(s, ix, t, DEGRADED, 0, -1, -1, degradedSeeds);
-  offerSoftFrontier(s, ix, downCount, maxDepth, degradedSeeds);
   const atRiskSeeds: number[] = [];
   for (const g of groups) {
     const healthy = s.memberTotal[g] - s.lost[g];
@@ -75,47 +74,6 @@ export function blastRadius(graph: CmdbGraph, input: BlastRadiusInput): BlastRad
   spreadPass(s, AT_RISK, atRiskSeeds, maxDepth);
 
   return buildResult(s, ix, targetIndex, start);
-}
-
-/** Offers `w` the level `lv` at depth `dw` via (u, e) as a seed of a pass; keeps the better offer. */
-function offer(s: Scratch, ix: GraphIndexes, w: number, lv: number, dw: number, u: number, e: number, seeds: number[]): void {
-  touch(s, w);
-  if (s.level[w] > lv) return;
-  if (s.level[w] < lv) {
-    s.level[w] = lv;
-    s.depth[w] = dw;
-    s.parent[w] = u;
-    s.parentEdge[w] = e;
-    seeds.push(w);
-  } else if (dw < s.depth[w] || (dw === s.depth[w] && preferCandidate(ix, u, e, s.parent[w], s.parentEdge[w]))) {
-    s.depth[w] = dw;
-    s.parent[w] = u;
-    s.parentEdge[w] = e;
-  }
-}
-
-/**
- * Seeds of pass 2 from pass 1: the far end of every soft failure edge out of a down node that
- * pass 1 expanded (`s.queue[0 .. downCount)`, depth below maxDepth) is offered degraded.
- * Scanning these edges again keeps pass 1 free of allocation; `offer` keeps the best candidate
- * whatever the order of the offers.
- */
-function offerSoftFrontier(s: Scratch, ix: GraphIndexes, downCount: number, maxDepth: number, seeds: number[]): void {
-  const { outOffsets, outEdges, inOffsets, inEdges, relSource, relTarget, relType, relStrength } = ix;
-  const { depth, queue } = s;
-  for (let k = 0; k < downCount; k++) {
-    const u = queue[k];
-    const d = depth[u];
-    if (d >= maxDepth) continue;
-    for (let p = inOffsets[u], end = inOffsets[u + 1]; p < end; p++) {
-      const e = inEdges[p];
-      if (relStrength[e] === STRENGTH_SOFT && FAILS_TARGET_TO_SOURCE[relType[e]] === 1) offer(s, ix, relSource[e], DEGRADED, d + 1, u, e, seeds);
-    }
-    for (let p = outOffsets[u], end = outOffsets[u + 1]; p < end; p++) {
-      const e = outEdges[p];
-      if (relStrength[e] === STRENGTH_SOFT && FAILS_TARGET_TO_SOURCE[relType[e]] === 0) offer(s, ix, relTarget[e], DEGRADED, d + 1, u, e, seeds);
-    }
-  }
 }
 
 /**
@@ -163,7 +121,7 @@ function spreadPass(s: Scratch, lv: number, seeds: number[], maxDepth: number): 
           parent[w] = u;
           parentEdge[w] = e;
           queue[tail++] = w;
-        } else if (dw === depth[w] && preferCandidate(ix, u, e, parent[w], parentEdge[w])) {
+        } else if (dw === depth[w] && preferCandidate(s, u, e, parent[w], parentEdge[w])) {
           parent[w] = u;
           parentEdge[w] = e;
         }
@@ -187,7 +145,7 @@ function redundancyState(s: Scratch, i: number): RedundancyState | undefined {
  */
 function buildResult(s: Scratch, ix: GraphIndexes, targetIndex: Map<number, 'down' | 'degraded'>, start: number): BlastRadiusResult {
   const { level, depth, parent, parentEdge, touched, sortKey, sortNodes, classCode } = s;
-  const { cis, ciIds, relationships, relType, relStrength } = ix;
+  const { cis, ciIds, relType, relStrength } = ix;
   let count = 0;
   let maxDepth = 0;
   for (let k = 0, end = s.touchedCount; k < end; k++) {
@@ -204,38 +162,38 @@ function buildResult(s: Scratch, ix: GraphIndexes, targetIndex: Map<number, 'dow
   }
   sortByKeyThenName(s, sortNodes, count, 3 * span - 1);
 
+  const { names, criticality, relIds, minHealthy } = s;
   const impacted: ImpactedCi[] = new Array<ImpactedCi>(count);
   const levelCounts = new Int32Array(DOWN + 1);
   const classCounts = new Int32Array(CI_CLASSES.length);
   const serviceNodes: number[] = [];
   for (let k = 0; k < count; k++) {
     const i = sortNodes[k];
-    const ci = cis[i];
     const lv = level[i];
     const p = parent[i];
     const e = parentEdge[i];
     if (p < 0) throw new Error(`impacted CI ${ciIds[i]} has no explanation`);
+    const code = classCode[i];
     const entry: ImpactedCi = {
       id: ciIds[i],
-      name: ci.name,
-      class: ci.class,
-      criticality: ci.criticality,
+      name: names[i],
+      class: CI_CLASSES[code],
+      criticality: criticality[i] as Ci['criticality'],
       level: LEVEL_NAMES[lv],
       depth: depth[i],
       via: {
         from: ciIds[p],
-        relationshipId: relationships[e].id,
+        relationshipId: relIds[e],
         type: RELATIONSHIP_TYPE_CODES[relType[e]],
         strength: relStrength[e] === STRENGTH_SOFT ? 'soft' : 'hard',
       },
     };
-    if (s.minHealthy[i] > 0) {
+    if (minHealthy[i] > 0) {
       const redundancy = redundancyState(s, i);
       if (redundancy) entry.redundancy = redundancy;
     }
     impacted[k] = entry;
     levelCounts[lv]++;
-    const code = classCode[i];
     classCounts[code]++;
     if (code === BUSINESS_SERVICE || code === TECHNICAL_SERVICE) serviceNodes.push(k);
   }
@@ -254,8 +212,21 @@ function buildResult(s: Scratch, ix: GraphIndexes, targetIndex: Map<number, 'dow
   });
   const paths = new PathBuilder(s);
   const services: ImpactedService[] = ranked.map((k) => {
+    const c = impacted[k];
     const { path, steps } = paths.explain(sortNodes[k]);
-    return { ...impacted[k], path, steps };
+    const service: ImpactedService = {
+      id: c.id,
+      name: c.name,
+      class: c.class,
+      criticality: c.criticality,
+      level: c.level,
+      depth: c.depth,
+      via: c.via,
+      path,
+      steps,
+    };
+    if (c.redundancy) service.redundancy = c.redundancy;
+    return service;
   });
   const targets = [...targetIndex].map(([i, mode]): ImpactTarget => {
     const target: ImpactTarget = { ciId: ciIds[i], name: cis[i].name, mode };

@@ -6,6 +6,7 @@
 //     connects_to X): X is needed;
 //   - in-edges of C whose failure runs source → target (X member_of / part_of C): X is needed.
 import type { DependenciesResult, DependencyEntry } from '../../shared/impact-types';
+import { CI_CLASSES } from '../../shared/model';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import type { GraphIndexes } from '../graph/csr-index';
 import { CmdbError } from '../graph/errors';
@@ -48,7 +49,7 @@ export function upstreamPass(s: Scratch, root: number, maxDepth: number, hardOnl
           parent[w] = u;
           parentEdge[w] = e;
           queue[tail++] = w;
-        } else if (depth[w] === d + 1 && preferCandidate(ix, u, e, parent[w], parentEdge[w])) {
+        } else if (depth[w] === d + 1 && preferCandidate(s, u, e, parent[w], parentEdge[w])) {
           parent[w] = u;
           parentEdge[w] = e;
         }
@@ -76,12 +77,12 @@ export function dependencies(graph: CmdbGraph, ciId: string, maxDepth?: number):
   sortNodes.set(s.queue.subarray(1, count + 1));
   for (let k = 0; k < count; k++) sortKey[sortNodes[k]] = depth[sortNodes[k]];
   sortByKeyThenName(s, sortNodes, count, count > 0 ? depth[s.queue[count]] : 0);
-  const { cis, ciIds } = ix;
+  const { names, classCode } = s;
+  const ciIds = ix.ciIds;
   const entries: DependencyEntry[] = new Array<DependencyEntry>(count);
   for (let k = 0; k < count; k++) {
     const i = sortNodes[k];
-    const ci = cis[i];
-    entries[k] = { id: ciIds[i], name: ci.name, class: ci.class, depth: depth[i], via: viaOf(s, parent[i], parentEdge[i]) };
+    entries[k] = { id: ciIds[i], name: names[i], class: CI_CLASSES[classCode[i]], depth: depth[i], via: viaOf(s, parent[i], parentEdge[i]) };
   }
   return { ciId, dependencies: entries, elapsedMs: elapsedSince(start) };
 }

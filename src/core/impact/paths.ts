@@ -14,7 +14,7 @@ export function viaOf(s: Scratch, from: number, edge: number): ImpactVia {
   const ix = s.ix;
   return {
     from: ix.ciIds[from],
-    relationshipId: ix.relationships[edge].id,
+    relationshipId: s.relIds[edge],
     type: RELATIONSHIP_TYPE_CODES[ix.relType[edge]],
     strength: ix.relStrength[edge] === STRENGTH_SOFT ? 'soft' : 'hard',
   };

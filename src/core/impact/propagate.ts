@@ -45,7 +45,7 @@
 //     therefore not counted as lost by its group (the group would sit at maxDepth + 1).
 import type { GraphIndexes } from '../graph/csr-index';
 import { FAILS_TARGET_TO_SOURCE, STRENGTH_SOFT } from '../graph/relationship-rules';
-import { DOWN, isTouched, MEMBER_OF_CODE, preferCandidate, touch, type Scratch } from './scratch';
+import { DEGRADED, DOWN, isTouched, MEMBER_OF_CODE, preferCandidate, touch, type Scratch } from './scratch';
 
 export interface DownPassOptions {
   maxDepth: number;
@@ -55,6 +55,11 @@ export interface DownPassOptions {
   stopAt: number;
   /** Receives every redundancy group that lost a member. */
   groupsOut: number[] | null;
+  /**
+   * When set, the far end of every soft failure edge out of an expanded down node is offered
+   * `degraded` (a soft edge turns down into degraded) and lands here as a seed of pass 2.
+   */
+  softSeeds: number[] | null;
 }
 
 /**
@@ -67,7 +72,7 @@ export function downPass(s: Scratch, seeds: readonly number[], opts: DownPassOpt
   const ix = s.ix;
   const { outOffsets, outEdges, inOffsets, inEdges, relSource, relTarget, relType, relStrength } = ix;
   const { level, depth, queue, allowStamp, minHealthy } = s;
-  const { maxDepth, restricted, stopAt, groupsOut } = opts;
+  const { maxDepth, restricted, stopAt, groupsOut, softSeeds } = opts;
   const allowEpoch = s.allowEpoch;
   let head = 0;
   let tail = 0;
@@ -91,10 +96,14 @@ export function downPass(s: Scratch, seeds: readonly number[], opts: DownPassOpt
       for (let p = offsets[u], end = offsets[u + 1]; p < end; p++) {
         const e = edges[p];
         if (FAILS_TARGET_TO_SOURCE[relType[e]] !== wanted) continue;
-        // A soft edge turns down into degraded: pass 2 picks those up (offerSoftFrontier).
-        if (relStrength[e] === STRENGTH_SOFT) continue;
         const w = ends[e];
         if (restricted && allowStamp[w] !== allowEpoch) continue;
+        if (relStrength[e] === STRENGTH_SOFT) {
+          // Offered now, settled by pass 2: should w still go down later in this pass, relaxDown
+          // overwrites the offer (down outranks degraded), and pass 2 skips seeds no longer degraded.
+          if (softSeeds) offer(s, ix, w, DEGRADED, d + 1, u, e, softSeeds);
+          continue;
+        }
         let wentDown: boolean;
         if (relType[e] === MEMBER_OF_CODE && minHealthy[w] > 0) {
           wentDown = loseMember(s, w, u, e, d, groupsOut);
@@ -111,6 +120,23 @@ export function downPass(s: Scratch, seeds: readonly number[], opts: DownPassOpt
   return { count: tail, reachedStop: stopDepth >= 0 };
 }
 
+/** Offers `w` the level `lv` at depth `dw` via (u, e) as a seed of a pass; keeps the better offer. */
+export function offer(s: Scratch, ix: GraphIndexes, w: number, lv: number, dw: number, u: number, e: number, seeds: number[]): void {
+  touch(s, w);
+  if (s.level[w] > lv) return;
+  if (s.level[w] < lv) {
+    s.level[w] = lv;
+    s.depth[w] = dw;
+    s.parent[w] = u;
+    s.parentEdge[w] = e;
+    seeds.push(w);
+  } else if (dw < s.depth[w] || (dw === s.depth[w] && preferCandidate(s, u, e, s.parent[w], s.parentEdge[w]))) {
+    s.depth[w] = dw;
+    s.parent[w] = u;
+    s.parentEdge[w] = e;
+  }
+}
+
 /** Offers `w` down at depth `dw` via (u, e). Returns true when w newly went down (push it). */
 function relaxDown(s: Scratch, ix: GraphIndexes, w: number, u: number, e: number, dw: number): boolean {
   touch(s, w);
@@ -121,7 +147,7 @@ function relaxDown(s: Scratch, ix: GraphIndexes, w: number, u: number, e: number
     s.parentEdge[w] = e;
     return true;
   }
-  if (s.depth[w] === dw && preferCandidate(ix, u, e, s.parent[w], s.parentEdge[w])) {
+  if (s.depth[w] === dw && preferCandidate(s, u, e, s.parent[w], s.parentEdge[w])) {
     s.parent[w] = u;
     s.parentEdge[w] = e;
   }
@@ -141,12 +167,12 @@ function loseMember(s: Scratch, g: number, u: number, e: number, d: number, grou
   } else {
     // Losses arrive in order of depth: the first arrival is the shallowest, the latest the deepest.
     const first = s.firstLost[g];
-    if (s.depth[first] === d && preferCandidate(ix, u, e, first, s.firstLostEdge[g])) {
+    if (s.depth[first] === d && preferCandidate(s, u, e, first, s.firstLostEdge[g])) {
       s.firstLost[g] = u;
       s.firstLostEdge[g] = e;
     }
     const last = s.lastLost[g];
-    if (s.depth[last] < d || (s.depth[last] === d && preferCandidate(ix, u, e, last, s.lastLostEdge[g]))) {
+    if (s.depth[last] < d || (s.depth[last] === d && preferCandidate(s, u, e, last, s.lastLostEdge[g]))) {
       s.lastLost[g] = u;
       s.lastLostEdge[g] = e;
     }

@@ -23,6 +23,15 @@ export interface Scratch {
   readonly memberTotal: Int32Array;
   /** Index of each CI's class in CI_CLASSES (for counting by class without string keys). */
   readonly classCode: Uint8Array;
+  /**
+   * CI names, criticalities and relationship ids in flat arrays: building a result reads these
+   * instead of visiting one Ci / Relationship object per entry.
+   */
+  readonly names: readonly string[];
+  readonly criticality: Uint8Array;
+  readonly relIds: readonly string[];
+  /** Each CI's place in id order (UTF-16 code units): the tie-break compares integers, not strings. */
+  readonly idRank: Int32Array;
   epoch: number;
   readonly stamp: Uint32Array;
   readonly level: Uint8Array;
@@ -75,12 +84,22 @@ function createScratch(ix: GraphIndexes): Scratch {
   const n = ix.n;
   const minHealthy = new Int32Array(n);
   const classCode = new Uint8Array(n);
+  const names = new Array<string>(n);
+  const criticality = new Uint8Array(n);
   const codeOf = new Map<string, number>(CI_CLASSES.map((c, k) => [c, k]));
   for (let i = 0; i < n; i++) {
     const ci = ix.cis[i];
     minHealthy[i] = ci.redundancy?.minHealthy ?? 0;
     classCode[i] = codeOf.get(ci.class) ?? 0;
+    names[i] = ci.name;
+    criticality[i] = ci.criticality;
   }
+  const byId = Array.from({ length: n }, (_, i) => i);
+  byId.sort((a, b) => compareText(ix.ciIds[a], ix.ciIds[b]));
+  const idRank = new Int32Array(n);
+  for (let r = 0; r < n; r++) idRank[byId[r]] = r;
+  const relIds = new Array<string>(ix.m);
+  for (let e = 0; e < ix.m; e++) relIds[e] = ix.relationships[e].id;
   const memberTotal = new Int32Array(n);
   for (let e = 0; e < ix.m; e++) {
     if (ix.relType[e] === MEMBER_OF_CODE && ix.relStrength[e] === STRENGTH_HARD) memberTotal[ix.relTarget[e]]++;
@@ -90,6 +109,10 @@ function createScratch(ix: GraphIndexes): Scratch {
     minHealthy,
     memberTotal,
     classCode,
+    names,
+    criticality,
+    relIds,
+    idRank,
     epoch: 0,
     stamp: new Uint32Array(n),
     level: new Uint8Array(n),
@@ -157,11 +180,11 @@ export function beginAllowed(s: Scratch): void {
  * then relationship id, sorts first. Makes paths independent of the insertion order of CIs and
  * relationships (which decides the CSR edge order).
  */
-export function preferCandidate(ix: GraphIndexes, candParent: number, candEdge: number, curParent: number, curEdge: number): boolean {
+export function preferCandidate(s: Scratch, candParent: number, candEdge: number, curParent: number, curEdge: number): boolean {
   if (curParent < 0) return false;
   if (candParent < 0) return true;
-  if (candParent !== curParent) return ix.ciIds[candParent] < ix.ciIds[curParent];
-  return ix.relationships[candEdge].id < ix.relationships[curEdge].id;
+  if (candParent !== curParent) return s.idRank[candParent] < s.idRank[curParent];
+  return s.relIds[candEdge] < s.relIds[curEdge];
 }
 
 /**

@@ -37,6 +37,7 @@ export function singlePointsOfFailure(graph: CmdbGraph, serviceId: string): Spof
       restricted: true,
       stopAt: service,
       groupsOut: null,
+      softSeeds: null,
     });
     if (!reachedStop) continue;
     const { path, steps } = new PathBuilder(s).explain(service);
