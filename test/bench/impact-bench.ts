@@ -2,6 +2,7 @@
 // over random targets and the largest hubs, a 20-CI change set, the plain typed-array BFS on the
 // same targets, SPOF for 20 services, memory; then the same closures with Cytoscape headless and
 // graphology, with a check that every method agrees on the impacted set.
+import { explanationPath, impactIndex, type BlastRadiusResult } from '../../src/shared/impact-types';
 import type { CmdbDocument } from '../../src/shared/model';
 import { CmdbGraph } from '../../src/core/graph/cmdb-graph';
 import type { GraphIndexes } from '../../src/core/graph/csr-index';
@@ -12,7 +13,7 @@ import { failureFanOut, PlainReach } from './plain-bfs';
 import { collectGarbage, median, memoryMb, summarize, time, type Summary } from './stats';
 
 export interface TargetSetFigures {
-  /** Blast radius (redundancy-aware, paths included), median of `repeats` runs per target. */
+  /** Blast radius (redundancy-aware; parent pointers for every CI, whole paths for services), median of `repeats` runs per target. */
   faultline: Summary;
   /** Plain typed-array BFS reachability on the same targets. */
   plain: Summary;
@@ -21,6 +22,14 @@ export interface TargetSetFigures {
   /** Mean CPU time per call (process CPU, all threads): a cross-check when the machine is busy. */
   faultlineCpuMs: number;
   plainCpuMs: number;
+  /**
+   * Per target, the least CPU time of its `repeats` runs (process CPU, all threads, so GC is
+   * included): on a machine loaded by other work this is the steadiest figure.
+   */
+  faultlineCpuMin: Summary;
+  plainCpuMin: Summary;
+  /** Targets whose every impacted CI's explanation, rebuilt from `via` pointers, starts at the target and ends at the CI. */
+  explained: number;
   impactedAware: Summary;
   reachedPlain: Summary;
 }
@@ -62,7 +71,7 @@ export interface ImpactFigures {
   peers: PeerFigures[];
 }
 
-const REPEATS = 3;
+const REPEATS = 5;
 
 function cpuMs(from: NodeJS.CpuUsage, to: NodeJS.CpuUsage): number {
   return (to.user - from.user + to.system - from.system) / 1000;
@@ -87,6 +96,15 @@ function sameSet(a: Set<string>, b: readonly string[]): boolean {
   return true;
 }
 
+/** Every impacted CI's explanation, rebuilt from `via` pointers through one index, runs from `target` to the CI. */
+function explainsAll(result: BlastRadiusResult, target: string): boolean {
+  const index = impactIndex(result);
+  return result.impacted.every((c) => {
+    const e = explanationPath(index, c.id);
+    return e !== null && e.path[0] === target && e.path[e.path.length - 1] === c.id && e.steps.length === c.depth;
+  });
+}
+
 function measureTargets(graph: CmdbGraph, plain: PlainReach, ix: GraphIndexes, targets: readonly number[]): TargetSetFigures {
   const aware: number[] = [];
   const base: number[] = [];
@@ -95,12 +113,18 @@ function measureTargets(graph: CmdbGraph, plain: PlainReach, ix: GraphIndexes, t
   const reached: number[] = [];
   let cpuAware = 0;
   let cpuPlain = 0;
+  const cpuMinAware: number[] = [];
+  const cpuMinPlain: number[] = [];
+  let explained = 0;
   for (const t of targets) {
     const input = { targets: [{ ciId: ix.ciIds[t], mode: 'down' as const }] };
     const a: number[] = [];
     const p: number[] = [];
     let impactedCount = 0;
     let reachedCount = 0;
+    let minAware = Infinity;
+    let minPlain = Infinity;
+    let last: BlastRadiusResult | null = null;
     for (let r = 0; r < REPEATS; r++) {
       const c0 = process.cpuUsage();
       const ra = time(() => blastRadius(graph, input));
@@ -109,11 +133,17 @@ function measureTargets(graph: CmdbGraph, plain: PlainReach, ix: GraphIndexes, t
       const c2 = process.cpuUsage();
       cpuAware += cpuMs(c0, c1);
       cpuPlain += cpuMs(c1, c2);
+      minAware = Math.min(minAware, cpuMs(c0, c1));
+      minPlain = Math.min(minPlain, cpuMs(c1, c2));
       a.push(ra.ms);
       impactedCount = ra.value.impacted.length;
+      last = ra.value;
       p.push(rp.ms);
       reachedCount = rp.value - 1;
     }
+    cpuMinAware.push(minAware);
+    cpuMinPlain.push(minPlain);
+    if (last && explainsAll(last, ix.ciIds[t])) explained++;
     aware.push(median(a));
     base.push(median(p));
     ratios.push(median(a) / Math.max(median(p), 1e-6));
@@ -126,6 +156,9 @@ function measureTargets(graph: CmdbGraph, plain: PlainReach, ix: GraphIndexes, t
     awareOverPlain: median(ratios),
     faultlineCpuMs: cpuAware / (REPEATS * targets.length),
     plainCpuMs: cpuPlain / (REPEATS * targets.length),
+    faultlineCpuMin: summarize(cpuMinAware),
+    plainCpuMin: summarize(cpuMinPlain),
+    explained,
     impactedAware: summarize(impacted),
     reachedPlain: summarize(reached),
   };
