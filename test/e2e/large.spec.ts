@@ -8,7 +8,7 @@ import { graphNodeIds, selectedIds, statusNumber, waitForGraph } from './support
 import { startServer } from './support/server';
 
 test('a CMDB over the view cap opens in neighbourhood view with a notice and stays responsive', async ({ page, dataDir }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(900_000);
   const doc = generateSyntheticCmdb({ cis: 2000, seed: 1 });
   const file = join(dataDir, 'large.faultline');
   await writeFile(file, JSON.stringify(doc));

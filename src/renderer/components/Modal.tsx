@@ -14,11 +14,24 @@ interface ModalProps {
 
 export function Modal({ title, onClose, children, footer, className, testId, bare = false }: ModalProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const first = ref.current?.querySelector<HTMLElement>('[data-autofocus], input, select, textarea, button');
     first?.focus();
-    return () => previous?.focus?.();
+    // Escape closes the dialog wherever focus is (a button disabled while busy drops focus to <body>).
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) {
+        event.preventDefault();
+        closeRef.current();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      previous?.focus?.();
+    };
   }, []);
   return (
     <div
@@ -34,12 +47,6 @@ export function Modal({ title, onClose, children, footer, className, testId, bar
         aria-label={title}
         className={`modal ${className ?? ''}`}
         data-testid={testId}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onClose();
-          }
-        }}
       >
         {!bare && (
           <div className="modal-head">

@@ -1,7 +1,8 @@
 // Lays out element sets in the worker, one job at a time, keeping only the newest waiting
-// request, and caches positions per (node set, edge set, algorithm) key.
+// request, and caches positions per (node set, edge set, algorithm) key, in memory and in localStorage.
 import { centresFromBoxes, type LayoutRequest, type Positions } from './layout-input';
 import type { LayoutJob, LayoutReply } from './layout-protocol';
+import { loadPositions, savePositions } from './layout-store';
 
 const CACHE_LIMIT = 24;
 
@@ -32,12 +33,18 @@ export class LayoutEngine {
   private waiting: Waiting | null = null;
   private nextJobId = 1;
 
+  /** Positions for a key from memory, else from the previous sessions' store. */
   cached(key: string): Positions | null {
-    const hit = this.cache.get(key);
+    const hit = this.cache.get(key) ?? loadPositions(key);
     if (!hit) return null;
-    this.cache.delete(key);
-    this.cache.set(key, hit);
+    this.remember(key, hit);
     return hit;
+  }
+
+  private remember(key: string, positions: Positions): void {
+    this.cache.delete(key);
+    this.cache.set(key, positions);
+    while (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
   }
 
   /** Resolves with positions, or with null when a newer request replaced this one before it ran. */
@@ -109,8 +116,8 @@ export class LayoutEngine {
     }
     if (reply.ok) {
       const positions = centresFromBoxes(reply.boxes, job.request.shapeSize);
-      this.cache.set(job.request.key, positions);
-      while (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+      this.remember(job.request.key, positions);
+      savePositions(job.request.key, positions);
       job.resolve(positions);
     } else {
       job.reject(new Error(`Layout failed: ${reply.message}`));

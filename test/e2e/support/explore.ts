@@ -32,8 +32,8 @@ export async function waitForGraph(page: Page, count?: number): Promise<void> {
       const hook = (globalThis as unknown as HookHost).__faultlineGraph;
       return hook && hook.isSettled() ? hook.nodeIds().length : -1;
     });
-  if (count === undefined) await expect.poll(settledCount, { timeout: 150_000 }).toBeGreaterThan(0);
-  else await expect.poll(settledCount, { timeout: 150_000 }).toBe(count);
+  if (count === undefined) await expect.poll(settledCount, { timeout: 300_000 }).toBeGreaterThan(0);
+  else await expect.poll(settledCount, { timeout: 300_000 }).toBe(count);
 }
 
 /** Waits until the canvas shows exactly these node ids (order ignored) and has settled. */
@@ -41,7 +41,7 @@ export async function expectGraphNodes(page: Page, ids: string[]): Promise<void>
   const wanted = [...ids].sort();
   await expect
     .poll(async () => page.evaluate(() => ((globalThis as unknown as HookHost).__faultlineGraph?.isSettled() ? (globalThis as unknown as HookHost).__faultlineGraph!.nodeIds() : null)), {
-      timeout: 150_000,
+      timeout: 300_000,
     })
     .toEqual(wanted);
 }
