@@ -12,6 +12,9 @@ import { useDocumentTitle } from './hooks/useDocumentTitle';
 import { useMenuCommands } from './hooks/useMenuCommands';
 import { useShortcuts } from './hooks/useShortcuts';
 import { useSystemTheme } from './hooks/useSystemTheme';
+import { ImpactPanel } from './impact/ImpactPanel';
+import { useImpactStore } from './impact/impact-store';
+import { useImpactShortcuts } from './impact/useImpactShortcuts';
 import { useDataStore } from './state/data-store';
 import { useViewStore } from './state/view-store';
 
@@ -29,10 +32,12 @@ export function App() {
   useDataSync();
   useAutoFocus();
   useShortcuts();
+  useImpactShortcuts();
   useMenuCommands();
   useDocumentTitle();
   const panels = useViewStore((s) => s.panels);
   const fatal = useDataStore((s) => s.fatal);
+  const simulating = useImpactStore((s) => s.active);
 
   return (
     <div className="app">
@@ -50,7 +55,7 @@ export function App() {
         ) : (
           <GraphPane />
         )}
-        {panels.inspector ? <Inspector /> : <span />}
+        {simulating ? <ImpactPanel /> : panels.inspector ? <Inspector /> : <span />}
       </div>
       <StatusBar />
       <DialogHost />

@@ -3,9 +3,14 @@ import { GraphCanvas } from '../graph/GraphCanvas';
 import { useDataStore } from '../state/data-store';
 import { useViewStore } from '../state/view-store';
 import { Legend } from './Legend';
+import { ImpactContextMenu } from '../impact/ImpactContextMenu';
+import { ImpactLegend } from '../impact/ImpactLegend';
+import { useImpactStore } from '../impact/impact-store';
 
 export function GraphPane() {
   const view = useDataStore((s) => s.view);
+  // While a change is simulated, its own legend (levels) takes the Explore legend's place.
+  const simulating = useImpactStore((s) => s.active);
   const requestFit = useViewStore((s) => s.requestFit);
   const openDialog = useViewStore((s) => s.openDialog);
   const empty = view !== null && view.nodes.length === 0;
@@ -31,7 +36,9 @@ export function GraphPane() {
           )}
         </div>
       )}
-      <Legend />
+      {!simulating && <Legend />}
+      <ImpactLegend />
+      <ImpactContextMenu />
     </main>
   );
 }

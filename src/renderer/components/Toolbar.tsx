@@ -4,6 +4,7 @@ import { useViewStore, type LayoutAlgorithm, type LayoutDirection } from '../sta
 import { runCommand } from '../hooks/commands';
 import { FORCE_LAYOUT_LIMIT } from '../graph/layout-input';
 import { DocumentMenu } from './DocumentMenu';
+import { SimulateButton } from '../impact/SimulateButton';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = IS_MAC ? '⌘' : 'Ctrl+';
@@ -58,6 +59,7 @@ export function Toolbar() {
       <button type="button" className="btn btn-primary" data-testid="new-ci" onClick={() => openDialog({ kind: 'ci-create' })}>
         + New CI
       </button>
+      <SimulateButton />
       <span className="spacer" />
       <label className="row muted">
         Layout

@@ -4,12 +4,16 @@ import { useEffect, useRef, useState } from 'react';
 import { useDataStore } from '../state/data-store';
 import { useViewStore } from '../state/view-store';
 import { GraphController } from './graph-controller';
+import { useImpactStore } from '../impact/impact-store';
 
 export function GraphCanvas() {
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<GraphController | null>(null);
   const [busy, setBusy] = useState(false);
-  const view = useDataStore((s) => s.view);
+  const exploreView = useDataStore((s) => s.view);
+  // While a change is simulated on a large CMDB, its own view (impacted CIs plus context) is drawn instead.
+  const simulationView = useImpactStore((s) => s.view);
+  const view = simulationView ?? exploreView;
   const viewRequestedFocus = useDataStore((s) => s.viewRequestedFocus);
   const neighbourhood = useViewStore((s) => s.neighbourhood);
   const layout = useViewStore((s) => s.layout);
@@ -42,7 +46,7 @@ export function GraphCanvas() {
 
   useEffect(() => {
     if (!view) return;
-    const focusId = view.mode === 'neighbourhood' ? (viewRequestedFocus ? neighbourhood.ciId : view.focusCiId) : null;
+    const focusId = simulationView ? null : view.mode === 'neighbourhood' ? (viewRequestedFocus ? neighbourhood.ciId : view.focusCiId) : null;
     controllerRef.current?.setView(view, layout, focusId);
     // neighbourhood.ciId only marks the focus ring; any change to it brings a new view anyway.
   }, [view, layout]);

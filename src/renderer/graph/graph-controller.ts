@@ -8,6 +8,7 @@ import { LayoutEngine } from './layout-engine';
 import { buildLayoutRequest, type Positions } from './layout-input';
 import { buildStylesheet } from './stylesheet';
 import { installTestHook } from './test-hook';
+import { ImpactOverlay } from '../impact/impact-overlay';
 
 export interface GraphCallbacks {
   onSelectionChange(ids: string[]): void;
@@ -48,6 +49,8 @@ export class GraphController {
   private pendingCentre: string | null = null;
   private focusId: string | null = null;
   private readonly removeTestHook: () => void;
+  /** The change simulation drawn over the graph (src/renderer/impact). */
+  private readonly impact: ImpactOverlay;
 
   constructor(
     container: HTMLElement,
@@ -65,6 +68,7 @@ export class GraphController {
       motionBlur: false,
     });
     this.bindEvents();
+    this.impact = new ImpactOverlay(this.cy);
     this.engine.warmUp();
     this.removeTestHook = installTestHook({
       nodeIds: () => this.cy.nodes().map((n) => n.id()).sort(),
@@ -94,6 +98,7 @@ export class GraphController {
 
   destroy(): void {
     mounted.delete(this);
+    this.impact.detach();
     this.removeTestHook();
     this.engine.dispose();
     this.cy.destroy();

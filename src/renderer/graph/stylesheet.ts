@@ -5,6 +5,7 @@ import { CI_CLASSES, RELATIONSHIP_TYPES } from '../../shared/model';
 import type { Theme } from '../state/view-store';
 import { CLASS_STYLES, CRITICALITY_BORDER, RELATIONSHIP_STYLES, classIcon } from './class-style';
 import { PALETTES } from './palette';
+import { impactStylesheet } from '../impact/impact-styles';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
@@ -138,5 +139,7 @@ export function buildStylesheet(theme: Theme): StylesheetJson {
       },
     },
   );
+  // The change simulation (src/renderer/impact) last, so it wins over class colours.
+  sheet.push(...impactStylesheet(theme));
   return sheet;
 }
