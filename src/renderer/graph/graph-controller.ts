@@ -283,6 +283,19 @@ export class GraphController {
     if (node.empty() || this.cy.zoom() >= READABLE_ZOOM) return;
     this.cy.zoom(READABLE_ZOOM);
     this.cy.center(node);
+    this.fillViewport();
+  }
+
+  /** Pans so the content covers the viewport where it can (no empty margin beside a graph larger than the screen). */
+  private fillViewport(): void {
+    const box = this.cy.elements().renderedBoundingBox();
+    const shift = (low: number, high: number, size: number): number => {
+      if (high - low <= size - 2 * PADDING) return (size - (low + high)) / 2;
+      if (low > PADDING) return PADDING - low;
+      if (high < size - PADDING) return size - PADDING - high;
+      return 0;
+    };
+    this.cy.panBy({ x: shift(box.x1, box.x2, this.cy.width()), y: shift(box.y1, box.y2, this.cy.height()) });
   }
 
   private clampZoom(): void {
