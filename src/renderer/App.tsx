@@ -6,6 +6,8 @@ import { GraphPane } from './components/GraphPane';
 import { Inspector } from './components/Inspector';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
+import { DataLayer } from './data/DataLayer';
+import { OverlayBanner } from './data/DiffPanel';
 import { useAutoFocus } from './hooks/useAutoFocus';
 import { useDataSync } from './hooks/useDataSync';
 import { useDocumentTitle } from './hooks/useDocumentTitle';
@@ -44,6 +46,7 @@ export function App() {
       <Toolbar />
       <div>
         <NoticeBanner />
+        <OverlayBanner />
         <ErrorBanner />
       </div>
       <div className="workspace">
@@ -59,6 +62,7 @@ export function App() {
       </div>
       <StatusBar />
       <DialogHost />
+      <DataLayer />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { runCommand } from '../hooks/commands';
 import { NONE, useDataStore } from '../state/data-store';
+import { DataMenuItems } from '../data/DataMenuItems';
 
 export function DocumentMenu() {
   const [open, setOpen] = useState(false);
@@ -40,6 +41,8 @@ export function DocumentMenu() {
           <button type="button" role="menuitem" className="menu-item" data-testid="doc-save-copy" onClick={() => choose('doc.saveCopy')}>
             Save a copy as…
           </button>
+          <div className="menu-sep" />
+          <DataMenuItems onChoose={() => setOpen(false)} />
           <div className="menu-sep" />
           <div className="menu-label">Open recent</div>
           {others.length === 0 && <div className="menu-item faint">No other recent files</div>}

@@ -71,7 +71,7 @@ export function CsvMappingStep({ csv, busy, onChange }: Props) {
       <div className="data-section-head">
         <h3>Columns</h3>
         <span className="muted">
-          {csv.remembered ? 'Mapping remembered from an earlier import of this header.' : csv.suggested ? 'Mapping guessed from the header; correct it if needed.' : 'Your mapping.'}
+          {csv.remembered ? 'remembered from an earlier import of this header' : csv.suggested ? 'guessed from the header; correct it if needed' : 'as you set them'}
         </span>
       </div>
       <div className="mapping-options row">

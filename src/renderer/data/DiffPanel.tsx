@@ -9,6 +9,12 @@ import { useDataUi } from './data-ui-store';
 import { downloadBlob, fileStamp } from './download';
 import { diffNames, diffToCsv, diffToJson, formatValue, relationshipLabel } from './diff-export';
 import { leaveOverlay } from './overlay';
+import { formatTime } from './SnapshotsDialog';
+
+/** "Before upgrade (2026-01-05T10:00:00.000Z)" with the time in local words; "now" as "now". */
+export function sideLabel(label: string): string {
+  return label.replace(/\((\d{4}-\d\d-\d\dT[^)]+)\)$/, (_all, iso: string) => `(${formatTime(iso)})`);
+}
 
 function Field({ value }: { value: unknown }) {
   const text = formatValue(value);
@@ -64,9 +70,14 @@ export function DiffPanel({ result }: { result: SnapshotDiffResult }) {
     <aside className="diff-panel" data-testid="diff-panel" aria-label="Differences">
       <div className="diff-panel-head">
         <h2>Differences</h2>
-        <p className="muted">
-          <span className="strong">{result.from}</span> → <span className="strong">{result.to}</span>
+        <p className="muted" data-testid="diff-sides">
+          <span className="strong">{sideLabel(result.from)}</span> → <span className="strong">{sideLabel(result.to)}</span>
         </p>
+        <div className="legend-marks" aria-label="On the graph">
+          <span className="mark mark-added">added</span>
+          <span className="mark mark-removed">removed</span>
+          <span className="mark mark-changed">changed</span>
+        </div>
         <p className="diff-summary" data-testid="diff-summary">
           CIs: <span className="c-added">+{counts.cis.added}</span> <span className="c-removed">−{counts.cis.removed}</span>{' '}
           <span className="c-changed">~{counts.cis.changed}</span> · Relationships: <span className="c-added">+{counts.relationships.added}</span>{' '}
@@ -148,7 +159,7 @@ export function DiffPanel({ result }: { result: SnapshotDiffResult }) {
   );
 }
 
-/** The banner over the graph while it shows a diff or a past state. */
+/** The banner over the graph while it shows a past state (a diff has its panel instead). */
 export function OverlayBanner() {
   const overlay = useDataUi((s) => s.overlay);
   if (!overlay) return null;
@@ -156,7 +167,7 @@ export function OverlayBanner() {
     return (
       <div className="banner banner-asof" role="status" data-testid="asof-banner">
         <strong>
-          As of {new Date(overlay.result.time).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })} — read-only
+          As of {new Date(overlay.result.time).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })} — read-only
         </strong>
         <span className="muted">
           {overlay.result.totalCis.toLocaleString()} CIs then{overlay.result.truncated ? `; showing ${overlay.result.nodes.length.toLocaleString()}` : ''}. Edits
@@ -169,21 +180,5 @@ export function OverlayBanner() {
       </div>
     );
   }
-  return (
-    <div className="banner banner-diff" role="status" data-testid="diff-banner">
-      <strong>Comparing</strong>
-      <span>
-        {overlay.result.from} → {overlay.result.to}
-      </span>
-      <span className="legend-marks">
-        <span className="mark mark-added">added</span>
-        <span className="mark mark-removed">removed</span>
-        <span className="mark mark-changed">changed</span>
-      </span>
-      <span className="spacer" />
-      <button type="button" className="btn btn-small" onClick={leaveOverlay}>
-        Back to live graph
-      </button>
-    </div>
-  );
+  return null;
 }

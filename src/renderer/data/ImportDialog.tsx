@@ -383,13 +383,17 @@ export function ImportDialog() {
             </label>
             <span className="faint">{state.format ? 'chosen' : 'detected'} · dry run: nothing is written until you apply</span>
           </div>
-          {current.csv && <CsvMappingStep key={JSON.stringify(current.csv.mapping)} csv={current.csv} busy={busy} onChange={(csvMapping) => void preview({ csvMapping })} />}
-          {current.previewId !== null || !current.csv || current.csv.problems.length === 0 ? (
-            <>
-              <Counts preview={current} />
-              <PlanLists preview={current} />
-            </>
-          ) : null}
+          <div className={current.csv ? 'import-grid' : undefined}>
+            {current.csv && <CsvMappingStep key={JSON.stringify(current.csv.mapping)} csv={current.csv} busy={busy} onChange={(csvMapping) => void preview({ csvMapping })} />}
+            {current.previewId !== null || !current.csv || current.csv.problems.length === 0 ? (
+              <div>
+                <Counts preview={current} />
+                <PlanLists preview={current} />
+              </div>
+            ) : (
+              <p className="muted">Map the columns on the left to see what this file would change.</p>
+            )}
+          </div>
         </div>
       )}
     </DataModal>

@@ -10,13 +10,13 @@ import { showAsOf, showDiff } from './overlay';
 
 export function formatTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
 /** The value a datetime-local input wants for a date, in local time. */
 function localInput(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
 export function SnapshotsDialog() {
@@ -193,7 +193,7 @@ export function SnapshotsDialog() {
       <section className="data-section">
         <h3>As of a past time</h3>
         <div className="row wrap">
-          <input type="datetime-local" className="input" data-testid="asof-time" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+          <input type="datetime-local" step={1} className="input" data-testid="asof-time" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
           <button type="button" className="btn" data-testid="asof-run" disabled={!asOf || busy !== null} onClick={() => void viewAsOf()}>
             Show the graph as it was
           </button>

@@ -58,6 +58,8 @@ function background(): string {
 export async function graphPng(): Promise<Blob> {
   const graph = activeGraph();
   if (!graph) throw new Error('The graph is not on screen.');
+  // Let the "Exporting…" state paint first: Cytoscape renders the picture in one go.
+  await new Promise((resolve) => requestAnimationFrame(() => window.setTimeout(resolve, 0)));
   return graph.exportPng(background());
 }
 

@@ -91,9 +91,15 @@ export class GraphController {
     return this.cy;
   }
 
-  /** The whole graph (not just the visible part) as a PNG at twice the screen resolution. */
+  /**
+   * The whole graph (not just the visible part) as a PNG at twice its size, scaled down for a
+   * large graph so the picture stays under ~32 megapixels (Cytoscape draws it in one go).
+   */
   exportPng(background: string): Promise<Blob> {
-    return this.cy.png({ output: 'blob-promise', full: true, scale: 2, bg: background, maxWidth: 16000, maxHeight: 16000 });
+    const box = this.cy.elements().boundingBox();
+    const area = Math.max(1, box.w * box.h);
+    const scale = Math.min(2, 8000 / Math.max(1, box.w), 8000 / Math.max(1, box.h), Math.sqrt(32_000_000 / area));
+    return this.cy.png({ output: 'blob-promise', full: true, scale, bg: background });
   }
 
   destroy(): void {
