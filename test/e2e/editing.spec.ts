@@ -133,3 +133,45 @@ test('invalid input shows the server message next to the field', async ({ page, 
   await relForm.getByTestId('relationship-form-submit').click();
   await expect(relForm.getByTestId('field-error-type')).toContainText('already related');
 });
+
+test('editing a CI and a relationship, and deleting a relationship after confirming', async ({ page, explore }) => {
+  expect(explore.url).toBeTruthy();
+  const checkout = byName('Checkout');
+  await searchAndSelect(page, 'Checkout', checkout.id);
+
+  await page.getByTestId('edit-ci').click();
+  const form = page.getByTestId('ci-form');
+  await expect(form.getByTestId('ci-name')).toHaveValue('Checkout');
+  await form.getByTestId('ci-owner').fill('team-payments-platform');
+  await form.getByTestId('ci-min-healthy').fill('1');
+  await form.getByTestId('ci-form-submit').click();
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId('inspector')).toContainText('team-payments-platform');
+  await expect(page.getByTestId('ci-redundancy')).toHaveText('Needs 1 healthy member');
+  await expect(page.getByTestId('undo')).toContainText('Edit Checkout');
+
+  // The soft "depends on Customer Accounts" relationship becomes hard.
+  const accounts = byName('Customer Accounts');
+  const rel = sample.relationships.find((r) => r.source === checkout.id && r.target === accounts.id)!;
+  expect(rel.strength).toBe('soft');
+  const row = page.locator(`[data-testid="relationship-row"][data-relationship-id="${rel.id}"]`);
+  await expect(row).toContainText('soft');
+  await row.hover();
+  await row.getByRole('button', { name: `Edit relationship with ${accounts.name}` }).click();
+  const relForm = page.getByTestId('relationship-form');
+  await expect(relForm.getByTestId('rel-sentence')).toHaveText('Reads: Checkout depends on Customer Accounts');
+  await relForm.getByTestId('rel-strength').selectOption('hard');
+  await relForm.getByTestId('relationship-form-submit').click();
+  await expect(relForm).toBeHidden();
+  await expect(row).not.toContainText('soft');
+
+  // Delete it, after the confirmation that names both ends.
+  await row.hover();
+  await row.getByTestId('relationship-delete').click();
+  const dialog = page.getByTestId('delete-relationship-dialog');
+  await expect(dialog).toContainText('Checkout depends on Customer Accounts');
+  await dialog.getByTestId('confirm').click();
+  await expect(row).toHaveCount(0);
+  await expect.poll(async () => (await graphEdgeIds(page)).includes(rel.id)).toBe(false);
+  expect(await statusNumber(page, 'status-edges')).toBe(sample.relationships.length - 1);
+});

@@ -32,5 +32,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByTestId('ci-form-submit').click();
     await expect(page.getByTestId('field-error-name')).toBeVisible();
     await page.screenshot({ path: `test-results/screenshots/ci-form-${colorScheme}.png` });
+    await page.keyboard.press('Escape');
+
+    // The theme follows the OS while the app runs.
+    const other = colorScheme === 'light' ? 'dark' : 'light';
+    await page.emulateMedia({ colorScheme: other });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', other);
   });
 }
