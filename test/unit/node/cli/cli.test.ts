@@ -1,32 +1,15 @@
 // The `faultline` CLI run as a child process (through its bin launcher) against temp copies
 // of a small document: outputs (JSON parsed, tables aligned) and exit codes 0 / 1 / 2.
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnvironment } from '../../../../src/node/service';
 import { openCmdbStore } from '../../../../src/node/storage';
 import type { Ci } from '../../../../src/shared/model';
 import type { CiDetails } from '../../../../src/shared/operations';
 import { smallDocument, tempDir, writeDocument } from '../service/fixture';
+import { faultline } from './run-faultline';
 
-const ROOT = resolve(__dirname, '../../../..');
-const LAUNCHER = join(ROOT, 'src/node/cli/faultline.mjs');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function faultline(...args: string[]): Promise<Run> {
-  return new Promise((resolvePromise) => {
-    execFile(process.execPath, [LAUNCHER, ...args], { cwd: ROOT, encoding: 'utf8' }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolvePromise({ code, stdout, stderr });
-    });
-  });
-}
 
 let dir: string;
 let db: string;

@@ -1,31 +1,14 @@
 // `faultline import`, `export` and `diff` run as child processes (through the bin launcher)
 // against temp copies of the small fixture document.
-import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocumentState } from '../../../../src/node/snapshots';
 import type { CmdbDiff } from '../../../../src/shared/data-types';
 import type { CmdbDocument } from '../../../../src/shared/model';
 import { tempDir, writeDocument } from '../service/fixture';
+import { faultline } from './run-faultline';
 
-const ROOT = resolve(__dirname, '../../../..');
-const LAUNCHER = join(ROOT, 'src/node/cli/faultline.mjs');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function faultline(...args: string[]): Promise<Run> {
-  return new Promise((resolvePromise) => {
-    execFile(process.execPath, [LAUNCHER, ...args], { cwd: ROOT, encoding: 'utf8' }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolvePromise({ code, stdout, stderr });
-    });
-  });
-}
 
 let dir: string;
 let original: string;

@@ -4,31 +4,14 @@
 // Fixture picture (failure travels →):
 //   host-a, host-b, host-c member_of db-cluster(k=2 of 3) → orders-db (runs_on) → Web Shop (depends_on)
 //   → Checkout (part_of) ; lb-front ⇢ Web Shop (soft connects_to)
-import { execFile } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKOUT_SPOFS, ORDERS_PRIMARY_CHANGE } from '../../../../resources/sample/sample-cmdb.source';
 import { tempDir, writeDocument } from '../service/fixture';
+import { faultline, ROOT, type Run } from './run-faultline';
 
-const ROOT = resolve(__dirname, '../../../..');
-const LAUNCHER = join(ROOT, 'src/node/cli/faultline.mjs');
 const SAMPLE = join(ROOT, 'resources/sample-cmdb.faultline');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function faultline(...args: string[]): Promise<Run> {
-  return new Promise((resolvePromise) => {
-    execFile(process.execPath, [LAUNCHER, ...args], { cwd: ROOT, encoding: 'utf8' }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolvePromise({ code, stdout, stderr });
-    });
-  });
-}
 
 async function expectFailures(cases: [string[], number, RegExp][]): Promise<void> {
   const runs = await Promise.all(cases.map(([args]) => faultline(...args)));
