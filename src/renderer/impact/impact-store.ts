@@ -49,6 +49,22 @@ export interface ImpactState {
 
 let seq = 0;
 
+/** The state with no simulation running (everything but the user's scope choice). */
+const NO_SIMULATION = {
+  active: false,
+  targets: [],
+  result: null,
+  loading: false,
+  error: null,
+  tab: 'impact',
+  dependencies: null,
+  chosenId: null,
+  spof: null,
+  view: null,
+  fitRequest: null,
+  contextMenu: null,
+} satisfies Partial<ImpactState>;
+
 export const useImpactStore = create<ImpactState>()((set, get) => {
   /** Fetches the drawn view for the current results ('impact' scope) and asks the graph to frame them. */
   async function refreshView(token: number, frame?: string[]): Promise<void> {
@@ -93,19 +109,8 @@ export const useImpactStore = create<ImpactState>()((set, get) => {
   }
 
   return {
-    active: false,
-    targets: [],
-    result: null,
-    loading: false,
-    error: null,
-    tab: 'impact',
-    dependencies: null,
-    chosenId: null,
-    spof: null,
+    ...NO_SIMULATION,
     scope: 'impact',
-    view: null,
-    fitRequest: null,
-    contextMenu: null,
 
     simulate: async (ciIds, mode = 'down') => {
       const ids = [...new Set(ciIds)];
@@ -198,20 +203,8 @@ export const useImpactStore = create<ImpactState>()((set, get) => {
     exit: () => {
       seq++;
       const hadView = get().view !== null;
-      set({
-        active: false,
-        targets: [],
-        result: null,
-        loading: false,
-        error: null,
-        tab: 'impact',
-        dependencies: null,
-        chosenId: null,
-        spof: null,
-        view: null,
-        fitRequest: null,
-        contextMenu: null,
-      });
+      // The chosen scope (impact + 1 hop or whole view) is kept for the next simulation.
+      set(NO_SIMULATION);
       // The Explore view comes back as it was; frame it again (a new view is re-laid out and fitted anyway).
       if (!hadView) useViewStore.getState().requestFit();
     },

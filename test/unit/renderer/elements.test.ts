@@ -1,28 +1,11 @@
 // The renderer's pure graph helpers: element data, the diff that keeps one Cytoscape instance
 // in step, and deterministic layout requests with stable cache keys.
 import { describe, expect, it } from 'vitest';
-import type { Ci, Relationship } from '../../../src/shared/model';
+import type { Relationship } from '../../../src/shared/model';
+import { ci } from './ci-fixture';
 import { diffElements, toElements, type EdgeData, type NodeData } from '../../../src/renderer/graph/elements';
 import { FORCE_LAYOUT_LIMIT, buildLayoutRequest, centresFromBoxes, effectiveAlgorithm } from '../../../src/renderer/graph/layout-input';
 
-const T = '2025-01-01T00:00:00.000Z';
-function ci(id: string, name = id, overrides: Partial<Ci> = {}): Ci {
-  return {
-    id,
-    name,
-    class: 'application',
-    environment: 'production',
-    criticality: 3,
-    owner: '',
-    status: 'live',
-    tags: [],
-    attributes: {},
-    externalIds: {},
-    createdAt: T,
-    updatedAt: T,
-    ...overrides,
-  };
-}
 function rel(id: string, source: string, target: string, overrides: Partial<Relationship> = {}): Relationship {
   return { id, source, target, type: 'depends_on', strength: 'hard', ...overrides };
 }

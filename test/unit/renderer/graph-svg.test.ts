@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildGraphSvg, escapeXml, type SvgGraph, type SvgNode } from '../../../src/renderer/data/graph-svg';
 import { csvCell, diffMarks, diffToCsv, neutralizeCell } from '../../../src/renderer/data/diff-export';
 import type { CmdbDiff } from '../../../src/shared/data-types';
-import type { Ci, Relationship } from '../../../src/shared/model';
+import type { Relationship } from '../../../src/shared/model';
+import { ci, FIXED_TIME } from './ci-fixture';
 
 function node(id: string, x: number, y: number, overrides: Partial<SvgNode> = {}): SvgNode {
   return { id, label: id, x, y, width: 40, height: 40, fill: '#2563eb', stroke: '#111', strokeWidth: 2, shape: 'ellipse', opacity: 1, dashed: false, ...overrides };
@@ -51,24 +52,7 @@ describe('buildGraphSvg', () => {
   });
 });
 
-const T = '2025-01-01T00:00:00.000Z';
-function ci(id: string, name: string, overrides: Partial<Ci> = {}): Ci {
-  return {
-    id,
-    name,
-    class: 'application',
-    environment: 'production',
-    criticality: 3,
-    owner: '',
-    status: 'live',
-    tags: [],
-    attributes: {},
-    externalIds: {},
-    createdAt: T,
-    updatedAt: T,
-    ...overrides,
-  };
-}
+const T = FIXED_TIME;
 function rel(id: string, source: string, target: string): Relationship {
   return { id, source, target, type: 'depends_on', strength: 'hard', createdAt: T, updatedAt: T } as Relationship;
 }
