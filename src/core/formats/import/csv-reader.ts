@@ -6,7 +6,7 @@
 // silently merges records), gives no line number for a record that follows a quoted line
 // break, and its @types pull Node's globals into the core's typecheck.
 import { checkBytes, resolveLimits } from './limits';
-import { ImportError, type ImportOptions } from './types';
+import { ImportError, PROGRESS_EVERY, type ImportOptions } from './types';
 
 export interface CsvRecord {
   /** Line (1-based) on which the record starts. */
@@ -72,6 +72,7 @@ export function readCsv(input: string, options: CsvReadOptions): CsvTable {
   }
   const delim = delimiter.charCodeAt(0);
   const stopAfter = options.stopAfter ?? Infinity;
+  const onProgress = options.onProgress;
   const records: CsvRecord[] = [];
   let header: CsvRecord | null = null;
   const n = text.length;
@@ -155,6 +156,7 @@ export function readCsv(input: string, options: CsvReadOptions): CsvTable {
     }
     if (cells.length === 1 && cells[0] === '') continue; // a blank line is not a record
     row++;
+    if (onProgress && row % PROGRESS_EVERY === 0) onProgress({ unit: 'bytes', done: i, total: n });
     const record: CsvRecord = { line: recordLine, row, cells };
     if (header === null) {
       header = record;

@@ -13,7 +13,7 @@ import { BatchBuilder } from './builder';
 import { readCsv, type CsvReadOptions, type CsvRecord } from './csv-reader';
 import { guard } from './limits';
 import { hashText, isForbiddenKey, normalizeClass, normalizeCriticality, normalizeStatus, normalizeTags } from './normalize';
-import { ImportError, type ImportBatch, type ImportedCi, type ImportedRelationship, type ImportOptions, type SourceRef } from './types';
+import { ImportError, PROGRESS_EVERY, type ImportBatch, type ImportedCi, type ImportedRelationship, type ImportOptions, type SourceRef } from './types';
 
 export const CSV_CI_FIELDS = [
   'id',
@@ -214,6 +214,17 @@ function readWithMapping(text: string, mapping: CsvMapping, options: CsvParseOpt
   return { header, records: table.records };
 }
 
+/** A per-record tick that calls options.onProgress every PROGRESS_EVERY records. */
+function rowProgress(options: ImportOptions, total: number): () => void {
+  const onProgress = options.onProgress;
+  if (!onProgress) return () => undefined;
+  let done = 0;
+  return () => {
+    if (done % PROGRESS_EVERY === 0) onProgress({ unit: 'rows', done, total });
+    done++;
+  };
+}
+
 /** Cells beyond the header are an error unless empty; missing ones are empty. */
 function rowCells(record: CsvRecord, width: number): { cells: string[] } | { extra: number } {
   const cells: string[] = new Array<string>(width);
@@ -239,7 +250,9 @@ export function parseCsvCis(text: string, mapping: CsvMapping, options: CsvParse
       else if (target.startsWith('externalIds.')) used.push({ index, kind: 'externalId', name: target.slice('externalIds.'.length) });
       else used.push({ index, kind: 'field', name: target });
     });
+    const progress = rowProgress(options, records.length);
     for (const record of records) {
+      progress();
       const ref: SourceRef = { file, line: record.line, row: record.row };
       const got = rowCells(record, header.length);
       if ('extra' in got) {
@@ -354,7 +367,9 @@ export function parseCsvRelationships(text: string, mapping: CsvMapping, options
     const { header, records } = readWithMapping(text, mapping, options);
     const builder = new BatchBuilder('csv-relationships');
     let gephiTypes = 0;
+    const progress = rowProgress(options, records.length);
     for (const record of records) {
+      progress();
       const ref: SourceRef = { file, line: record.line, row: record.row };
       const got = rowCells(record, header.length);
       if ('extra' in got) {

@@ -89,10 +89,22 @@ export const IMPORT_LIMITS: Readonly<ImportLimits> = Object.freeze({
   maxAliasCount: 100,
 });
 
+/** How far a parser is through a large file: CSV reports `bytes` while scanning, then `rows` while reading records. */
+export interface ImportProgress {
+  unit: 'bytes' | 'rows';
+  done: number;
+  total: number;
+}
+
+/** Records between two progress calls. */
+export const PROGRESS_EVERY = 1024;
+
 export interface ImportOptions {
   /** Shown in every rejection and error. */
   fileName: string;
   limits?: Partial<ImportLimits>;
+  /** Called every PROGRESS_EVERY records (and nowhere else) by the CSV readers; for a progress bar. */
+  onProgress?: (progress: ImportProgress) => void;
 }
 
 export type ImportErrorCode =
