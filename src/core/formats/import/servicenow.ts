@@ -193,24 +193,44 @@ const COLUMN_ALIASES: Readonly<Record<string, string>> = {
   'business criticality': 'busines_criticality',
 };
 
+/** `parent.sys_id` style dot-walked columns: the reference's sys_id (`Parent.Sys ID` in a list export). */
+const DOT_WALKED_SYS_ID = /^(parent|child|type)\.sys[_ ]id$/;
+
 function columnName(header: string): string {
   const h = header.trim();
   const lower = h.toLowerCase();
-  // `parent.sys_id` style dot-walked columns mean the reference's sys_id.
-  const dotWalked = /^(parent|child|type)\.sys_id$/.exec(lower);
+  const dotWalked = DOT_WALKED_SYS_ID.exec(lower);
   if (dotWalked) return dotWalked[1];
   return Object.prototype.hasOwnProperty.call(COLUMN_ALIASES, lower) ? COLUMN_ALIASES[lower] : lower;
+}
+
+/**
+ * Whether a column's value should replace what an earlier column of the same name gave. A
+ * dot-walked `parent.sys_id` / `child.sys_id` wins over the display value (`parent`) wherever it
+ * stands: names repeat in a CMDB (a business service and its application service often share
+ * one), sys_ids never do. A value also replaces an empty one.
+ */
+function overrides(header: string, values: ReadonlyMap<string, unknown>, name: string, value: unknown): boolean {
+  if (!values.has(name)) return true;
+  if (value === '' || value === null || value === undefined) return false;
+  const earlier = values.get(name);
+  if (earlier === '' || earlier === null || earlier === undefined) return true;
+  // Not `type.sys_id`: a relationship type is read by its name (`Depends on::Used by`).
+  return /^(parent|child)\.sys[_ ]id$/.test(header.trim().toLowerCase());
 }
 
 function rowsFromCsv(text: string, file: string, options: ImportOptions): SnRow[] {
   const table = readCsv(text, options);
   if (!table.header) throw new ImportError('format', { file }, 'the file is empty (no header row)');
-  const names = table.header.cells.map(columnName);
+  const headers = table.header.cells;
+  const names = headers.map(columnName);
   return table.records.map((record) => {
     const values = new Map<string, string>();
     names.forEach((name, i) => {
       const cell = record.cells[i];
-      if (cell !== undefined && !values.has(name)) values.set(name, restoreCell(cell).trim());
+      if (cell === undefined) return;
+      const value = restoreCell(cell).trim();
+      if (overrides(headers[i], values, name, value)) values.set(name, value);
     });
     return { ref: { file, line: record.line, row: record.row }, get: (n) => values.get(n), names: () => [...values.keys()] };
   });
@@ -235,7 +255,12 @@ function rowsFromJson(text: string, file: string, options: ImportOptions): SnRow
     const path = `${base}[${i}]`;
     budget.take({ path });
     const values = new Map<string, unknown>();
-    if (isRecord(raw)) for (const [k, v] of Object.entries(raw)) values.set(columnName(k), v);
+    if (isRecord(raw)) {
+      for (const [k, v] of Object.entries(raw)) {
+        const name = columnName(k);
+        if (overrides(k, values, name, v)) values.set(name, v);
+      }
+    }
     return { ref: { file, path }, get: (n) => values.get(n), names: () => [...values.keys()] };
   });
 }

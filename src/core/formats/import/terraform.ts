@@ -2,11 +2,13 @@
 // or the older instance/resource-level `depends_on`; version 3: modules[].resources{} with
 // `depends_on`) and `terraform show -json` output (values.root_module.resources and
 // child_modules, each resource with `depends_on`). One CI per managed resource instance,
-// keyed and named by its address (`module.db.aws_db_instance.main[0]`).
+// keyed and named by its address (`module.db.aws_db_instance.main[0]`). Deposed objects
+// (create_before_destroy leftovers at the same address) are skipped with a warning.
 //
 // State holds secrets in plain text (passwords, keys, tokens), so attribute values are
 // dropped unless `includeAttributes` is set; even then only top-level scalar values are
-// kept, and never the ones Terraform marks sensitive.
+// kept, never the ones Terraform marks sensitive, secret-looking names are hidden and so are
+// passwords inside URLs (`postgres://user:…@host`, often in a JSON-encoded attribute).
 import type { CiClass } from '../../../shared/model';
 import { BatchBuilder } from './builder';
 import { readJson } from './json-reader';
@@ -22,6 +24,10 @@ export interface TerraformOptions extends ImportOptions {
 }
 
 const CLASS_RULES: readonly [RegExp, CiClass][] = [
+  // Subnet groups place a database or cache in subnets: networking, whatever service they name.
+  [/_subnet_group$/, 'network_device'],
+  // Node groups and scaling groups are pools of machines behind a cluster.
+  [/(_node_group|_node_pool|_autoscaling_group|_scale_set|_instance_group_manager)/, 'cluster'],
   [/(_db_instance|_rds_|_sql_|_database|dynamodb|cosmosdb|_spanner|_bigtable|_redshift|_docdb|_neptune)/, 'database'],
   [/(elasticache|_redis|memcache)/, 'cache'],
   [/(_sqs_|_sns_|_msk_|_kinesis|pubsub|servicebus|eventhub|_mq_)/, 'message_queue'],
@@ -68,7 +74,13 @@ function normalizeDependency(dep: string): string {
   return dep.replace(/\[[^\]]*\]/g, '');
 }
 
-function collectV4(doc: Record<string, unknown>, file: string, budget: RowBudget, out: TfInstance[], skipped: { data: number }): void {
+interface Skipped {
+  data: number;
+  /** Objects kept only until Terraform destroys them (create_before_destroy leftovers). */
+  deposed: number;
+}
+
+function collectV4(doc: Record<string, unknown>, file: string, budget: RowBudget, out: TfInstance[], skipped: Skipped): void {
   const resources = getOwn(doc, 'resources');
   if (!Array.isArray(resources)) throw new ImportError('format', { file, path: 'resources' }, 'a version 4 state needs a resources array');
   resources.forEach((resource, r) => {
@@ -93,6 +105,11 @@ function collectV4(doc: Record<string, unknown>, file: string, budget: RowBudget
     (Array.isArray(instances) ? instances : []).forEach((instance, i) => {
       const ipath = `${path}.instances[${i}]`;
       budget.take({ path: ipath });
+      // A deposed object shares its address with the current one and is about to be destroyed.
+      if (nonEmpty(getOwn(instance, 'deposed'))) {
+        skipped.deposed++;
+        return;
+      }
       const deps = [...stringList(getOwn(instance, 'dependencies')), ...stringList(getOwn(instance, 'depends_on')), ...resourceDeps];
       out.push({
         address: resourceAddress + indexSuffix(getOwn(instance, 'index_key')),
@@ -109,7 +126,7 @@ function collectV4(doc: Record<string, unknown>, file: string, budget: RowBudget
   });
 }
 
-function collectV3(doc: Record<string, unknown>, file: string, budget: RowBudget, out: TfInstance[], skipped: { data: number }): void {
+function collectV3(doc: Record<string, unknown>, file: string, budget: RowBudget, out: TfInstance[], skipped: Skipped): void {
   const modules = getOwn(doc, 'modules');
   if (!Array.isArray(modules)) throw new ImportError('format', { file, path: 'modules' }, 'a version 3 state needs a modules array');
   modules.forEach((mod, m) => {
@@ -141,7 +158,7 @@ function collectV3(doc: Record<string, unknown>, file: string, budget: RowBudget
   });
 }
 
-function collectShowModule(mod: unknown, path: string, file: string, budget: RowBudget, out: TfInstance[], skipped: { data: number }, depth: number): void {
+function collectShowModule(mod: unknown, path: string, file: string, budget: RowBudget, out: TfInstance[], skipped: Skipped, depth: number): void {
   if (!isRecord(mod) || depth > 64) return;
   const resources = getOwn(mod, 'resources');
   (Array.isArray(resources) ? resources : []).forEach((resource, r) => {
@@ -192,6 +209,14 @@ function sensitiveNames(sensitive: unknown): Set<string> {
 
 const SECRET_NAME = /(password|secret|token|private|key|credential|cert)/i;
 
+/** How many missing dependency addresses the warning names. */
+const MISSING_LISTED = 5;
+
+/** `scheme://user:password@host` → `scheme://user:(hidden)@host`, wherever it stands in a value (connection strings, JSON). */
+export function hideUrlPasswords(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^\s:/?#@"']*:)[^\s@/"']+@/gi, '$1(hidden)@');
+}
+
 export function parseTerraform(text: string, options: TerraformOptions): ImportBatch {
   const file = options.fileName;
   return guard(file, () => {
@@ -200,7 +225,7 @@ export function parseTerraform(text: string, options: TerraformOptions): ImportB
     if (!isRecord(doc)) throw new ImportError('format', { file }, 'not a Terraform state or show output (expected a JSON object)');
     const budget = new RowBudget(limits, file, 'resource instances');
     const instances: TfInstance[] = [];
-    const skipped = { data: 0 };
+    const skipped: Skipped = { data: 0, deposed: 0 };
     const version = getOwn(doc, 'version');
     const formatVersion = getOwn(doc, 'format_version');
     if (formatVersion !== undefined) {
@@ -245,7 +270,7 @@ export function parseTerraform(text: string, options: TerraformOptions): ImportB
           if (hidden.has(name) || isForbiddenKey(name)) continue;
           const text = scalarText(value);
           if (text === undefined || text.length > 4000 || name.length > 120) continue;
-          attributes[`tf.${name}`] = SECRET_NAME.test(name) ? '(hidden)' : text;
+          attributes[`tf.${name}`] = SECRET_NAME.test(name) ? '(hidden)' : hideUrlPasswords(text);
         }
       }
       const ci: ImportedCi = {
@@ -273,6 +298,7 @@ export function parseTerraform(text: string, options: TerraformOptions): ImportB
       }
     }
     let unresolved = 0;
+    const missing = new Set<string>();
     for (const inst of accepted) {
       for (const dep of inst.dependencies) {
         const normalized = normalizeDependency(dep);
@@ -280,6 +306,7 @@ export function parseTerraform(text: string, options: TerraformOptions): ImportB
         const targets = byResource.get(normalized) ?? byModule.get(normalized);
         if (!targets) {
           unresolved++;
+          missing.add(normalized);
           continue;
         }
         for (const target of targets) {
@@ -289,7 +316,12 @@ export function parseTerraform(text: string, options: TerraformOptions): ImportB
       }
     }
     if (skipped.data > 0) builder.warn(`${skipped.data} data source(s) skipped (they read infrastructure, they are not part of it)`);
-    if (unresolved > 0) builder.warn(`${unresolved} dependenc(ies) name resources not in this file; they were left out`);
+    if (skipped.deposed > 0) builder.warn(`${skipped.deposed} deposed object(s) skipped (replaced, waiting to be destroyed)`);
+    if (unresolved > 0) {
+      const names = [...missing].slice(0, MISSING_LISTED);
+      const more = missing.size > MISSING_LISTED ? `, … ${missing.size - MISSING_LISTED} more` : '';
+      builder.warn(`${unresolved} dependenc(ies) name resources not in this file (${names.join(', ')}${more}); they were left out`);
+    }
     if (!options.includeAttributes && accepted.length > 0) builder.warn('attribute values were not imported (state holds secrets); import with includeAttributes to keep them');
     return builder.build();
   });

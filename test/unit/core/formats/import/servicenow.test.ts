@@ -45,6 +45,24 @@ describe('parseServiceNow', () => {
     ]);
   });
 
+  it('prefers dot-walked parent.sys_id / child.sys_id columns to the display values, wherever they stand', () => {
+    // A list export keeps its default columns (display values) and adds the dot-walked ones at the end.
+    const bs = 'a'.repeat(32);
+    const svc = 'b'.repeat(32);
+    const csv = [
+      '"sys_id","parent","type","child","parent.sys_id","child.sys_id","type.sys_id"',
+      `"${'1'.repeat(32)}","Online Shop","Depends on::Used by","Online Shop","${bs}","${svc}","${'9'.repeat(32)}"`,
+      `"${'2'.repeat(32)}","Online Shop","Contains::Contained by","Shop Frontend","${svc}",""`,
+    ].join('\r\n');
+    const batch = parseServiceNow(csv, { fileName: 'cmdb_rel_ci.csv' });
+    // The type stays the name (a sys_id would have no meaning); an empty sys_id cell keeps the display value.
+    expect(edges(batch)).toEqual([`${bs} -depends_on-> ${svc}`, `Shop Frontend -part_of-> ${svc}`]);
+    expect(batch.rejected).toEqual([]);
+
+    const json = JSON.stringify({ records: [{ parent: 'Online Shop', child: 'Online Shop', type: 'Depends on::Used by', 'parent.sys_id': bs, 'child.sys_id': svc }] });
+    expect(edges(parseServiceNow(json, { fileName: 'rel.json' }))).toEqual([`${bs} -depends_on-> ${svc}`]);
+  });
+
   it('reads Table API JSON with reference objects: 4 CIs, the non-record entry rejected at its path, no prototype keys kept', () => {
     const batch = parseServiceNow(fixture('servicenow/cmdb_ci.json'), { fileName: 'cmdb_ci.json' });
     expect(batch.cis.map((c) => [c.name, c.class, c.status ?? null, c.owner ?? null])).toEqual([

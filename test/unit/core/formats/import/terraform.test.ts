@@ -1,6 +1,7 @@
 // Terraform state v4 / v3 and `terraform show -json`; secrets never imported by default.
 import { describe, expect, it } from 'vitest';
 import { parseTerraform, terraformClass } from '../../../../../src/core/formats/import';
+import { hideUrlPasswords } from '../../../../../src/core/formats/import/terraform';
 import { edges, fixture, importError } from './fixtures';
 
 describe('parseTerraform', () => {
@@ -35,7 +36,7 @@ describe('parseTerraform', () => {
     ]);
     expect(batch.warnings).toEqual([
       '1 data source(s) skipped (they read infrastructure, they are not part of it)',
-      '1 dependenc(ies) name resources not in this file; they were left out',
+      '1 dependenc(ies) name resources not in this file (aws_security_group.gone); they were left out',
       'attribute values were not imported (state holds secrets); import with includeAttributes to keep them',
     ]);
   });
@@ -98,5 +99,62 @@ describe('parseTerraform', () => {
     expect(terraformClass('azurerm_kubernetes_cluster')).toBe('cluster');
     expect(terraformClass('aws_elasticache_replication_group')).toBe('cache');
     expect(terraformClass('random_password')).toBe('cloud_resource');
+    // Subnet groups are networking even when they name a database or cache service.
+    expect(terraformClass('aws_elasticache_subnet_group')).toBe('network_device');
+    expect(terraformClass('aws_db_subnet_group')).toBe('network_device');
+    // Pools of machines behind a cluster.
+    expect(terraformClass('aws_eks_node_group')).toBe('cluster');
+    expect(terraformClass('aws_autoscaling_group')).toBe('cluster');
+    expect(terraformClass('google_container_node_pool')).toBe('cluster');
+  });
+
+  it('skips deposed objects (same address, waiting to be destroyed) with a warning instead of rejecting a duplicate', () => {
+    const state = {
+      version: 4,
+      resources: [
+        {
+          mode: 'managed',
+          type: 'aws_ecs_task_definition',
+          name: 'app',
+          instances: [
+            { index_key: 'checkout', attributes: { revision: 57 } },
+            { index_key: 'checkout', deposed: '00000001', attributes: { revision: 56 } },
+          ],
+        },
+      ],
+    };
+    const batch = parseTerraform(JSON.stringify(state), { fileName: 's.tfstate' });
+    expect(batch.cis.map((c) => c.key)).toEqual(['aws_ecs_task_definition.app["checkout"]']);
+    expect(batch.rejected).toEqual([]);
+    expect(batch.warnings).toContain('1 deposed object(s) skipped (replaced, waiting to be destroyed)');
+  });
+
+  it('names at most five missing dependencies in its warning', () => {
+    const deps = Array.from({ length: 7 }, (_, i) => `aws_thing.gone${i}`);
+    const state = { version: 4, resources: [{ mode: 'managed', type: 'aws_vpc', name: 'main', instances: [{ attributes: {}, dependencies: deps }] }] };
+    const batch = parseTerraform(JSON.stringify(state), { fileName: 's.tfstate' });
+    expect(batch.warnings).toContain(
+      '7 dependenc(ies) name resources not in this file (aws_thing.gone0, aws_thing.gone1, aws_thing.gone2, aws_thing.gone3, aws_thing.gone4, … 2 more); they were left out',
+    );
+  });
+
+  it('hides passwords inside URLs when attribute values are kept', () => {
+    expect(hideUrlPasswords('postgres://orders:S3cr3t-Pa55w0rd!@db.example:5432/orders')).toBe('postgres://orders:(hidden)@db.example:5432/orders');
+    expect(hideUrlPasswords('[{"value":"redis://:tok3n@cache:6379"}]')).toBe('[{"value":"redis://:(hidden)@cache:6379"}]');
+    expect(hideUrlPasswords('https://example.com/a@b and user@example.com')).toBe('https://example.com/a@b and user@example.com');
+    const state = {
+      version: 4,
+      resources: [
+        {
+          mode: 'managed',
+          type: 'aws_ecs_task_definition',
+          name: 'app',
+          instances: [{ attributes: { family: 'shop', container_definitions: '[{"environment":[{"name":"DATABASE_URL","value":"postgres://orders:S3cr3t@db:5432/orders"}]}]' } }],
+        },
+      ],
+    };
+    const batch = parseTerraform(JSON.stringify(state), { fileName: 's.tfstate', includeAttributes: true });
+    expect(JSON.stringify(batch)).not.toContain('S3cr3t');
+    expect(batch.cis[0].attributes?.['tf.container_definitions']).toContain('postgres://orders:(hidden)@db:5432/orders');
   });
 });
