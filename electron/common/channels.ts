@@ -16,6 +16,7 @@ export function operationChannel(name: string): string {
  * The doc.* commands are sent after the main process has already performed the document
  * operation on the service (through a native dialog): the renderer only refetches.
  * undo / redo / search / fit ask the renderer to act (it calls history.undo etc. itself).
+ * data.import / data.export / data.snapshots open the renderer's data dialogs (File menu).
  */
 export type MenuCommand =
   | 'doc.new'
@@ -25,4 +26,7 @@ export type MenuCommand =
   | 'undo'
   | 'redo'
   | 'search'
-  | 'fit';
+  | 'fit'
+  | 'data.import'
+  | 'data.export'
+  | 'data.snapshots';

@@ -41,6 +41,12 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { label: 'Open Recent', submenu: recentItems },
       { type: 'separator' },
       { label: 'Save a Copy As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopy() },
+      { type: 'separator' },
+      // The renderer opens these dialogs itself (the same commands as its own Data menu).
+      // No accelerators: Ctrl+I is the renderer's impact shortcut, Ctrl+Shift+I the dev tools.
+      { label: 'Import…', click: () => actions.send('data.import') },
+      { label: 'Export…', click: () => actions.send('data.export') },
+      { label: 'Snapshots and History…', click: () => actions.send('data.snapshots') },
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' } as const]),
     ],
   };

@@ -63,6 +63,25 @@ describe('menu template', () => {
     expect(a.about).toHaveBeenCalled();
   });
 
+  it('File has Import…, Export… and Snapshots and History…, sent as the data commands the renderer Data menu runs', () => {
+    const a = actions();
+    const template = buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Faultline', recent: [], actions: a });
+    const fileLabels = (template[0]?.submenu as MenuItemConstructorOptions[]).map((item) => item.label ?? item.type ?? item.role);
+    expect(fileLabels.slice(fileLabels.indexOf('Save a Copy As…') + 1, fileLabels.indexOf('Quit'))).toEqual([
+      'separator',
+      'Import…',
+      'Export…',
+      'Snapshots and History…',
+      'separator',
+    ]);
+    for (const label of ['Import…', 'Export…', 'Snapshots and History…']) click(byLabel(template, label));
+    expect(a.send.mock.calls.map((call) => call[0])).toEqual(['data.import', 'data.export', 'data.snapshots']);
+    // macOS keeps them in File too (Quit lives in the app menu there).
+    const mac = buildMenuTemplate({ platform: 'darwin', isDev: false, appName: 'Faultline', recent: [], actions: actions() });
+    const macFile = mac.find((item) => item.label === '&File')!.submenu as MenuItemConstructorOptions[];
+    expect(macFile.map((item) => item.label)).toEqual(expect.arrayContaining(['Import…', 'Export…', 'Snapshots and History…']));
+  });
+
   it('Open Recent lists the recent files (capped) and opens the chosen one', () => {
     const a = actions();
     const recent = Array.from({ length: 14 }, (_, i) => `/data/cmdb-${i}.faultline`);
