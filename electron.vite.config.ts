@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // The import worker is its own file beside index.js (src/node/import-worker/client.ts finds it there).
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'import-worker': resolve(__dirname, 'src/node/import-worker/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -26,6 +26,8 @@ export const PRELOAD_OPERATION_NAMES = [
   'impact.dependencies',
   'impact.spof',
   'import.preview',
+  'import.progress',
+  'import.cancel',
   'import.apply',
   'export.file',
   'snapshot.create',

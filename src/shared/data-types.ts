@@ -50,6 +50,25 @@ export interface CsvMapping {
   delimiter?: string;
 }
 
+/**
+ * Where a running import preview is (`import.progress`): the worker starting, parsing the file,
+ * handing the items over, then matching them against the CMDB; `unknown` for a job id the
+ * service has not seen (or forgotten).
+ */
+export const IMPORT_JOB_PHASES = ['starting', 'parsing', 'receiving', 'planning', 'finished', 'failed', 'cancelled', 'unknown'] as const;
+export type ImportJobPhase = (typeof IMPORT_JOB_PHASES)[number];
+
+export interface ImportJobProgress {
+  jobId: string;
+  phase: ImportJobPhase;
+  /** Of the whole preview, 0…1 (1 once finished). */
+  fraction: number;
+  /** The current phase's own count when it has one: bytes scanned or rows read while parsing, items while receiving. */
+  unit?: 'bytes' | 'rows' | 'items';
+  done?: number;
+  total?: number;
+}
+
 // ---- reconciliation plan ----
 
 /** How an incoming CI was matched to an existing one. */

@@ -17,7 +17,7 @@ import {
   type RelationshipType,
 } from './model';
 import type { BlastRadiusResult, DependenciesResult, SpofResult } from './impact-types';
-import { IMPORT_FORMATS, type CmdbDiff, type CsvMapping, type ImportFormat, type ImportPlan, type SnapshotMeta } from './data-types';
+import { IMPORT_FORMATS, type CmdbDiff, type CsvMapping, type ImportFormat, type ImportJobProgress, type ImportPlan, type SnapshotMeta } from './data-types';
 
 export const DEFAULT_VIEW_CAP = 1000;
 export const DEFAULT_EDGE_CAP = 2000;
@@ -148,6 +148,9 @@ export const CsvMappingSchema = z
   })
   .strict();
 
+/** A caller-chosen id for one import preview, to ask for its progress or cancel it while it runs. */
+export const ImportJobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -');
+
 export interface ImportPreview {
   /** null when there is nothing to apply yet: a CSV whose guessed column mapping needs correcting (see `csv.problems`). */
   previewId: string | null;
@@ -254,9 +257,15 @@ export const operations = {
         format: ImportFormatSchema.optional(),
         csvMapping: CsvMappingSchema.optional(),
         includeAttributes: z.boolean().optional(),
+        /** Lets `import.progress` and `import.cancel` follow this preview while it runs. */
+        jobId: ImportJobIdSchema.optional(),
       })
       .strict(),
   ),
+  /** Read-only and answered at once, even while other operations wait in the service's queue. */
+  'import.progress': op<ImportJobProgress>()(z.object({ jobId: ImportJobIdSchema }).strict()),
+  /** Stops a running preview (its call then fails with code `cancelled`); false when it was not running. Changes nothing. */
+  'import.cancel': op<{ cancelled: boolean }>()(z.object({ jobId: ImportJobIdSchema }).strict()),
   'import.apply': op<MutationResult<ImportApplied>>()(z.object({ previewId: z.string().min(1).max(100) }).strict()),
   'export.file': op<{ files: ExportedFile[] }>()(
     z.object({ format: z.enum(EXPORT_FILE_FORMATS), ciIds: z.array(IdSchema).max(1_000_000).optional() }).strict(),
@@ -288,7 +297,7 @@ export interface FaultlineApi {
 
 /** An error that crosses a boundary: a code, a message for the user and, for validation, the field paths. */
 export interface ApiErrorBody {
-  code: 'invalid_input' | 'not_found' | 'conflict' | 'unknown_operation' | 'io_error' | 'internal';
+  code: 'invalid_input' | 'not_found' | 'conflict' | 'unknown_operation' | 'io_error' | 'internal' | 'cancelled';
   message: string;
   issues?: { path: string; message: string }[];
 }

@@ -44,6 +44,7 @@ export function statusForError(code: ApiErrorBody['code']): number {
     case 'unknown_operation':
       return 404;
     case 'conflict':
+    case 'cancelled':
       return 409;
     default:
       return 500;

@@ -4,27 +4,18 @@
 import { basename } from 'node:path';
 import { AsOfError, diffCmdb, type DiffSide } from '../../core/diff';
 import { writeTextExport, type ExportScope } from '../../core/formats/export';
-import {
-  csvHeaderKey,
-  detectImportFormat,
-  ImportError,
-  parseCsv,
-  parseImport,
-  readCsvHeader,
-  suggestCsvMapping,
-  validateCsvMapping,
-  type ImportBatch,
-} from '../../core/formats/import';
+import { csvHeaderKey, ImportError, type ImportBatch } from '../../core/formats/import';
 import type { CmdbEnvironment, Transaction } from '../../core/graph/cmdb';
 import { CmdbGraph } from '../../core/graph/cmdb-graph';
 import { documentFromCmdb } from '../../core/graph/load';
 import { graphView } from '../../core/query';
 import { applyPlanOps, planImport, planIsEmpty } from '../../core/reconcile';
-import type { CsvMapping, ImportFormat, ImportPlan } from '../../shared/data-types';
+import type { CsvMapping, ImportJobPhase, ImportJobProgress, ImportPlan } from '../../shared/data-types';
 import type { Ci } from '../../shared/model';
 import {
   DEFAULT_VIEW_CAP,
   DIFF_VIEW_CAP,
+  CsvMappingSchema,
   PREVIEW_LIST_CAP,
   ViewInputSchema,
   type ApiErrorBody,
@@ -34,12 +25,15 @@ import {
   type ParsedInput,
 } from '../../shared/operations';
 import { writeXlsx } from '../export';
+import { ImportCancelledError, ImportSourceError, startParseJob, type ImportSource, type WorkerProgress } from '../import-worker';
 import { createSnapshot, diffView, documentAsOfTime, listSnapshots, readSnapshot, SnapshotError } from '../snapshots';
 import type { CmdbStore } from '../storage';
 import type { AppSettings } from './settings';
 
 export const DATA_OPERATIONS = [
   'import.preview',
+  'import.progress',
+  'import.cancel',
   'import.apply',
   'export.file',
   'snapshot.create',
@@ -48,6 +42,13 @@ export const DATA_OPERATIONS = [
   'history.asOf',
 ] as const;
 export type DataOperationName = (typeof DATA_OPERATIONS)[number];
+
+/**
+ * Operations the service calls outside its serialized queue: `import.progress` and
+ * `import.cancel` only read or stop in-memory jobs, and `import.preview` parses in a worker
+ * first and queues its own planning step (ctx.serialized), so other calls are answered meanwhile.
+ */
+export const UNQUEUED_DATA_OPERATIONS: ReadonlySet<string> = new Set<DataOperationName>(['import.preview', 'import.progress', 'import.cancel']);
 
 export type DataHandlers = {
   [N in DataOperationName]: (input: ParsedInput<N>) => Promise<OperationOutput<N>> | OperationOutput<N>;
@@ -62,6 +63,8 @@ export interface DataServiceContext {
   env: CmdbEnvironment;
   settings(): AppSettings;
   saveSettings(settings: AppSettings): Promise<void>;
+  /** Runs a task in the service's serialized queue (after the calls already waiting). */
+  serialized<T>(task: () => Promise<T> | T): Promise<T>;
   /** The service's error type (a code and a message for the user). */
   fail(code: ApiErrorBody['code'], message: string, issues?: { path: string; message: string }[]): Error;
 }
@@ -71,6 +74,22 @@ export const MAX_PREVIEWS = 3;
 /** Remembered CSV mappings in settings.json (under `csvMappings`, by header key). */
 export const MAX_REMEMBERED_MAPPINGS = 50;
 const MAPPINGS_KEY = 'csvMappings';
+/** Finished import jobs whose last progress is still answered; the oldest is forgotten first. */
+export const MAX_FINISHED_JOBS = 20;
+
+/** One import preview as `import.progress` reports it. */
+interface ImportJob {
+  progress: ImportJobProgress;
+  /** Stops the job: terminates the worker while parsing, or skips the planning step still waiting in the queue. */
+  cancel(): void;
+  cancelled: boolean;
+}
+
+const RUNNING_PHASES: ReadonlySet<ImportJobPhase> = new Set(['starting', 'parsing', 'receiving', 'planning']);
+
+/** The share of the whole preview done when each phase starts: parsing is most of it, then the hand-over, then planning. */
+const PHASE_SPAN: Record<'parsing' | 'receiving', [number, number]> = { parsing: [0, 0.7], receiving: [0.7, 0.85] };
+const PLANNING_FRACTION = 0.85;
 
 interface Preview {
   documentPath: string;
@@ -123,96 +142,43 @@ function rememberedMappings(settings: AppSettings): Record<string, CsvMapping> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, CsvMapping>) : {};
 }
 
-function isCsvMapping(value: unknown): value is CsvMapping {
-  if (typeof value !== 'object' || value === null) return false;
-  const m = value as Partial<CsvMapping>;
-  return (
-    (m.kind === 'cis' || m.kind === 'relationships') &&
-    typeof m.system === 'string' &&
-    Array.isArray(m.columns) &&
-    m.columns.every((c) => typeof c === 'string')
-  );
-}
+// Reading a file moved to the import worker's folder (it runs there); the CLI still imports it from here.
+export { ImportSourceError, readImportSource, type ImportSource, type ImportSourceOptions } from '../import-worker';
 
-/** A file that cannot be previewed as asked (unknown format, a given CSV mapping that does not fit). */
-export class ImportSourceError extends Error {
-  readonly issues: { path: string; message: string }[];
-  constructor(message: string, issues: { path: string; message: string }[]) {
-    super(message);
-    this.name = 'ImportSourceError';
-    this.issues = issues;
-  }
-}
-
-export interface ImportSourceOptions {
-  fileName: string;
-  format?: ImportFormat;
-  /** For CSV: the mapping chosen by the user (must fit the header). */
-  csvMapping?: CsvMapping;
-  /** For CSV without a chosen mapping: one remembered for this header key, if any. */
-  rememberedMapping?: (headerKey: string) => CsvMapping | undefined;
-  includeAttributes?: boolean;
-}
-
-export interface ImportSource {
-  format: ImportFormat;
-  /** null when a guessed CSV mapping does not fit (see csv.problems). */
-  batch: ImportBatch | null;
-  csv?: { header: string[]; mapping: CsvMapping; suggested: boolean; remembered: boolean; problems: string[] };
-}
-
-/**
- * Reads an import file: detects the format unless given and runs its parser; for CSV picks the
- * mapping (given, else remembered for the header, else guessed). Throws ImportError for a file
- * that cannot be read, ImportSourceError for an unknown format or a given mapping that does not fit.
- */
-export function readImportSource(content: string, options: ImportSourceOptions): ImportSource {
-  const { fileName } = options;
-  const format = options.format ?? detectImportFormat(fileName, content);
-  if (format === null) {
-    throw new ImportSourceError(`The format of ${fileName} is not recognised; choose it explicitly.`, [
-      { path: 'format', message: 'not recognised; choose one' },
-    ]);
-  }
-  if (format !== 'csv-cis' && format !== 'csv-relationships') {
-    return { format, batch: parseImport(content, { fileName, format, includeAttributes: options.includeAttributes ?? false }) };
-  }
-  const header = readCsvHeader(content, { fileName });
-  const headerKey = csvHeaderKey(header);
-  let mapping = options.csvMapping;
-  let suggested = false;
-  let remembered = false;
-  if (!mapping) {
-    const saved = options.rememberedMapping?.(headerKey);
-    if (saved && validateCsvMapping(saved, header).length === 0) {
-      mapping = saved;
-      remembered = true;
-    } else {
-      mapping = suggestCsvMapping(header);
-      suggested = true;
-    }
-  }
-  const problems = validateCsvMapping(mapping, header);
-  if (problems.length > 0 && !suggested) {
-    throw new ImportSourceError(
-      `The column mapping does not fit ${fileName}: ${problems[0]}`,
-      problems.map((message) => ({ path: 'csvMapping', message })),
-    );
-  }
-  const csv = { header, mapping, suggested, remembered, problems };
-  if (problems.length > 0) return { format, batch: null, csv };
-  const batch = parseCsv(content, mapping, { fileName });
-  return { format: batch.format, batch, csv };
+/** A worker's progress as the job's progress over the whole preview. */
+export function jobProgress(jobId: string, progress: WorkerProgress): ImportJobProgress {
+  const [from, to] = PHASE_SPAN[progress.phase];
+  const fraction = from + (to - from) * Math.min(1, Math.max(0, progress.fraction));
+  return {
+    jobId,
+    phase: progress.phase,
+    fraction,
+    ...(progress.unit ? { unit: progress.unit } : {}),
+    ...(progress.done !== undefined ? { done: progress.done } : {}),
+    ...(progress.total !== undefined ? { total: progress.total } : {}),
+  };
 }
 
 export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
   const previews = new Map<string, Preview>();
   let previewCounter = 0;
+  const jobs = new Map<string, ImportJob>();
+  let jobCounter = 0;
 
-  const remembered = (headerKey: string): CsvMapping | undefined => {
-    const all = rememberedMappings(ctx.settings());
-    const mapping = Object.hasOwn(all, headerKey) ? all[headerKey] : undefined;
-    return isCsvMapping(mapping) ? mapping : undefined;
+  const endJob = (job: ImportJob, phase: 'finished' | 'failed' | 'cancelled'): void => {
+    job.progress = { jobId: job.progress.jobId, phase, fraction: phase === 'finished' ? 1 : job.progress.fraction };
+    // Forget the oldest finished jobs beyond the cap (running ones are always kept).
+    const finished = [...jobs.entries()].filter(([, j]) => !RUNNING_PHASES.has(j.progress.phase));
+    for (const [id] of finished.slice(0, Math.max(0, finished.length - MAX_FINISHED_JOBS))) jobs.delete(id);
+  };
+
+  const rememberedForWorker = (): Record<string, CsvMapping> => {
+    const out: Record<string, CsvMapping> = {};
+    for (const [key, value] of Object.entries(rememberedMappings(ctx.settings()))) {
+      const parsed = CsvMappingSchema.safeParse(value);
+      if (parsed.success) out[key] = parsed.data;
+    }
+    return out;
   };
 
   const remember = async (headerKey: string, mapping: CsvMapping): Promise<void> => {
@@ -240,51 +206,106 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
     }
   };
 
+  /** The planning step of a preview (in the queue: it reads the live graph). */
+  const planPreview = (fileName: string, source: ImportSource): OperationOutput<'import.preview'> => {
+    const store = ctx.store();
+    const { format, csv } = source;
+    if (source.batch === null) {
+      // The mapping step: show the header and the guess, with what needs correcting; nothing to apply yet.
+      return {
+        previewId: null,
+        fileName,
+        format,
+        plan: planImport(store.cmdb.graph, { format, cis: [], relationships: [], rejected: [], warnings: [] }),
+        truncated: false,
+        ...(csv ? { csv } : {}),
+      };
+    }
+    const batch = source.batch;
+    const csvKey = csv ? csvHeaderKey(csv.header) : undefined;
+    const plan = planImport(store.cmdb.graph, batch);
+    previewCounter += 1;
+    const previewId = `preview_${previewCounter}_${ctx.env.newId('ci').replace(/^ci_/, '')}`;
+    previews.set(previewId, {
+      documentPath: store.path,
+      fileName,
+      batch,
+      plan,
+      ...(csv && csvKey ? { csv: { headerKey: csvKey, mapping: csv.mapping } } : {}),
+    });
+    while (previews.size > MAX_PREVIEWS) previews.delete(previews.keys().next().value as string);
+    const capped = capPlan(plan, PREVIEW_LIST_CAP);
+    return { previewId, fileName, format: batch.format, plan: capped.plan, truncated: capped.truncated, ...(csv ? { csv } : {}) };
+  };
+
   return {
-    'import.preview': (input) => {
-      const store = ctx.store();
+    'import.preview': async (input) => {
       const { fileName, content } = input;
+      const jobId = input.jobId ?? `import_${++jobCounter}`;
+      const running = jobs.get(jobId);
+      if (running && RUNNING_PHASES.has(running.progress.phase)) {
+        throw ctx.fail('conflict', `An import preview with job id ${jobId} is already running.`, [{ path: 'jobId', message: 'already running' }]);
+      }
+      const cancelled = (): Error => ctx.fail('cancelled', new ImportCancelledError(fileName).message);
+      const parse = startParseJob(
+        {
+          content,
+          fileName,
+          ...(input.format ? { format: input.format } : {}),
+          ...(input.csvMapping ? { csvMapping: input.csvMapping } : {}),
+          rememberedMappings: rememberedForWorker(),
+          includeAttributes: input.includeAttributes ?? false,
+        },
+        (progress) => {
+          if (RUNNING_PHASES.has(job.progress.phase)) job.progress = jobProgress(jobId, progress);
+        },
+      );
+      const job: ImportJob = {
+        progress: { jobId, phase: 'starting', fraction: 0 },
+        cancelled: false,
+        cancel: () => {
+          job.cancelled = true;
+          parse.cancel();
+        },
+      };
+      jobs.delete(jobId);
+      jobs.set(jobId, job);
       let source: ImportSource;
       try {
-        source = readImportSource(content, {
-          fileName,
-          format: input.format,
-          csvMapping: input.csvMapping,
-          rememberedMapping: remembered,
-          includeAttributes: input.includeAttributes ?? false,
-        });
+        // Off the queue: other calls are answered while the worker parses.
+        source = await parse.result;
       } catch (error) {
+        endJob(job, error instanceof ImportCancelledError ? 'cancelled' : 'failed');
+        if (error instanceof ImportCancelledError) throw cancelled();
         if (error instanceof ImportError) throw importFailed(error);
         if (error instanceof ImportSourceError) throw ctx.fail('invalid_input', error.message, error.issues);
         throw error;
       }
-      const { format, csv } = source;
-      if (source.batch === null) {
-        // The mapping step: show the header and the guess, with what needs correcting; nothing to apply yet.
-        return {
-          previewId: null,
-          fileName,
-          format,
-          plan: planImport(store.cmdb.graph, { format, cis: [], relationships: [], rejected: [], warnings: [] }),
-          truncated: false,
-          ...(csv ? { csv } : {}),
-        };
+      if (job.cancelled) {
+        endJob(job, 'cancelled');
+        throw cancelled();
       }
-      const batch = source.batch;
-      const csvKey = csv ? csvHeaderKey(csv.header) : undefined;
-      const plan = planImport(store.cmdb.graph, batch);
-      previewCounter += 1;
-      const previewId = `preview_${previewCounter}_${ctx.env.newId('ci').replace(/^ci_/, '')}`;
-      previews.set(previewId, {
-        documentPath: store.path,
-        fileName,
-        batch,
-        plan,
-        ...(csv && csvKey ? { csv: { headerKey: csvKey, mapping: csv.mapping } } : {}),
-      });
-      while (previews.size > MAX_PREVIEWS) previews.delete(previews.keys().next().value as string);
-      const capped = capPlan(plan, PREVIEW_LIST_CAP);
-      return { previewId, fileName, format: batch.format, plan: capped.plan, truncated: capped.truncated, ...(csv ? { csv } : {}) };
+      job.progress = { jobId, phase: 'planning', fraction: PLANNING_FRACTION };
+      try {
+        const preview = await ctx.serialized(() => {
+          if (job.cancelled) throw cancelled();
+          return planPreview(fileName, source);
+        });
+        endJob(job, 'finished');
+        return preview;
+      } catch (error) {
+        endJob(job, job.cancelled ? 'cancelled' : 'failed');
+        throw error;
+      }
+    },
+
+    'import.progress': ({ jobId }) => jobs.get(jobId)?.progress ?? { jobId, phase: 'unknown', fraction: 0 },
+
+    'import.cancel': ({ jobId }) => {
+      const job = jobs.get(jobId);
+      if (!job || !RUNNING_PHASES.has(job.progress.phase) || job.cancelled) return { cancelled: false };
+      job.cancel();
+      return { cancelled: true };
     },
 
     'import.apply': async ({ previewId }) => {

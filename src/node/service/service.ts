@@ -24,7 +24,7 @@ import {
 import { DOCUMENT_EXTENSION, SAMPLE_FILE_NAME, resolveUserPath, sampleCmdbSource, withDocumentExtension } from '../paths';
 import { openCmdbStore, StoreOpenError, type CmdbStore } from '../storage';
 import { ensureHistoryBase } from '../snapshots';
-import { createDataHandlers } from './data-handlers';
+import { createDataHandlers, UNQUEUED_DATA_OPERATIONS } from './data-handlers';
 import { createEnvironment } from './environment';
 import { loadSettings, pushRecent, saveSettings, type AppSettings } from './settings';
 
@@ -211,14 +211,16 @@ class Service implements FaultlineService {
     // The table guarantees handlers[name] accepts exactly what operations[name].input parses to;
     // TypeScript cannot correlate the two through the `name` union, hence the widening here.
     const handler = this.handlers[name] as (value: unknown) => Promise<unknown> | unknown;
-    return this.enqueue(async (): Promise<ApiResult> => {
+    const run = async (): Promise<ApiResult> => {
       if (this.closed) return { ok: false, error: { code: 'internal', message: 'The Faultline service has been closed.' } };
       try {
         return { ok: true, value: await handler(parsed.data) };
       } catch (error) {
         return { ok: false, error: this.errorBody(name, error) };
       }
-    });
+    };
+    // Import progress, cancel and the worker-side part of a preview do not wait behind other calls.
+    return UNQUEUED_DATA_OPERATIONS.has(name) ? run() : this.enqueue(run);
   }
 
   async close(): Promise<void> {
@@ -483,6 +485,11 @@ class Service implements FaultlineService {
           this.settings = settings;
           await this.writeSettings();
         },
+        serialized: (task) =>
+          this.enqueue(async () => {
+            if (this.closed) throw new ServiceError('internal', 'The Faultline service has been closed.');
+            return task();
+          }),
         fail: (code, message, issues) => new ServiceError(code, message, issues),
       }),
     };

@@ -1,0 +1,196 @@
+// Runs readImportSource in a worker thread, one worker per file: the service's event loop stays
+// free while a large file is parsed, progress arrives a few times a second, and cancelling
+// terminates the worker. Every message from the worker is parsed with zod before it is used.
+//
+// Where the worker comes from: run from source (tsx: `npm run serve`, the tests) this module is
+// a .ts file and the worker is worker.ts, started through tsx's ESM loader; in the Electron build
+// (electron-vite bundles src/node into out/main/index.js) it is out/main/import-worker.js, an
+// extra input of the main build (electron.vite.config.ts).
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ImportError, type ImportBatch } from '../../core/formats/import';
+import type { CsvMapping, ImportFormat } from '../../shared/data-types';
+import { WorkerMessageSchema, type ParseRequest, type WorkerMessage } from './messages';
+import { ImportSourceError, type ImportSource } from './read-source';
+
+/** The name of the built worker beside the bundled main (see electron.vite.config.ts). */
+export const BUILT_WORKER_FILE = 'import-worker.js';
+
+export interface WorkerParseRequest {
+  content: string;
+  fileName: string;
+  format?: ImportFormat;
+  csvMapping?: CsvMapping;
+  /** Remembered CSV mappings by header key. */
+  rememberedMappings?: Record<string, CsvMapping>;
+  includeAttributes?: boolean;
+}
+
+/** Where a parse job is: `parsing` with the parser's fraction (0…1), then `receiving` the batch parts. */
+export interface WorkerProgress {
+  phase: 'parsing' | 'receiving';
+  /** Of this phase, 0…1. */
+  fraction: number;
+  unit?: 'bytes' | 'rows' | 'items';
+  done?: number;
+  total?: number;
+}
+
+export interface ParseJob {
+  /** The read file; rejects with ImportError, ImportSourceError, ImportCancelledError or ImportWorkerError. */
+  readonly result: Promise<ImportSource>;
+  /** Terminates the worker; `result` then rejects with ImportCancelledError (no-op once settled). */
+  cancel(): void;
+}
+
+export class ImportCancelledError extends Error {
+  constructor(fileName: string) {
+    super(`The import of ${fileName} was cancelled; nothing was imported.`);
+    this.name = 'ImportCancelledError';
+  }
+}
+
+/** The worker failed (crashed, or sent what it should not): a bug, not a problem of the file. */
+export class ImportWorkerError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ImportWorkerError';
+  }
+}
+
+interface WorkerEntry {
+  /** The worker's script, or code to evaluate (the tsx bootstrap). */
+  script: string | URL;
+  eval: boolean;
+}
+
+let cachedEntry: WorkerEntry | null = null;
+
+/** How to start the worker from wherever this module runs (see the header). */
+export function workerEntry(): WorkerEntry {
+  if (cachedEntry) return cachedEntry;
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    // From source: load worker.ts through tsx's ESM API (a worker does not take `--import` in execArgv).
+    const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/index\.cjs$/, 'index.mjs');
+    const target = pathToFileURL(join(dirname(here), 'worker.ts')).href;
+    const code = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); });`;
+    cachedEntry = { script: code, eval: true };
+    return cachedEntry;
+  }
+  // Built: beside the bundle that holds this code (out/main/index.js), or one folder up from a shared chunk.
+  const candidates = [join(dirname(here), BUILT_WORKER_FILE), join(dirname(dirname(here)), BUILT_WORKER_FILE)];
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) throw new ImportWorkerError(`The import worker is missing (looked for ${candidates.join(' and ')}).`);
+  cachedEntry = { script: pathToFileURL(found), eval: false };
+  return cachedEntry;
+}
+
+function importErrorFrom(message: Extract<WorkerMessage, { type: 'error' }>): Error {
+  if (message.kind === 'import' && message.importError) {
+    const { code, place, reason } = message.importError;
+    return new ImportError(code, place, reason);
+  }
+  if (message.kind === 'source') return new ImportSourceError(message.message, message.issues ?? []);
+  return new ImportWorkerError(`The import worker failed: ${message.message}`);
+}
+
+/** Starts reading one import file in a new worker thread. */
+export function startParseJob(request: WorkerParseRequest, onProgress?: (progress: WorkerProgress) => void): ParseJob {
+  let settled = false;
+  let worker: Worker | null = null;
+  let rejectResult: (error: Error) => void = () => undefined;
+  const finish = (): void => {
+    settled = true;
+    const w = worker;
+    worker = null;
+    if (w) void w.terminate();
+  };
+
+  const result = new Promise<ImportSource>((resolve, reject) => {
+    rejectResult = (error) => {
+      if (settled) return;
+      finish();
+      reject(error);
+    };
+    const entry = workerEntry();
+    worker = new Worker(entry.script, { eval: entry.eval });
+    let begin: Extract<WorkerMessage, { type: 'begin' }> | null = null;
+    const batch: ImportBatch = { format: 'csv-cis', cis: [], relationships: [], rejected: [], warnings: [] };
+    let received = 0;
+    let expected = 0;
+
+    worker.on('message', (raw: unknown) => {
+      if (settled) return;
+      const parsed = WorkerMessageSchema.safeParse(raw);
+      if (!parsed.success) {
+        rejectResult(new ImportWorkerError(`The import worker sent a malformed message: ${parsed.error.message}`));
+        return;
+      }
+      const message = parsed.data;
+      switch (message.type) {
+        case 'progress':
+          onProgress?.({
+            phase: 'parsing',
+            fraction: message.fraction,
+            ...(message.unit ? { unit: message.unit } : {}),
+            ...(message.done !== undefined ? { done: message.done } : {}),
+            ...(message.total !== undefined ? { total: message.total } : {}),
+          });
+          return;
+        case 'begin':
+          begin = message;
+          batch.format = message.format;
+          batch.warnings = message.warnings;
+          expected = message.counts.cis + message.counts.relationships + message.counts.rejected;
+          onProgress?.({ phase: 'receiving', fraction: 0, unit: 'items', done: 0, total: expected });
+          return;
+        case 'part':
+          if (!begin) {
+            rejectResult(new ImportWorkerError('The import worker sent items before saying what it read.'));
+            return;
+          }
+          for (const ci of message.cis) batch.cis.push(ci);
+          for (const rel of message.relationships) batch.relationships.push(rel);
+          for (const rejection of message.rejected) batch.rejected.push(rejection);
+          received += message.cis.length + message.relationships.length + message.rejected.length;
+          onProgress?.({ phase: 'receiving', fraction: expected > 0 ? received / expected : 1, unit: 'items', done: received, total: expected });
+          return;
+        case 'end': {
+          if (!begin || received !== expected) {
+            rejectResult(new ImportWorkerError(`The import worker sent ${received} of ${expected} items.`));
+            return;
+          }
+          const source: ImportSource = { format: begin.format, batch: begin.hasBatch ? batch : null, ...(begin.csv ? { csv: begin.csv } : {}) };
+          finish();
+          resolve(source);
+          return;
+        }
+        case 'error':
+          rejectResult(importErrorFrom(message));
+          return;
+      }
+    });
+    worker.on('error', (error) => rejectResult(new ImportWorkerError(`The import worker crashed: ${error.message}`, { cause: error })));
+    worker.on('exit', (code) => rejectResult(new ImportWorkerError(`The import worker stopped (exit code ${code}) before it finished.`)));
+
+    const message: ParseRequest = {
+      type: 'parse',
+      content: request.content,
+      fileName: request.fileName,
+      ...(request.format ? { format: request.format } : {}),
+      ...(request.csvMapping ? { csvMapping: request.csvMapping } : {}),
+      rememberedMappings: request.rememberedMappings ?? {},
+      includeAttributes: request.includeAttributes ?? false,
+    };
+    worker.postMessage(message);
+  });
+
+  return {
+    result,
+    cancel: () => rejectResult(new ImportCancelledError(request.fileName)),
+  };
+}

@@ -1,0 +1,143 @@
+// The messages between the import worker and its client. They cross a thread boundary, so the
+// receiving side parses each with these schemas (a message that does not fit is a bug, reported
+// as such, never trusted). Items travel in parts of at most PART_SIZE so that the service's
+// event loop copies and checks them in short slices instead of one long block.
+import { z } from 'zod';
+import type { ImportedCi, ImportedRelationship, ImportProgress } from '../../core/formats/import';
+import type { Rejection } from '../../shared/data-types';
+import { CiClassSchema, CiStatusSchema, RelationshipTypeSchema, StrengthSchema } from '../../shared/model';
+import { CsvMappingSchema, ImportFormatSchema } from '../../shared/operations';
+
+/** Items (CIs, relationships, rejections) per `part` message. */
+export const PART_SIZE = 2000;
+
+const SourceRefShape = {
+  file: z.string(),
+  line: z.number().int().optional(),
+  row: z.number().int().optional(),
+  path: z.string().optional(),
+};
+const SourceRefSchema = z.strictObject(SourceRefShape);
+const StringMap = z.record(z.string(), z.string());
+
+export const ImportedCiSchema = z.strictObject({
+  key: z.string(),
+  system: z.string(),
+  id: z.string().optional(),
+  name: z.string(),
+  class: CiClassSchema,
+  environment: z.string().optional(),
+  criticality: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
+  owner: z.string().optional(),
+  status: CiStatusSchema.optional(),
+  tags: z.array(z.string()).optional(),
+  attributes: StringMap.optional(),
+  externalIds: StringMap,
+  redundancy: z.strictObject({ minHealthy: z.number().int() }).nullable().optional(),
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+  sourceRef: SourceRefSchema,
+});
+
+export const ImportedRelationshipSchema = z.strictObject({
+  source: z.string(),
+  target: z.string(),
+  system: z.string(),
+  type: RelationshipTypeSchema,
+  strength: StrengthSchema.optional(),
+  inferred: z.boolean().optional(),
+  id: z.string().optional(),
+  sourceRef: SourceRefSchema,
+});
+
+export const RejectionSchema = z.strictObject({
+  ...SourceRefShape,
+  entity: z.enum(['ci', 'relationship']),
+  key: z.string().optional(),
+  field: z.string().optional(),
+  reason: z.string(),
+});
+
+// The schemas must describe the core's types exactly: these fail to compile when either side changes.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _ciShape: Same<z.infer<typeof ImportedCiSchema>, ImportedCi> = true;
+const _relShape: Same<z.infer<typeof ImportedRelationshipSchema>, ImportedRelationship> = true;
+const _rejectionShape: Same<z.infer<typeof RejectionSchema>, Rejection> = true;
+void [_ciShape, _relShape, _rejectionShape];
+
+// ---- client → worker ----
+
+export const ParseRequestSchema = z.strictObject({
+  type: z.literal('parse'),
+  content: z.string(),
+  fileName: z.string(),
+  format: ImportFormatSchema.optional(),
+  csvMapping: CsvMappingSchema.optional(),
+  /** Remembered CSV mappings by header key (settings.json's csvMappings). */
+  rememberedMappings: z.record(z.string(), CsvMappingSchema),
+  includeAttributes: z.boolean(),
+});
+export type ParseRequest = z.infer<typeof ParseRequestSchema>;
+
+// ---- worker → client ----
+
+const PlaceSchema = z.strictObject({
+  file: z.string(),
+  line: z.number().optional(),
+  column: z.number().optional(),
+  row: z.number().optional(),
+  path: z.string().optional(),
+  field: z.string().optional(),
+});
+
+export const WorkerMessageSchema = z.discriminatedUnion('type', [
+  /** How far the parser is: `fraction` of the whole parse (0…1), and the parser's own count. */
+  z.strictObject({
+    type: z.literal('progress'),
+    fraction: z.number().min(0).max(1),
+    unit: z.enum(['bytes', 'rows']).optional(),
+    done: z.number().int().min(0).optional(),
+    total: z.number().int().min(0).optional(),
+  }),
+  /** The file was read: what follows in parts, with the totals. */
+  z.strictObject({
+    type: z.literal('begin'),
+    format: ImportFormatSchema,
+    hasBatch: z.boolean(),
+    csv: z
+      .strictObject({
+        header: z.array(z.string()),
+        mapping: CsvMappingSchema,
+        suggested: z.boolean(),
+        remembered: z.boolean(),
+        problems: z.array(z.string()),
+      })
+      .optional(),
+    warnings: z.array(z.string()),
+    counts: z.strictObject({ cis: z.number().int().min(0), relationships: z.number().int().min(0), rejected: z.number().int().min(0) }),
+  }),
+  z.strictObject({
+    type: z.literal('part'),
+    cis: z.array(ImportedCiSchema),
+    relationships: z.array(ImportedRelationshipSchema),
+    rejected: z.array(RejectionSchema),
+  }),
+  z.strictObject({ type: z.literal('end') }),
+  /** The file could not be read: an ImportError (with its place), an ImportSourceError, or a bug. */
+  z.strictObject({
+    type: z.literal('error'),
+    kind: z.enum(['import', 'source', 'internal']),
+    message: z.string(),
+    importError: z
+      .strictObject({ code: z.enum(['syntax', 'format', 'limit', 'internal']), place: PlaceSchema, reason: z.string() })
+      .optional(),
+    issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
+  }),
+]);
+export type WorkerMessage = z.infer<typeof WorkerMessageSchema>;
+
+/** The parser's progress as a fraction of the whole parse: CSV spends about a quarter scanning and the rest reading rows. */
+export function parseFraction(progress: ImportProgress): number {
+  const part = progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
+  return progress.unit === 'bytes' ? 0.25 * part : 0.25 + 0.75 * part;
+}

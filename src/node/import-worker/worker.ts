@@ -1,0 +1,80 @@
+// The import worker's entry: reads one import file per 'parse' message (format detection, CSV
+// mapping, the core's parser) off the service's event loop, reporting progress a few times a
+// second, then sends the batch in parts. Started by client.ts; built to out/main/import-worker.js.
+import { parentPort } from 'node:worker_threads';
+import { ImportError, type ImportBatch } from '../../core/formats/import';
+import { PART_SIZE, ParseRequestSchema, parseFraction, type WorkerMessage } from './messages';
+import { ImportSourceError, readImportSource, type ImportSource } from './read-source';
+
+/** At most one progress message per this many ms (several a second). */
+const PROGRESS_INTERVAL_MS = 100;
+
+function errorMessageFor(error: unknown): WorkerMessage {
+  if (error instanceof ImportError) {
+    const place: { file: string; line?: number; column?: number; row?: number; path?: string; field?: string } = { file: error.file };
+    if (error.line !== undefined) place.line = error.line;
+    if (error.column !== undefined) place.column = error.column;
+    if (error.row !== undefined) place.row = error.row;
+    if (error.path !== undefined) place.path = error.path;
+    if (error.field !== undefined) place.field = error.field;
+    return { type: 'error', kind: 'import', message: error.message, importError: { code: error.code, place, reason: error.reason } };
+  }
+  if (error instanceof ImportSourceError) return { type: 'error', kind: 'source', message: error.message, issues: error.issues };
+  return { type: 'error', kind: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+function sendBatch(post: (message: WorkerMessage) => void, source: ImportSource): void {
+  const batch: ImportBatch | null = source.batch;
+  post({
+    type: 'begin',
+    format: source.format,
+    hasBatch: batch !== null,
+    ...(source.csv ? { csv: source.csv } : {}),
+    warnings: batch?.warnings ?? [],
+    counts: { cis: batch?.cis.length ?? 0, relationships: batch?.relationships.length ?? 0, rejected: batch?.rejected.length ?? 0 },
+  });
+  if (batch) {
+    const longest = Math.max(batch.cis.length, batch.relationships.length, batch.rejected.length);
+    for (let start = 0; start < longest; start += PART_SIZE) {
+      const end = start + PART_SIZE;
+      post({ type: 'part', cis: batch.cis.slice(start, end), relationships: batch.relationships.slice(start, end), rejected: batch.rejected.slice(start, end) });
+    }
+  }
+  post({ type: 'end' });
+}
+
+function run(raw: unknown, post: (message: WorkerMessage) => void): void {
+  const parsed = ParseRequestSchema.safeParse(raw);
+  if (!parsed.success) {
+    post({ type: 'error', kind: 'internal', message: `the import worker got a malformed request: ${parsed.error.message}` });
+    return;
+  }
+  const request = parsed.data;
+  let last = 0;
+  post({ type: 'progress', fraction: 0 });
+  let source: ImportSource;
+  try {
+    source = readImportSource(request.content, {
+      fileName: request.fileName,
+      ...(request.format ? { format: request.format } : {}),
+      ...(request.csvMapping ? { csvMapping: request.csvMapping } : {}),
+      rememberedMapping: (key) => (Object.hasOwn(request.rememberedMappings, key) ? request.rememberedMappings[key] : undefined),
+      includeAttributes: request.includeAttributes,
+      onProgress: (progress) => {
+        const now = Date.now();
+        if (now - last < PROGRESS_INTERVAL_MS) return;
+        last = now;
+        post({ type: 'progress', fraction: parseFraction(progress), unit: progress.unit, done: progress.done, total: progress.total });
+      },
+    });
+  } catch (error) {
+    post(errorMessageFor(error));
+    return;
+  }
+  post({ type: 'progress', fraction: 1 });
+  sendBatch(post, source);
+}
+
+const port = parentPort;
+if (!port) throw new Error('The import worker must run in a worker thread.');
+port.on('message', (message: unknown) => run(message, (out) => port.postMessage(out)));
