@@ -8,7 +8,7 @@ import { CsvMappingStep } from './CsvMappingStep';
 import { DataModal } from './DataModal';
 import { useDataUi } from './data-ui-store';
 import { formatValue } from './diff-export';
-import { applyImport, cancelImport, formatBytes, importFile, preview } from './import-flow';
+import { applyImport, cancelImport, cancelPreview, formatBytes, importFile, preview, progressLabel } from './import-flow';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -262,6 +262,43 @@ function PlanLists({ preview }: { preview: ImportPreview }) {
   );
 }
 
+/** The running preview's progress: phase, percentage, the parser's own count, and a Cancel that stops the worker. */
+function PreviewProgress() {
+  const progress = useDataUi((s) => s.import.progress);
+  const percent = Math.round((progress?.fraction ?? 0) * 100);
+  const label = progressLabel(progress);
+  const count =
+    progress?.unit === 'rows' && progress.total !== undefined && progress.done !== undefined
+      ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} rows`
+      : progress?.unit === 'items' && progress.total !== undefined && progress.done !== undefined
+        ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} items`
+        : null;
+  return (
+    <div className="import-progress" data-testid="import-progress">
+      <div className="import-progress-head">
+        <span data-testid="import-progress-label">
+          {label} {percent}%
+        </span>
+        {count && <span className="faint">{count}</span>}
+      </div>
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        data-testid="import-progress-bar"
+      >
+        <div className="progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <button type="button" className="btn" data-testid="import-cancel-preview" onClick={cancelPreview}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
 function ChooseFile() {
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -334,7 +371,7 @@ export function ImportDialog() {
         {busy && (
           <span className="foot-status" role="status" data-testid="import-busy">
             <span className="spinner" />
-            {phase === 'reading' ? `Reading ${formatBytes(fileSize)}…` : phase === 'previewing' ? 'Working out what would change…' : 'Importing…'}
+            {phase === 'reading' ? `Reading ${formatBytes(fileSize)}…` : phase === 'previewing' ? progressLabel(state.progress) : 'Importing…'}
           </span>
         )}
         <button type="button" className="btn" onClick={cancelImport}>
@@ -355,11 +392,22 @@ export function ImportDialog() {
           {error}
         </div>
       )}
+      {state.notice && (
+        <div className="import-notice" role="status" data-testid="import-notice">
+          {state.notice}
+        </div>
+      )}
       {phase === 'done' && <Report />}
       {!current && phase === 'choose' && <ChooseFile />}
-      {!current && busy && (
+      {!current && phase === 'reading' && (
         <div className="data-waiting">
-          <span className="spinner" /> {phase === 'reading' ? `Reading ${fileName} (${formatBytes(fileSize)})…` : 'Working out what would change…'}
+          <span className="spinner" /> {`Reading ${fileName} (${formatBytes(fileSize)})…`}
+        </div>
+      )}
+      {phase === 'previewing' && <PreviewProgress />}
+      {!current && phase === 'applying' && (
+        <div className="data-waiting">
+          <span className="spinner" /> Importing…
         </div>
       )}
       {current && phase !== 'done' && (

@@ -1,7 +1,7 @@
 // View state of data in and out: which data dialog is open, the import in progress, and the
 // overlay on the graph (a snapshot diff, or the CMDB as of a past time, read-only).
 import { create } from 'zustand';
-import type { ImportFormat } from '../../shared/data-types';
+import type { ImportFormat, ImportJobProgress } from '../../shared/data-types';
 import type { AsOfView, GraphView, ImportApplied, ImportPreview, SnapshotDiffResult } from '../../shared/operations';
 
 export type DataDialog = 'import' | 'export' | 'snapshots';
@@ -17,6 +17,10 @@ export interface ImportState {
   format: ImportFormat | null;
   applied: ImportApplied | null;
   error: string | null;
+  /** The running preview's last reported progress (polled from `import.progress`), null when none runs. */
+  progress: ImportJobProgress | null;
+  /** Set when the user cancelled a running preview (shown instead of an error). */
+  notice: string | null;
 }
 
 export type Overlay =
@@ -46,6 +50,8 @@ export const initialImport: ImportState = {
   format: null,
   applied: null,
   error: null,
+  progress: null,
+  notice: null,
 };
 
 export const useDataUi = create<DataUiState>()((set, get) => ({
