@@ -301,7 +301,8 @@ function readCis(rows: SnRow[], builder: BatchBuilder, options: ServiceNowOption
     const classText = table.value ?? table.display;
     const ciClass = classText ? serviceNowClass(classText, options.classMap) : undefined;
     if (!ciClass) {
-      builder.rejectAt(ref, 'ci', classText ? `no Faultline class for sys_class_name "${classText}"` : 'sys_class_name is empty', {
+      const what = classText ? `no Faultline class for sys_class_name "${classText}"` : 'sys_class_name is empty';
+      builder.rejectAt(ref, 'ci', `${what} (${name})`, {
         key: sysId ?? name,
         field: 'sys_class_name',
       });

@@ -55,7 +55,7 @@ describe('the realistic fixtures, imported into an empty CMDB', () => {
 
     const snCis = importFile(cmdb, 'servicenow/cmdb_ci.csv');
     expect(snCis.counts.cis).toEqual({ create: 33, update: 0, unchanged: 0, rejected: 1 });
-    expect(snCis.cis.rejected[0]).toMatchObject({ row: 35, field: 'sys_class_name', reason: 'no Faultline class for sys_class_name "cmdb_ci_printer"' });
+    expect(snCis.cis.rejected[0]).toMatchObject({ row: 35, field: 'sys_class_name', reason: 'no Faultline class for sys_class_name "cmdb_ci_printer" (PRN-WH-03)' });
 
     // The relationships resolve by sys_id against the CIs imported just before, even where two
     // CIs share a name (the business service and the application service "Online Shop").

@@ -24,7 +24,7 @@ describe('parseServiceNow', () => {
     });
     expect(batch.cis[0].attributes).not.toHaveProperty('sys_updated_on');
     expect(batch.rejected.map((r) => [r.row, r.field, r.reason])).toEqual([
-      [8, 'sys_class_name', 'no Faultline class for sys_class_name "u_custom_thing"'],
+      [8, 'sys_class_name', 'no Faultline class for sys_class_name "u_custom_thing" (mystery box)'],
       [9, 'name', 'the name is empty'],
     ]);
   });
