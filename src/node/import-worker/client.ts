@@ -27,7 +27,12 @@ export interface WorkerParseRequest {
   /** Remembered CSV mappings by header key. */
   rememberedMappings?: Record<string, CsvMapping>;
   includeAttributes?: boolean;
+  /** At most one progress report per this many ms; DEFAULT_PROGRESS_INTERVAL_MS when absent. */
+  progressIntervalMs?: number;
 }
+
+/** Progress reports several times a second, not more (each one is a message to the service's loop). */
+export const DEFAULT_PROGRESS_INTERVAL_MS = 100;
 
 /** Where a parse job is: `parsing` with the parser's fraction (0…1), then `receiving` the batch parts. */
 export interface WorkerProgress {
@@ -44,6 +49,8 @@ export interface ParseJob {
   readonly result: Promise<ImportSource>;
   /** Terminates the worker; `result` then rejects with ImportCancelledError (no-op once settled). */
   cancel(): void;
+  /** Resolves once the worker thread has exited (it is terminated when the job settles, whichever way). */
+  readonly exited: Promise<void>;
 }
 
 export class ImportCancelledError extends Error {
@@ -103,6 +110,10 @@ export function startParseJob(request: WorkerParseRequest, onProgress?: (progres
   let settled = false;
   let worker: Worker | null = null;
   let rejectResult: (error: Error) => void = () => undefined;
+  let markExited: () => void = () => undefined;
+  const exited = new Promise<void>((resolve) => {
+    markExited = resolve;
+  });
   const finish = (): void => {
     settled = true;
     const w = worker;
@@ -116,8 +127,14 @@ export function startParseJob(request: WorkerParseRequest, onProgress?: (progres
       finish();
       reject(error);
     };
-    const entry = workerEntry();
-    worker = new Worker(entry.script, { eval: entry.eval });
+    try {
+      const entry = workerEntry();
+      worker = new Worker(entry.script, { eval: entry.eval });
+    } catch (error) {
+      markExited();
+      rejectResult(error instanceof Error ? error : new ImportWorkerError(String(error)));
+      return;
+    }
     let begin: Extract<WorkerMessage, { type: 'begin' }> | null = null;
     const batch: ImportBatch = { format: 'csv-cis', cis: [], relationships: [], rejected: [], warnings: [] };
     let received = 0;
@@ -175,7 +192,10 @@ export function startParseJob(request: WorkerParseRequest, onProgress?: (progres
       }
     });
     worker.on('error', (error) => rejectResult(new ImportWorkerError(`The import worker crashed: ${error.message}`, { cause: error })));
-    worker.on('exit', (code) => rejectResult(new ImportWorkerError(`The import worker stopped (exit code ${code}) before it finished.`)));
+    worker.on('exit', (code) => {
+      markExited();
+      rejectResult(new ImportWorkerError(`The import worker stopped (exit code ${code}) before it finished.`));
+    });
 
     const message: ParseRequest = {
       type: 'parse',
@@ -185,6 +205,7 @@ export function startParseJob(request: WorkerParseRequest, onProgress?: (progres
       ...(request.csvMapping ? { csvMapping: request.csvMapping } : {}),
       rememberedMappings: request.rememberedMappings ?? {},
       includeAttributes: request.includeAttributes ?? false,
+      progressIntervalMs: request.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS,
     };
     worker.postMessage(message);
   });
@@ -192,5 +213,6 @@ export function startParseJob(request: WorkerParseRequest, onProgress?: (progres
   return {
     result,
     cancel: () => rejectResult(new ImportCancelledError(request.fileName)),
+    exited,
   };
 }

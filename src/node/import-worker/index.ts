@@ -5,6 +5,7 @@ export {
   startParseJob,
   workerEntry,
   BUILT_WORKER_FILE,
+  DEFAULT_PROGRESS_INTERVAL_MS,
   type ParseJob,
   type WorkerParseRequest,
   type WorkerProgress,

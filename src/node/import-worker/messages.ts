@@ -76,6 +76,8 @@ export const ParseRequestSchema = z.strictObject({
   /** Remembered CSV mappings by header key (settings.json's csvMappings). */
   rememberedMappings: z.record(z.string(), CsvMappingSchema),
   includeAttributes: z.boolean(),
+  /** At most one progress message per this many ms (0: one per PROGRESS_EVERY records). */
+  progressIntervalMs: z.number().min(0).max(10_000),
 });
 export type ParseRequest = z.infer<typeof ParseRequestSchema>;
 

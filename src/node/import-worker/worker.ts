@@ -6,9 +6,6 @@ import { ImportError, type ImportBatch } from '../../core/formats/import';
 import { PART_SIZE, ParseRequestSchema, parseFraction, type WorkerMessage } from './messages';
 import { ImportSourceError, readImportSource, type ImportSource } from './read-source';
 
-/** At most one progress message per this many ms (several a second). */
-const PROGRESS_INTERVAL_MS = 100;
-
 function errorMessageFor(error: unknown): WorkerMessage {
   if (error instanceof ImportError) {
     const place: { file: string; line?: number; column?: number; row?: number; path?: string; field?: string } = { file: error.file };
@@ -50,7 +47,7 @@ function run(raw: unknown, post: (message: WorkerMessage) => void): void {
     return;
   }
   const request = parsed.data;
-  let last = 0;
+  let last = -Infinity;
   post({ type: 'progress', fraction: 0 });
   let source: ImportSource;
   try {
@@ -62,7 +59,7 @@ function run(raw: unknown, post: (message: WorkerMessage) => void): void {
       includeAttributes: request.includeAttributes,
       onProgress: (progress) => {
         const now = Date.now();
-        if (now - last < PROGRESS_INTERVAL_MS) return;
+        if (now - last < request.progressIntervalMs) return;
         last = now;
         post({ type: 'progress', fraction: parseFraction(progress), unit: progress.unit, done: progress.done, total: progress.total });
       },
