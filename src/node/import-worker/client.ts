@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ImportError, type ImportBatch } from '../../core/formats/import';
 import type { CsvMapping, ImportFormat } from '../../shared/data-types';
-import { WorkerMessageSchema, type ParseRequest, type WorkerMessage } from './messages';
+import { WorkerMessageSchema, type ClientMessage, type ParseRequest, type WorkerMessage } from './messages';
 import { ImportSourceError, type ImportSource } from './read-source';
 
 /** The name of the built worker beside the bundled main (see electron.vite.config.ts). */
@@ -139,6 +139,13 @@ export function startParseJob(request: WorkerParseRequest, onProgress?: (progres
     const batch: ImportBatch = { format: 'csv-cis', cis: [], relationships: [], rejected: [], warnings: [] };
     let received = 0;
     let expected = 0;
+    // Asked for on a later turn of the event loop, so that other work (HTTP, IPC) runs between parts.
+    const askForNext = (): void => {
+      setImmediate(() => {
+        const next: ClientMessage = { type: 'next' };
+        if (!settled) worker?.postMessage(next);
+      });
+    };
 
     worker.on('message', (raw: unknown) => {
       if (settled) return;
@@ -164,6 +171,7 @@ export function startParseJob(request: WorkerParseRequest, onProgress?: (progres
           batch.warnings = message.warnings;
           expected = message.counts.cis + message.counts.relationships + message.counts.rejected;
           onProgress?.({ phase: 'receiving', fraction: 0, unit: 'items', done: 0, total: expected });
+          askForNext();
           return;
         case 'part':
           if (!begin) {
@@ -175,6 +183,7 @@ export function startParseJob(request: WorkerParseRequest, onProgress?: (progres
           for (const rejection of message.rejected) batch.rejected.push(rejection);
           received += message.cis.length + message.relationships.length + message.rejected.length;
           onProgress?.({ phase: 'receiving', fraction: expected > 0 ? received / expected : 1, unit: 'items', done: received, total: expected });
+          askForNext();
           return;
         case 'end': {
           if (!begin || received !== expected) {

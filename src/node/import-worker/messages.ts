@@ -1,7 +1,8 @@
 // The messages between the import worker and its client. They cross a thread boundary, so the
 // receiving side parses each with these schemas (a message that does not fit is a bug, reported
-// as such, never trusted). Items travel in parts of at most PART_SIZE so that the service's
-// event loop copies and checks them in short slices instead of one long block.
+// as such, never trusted). Items travel in parts of at most PART_SIZE, each sent only when the
+// client asks for the next ('next'): Node delivers all queued worker messages in one go, so
+// without the turn-taking the service's event loop would copy and check every part in one block.
 import { z } from 'zod';
 import type { ImportedCi, ImportedRelationship, ImportProgress } from '../../core/formats/import';
 import type { Rejection } from '../../shared/data-types';
@@ -80,6 +81,12 @@ export const ParseRequestSchema = z.strictObject({
   progressIntervalMs: z.number().min(0).max(10_000),
 });
 export type ParseRequest = z.infer<typeof ParseRequestSchema>;
+
+/** The client took the last part and wants the next: one part per turn of the service's event loop. */
+export const NextPartSchema = z.strictObject({ type: z.literal('next') });
+
+export const ClientMessageSchema = z.discriminatedUnion('type', [ParseRequestSchema, NextPartSchema]);
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
 // ---- worker → client ----
 

@@ -1,9 +1,9 @@
 // The import worker's entry: reads one import file per 'parse' message (format detection, CSV
 // mapping, the core's parser) off the service's event loop, reporting progress a few times a
-// second, then sends the batch in parts. Started by client.ts; built to out/main/import-worker.js.
+// second, then hands the batch over in parts, one per 'next' from the client. Started by client.ts; built to out/main/import-worker.js.
 import { parentPort } from 'node:worker_threads';
 import { ImportError, type ImportBatch } from '../../core/formats/import';
-import { PART_SIZE, ParseRequestSchema, parseFraction, type WorkerMessage } from './messages';
+import { ClientMessageSchema, PART_SIZE, parseFraction, type ParseRequest, type WorkerMessage } from './messages';
 import { ImportSourceError, readImportSource, type ImportSource } from './read-source';
 
 function errorMessageFor(error: unknown): WorkerMessage {
@@ -20,7 +20,10 @@ function errorMessageFor(error: unknown): WorkerMessage {
   return { type: 'error', kind: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
-function sendBatch(post: (message: WorkerMessage) => void, source: ImportSource): void {
+/** The parts of a read batch, sent one per 'next' from the client. */
+let pendingParts: WorkerMessage[] = [];
+
+function queueBatch(post: (message: WorkerMessage) => void, source: ImportSource): void {
   const batch: ImportBatch | null = source.batch;
   post({
     type: 'begin',
@@ -30,23 +33,24 @@ function sendBatch(post: (message: WorkerMessage) => void, source: ImportSource)
     warnings: batch?.warnings ?? [],
     counts: { cis: batch?.cis.length ?? 0, relationships: batch?.relationships.length ?? 0, rejected: batch?.rejected.length ?? 0 },
   });
+  const parts: WorkerMessage[] = [];
   if (batch) {
     const longest = Math.max(batch.cis.length, batch.relationships.length, batch.rejected.length);
     for (let start = 0; start < longest; start += PART_SIZE) {
       const end = start + PART_SIZE;
-      post({ type: 'part', cis: batch.cis.slice(start, end), relationships: batch.relationships.slice(start, end), rejected: batch.rejected.slice(start, end) });
+      parts.push({ type: 'part', cis: batch.cis.slice(start, end), relationships: batch.relationships.slice(start, end), rejected: batch.rejected.slice(start, end) });
     }
   }
-  post({ type: 'end' });
+  parts.push({ type: 'end' });
+  pendingParts = parts;
 }
 
-function run(raw: unknown, post: (message: WorkerMessage) => void): void {
-  const parsed = ParseRequestSchema.safeParse(raw);
-  if (!parsed.success) {
-    post({ type: 'error', kind: 'internal', message: `the import worker got a malformed request: ${parsed.error.message}` });
-    return;
-  }
-  const request = parsed.data;
+function sendNextPart(post: (message: WorkerMessage) => void): void {
+  const next = pendingParts.shift();
+  if (next) post(next);
+}
+
+function run(request: ParseRequest, post: (message: WorkerMessage) => void): void {
   let last = -Infinity;
   post({ type: 'progress', fraction: 0 });
   let source: ImportSource;
@@ -69,9 +73,19 @@ function run(raw: unknown, post: (message: WorkerMessage) => void): void {
     return;
   }
   post({ type: 'progress', fraction: 1 });
-  sendBatch(post, source);
+  queueBatch(post, source);
+}
+
+function receive(raw: unknown, post: (message: WorkerMessage) => void): void {
+  const parsed = ClientMessageSchema.safeParse(raw);
+  if (!parsed.success) {
+    post({ type: 'error', kind: 'internal', message: `the import worker got a malformed message: ${parsed.error.message}` });
+    return;
+  }
+  if (parsed.data.type === 'next') sendNextPart(post);
+  else run(parsed.data, post);
 }
 
 const port = parentPort;
 if (!port) throw new Error('The import worker must run in a worker thread.');
-port.on('message', (message: unknown) => run(message, (out) => port.postMessage(out)));
+port.on('message', (message: unknown) => receive(message, (out) => port.postMessage(out)));
