@@ -1,5 +1,5 @@
 // Result shapes of the impact engine (src/core/impact), shared with the renderer and CLI.
-import type { Ci, CiClass, RelationshipType } from './model';
+import type { Ci, CiClass, RelationshipType, Strength } from './model';
 
 export type ImpactLevel = 'down' | 'degraded' | 'at_risk';
 export const IMPACT_LEVELS: readonly ImpactLevel[] = ['down', 'degraded', 'at_risk'];
@@ -47,12 +47,125 @@ export interface ImpactedCi {
   redundancy?: RedundancyState;
 }
 
-/** An impacted service: few of them, so each carries its whole explanation. */
+/** One page of ImpactedColumns: entry j of the page is id[j], name[j], …; its `via` is viaFrom[j] etc. */
+export interface ImpactedPage {
+  id: string[];
+  name: string[];
+  class: CiClass[];
+  criticality: Ci['criticality'][];
+  level: ImpactLevel[];
+  depth: number[];
+  viaFrom: string[];
+  viaRelationshipId: string[];
+  viaType: RelationshipType[];
+  viaStrength: Strength[];
+}
+
+/** Entries per page: 2^13, so that a page's arrays stay under V8's large-object size. */
+export const IMPACTED_PAGE_BITS = 13;
+export const IMPACTED_PAGE_SIZE = 1 << IMPACTED_PAGE_BITS;
+
+/**
+ * Every impacted CI, as columns cut into pages: entry k is in pages[k >> IMPACTED_PAGE_BITS] at
+ * k & (IMPACTED_PAGE_SIZE - 1). A hub's blast radius reaches tens of thousands of CIs; one
+ * object per entry, or one array per column that large (each allocated as a fresh large
+ * object), costs more than the traversal itself, while pages of small arrays are cheap to
+ * build and about half the JSON of objects. Read entries with impactedAt / impactedList.
+ */
+export interface ImpactedColumns {
+  count: number;
+  pages: ImpactedPage[];
+  /** The redundancy groups among the entries, by entry index. */
+  redundancy: (RedundancyState & { entry: number })[];
+}
+
+export function impactedCount(columns: ImpactedColumns): number {
+  return columns.count;
+}
+
+/** The ids of every entry, in result order. */
+export function impactedIds(columns: ImpactedColumns): string[] {
+  return columns.pages.flatMap((page) => page.id);
+}
+
+function entryOf(page: ImpactedPage, j: number): ImpactedCi {
+  return {
+    id: page.id[j],
+    name: page.name[j],
+    class: page.class[j],
+    criticality: page.criticality[j],
+    level: page.level[j],
+    depth: page.depth[j],
+    via: { from: page.viaFrom[j], relationshipId: page.viaRelationshipId[j], type: page.viaType[j], strength: page.viaStrength[j] },
+  };
+}
+
+/** Entry k as one object (its redundancy state included when it is a group). */
+export function impactedAt(columns: ImpactedColumns, k: number): ImpactedCi {
+  if (!(k >= 0 && k < columns.count)) throw new RangeError(`no impacted entry ${k} (there are ${columns.count})`);
+  const entry = entryOf(columns.pages[k >> IMPACTED_PAGE_BITS], k & (IMPACTED_PAGE_SIZE - 1));
+  const group = columns.redundancy.find((g) => g.entry === k);
+  if (group) entry.redundancy = { lost: group.lost, total: group.total, needs: group.needs, text: group.text };
+  return entry;
+}
+
+/** Every entry as an object, in result order. */
+export function impactedList(columns: ImpactedColumns): ImpactedCi[] {
+  const list: ImpactedCi[] = [];
+  for (const page of columns.pages) for (let j = 0; j < page.id.length; j++) list.push(entryOf(page, j));
+  for (const g of columns.redundancy) list[g.entry].redundancy = { lost: g.lost, total: g.total, needs: g.needs, text: g.text };
+  return list;
+}
+
+/** Empty columns with room for `count` entries (pages sized, arrays unfilled). */
+export function emptyImpactedColumns(count: number): ImpactedColumns {
+  const pages: ImpactedPage[] = [];
+  for (let start = 0; start < count; start += IMPACTED_PAGE_SIZE) {
+    const n = Math.min(IMPACTED_PAGE_SIZE, count - start);
+    pages.push({
+      id: new Array<string>(n),
+      name: new Array<string>(n),
+      class: new Array<CiClass>(n),
+      criticality: new Array<Ci['criticality']>(n),
+      level: new Array<ImpactLevel>(n),
+      depth: new Array<number>(n),
+      viaFrom: new Array<string>(n),
+      viaRelationshipId: new Array<string>(n),
+      viaType: new Array<RelationshipType>(n),
+      viaStrength: new Array<Strength>(n),
+    });
+  }
+  return { count, pages, redundancy: [] };
+}
+
+/** The columns of a list of entries (the inverse of impactedList). */
+export function impactedColumns(list: readonly ImpactedCi[]): ImpactedColumns {
+  const columns = emptyImpactedColumns(list.length);
+  list.forEach((c, k) => {
+    const page = columns.pages[k >> IMPACTED_PAGE_BITS];
+    const j = k & (IMPACTED_PAGE_SIZE - 1);
+    page.id[j] = c.id;
+    page.name[j] = c.name;
+    page.class[j] = c.class;
+    page.criticality[j] = c.criticality;
+    page.level[j] = c.level;
+    page.depth[j] = c.depth;
+    page.viaFrom[j] = c.via.from;
+    page.viaRelationshipId[j] = c.via.relationshipId;
+    page.viaType[j] = c.via.type;
+    page.viaStrength[j] = c.via.strength;
+    if (c.redundancy) columns.redundancy.push({ entry: k, ...c.redundancy });
+  });
+  return columns;
+}
+
+/**
+ * An impacted service: few of them, so each carries its whole path (the relationships along it
+ * come from `explanationPath`).
+ */
 export interface ImpactedService extends ImpactedCi {
   /** CI ids from a target to this service (inclusive at both ends). */
   path: string[];
-  /** The relationships along `path`, one fewer than `path`. */
-  steps: PathStep[];
 }
 
 export interface ImpactTarget {
@@ -68,8 +181,8 @@ export interface BlastRadiusResult {
    * target takes down (a degraded target that is down): paths through it continue to that target.
    */
   targets: ImpactTarget[];
-  /** Every impacted CI except the targets themselves, worst level first, then by depth. */
-  impacted: ImpactedCi[];
+  /** Every impacted CI except the targets themselves, worst level first, then by depth, then name. */
+  impacted: ImpactedColumns;
   /** Impacted business and technical services, ranked by criticality, then level, with full paths. */
   services: ImpactedService[];
   totals: {
@@ -125,7 +238,11 @@ export function impactIndex(result: BlastRadiusResult | DependenciesResult): Imp
   const index = new Map<string, ImpactVia | null>();
   if ('impacted' in result) {
     for (const t of result.targets) index.set(t.ciId, t.via ?? null);
-    for (const c of result.impacted) index.set(c.id, c.via);
+    for (const p of result.impacted.pages) {
+      for (let j = 0; j < p.id.length; j++) {
+        index.set(p.id[j], { from: p.viaFrom[j], relationshipId: p.viaRelationshipId[j], type: p.viaType[j], strength: p.viaStrength[j] });
+      }
+    }
   } else {
     index.set(result.ciId, null);
     for (const d of result.dependencies) index.set(d.id, d.via);

@@ -2,7 +2,7 @@
 // over random targets and the largest hubs, a 20-CI change set, the plain typed-array BFS on the
 // same targets, SPOF for 20 services, memory; then the same closures with Cytoscape headless and
 // graphology, with a check that every method agrees on the impacted set.
-import { explanationPath, impactIndex, type BlastRadiusResult } from '../../src/shared/impact-types';
+import { explanationPath, impactedList, impactIndex, type BlastRadiusResult } from '../../src/shared/impact-types';
 import type { CmdbDocument } from '../../src/shared/model';
 import { CmdbGraph } from '../../src/core/graph/cmdb-graph';
 import type { GraphIndexes } from '../../src/core/graph/csr-index';
@@ -99,7 +99,7 @@ function sameSet(a: Set<string>, b: readonly string[]): boolean {
 /** Every impacted CI's explanation, rebuilt from `via` pointers through one index, runs from `target` to the CI. */
 function explainsAll(result: BlastRadiusResult, target: string): boolean {
   const index = impactIndex(result);
-  return result.impacted.every((c) => {
+  return impactedList(result.impacted).every((c) => {
     const e = explanationPath(index, c.id);
     return e !== null && e.path[0] === target && e.path[e.path.length - 1] === c.id && e.steps.length === c.depth;
   });
@@ -136,7 +136,7 @@ function measureTargets(graph: CmdbGraph, plain: PlainReach, ix: GraphIndexes, t
       minAware = Math.min(minAware, cpuMs(c0, c1));
       minPlain = Math.min(minPlain, cpuMs(c1, c2));
       a.push(ra.ms);
-      impactedCount = ra.value.impacted.length;
+      impactedCount = impactedList(ra.value.impacted).length;
       last = ra.value;
       p.push(rp.ms);
       reachedCount = rp.value - 1;
@@ -217,8 +217,8 @@ function checkStripped(document: CmdbDocument, ix: GraphIndexes, targets: readon
   let agree = 0;
   for (const t of targets) {
     const result = blastRadius(stripped, { targets: [{ ciId: ix.ciIds[t], mode: 'down' }] });
-    const ids = [ix.ciIds[t], ...result.impacted.map((c) => c.id)];
-    if (sameSet(expected.get(t)!, ids) && result.impacted.every((c) => c.level === 'down')) agree++;
+    const ids = [ix.ciIds[t], ...impactedList(result.impacted).map((c) => c.id)];
+    if (sameSet(expected.get(t)!, ids) && impactedList(result.impacted).every((c) => c.level === 'down')) agree++;
   }
   return agree;
 }
@@ -257,7 +257,7 @@ export function impactBench(document: CmdbDocument, options: { seed: number; pee
     const input = { targets: set.map((t) => ({ ciId: ix.ciIds[t], mode: 'down' as const })) };
     const a = time(() => blastRadius(graph, input));
     changeAware.push(a.ms);
-    changeImpacted.push(a.value.impacted.length);
+    changeImpacted.push(impactedList(a.value.impacted).length);
     changePlain.push(time(() => plain.run(set)).ms);
   }
 
@@ -283,7 +283,7 @@ export function impactBench(document: CmdbDocument, options: { seed: number; pee
     const closure = closureSet(ix, plain, t);
     expected.set(t, closure);
     const aware = blastRadius(graph, { targets: [{ ciId: ix.ciIds[t], mode: 'down' }] });
-    if (aware.impacted.every((c) => closure.has(c.id))) awareWithinPlain++;
+    if (impactedList(aware.impacted).every((c) => closure.has(c.id))) awareWithinPlain++;
   }
   const strippedAgree = checkStripped(document, ix, allTargets, expected);
   collectGarbage();

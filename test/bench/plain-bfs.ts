@@ -1,8 +1,7 @@
 // The plain baseline: reachability along the failure direction with a typed-array BFS over the
-// same CSR indexes the impact engine uses, recording parent pointers (so a path could be read
+// same failure adjacency (CSR) the impact engine uses, recording parent pointers (so a path could be read
 // back) but ignoring strength and redundancy. No allocation per call.
 import type { GraphIndexes } from '../../src/core/graph/csr-index';
-import { FAILS_TARGET_TO_SOURCE } from '../../src/core/graph/relationship-rules';
 
 export class PlainReach {
   readonly queue: Int32Array;
@@ -20,7 +19,7 @@ export class PlainReach {
 
   /** Visits everything reachable from `starts`; returns how many CIs (starts included) are in `queue`. */
   run(starts: readonly number[]): number {
-    const { outOffsets, outEdges, inOffsets, inEdges, relType, relSource, relTarget } = this.ix;
+    const { failOffsets, failEdges, failEnds } = this.ix;
     const { queue, parent, parentEdge, seen } = this;
     const epoch = ++this.epoch;
     let tail = 0;
@@ -34,24 +33,12 @@ export class PlainReach {
     let head = 0;
     while (head < tail) {
       const u = queue[head++];
-      for (let j = outOffsets[u], end = outOffsets[u + 1]; j < end; j++) {
-        const e = outEdges[j];
-        if (FAILS_TARGET_TO_SOURCE[relType[e]] === 1) continue;
-        const v = relTarget[e];
+      for (let p = failOffsets[u], end = failOffsets[u + 1]; p < end; p++) {
+        const v = failEnds[p];
         if (seen[v] === epoch) continue;
         seen[v] = epoch;
         parent[v] = u;
-        parentEdge[v] = e;
-        queue[tail++] = v;
-      }
-      for (let j = inOffsets[u], end = inOffsets[u + 1]; j < end; j++) {
-        const e = inEdges[j];
-        if (FAILS_TARGET_TO_SOURCE[relType[e]] === 0) continue;
-        const v = relSource[e];
-        if (seen[v] === epoch) continue;
-        seen[v] = epoch;
-        parent[v] = u;
-        parentEdge[v] = e;
+        parentEdge[v] = failEdges[p];
         queue[tail++] = v;
       }
     }
@@ -67,6 +54,6 @@ export class PlainReach {
 /** For each CI, how many CIs its failure reaches directly (its fan-out along the failure direction). */
 export function failureFanOut(ix: GraphIndexes): Int32Array {
   const fan = new Int32Array(ix.n);
-  for (let e = 0; e < ix.m; e++) fan[FAILS_TARGET_TO_SOURCE[ix.relType[e]] === 1 ? ix.relTarget[e] : ix.relSource[e]]++;
+  for (let i = 0; i < ix.n; i++) fan[i] = ix.failOffsets[i + 1] - ix.failOffsets[i];
   return fan;
 }

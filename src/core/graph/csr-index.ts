@@ -1,7 +1,7 @@
 // Compressed-sparse-row adjacency in both directions over dense CI indexes: what every
 // traversal (views, impact) runs on. Built from the id maps; rebuilt lazily after edits.
 import type { Ci, Relationship } from '../../shared/model';
-import { RELATIONSHIP_CODE, STRENGTH_HARD, STRENGTH_SOFT } from './relationship-rules';
+import { FAILS_TARGET_TO_SOURCE, RELATIONSHIP_CODE, STRENGTH_HARD, STRENGTH_SOFT } from './relationship-rules';
 
 export interface GraphIndexes {
   /** Number of CIs; dense indexes run 0..n-1. */
@@ -24,6 +24,15 @@ export interface GraphIndexes {
   /** Edges entering CI i (i is the target). */
   readonly inOffsets: Int32Array;
   readonly inEdges: Int32Array;
+  /**
+   * Failure adjacency: the edges along which CI i's failure travels (in-edges of the types that
+   * fail target → source, out-edges of the others), failEdges[failOffsets[i] .. failOffsets[i+1]),
+   * and in failEnds the CI each of them hurts. Impact traversals scan only these, never the
+   * edges whose failure runs the other way.
+   */
+  readonly failOffsets: Int32Array;
+  readonly failEdges: Int32Array;
+  readonly failEnds: Int32Array;
 }
 
 export function buildIndexes(cis: Iterable<Ci>, relationships: Iterable<Relationship>): GraphIndexes {
@@ -67,6 +76,7 @@ export function buildIndexes(cis: Iterable<Ci>, relationships: Iterable<Relation
     outEdges[outFill[relSource[e]]++] = e;
     inEdges[inFill[relTarget[e]]++] = e;
   }
+  const { failOffsets, failEdges, failEnds } = failureAdjacency(n, m, relSource, relTarget, relType);
   return {
     n,
     m,
@@ -82,5 +92,30 @@ export function buildIndexes(cis: Iterable<Ci>, relationships: Iterable<Relation
     outEdges,
     inOffsets,
     inEdges,
+    failOffsets,
+    failEdges,
+    failEnds,
   };
+}
+
+function failureAdjacency(
+  n: number,
+  m: number,
+  relSource: Int32Array,
+  relTarget: Int32Array,
+  relType: Uint8Array,
+): { failOffsets: Int32Array; failEdges: Int32Array; failEnds: Int32Array } {
+  const failOffsets = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) failOffsets[(FAILS_TARGET_TO_SOURCE[relType[e]] === 1 ? relTarget[e] : relSource[e]) + 1]++;
+  for (let i = 0; i < n; i++) failOffsets[i + 1] += failOffsets[i];
+  const failEdges = new Int32Array(m);
+  const failEnds = new Int32Array(m);
+  const fill = failOffsets.slice(0, n);
+  for (let e = 0; e < m; e++) {
+    const up = FAILS_TARGET_TO_SOURCE[relType[e]] === 1;
+    const p = fill[up ? relTarget[e] : relSource[e]]++;
+    failEdges[p] = e;
+    failEnds[p] = up ? relSource[e] : relTarget[e];
+  }
+  return { failOffsets, failEdges, failEnds };
 }

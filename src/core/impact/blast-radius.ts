@@ -1,13 +1,23 @@
 // blastRadius: every CI a change impacts, how badly and why (rules in propagate.ts).
-import type { BlastRadiusResult, ImpactedCi, ImpactedService, ImpactLevel, ImpactTarget, RedundancyState } from '../../shared/impact-types';
+import {
+  emptyImpactedColumns,
+  IMPACTED_PAGE_BITS,
+  IMPACTED_PAGE_SIZE,
+  impactedAt,
+  type BlastRadiusResult,
+  type ImpactedService,
+  type ImpactLevel,
+  type ImpactTarget,
+  type RedundancyState,
+} from '../../shared/impact-types';
 import { CI_CLASSES, type Ci, type CiClass } from '../../shared/model';
 import type { ParsedInput } from '../../shared/operations';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import type { GraphIndexes } from '../graph/csr-index';
 import { CmdbError } from '../graph/errors';
-import { FAILS_TARGET_TO_SOURCE, RELATIONSHIP_TYPE_CODES, STRENGTH_SOFT } from '../graph/relationship-rules';
+import { RELATIONSHIP_TYPE_CODES, STRENGTH_SOFT } from '../graph/relationship-rules';
 import { elapsedSince, nowMs } from './clock';
-import { PathBuilder, viaOf } from './paths';
+import { pathTo, viaOf } from './paths';
 import { downPass, offer } from './propagate';
 import { AT_RISK, beginEpoch, DEGRADED, DOWN, NONE, byNameComparator, preferCandidate, scratchFor, touch, type Scratch } from './scratch';
 import { sortByKeyThenName } from './sort';
@@ -82,7 +92,7 @@ export function blastRadius(graph: CmdbGraph, input: BlastRadiusInput): BlastRad
  */
 function spreadPass(s: Scratch, lv: number, seeds: number[], maxDepth: number): void {
   const ix = s.ix;
-  const { outOffsets, outEdges, inOffsets, inEdges, relSource, relTarget, relType, relStrength } = ix;
+  const { failOffsets, failEdges, failEnds, relStrength } = ix;
   const { level, depth, parent, parentEdge, expanded, queue } = s;
   seeds.sort((a, b) => depth[a] - depth[b]);
   let si = 0;
@@ -98,33 +108,27 @@ function spreadPass(s: Scratch, lv: number, seeds: number[], maxDepth: number): 
     const d = depth[u];
     if (d >= maxDepth) continue;
     const dw = d + 1;
-    for (let dir = 0; dir < 2; dir++) {
-      const offsets = dir === 0 ? inOffsets : outOffsets;
-      const edges = dir === 0 ? inEdges : outEdges;
-      const ends = dir === 0 ? relSource : relTarget;
-      const wanted = dir === 0 ? 1 : 0;
-      for (let p = offsets[u], end = offsets[u + 1]; p < end; p++) {
-        const e = edges[p];
-        if (FAILS_TARGET_TO_SOURCE[relType[e]] !== wanted || relStrength[e] === STRENGTH_SOFT) continue;
-        const w = ends[e];
-        touch(s, w);
-        if (level[w] > lv) continue;
-        if (level[w] < lv) {
-          level[w] = lv;
-          depth[w] = dw;
-          parent[w] = u;
-          parentEdge[w] = e;
-          queue[tail++] = w;
-        } else if (dw < depth[w]) {
-          // w is a seed still waiting at a greater depth: this route is shorter.
-          depth[w] = dw;
-          parent[w] = u;
-          parentEdge[w] = e;
-          queue[tail++] = w;
-        } else if (dw === depth[w] && preferCandidate(s, u, e, parent[w], parentEdge[w])) {
-          parent[w] = u;
-          parentEdge[w] = e;
-        }
+    for (let p = failOffsets[u], end = failOffsets[u + 1]; p < end; p++) {
+      const e = failEdges[p];
+      if (relStrength[e] === STRENGTH_SOFT) continue;
+      const w = failEnds[p];
+      touch(s, w);
+      if (level[w] > lv) continue;
+      if (level[w] < lv) {
+        level[w] = lv;
+        depth[w] = dw;
+        parent[w] = u;
+        parentEdge[w] = e;
+        queue[tail++] = w;
+      } else if (dw < depth[w]) {
+        // w is a seed still waiting at a greater depth: this route is shorter.
+        depth[w] = dw;
+        parent[w] = u;
+        parentEdge[w] = e;
+        queue[tail++] = w;
+      } else if (dw === depth[w] && preferCandidate(s, u, e, parent[w], parentEdge[w])) {
+        parent[w] = u;
+        parentEdge[w] = e;
       }
     }
   }
@@ -139,9 +143,10 @@ function redundancyState(s: Scratch, i: number): RedundancyState | undefined {
 }
 
 /**
- * Materialises the result: one entry per impacted CI carrying its parent pointer (`via`), whole
- * paths for the few services only. Order: a counting sort by (level, depth), name order inside
- * each bucket (sort.ts). Counts by level and class go through small typed arrays.
+ * Materialises the result: the impacted CIs as paged columns (see ImpactedColumns: no object
+ * per entry, which at a hub would cost more than the traversal), each with its parent pointer;
+ * the few services as objects with their whole path. Order: a counting sort by (level, depth),
+ * name order inside each bucket (sort.ts). Counts by level and class go through small typed arrays.
  */
 function buildResult(s: Scratch, ix: GraphIndexes, targetIndex: Map<number, 'down' | 'degraded'>, start: number): BlastRadiusResult {
   const { level, depth, parent, parentEdge, touched, sortKey, sortNodes, classCode } = s;
@@ -163,7 +168,7 @@ function buildResult(s: Scratch, ix: GraphIndexes, targetIndex: Map<number, 'dow
   sortByKeyThenName(s, sortNodes, count, 3 * span - 1);
 
   const { names, criticality, relIds, minHealthy } = s;
-  const impacted: ImpactedCi[] = new Array<ImpactedCi>(count);
+  const columns = emptyImpactedColumns(count);
   const levelCounts = new Int32Array(DOWN + 1);
   const classCounts = new Int32Array(CI_CLASSES.length);
   const serviceNodes: number[] = [];
@@ -174,25 +179,22 @@ function buildResult(s: Scratch, ix: GraphIndexes, targetIndex: Map<number, 'dow
     const e = parentEdge[i];
     if (p < 0) throw new Error(`impacted CI ${ciIds[i]} has no explanation`);
     const code = classCode[i];
-    const entry: ImpactedCi = {
-      id: ciIds[i],
-      name: names[i],
-      class: CI_CLASSES[code],
-      criticality: criticality[i] as Ci['criticality'],
-      level: LEVEL_NAMES[lv],
-      depth: depth[i],
-      via: {
-        from: ciIds[p],
-        relationshipId: relIds[e],
-        type: RELATIONSHIP_TYPE_CODES[relType[e]],
-        strength: relStrength[e] === STRENGTH_SOFT ? 'soft' : 'hard',
-      },
-    };
+    const page = columns.pages[k >> IMPACTED_PAGE_BITS];
+    const j = k & (IMPACTED_PAGE_SIZE - 1);
+    page.id[j] = ciIds[i];
+    page.name[j] = names[i];
+    page.class[j] = CI_CLASSES[code];
+    page.criticality[j] = criticality[i] as Ci['criticality'];
+    page.level[j] = LEVEL_NAMES[lv];
+    page.depth[j] = depth[i];
+    page.viaFrom[j] = ciIds[p];
+    page.viaRelationshipId[j] = relIds[e];
+    page.viaType[j] = RELATIONSHIP_TYPE_CODES[relType[e]];
+    page.viaStrength[j] = relStrength[e] === STRENGTH_SOFT ? 'soft' : 'hard';
     if (minHealthy[i] > 0) {
       const redundancy = redundancyState(s, i);
-      if (redundancy) entry.redundancy = redundancy;
+      if (redundancy) columns.redundancy.push({ entry: k, ...redundancy });
     }
-    impacted[k] = entry;
     levelCounts[lv]++;
     classCounts[code]++;
     if (code === BUSINESS_SERVICE || code === TECHNICAL_SERVICE) serviceNodes.push(k);
@@ -210,28 +212,11 @@ function buildResult(s: Scratch, ix: GraphIndexes, targetIndex: Map<number, 'dow
     const b = sortNodes[kb];
     return cis[a].criticality - cis[b].criticality || level[b] - level[a] || byName(a, b);
   });
-  const paths = new PathBuilder(s);
-  const services: ImpactedService[] = ranked.map((k) => {
-    const c = impacted[k];
-    const { path, steps } = paths.explain(sortNodes[k]);
-    const service: ImpactedService = {
-      id: c.id,
-      name: c.name,
-      class: c.class,
-      criticality: c.criticality,
-      level: c.level,
-      depth: c.depth,
-      via: c.via,
-      path,
-      steps,
-    };
-    if (c.redundancy) service.redundancy = c.redundancy;
-    return service;
-  });
+  const services: ImpactedService[] = ranked.map((k) => ({ ...impactedAt(columns, k), path: pathTo(s, sortNodes[k]) }));
   const targets = [...targetIndex].map(([i, mode]): ImpactTarget => {
     const target: ImpactTarget = { ciId: ciIds[i], name: cis[i].name, mode };
     if (parent[i] >= 0) target.via = viaOf(s, parent[i], parentEdge[i]);
     return target;
   });
-  return { targets, impacted, services, totals: { byLevel, byClass }, elapsedMs: elapsedSince(start) };
+  return { targets, impacted: columns, services, totals: { byLevel, byClass }, elapsedMs: elapsedSince(start) };
 }

@@ -20,6 +20,17 @@ export function viaOf(s: Scratch, from: number, edge: number): ImpactVia {
   };
 }
 
+/** CI ids from the root of node's explanation (a target, or the asked-about CI) to node. */
+export function pathTo(s: Scratch, node: number): string[] {
+  const { parent, ix } = s;
+  const path: string[] = [];
+  for (let v = node; v >= 0; v = parent[v]) {
+    path.push(ix.ciIds[v]);
+    if (path.length > ix.n) throw new Error('explanation path does not end (parent pointers form a cycle)');
+  }
+  return path.reverse();
+}
+
 /**
  * Builds explanations on demand, sharing the work of nodes on the same chain: each node's path
  * is its parent's plus itself, memoised for the life of the builder.

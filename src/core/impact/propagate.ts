@@ -44,7 +44,7 @@
 //   - maxDepth: CIs at depth maxDepth are reported but not expanded; a member at depth maxDepth is
 //     therefore not counted as lost by its group (the group would sit at maxDepth + 1).
 import type { GraphIndexes } from '../graph/csr-index';
-import { FAILS_TARGET_TO_SOURCE, STRENGTH_SOFT } from '../graph/relationship-rules';
+import { STRENGTH_SOFT } from '../graph/relationship-rules';
 import { DEGRADED, DOWN, isTouched, MEMBER_OF_CODE, preferCandidate, touch, type Scratch } from './scratch';
 
 export interface DownPassOptions {
@@ -70,7 +70,7 @@ export interface DownPassOptions {
  */
 export function downPass(s: Scratch, seeds: readonly number[], opts: DownPassOptions): { count: number; reachedStop: boolean } {
   const ix = s.ix;
-  const { outOffsets, outEdges, inOffsets, inEdges, relSource, relTarget, relType, relStrength } = ix;
+  const { failOffsets, failEdges, failEnds, relType, relStrength } = ix;
   const { level, depth, queue, allowStamp, minHealthy } = s;
   const { maxDepth, restricted, stopAt, groupsOut, softSeeds } = opts;
   const allowEpoch = s.allowEpoch;
@@ -87,33 +87,25 @@ export function downPass(s: Scratch, seeds: readonly number[], opts: DownPassOpt
     const d = depth[u];
     if (stopDepth >= 0 && d >= stopDepth) break;
     if (d >= maxDepth) continue;
-    // In-edges whose failure runs target → source, then out-edges whose failure runs source → target.
-    for (let dir = 0; dir < 2; dir++) {
-      const offsets = dir === 0 ? inOffsets : outOffsets;
-      const edges = dir === 0 ? inEdges : outEdges;
-      const ends = dir === 0 ? relSource : relTarget;
-      const wanted = dir === 0 ? 1 : 0;
-      for (let p = offsets[u], end = offsets[u + 1]; p < end; p++) {
-        const e = edges[p];
-        if (FAILS_TARGET_TO_SOURCE[relType[e]] !== wanted) continue;
-        const w = ends[e];
-        if (restricted && allowStamp[w] !== allowEpoch) continue;
-        if (relStrength[e] === STRENGTH_SOFT) {
-          // Offered now, settled by pass 2: should w still go down later in this pass, relaxDown
-          // overwrites the offer (down outranks degraded), and pass 2 skips seeds no longer degraded.
-          if (softSeeds) offer(s, ix, w, DEGRADED, d + 1, u, e, softSeeds);
-          continue;
-        }
-        let wentDown: boolean;
-        if (relType[e] === MEMBER_OF_CODE && minHealthy[w] > 0) {
-          wentDown = loseMember(s, w, u, e, d, groupsOut);
-        } else {
-          wentDown = relaxDown(s, ix, w, u, e, d + 1);
-        }
-        if (wentDown) {
-          queue[tail++] = w;
-          if (w === stopAt) stopDepth = depth[w];
-        }
+    for (let p = failOffsets[u], end = failOffsets[u + 1]; p < end; p++) {
+      const e = failEdges[p];
+      const w = failEnds[p];
+      if (restricted && allowStamp[w] !== allowEpoch) continue;
+      if (relStrength[e] === STRENGTH_SOFT) {
+        // Offered now, settled by pass 2: should w still go down later in this pass, relaxDown
+        // overwrites the offer (down outranks degraded), and pass 2 skips seeds no longer degraded.
+        if (softSeeds) offer(s, ix, w, DEGRADED, d + 1, u, e, softSeeds);
+        continue;
+      }
+      let wentDown: boolean;
+      if (relType[e] === MEMBER_OF_CODE && minHealthy[w] > 0) {
+        wentDown = loseMember(s, w, u, e, d, groupsOut);
+      } else {
+        wentDown = relaxDown(s, ix, w, u, e, d + 1);
+      }
+      if (wentDown) {
+        queue[tail++] = w;
+        if (w === stopAt) stopDepth = depth[w];
       }
     }
   }

@@ -2,7 +2,7 @@
 // counts per level and class, impacted services ranked with their explanation paths, redundancy
 // groups, single points of failure, and the Dependencies toggle (what a CI stands on).
 import { useEffect, useMemo } from 'react';
-import { explanationPath, impactIndex, type Explanation, type ImpactLevel, type ImpactedCi } from '../../shared/impact-types';
+import { explanationPath, impactedList, impactIndex, type Explanation, type ImpactLevel, type ImpactedCi } from '../../shared/impact-types';
 import { ClassIcon } from '../components/ClassIcon';
 import { classLabel, relationshipLabel } from '../graph/class-style';
 import { useDataStore } from '../state/data-store';
@@ -53,7 +53,7 @@ function useNames(): (id: string) => string {
     for (const n of exploreView?.nodes ?? []) names.set(n.id, n.name);
     for (const n of simView?.nodes ?? []) names.set(n.id, n.name);
     for (const t of result?.targets ?? []) names.set(t.ciId, t.name);
-    for (const c of result?.impacted ?? []) names.set(c.id, c.name);
+    for (const page of result?.impacted.pages ?? []) page.id.forEach((id, j) => names.set(id, page.name[j]));
     for (const d of deps?.dependencies ?? []) names.set(d.id, d.name);
     for (const s of spof?.singlePointsOfFailure ?? []) names.set(s.id, s.name);
     return (id: string) => names.get(id) ?? id;
@@ -131,7 +131,7 @@ function BlastRadius() {
   const names = useNames();
   const index = useMemo(() => (result ? impactIndex(result) : null), [result]);
   const services = useMemo(() => (result ? rankServices(result.services) : []), [result]);
-  const all = useMemo(() => (result ? rankImpacted(result.impacted) : []), [result]);
+  const all = useMemo(() => (result ? rankImpacted(impactedList(result.impacted)) : []), [result]);
   const groups = useMemo(() => (result ? redundancyRows(result) : []), [result]);
   if (!result || !index) return null;
   const counts = impactCounts(result);

@@ -4,6 +4,9 @@ import type { CiClass } from '../../shared/model';
 import {
   explanationPath,
   IMPACT_LEVELS,
+  impactedAt,
+  impactedCount,
+  impactedList,
   type BlastRadiusResult,
   type DependenciesResult,
   type Explanation,
@@ -95,7 +98,7 @@ export function impactCounts(result: BlastRadiusResult): ImpactCounts {
     .map(([ciClass, count]) => ({ ciClass, count: count ?? 0 }))
     .filter((c) => c.count > 0)
     .sort((a, b) => b.count - a.count || (a.ciClass < b.ciClass ? -1 : 1));
-  return { total: result.impacted.length, byLevel, byClass };
+  return { total: impactedCount(result.impacted), byLevel, byClass };
 }
 
 /**
@@ -116,7 +119,7 @@ export function viewCiIds(input: OverlayInput): string[] {
     for (const s of input.spof.singlePointsOfFailure) ids.push(...s.path);
   } else if (input.result) {
     for (const t of input.result.targets) ids.push(t.ciId);
-    for (const c of rankImpacted(input.result.impacted)) ids.push(c.id);
+    for (const c of rankImpacted(impactedList(input.result.impacted))) ids.push(c.id);
   }
   return [...new Set(ids)];
 }
@@ -170,9 +173,11 @@ export function overlayClasses(input: OverlayInput): OverlayClasses {
       add(nodes, t.ciId, 'impact-target');
       add(nodes, t.ciId, `impact-${t.mode}`);
     }
-    for (const c of result.impacted) {
-      add(nodes, c.id, `impact-${c.level}`);
-      add(edges, c.via.relationshipId, `impact-edge-${c.level}`);
+    for (const { id, level, viaRelationshipId } of result.impacted.pages) {
+      for (let j = 0; j < id.length; j++) {
+        add(nodes, id[j], `impact-${level[j]}`);
+        add(edges, viaRelationshipId[j], `impact-edge-${level[j]}`);
+      }
     }
     rest = 'impact-dim';
     if (input.spof) {
@@ -205,6 +210,6 @@ function withFaded(nodes: Map<string, string[]>, edges: Map<string, string[]>, a
 
 /** "lost 1 of 3, needs 2" rows: impacted redundancy groups, worst first. */
 export function redundancyRows(result: BlastRadiusResult): ImpactedCi[] {
-  return rankImpacted(result.impacted.filter((c) => c.redundancy));
+  return rankImpacted(result.impacted.redundancy.map((g) => impactedAt(result.impacted, g.entry)));
 }
 

@@ -98,7 +98,7 @@ export const useImpactStore = create<ImpactState>()((set, get) => {
     const result = await api.call('impact.blastRadius', { targets });
     if (token !== seq) return;
     const chosen = get().chosenId;
-    const keepChosen = chosen !== null && (result.impacted.some((c) => c.id === chosen) || result.targets.some((t) => t.ciId === chosen));
+    const keepChosen = chosen !== null && (result.impacted.pages.some((page) => page.id.includes(chosen)) || result.targets.some((t) => t.ciId === chosen));
     set({ result, chosenId: keepChosen ? chosen : null, spof: null });
   }
 

@@ -1,6 +1,6 @@
 // The change simulation's pure logic: ranking, the ids a capped view keeps, and element classes.
 import { describe, expect, it } from 'vitest';
-import type { BlastRadiusResult, DependenciesResult, ImpactedCi, ImpactedService, SpofResult } from '../../../src/shared/impact-types';
+import { impactedColumns, type BlastRadiusResult, type DependenciesResult, type ImpactedCi, type ImpactedService, type SpofResult } from '../../../src/shared/impact-types';
 import {
   impactCounts,
   overlayClasses,
@@ -29,29 +29,21 @@ function ci(id: string, level: ImpactedCi['level'], depth: number, from: string,
 const svcA: ImpactedService = {
   ...ci('svc-a', 'down', 2, 'app', 'r2', { class: 'business_service', criticality: 1 }),
   path: ['db', 'app', 'svc-a'],
-  steps: [
-    { from: 'db', to: 'app', relationshipId: 'r1', type: 'depends_on', strength: 'hard' },
-    { from: 'app', to: 'svc-a', relationshipId: 'r2', type: 'part_of', strength: 'hard' },
-  ],
 };
 const svcB: ImpactedService = {
   ...ci('svc-b', 'degraded', 2, 'etl', 'r4', { class: 'business_service', criticality: 2 }),
   path: ['db', 'etl', 'svc-b'],
-  steps: [
-    { from: 'db', to: 'etl', relationshipId: 'r3', type: 'depends_on', strength: 'soft' },
-    { from: 'etl', to: 'svc-b', relationshipId: 'r4', type: 'part_of', strength: 'hard' },
-  ],
 };
 
 const result: BlastRadiusResult = {
   targets: [{ ciId: 'db', name: 'DB', mode: 'down' }],
-  impacted: [
+  impacted: impactedColumns([
     ci('app', 'down', 1, 'db', 'r1'),
-    svcA,
+    ci('svc-a', 'down', 2, 'app', 'r2', { class: 'business_service', criticality: 1 }),
     ci('cluster', 'at_risk', 1, 'db', 'r5', { class: 'database', redundancy: { lost: 1, total: 3, needs: 2, text: 'lost 1 of 3, needs 2' } }),
     ci('etl', 'degraded', 1, 'db', 'r3'),
-    svcB,
-  ],
+    ci('svc-b', 'degraded', 2, 'etl', 'r4', { class: 'business_service', criticality: 2 }),
+  ]),
   services: [svcB, svcA],
   totals: { byLevel: { down: 2, degraded: 2, at_risk: 1 }, byClass: { application: 2, business_service: 2, database: 1 } },
   elapsedMs: 0.1,

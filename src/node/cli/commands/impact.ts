@@ -2,7 +2,7 @@
 // simulates a change with the impact engine and prints what it impacts, how badly and why.
 // Nothing is written. Also holds the path and option helpers that deps and spof share.
 import { blastRadius } from '../../../core/impact';
-import { explanationPath, impactIndex, type Explanation, type ImpactIndex, type PathStep } from '../../../shared/impact-types';
+import { explanationPath, impactedList, impactIndex, type Explanation, type ImpactIndex, type PathStep } from '../../../shared/impact-types';
 import { operations } from '../../../shared/operations';
 import type { CmdbGraph } from '../../../core/graph/cmdb-graph';
 import { findCi, formatTable, parseCommandArgs, printJson, requireOption, withDocument } from '../support';
@@ -95,7 +95,7 @@ export const impactCommand: CliCommand = {
         return {
           json: {
             targets: result.targets.map((t) => ({ id: t.ciId, name: t.name, class: graph.getCi(t.ciId)?.class, mode: t.mode })),
-            impacted: result.impacted.map((c) => compactEntry(c, explain(index, c.id).path)),
+            impacted: impactedList(result.impacted).map((c) => compactEntry(c, explain(index, c.id).path)),
             services: result.services.map((c) => ({ ...compactEntry(c, c.path), criticality: c.criticality })),
           },
         };
@@ -110,31 +110,35 @@ export const impactCommand: CliCommand = {
 
 function formatImpact(graph: CmdbGraph, result: ReturnType<typeof blastRadius>): string {
   const parts: string[] = [];
+  const impacted = impactedList(result.impacted);
   const changed = result.targets.map((t) => `${t.name} (${t.ciId}) ${t.mode}`).join(', ');
   const { byLevel, byClass } = result.totals;
   parts.push(
     `Change: ${changed}\n` +
-      `Impact: ${result.impacted.length} CIs: ${byLevel.down} down, ${byLevel.degraded} degraded, ${byLevel.at_risk} at_risk` +
+      `Impact: ${impacted.length} CIs: ${byLevel.down} down, ${byLevel.degraded} degraded, ${byLevel.at_risk} at_risk` +
       ` (computed in ${result.elapsedMs.toFixed(2)} ms)`,
   );
-  if (result.impacted.length === 0) return `${parts[0]}\n`;
+  if (impacted.length === 0) return `${parts[0]}\n`;
   const classes = Object.entries(byClass)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([cls, count]) => `${cls} ${count}`)
     .join(', ');
   parts[0] += `\nBy class: ${classes}`;
+  const index = impactIndex(result);
   if (result.services.length > 0) {
-    const rows = result.services.map((c) => [c.level, String(c.criticality), c.name, c.class, c.id, formatPath(graph, c.path, c.steps)]);
+    const rows = result.services.map((c) => {
+      const { path, steps } = explain(index, c.id);
+      return [c.level, String(c.criticality), c.name, c.class, c.id, formatPath(graph, path, steps)];
+    });
     parts.push(`Services (${result.services.length}), most critical first\n${indent(formatTable(['LEVEL', 'CRIT', 'NAME', 'CLASS', 'ID', 'PATH'], rows))}`);
   } else {
     parts.push('Services: none impacted');
   }
-  const index = impactIndex(result);
-  const rows = result.impacted.map((c) => {
+  const rows = impacted.map((c) => {
     const { path, steps } = explain(index, c.id);
     return [c.level, String(c.depth), c.name, c.class, c.id, c.redundancy?.text ?? '', formatPath(graph, path, steps)];
   });
-  parts.push(`Impacted CIs (${result.impacted.length})\n${indent(formatTable(['LEVEL', 'DEPTH', 'NAME', 'CLASS', 'ID', 'REDUNDANCY', 'PATH'], rows))}`);
+  parts.push(`Impacted CIs (${impacted.length})\n${indent(formatTable(['LEVEL', 'DEPTH', 'NAME', 'CLASS', 'ID', 'REDUNDANCY', 'PATH'], rows))}`);
   return `${parts.join('\n\n')}\n`;
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CmdbError } from '../../../../src/core/graph';
 import { blastRadius } from '../../../../src/core/impact';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../../src/shared/model';
+import { impactedList } from '../../../../src/shared/impact-types';
 import { entry, expectValidExplanation, explainAll, graphOf, levelsOf } from './impact-helpers';
 
 const down = (...ids: string[]) => ids.map((ciId) => ({ ciId, mode: 'down' as const }));
@@ -15,7 +16,7 @@ describe('failure direction per relationship type', () => {
       // src ${type} dst   ⇒   dst ✗ → src down
       const g = graphOf([`src ${type} dst`]);
       expect(levelsOf(blastRadius(g, { targets: down('dst') }))).toEqual({ src: 'down' });
-      expect(blastRadius(g, { targets: down('src') }).impacted).toEqual([]);
+      expect(blastRadius(g, { targets: down('src') }).impacted.count).toBe(0);
     });
   }
   for (const type of ['member_of', 'part_of'] as const) {
@@ -23,7 +24,7 @@ describe('failure direction per relationship type', () => {
       // src ${type} dst (no redundancy rule)   ⇒   src ✗ → dst down
       const g = graphOf([`src ${type} dst`]);
       expect(levelsOf(blastRadius(g, { targets: down('src') }))).toEqual({ dst: 'down' });
-      expect(blastRadius(g, { targets: down('dst') }).impacted).toEqual([]);
+      expect(blastRadius(g, { targets: down('dst') }).impacted.count).toBe(0);
     });
   }
   it('covers every relationship type of the model', () => {
@@ -73,7 +74,7 @@ describe('cycles', () => {
     // a ✗ → c → b → a (c depends_on a, b depends_on c, a depends_on b)
     const g = graphOf(['c depends_on a', 'b depends_on c', 'a depends_on b', 'x depends_on b']);
     const r = blastRadius(g, { targets: down('a') });
-    expect(r.impacted.map((c) => [c.id, c.level, c.depth])).toEqual([
+    expect(impactedList(r.impacted).map((c) => [c.id, c.level, c.depth])).toEqual([
       ['c', 'down', 1],
       ['b', 'down', 2],
       ['x', 'down', 3],
@@ -135,7 +136,7 @@ describe('targets', () => {
     const g = graphOf(['b depends_on a', 'c depends_on b', 'd depends_on c', 'd depends_on d2']);
     const r = blastRadius(g, { targets: down('a', 'd2') });
     expect(entry(r, 'd')).toMatchObject({ depth: 1, path: ['d2', 'd'] });
-    expect(r.impacted.map((c) => c.id)).not.toContain('a');
+    expect(impactedList(r.impacted).map((c) => c.id)).not.toContain('a');
     expect(r.targets.map((t) => t.ciId)).toEqual(['a', 'd2']);
   });
 
@@ -209,7 +210,7 @@ describe('services, totals, ordering', () => {
 
   it('lists impacted CIs worst level first, then by depth and name (case-insensitive)', () => {
     // names: Alpha, app, Auth, Bravo (down, depth 1), then Able (degraded)
-    expect(r.impacted.map((c) => c.id)).toEqual(['s_a', 'app', 's_d', 's_b', 's_c']);
+    expect(impactedList(r.impacted).map((c) => c.id)).toEqual(['s_a', 'app', 's_d', 's_b', 's_c']);
   });
 
   it('counts totals per level and per class', () => {
@@ -218,7 +219,7 @@ describe('services, totals, ordering', () => {
   });
 
   it('gives every impacted CI a valid explanation ending at it', () => {
-    for (const c of explainAll(r, r.impacted)) {
+    for (const c of explainAll(r, impactedList(r.impacted))) {
       expectValidExplanation(g, c.path, c.steps, new Set(['core']));
       expect(c.path[c.path.length - 1]).toBe(c.id);
       expect(c.depth).toBe(c.path.length - 1);

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { CmdbGraph, FAILURE_DIRECTION } from '../../../../src/core/graph';
 import {
   explanationPath,
+  impactedList,
   impactIndex,
   type BlastRadiusResult,
   type DependenciesResult,
@@ -69,12 +70,12 @@ export function graphOf(lines: string[], specs: Record<string, CiSpec> = {}): Cm
 }
 
 export function levelsOf(result: BlastRadiusResult): Record<string, ImpactLevel> {
-  return Object.fromEntries(result.impacted.map((c) => [c.id, c.level]));
+  return Object.fromEntries(impactedList(result.impacted).map((c) => [c.id, c.level]));
 }
 
 /** The impacted entry of `id` with its explanation rebuilt from `via` pointers (explanationPath). */
 export function entry(result: BlastRadiusResult, id: string) {
-  const found = result.impacted.find((c) => c.id === id);
+  const found = impactedList(result.impacted).find((c) => c.id === id);
   if (!found) throw new Error(`${id} is not impacted`);
   const explained = explanationPath(result, id);
   if (!explained) throw new Error(`${id} has no explanation`);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CmdbGraph, FAILURE_DIRECTION } from '../../../../src/core/graph';
 import { blastRadius, dependencies, singlePointsOfFailure } from '../../../../src/core/impact';
-import type { BlastRadiusResult, ImpactLevel } from '../../../../src/shared/impact-types';
+import { impactedList, type BlastRadiusResult, type ImpactLevel } from '../../../../src/shared/impact-types';
 import { RELATIONSHIP_TYPES, type Ci, type Relationship, type RelationshipType } from '../../../../src/shared/model';
 import { expectValidExplanation, explainAll, makeCi } from './impact-helpers';
 
@@ -185,7 +185,7 @@ function referenceLevels(spec: Spec): Map<string, ImpactLevel> {
 }
 
 function levelMap(r: BlastRadiusResult): Map<string, ImpactLevel> {
-  return new Map(r.impacted.map((c) => [c.id, c.level]));
+  return new Map(impactedList(r.impacted).map((c) => [c.id, c.level]));
 }
 
 function withoutTimes<T extends { elapsedMs: number }>(r: T): Omit<T, 'elapsedMs'> {
@@ -203,8 +203,8 @@ describe('impact properties', () => {
         const r = blastRadius(g, { targets: spec.targets, maxDepth: maxDepth ?? undefined });
         const reach = reachability(spec, maxDepth ?? Infinity);
         for (const t of spec.targets) reach.delete(t.ciId);
-        expect(new Map(r.impacted.map((c) => [c.id, c.depth]))).toEqual(reach);
-        expect(r.impacted.every((c) => c.level === 'down')).toBe(true);
+        expect(new Map(impactedList(r.impacted).map((c) => [c.id, c.depth]))).toEqual(reach);
+        expect(impactedList(r.impacted).every((c) => c.level === 'down')).toBe(true);
       }),
       RUNS,
     );
@@ -258,8 +258,8 @@ describe('impact properties', () => {
           const id = `${s}>${type}>${t.id}`;
           fc.pre(s !== t.id && !spec.rels.some((r) => r.id === id) && !(type === 'member_of' && t.redundancy));
           const downIds = (rels: Relationship[]) =>
-            blastRadius(new CmdbGraph(spec.cis, rels), { targets: spec.targets })
-              .impacted.filter((c) => c.level === 'down')
+            impactedList(blastRadius(new CmdbGraph(spec.cis, rels), { targets: spec.targets }).impacted)
+              .filter((c) => c.level === 'down')
               .map((c) => c.id);
           const added: Relationship = { id, source: s, target: t.id, type, strength: 'hard' };
           const after = new Set(downIds([...spec.rels, added]));
@@ -278,7 +278,7 @@ describe('impact properties', () => {
         const targetIds = new Set(spec.targets.map((t) => t.ciId));
         const levels = levelMap(r);
         const downTargets = new Set(spec.targets.filter((t) => t.mode === 'down').map((t) => t.ciId));
-        for (const c of explainAll(r, r.impacted)) {
+        for (const c of explainAll(r, impactedList(r.impacted))) {
           expectValidExplanation(g, c.path, c.steps, targetIds);
           expect(c.path[c.path.length - 1]).toBe(c.id);
           expect(c.depth).toBe(c.steps.length);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CmdbGraph } from '../../../../src/core/graph';
 import { blastRadius, dependencies, singlePointsOfFailure } from '../../../../src/core/impact';
-import type { BlastRadiusResult, ImpactLevel } from '../../../../src/shared/impact-types';
+import { impactedList, type BlastRadiusResult, type ImpactLevel } from '../../../../src/shared/impact-types';
 import { CmdbDocumentSchema, type CmdbDocument } from '../../../../src/shared/model';
 import { SAMPLE_PATH } from '../../../../resources/sample/build-sample';
 import { CHECKOUT_SPOFS, ORDERS_PRIMARY_CHANGE } from '../../../../resources/sample/sample-cmdb.source';
@@ -20,12 +20,12 @@ function compareWithOracle(graph: CmdbGraph, view: ReturnType<typeof failureView
   const ref = referenceImpact(view, targets);
   const targetIds = new Set(targets.map((t) => t.ciId));
   const expected = new Map<string, ImpactLevel>([...ref.levels].filter(([id]) => !targetIds.has(id)));
-  expect(new Map(r.impacted.map((c) => [c.id, c.level]))).toEqual(expected);
+  expect(new Map(impactedList(r.impacted).map((c) => [c.id, c.level]))).toEqual(expected);
   for (const [group, state] of ref.groups) {
-    const found = r.impacted.find((c) => c.id === group);
+    const found = impactedList(r.impacted).find((c) => c.id === group);
     if (found) expect(found.redundancy).toMatchObject(state);
   }
-  for (const c of explainAll(r, r.impacted)) expectValidExplanation(graph, c.path, c.steps, targetIds);
+  for (const c of explainAll(r, impactedList(r.impacted))) expectValidExplanation(graph, c.path, c.steps, targetIds);
   return r;
 }
 
@@ -35,8 +35,8 @@ describe('sample CMDB', () => {
 
   it('orders primary change: the story’s levels, all three of them, and the cluster "lost 1 of 3, needs 2"', () => {
     const r = compareWithOracle(graph, view, [...ORDERS_PRIMARY_CHANGE.targets]);
-    expect(Object.fromEntries(r.impacted.map((c) => [c.id, c.level]))).toEqual(ORDERS_PRIMARY_CHANGE.expected);
-    expect(r.impacted.find((c) => c.id === 'db-orders-cluster')?.redundancy?.text).toBe('lost 1 of 3, needs 2');
+    expect(Object.fromEntries(impactedList(r.impacted).map((c) => [c.id, c.level]))).toEqual(ORDERS_PRIMARY_CHANGE.expected);
+    expect(impactedList(r.impacted).find((c) => c.id === 'db-orders-cluster')?.redundancy?.text).toBe('lost 1 of 3, needs 2');
     expect(r.services.map((s) => s.id)).toContain('svc-checkout');
   });
 
@@ -97,10 +97,10 @@ describe('synthetic CMDBs', () => {
     singlePointsOfFailure(graph, doc.cis[0].id);
     expect(strip(blastRadius(graph, input))).toEqual(first);
     // An edit rebuilds the indexes (and the working memory with them).
-    const victim = first.impacted[0];
+    const victim = impactedList(first.impacted)[0];
     expect(victim).toBeDefined();
     for (const rel of graph.relationshipsOf(victim.id)) graph.removeRelationship(rel.id);
-    expect(blastRadius(graph, input).impacted.map((c) => c.id)).not.toContain(victim.id);
+    expect(impactedList(blastRadius(graph, input).impacted).map((c) => c.id)).not.toContain(victim.id);
   });
 });
 

@@ -3,6 +3,7 @@
 //   healthy < k → down;  lost > 0 and healthy = k → at_risk;  lost > 0 and healthy > k → degraded.
 import { describe, expect, it } from 'vitest';
 import { blastRadius } from '../../../../src/core/impact';
+import { impactedList } from '../../../../src/shared/impact-types';
 import { entry, expectValidExplanation, explainAll, graphOf, levelsOf } from './impact-helpers';
 
 const down = (...ids: string[]) => ids.map((ciId) => ({ ciId, mode: 'down' as const }));
@@ -143,7 +144,7 @@ describe('nested redundancy: a pool of clusters', () => {
     const r = blastRadius(g, { targets: down('a1', 'a2', 'b2', 'b3') });
     expect(levelsOf(r)).toEqual({ c1: 'down', c2: 'down', pool: 'down', svc: 'down' });
     expect(entry(r, 'pool').redundancy?.text).toBe('lost 2 of 2, needs 1');
-    for (const c of explainAll(r, r.impacted)) expectValidExplanation(g, c.path, c.steps, new Set(['a1', 'a2', 'b2', 'b3']));
+    for (const c of explainAll(r, impactedList(r.impacted))) expectValidExplanation(g, c.path, c.steps, new Set(['a1', 'a2', 'b2', 'b3']));
   });
 
   it('a member lost in each cluster leaves both at_risk: the pool is at_risk through a member, nothing lost', () => {

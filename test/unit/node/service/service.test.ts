@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEnvironment, pushRecent, RECENT_LIMIT, startFaultlineService, type FaultlineService } from '../../../../src/node/service';
 import { openCmdbStore } from '../../../../src/node/storage';
 import type { ApiResult, DocumentInfo } from '../../../../src/shared/operations';
+import { impactedList, type BlastRadiusResult } from '../../../../src/shared/impact-types';
 import { smallDocument, tempDir, writeDocument } from './fixture';
 
 const dirs: string[] = [];
@@ -207,10 +208,8 @@ describe('dispatch', () => {
     const hits = value<{ ci: { id: string } }[]>(await service.dispatch('ci.search', { query: 'orders' }));
     expect(hits.map((hit) => hit.ci.id)).toContain('db_orders');
 
-    const blast = value<{ impacted: { id: string; level: string }[] }>(
-      await service.dispatch('impact.blastRadius', { targets: [{ ciId: 'db_orders' }] }),
-    );
-    expect(blast.impacted.find((entry) => entry.id === 'svc_checkout')?.level).toBe('down');
+    const blast = value<BlastRadiusResult>(await service.dispatch('impact.blastRadius', { targets: [{ ciId: 'db_orders' }] }));
+    expect(impactedList(blast.impacted).find((entry) => entry.id === 'svc_checkout')?.level).toBe('down');
     const deps = value<{ dependencies: { id: string }[] }>(await service.dispatch('impact.dependencies', { ciId: 'app_web' }));
     expect(deps.dependencies.map((entry) => entry.id)).toContain('db_orders');
     const spof = value<{ singlePointsOfFailure: { id: string }[] }>(await service.dispatch('impact.spof', { serviceId: 'svc_checkout' }));
