@@ -368,15 +368,18 @@ export function ImportDialog() {
       </button>
     ) : (
       <>
-        {busy && (
+        {busy && phase !== 'previewing' && (
           <span className="foot-status" role="status" data-testid="import-busy">
             <span className="spinner" />
-            {phase === 'reading' ? `Reading ${formatBytes(fileSize)}…` : phase === 'previewing' ? progressLabel(state.progress) : 'Importing…'}
+            {phase === 'reading' ? `Reading ${formatBytes(fileSize)}…` : 'Importing…'}
           </span>
         )}
-        <button type="button" className="btn" onClick={cancelImport}>
-          Cancel
-        </button>
+        {/* While a preview runs, the Cancel beside its progress bar stops it. */}
+        {phase !== 'previewing' && (
+          <button type="button" className="btn" onClick={cancelImport}>
+            Cancel
+          </button>
+        )}
         {current && (
           <button type="button" className="btn btn-primary" data-testid="import-apply" disabled={!canApply} onClick={() => void applyImport()}>
             {counts ? `Apply: ${counts.cis.create + counts.cis.update} CIs, ${counts.relationships.create + counts.relationships.update} relationships` : 'Apply'}
