@@ -76,6 +76,8 @@ export const MAX_REMEMBERED_MAPPINGS = 50;
 const MAPPINGS_KEY = 'csvMappings';
 /** Finished import jobs whose last progress is still answered; the oldest is forgotten first. */
 export const MAX_FINISHED_JOBS = 20;
+/** Previews parsed at once (each one is a worker thread holding its file). */
+export const MAX_RUNNING_JOBS = 4;
 
 /** One import preview as `import.progress` reports it. */
 interface ImportJob {
@@ -245,6 +247,9 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
       const running = jobs.get(jobId);
       if (running && RUNNING_PHASES.has(running.progress.phase)) {
         throw ctx.fail('conflict', `An import preview with job id ${jobId} is already running.`, [{ path: 'jobId', message: 'already running' }]);
+      }
+      if ([...jobs.values()].filter((j) => RUNNING_PHASES.has(j.progress.phase)).length >= MAX_RUNNING_JOBS) {
+        throw ctx.fail('conflict', `${MAX_RUNNING_JOBS} imports are already being previewed; wait for one to finish or cancel it.`);
       }
       const cancelled = (): Error => ctx.fail('cancelled', new ImportCancelledError(fileName).message);
       const parse = startParseJob(

@@ -106,4 +106,16 @@ describe('a large import preview', () => {
     expect(second.ok ? null : second.error.code).toBe('conflict');
     expect((await first).ok).toBe(true);
   });
+
+  it('parses at most four previews at once', async () => {
+    const service = await open();
+    const content = bigCsv(40_000);
+    const running = [1, 2, 3, 4].map((n) => service.dispatch('import.preview', { fileName: `f${n}.csv`, content, jobId: `many_${n}` }));
+    for (const n of [1, 2, 3, 4]) await pollUntil(service, `many_${n}`, (p) => p.phase !== 'unknown');
+    const fifth = await service.dispatch('import.preview', { fileName: 'f5.csv', content: 'Name,Class\na,server\n', jobId: 'many_5' });
+    expect(fifth.ok ? null : fifth.error.code).toBe('conflict');
+    expect((await Promise.all(running)).map((r) => r.ok)).toEqual([true, true, true, true]);
+    // Once they are done, another preview runs.
+    expect((await service.dispatch('import.preview', { fileName: 'f5.csv', content: 'Name,Class\na,server\n', jobId: 'many_5' })).ok).toBe(true);
+  });
 });
