@@ -3,7 +3,6 @@ import {
   emptyImpactedColumns,
   IMPACTED_PAGE_BITS,
   IMPACTED_PAGE_SIZE,
-  impactedAt,
   type BlastRadiusResult,
   type ImpactedService,
   type ImpactLevel,
@@ -205,14 +204,26 @@ function buildResult(s: Scratch, ix: GraphIndexes, targetIndex: Map<number, 'dow
   for (let c = 0; c < CI_CLASSES.length; c++) if (classCounts[c] > 0) byClass[CI_CLASSES[c]] = classCounts[c];
 
   // Services: few, so each gets its whole path; ranked by criticality, then level, then name.
+  // Name order: the CMDB-wide rank when a large result has built it, else a comparator.
   const serviceIdx = serviceNodes.map((k) => sortNodes[k]);
-  const byName = byNameComparator(s, serviceIdx);
-  const ranked = serviceNodes.slice().sort((ka, kb) => {
-    const a = sortNodes[ka];
-    const b = sortNodes[kb];
-    return cis[a].criticality - cis[b].criticality || level[b] - level[a] || byName(a, b);
+  const rank = s.nameRank;
+  const byName = rank ? (a: number, b: number) => rank[a] - rank[b] : byNameComparator(s, serviceIdx);
+  serviceIdx.sort((a, b) => criticality[a] - criticality[b] || level[b] - level[a] || byName(a, b));
+  const services = serviceIdx.map((i): ImpactedService => {
+    const service: ImpactedService = {
+      id: ciIds[i],
+      name: names[i],
+      class: CI_CLASSES[classCode[i]],
+      criticality: criticality[i] as Ci['criticality'],
+      level: LEVEL_NAMES[level[i]],
+      depth: depth[i],
+      via: viaOf(s, parent[i], parentEdge[i]),
+      path: pathTo(s, i),
+    };
+    const redundancy = minHealthy[i] > 0 ? redundancyState(s, i) : undefined;
+    if (redundancy) service.redundancy = redundancy;
+    return service;
   });
-  const services: ImpactedService[] = ranked.map((k) => ({ ...impactedAt(columns, k), path: pathTo(s, sortNodes[k]) }));
   const targets = [...targetIndex].map(([i, mode]): ImpactTarget => {
     const target: ImpactTarget = { ciId: ciIds[i], name: cis[i].name, mode };
     if (parent[i] >= 0) target.via = viaOf(s, parent[i], parentEdge[i]);
