@@ -87,11 +87,13 @@ interface ExistingIndex {
   byName: MultiMap<string>;
 }
 
-function indexGraph(graph: CmdbGraph): ExistingIndex {
+function* indexGraph(graph: CmdbGraph): Generator<void, ExistingIndex, void> {
   const byExternal = new MultiMap<string>();
   const byClassName = new MultiMap<string>();
   const byName = new MultiMap<string>();
+  let done = 0;
   for (const ci of graph.cis()) {
+    if (++done % PLAN_SLICE === 0) yield;
     for (const [system, value] of Object.entries(ci.externalIds)) byExternal.add(`${system}\u0000${value}`, ci.id);
     const lower = ci.name.toLowerCase();
     byClassName.add(`${ci.class}\u0000${lower}`, ci.id);
@@ -204,8 +206,25 @@ function mergedCi(existing: Ci, patch: CiPatch): unknown {
 
 type Resolved = { kind: 'endpoint'; endpoint: PlanEndpoint } | { kind: 'rejected'; reason: string } | { kind: 'missing' } | { kind: 'ambiguous'; count: number };
 
+/** Items handled between two pauses of planImportSteps. */
+export const PLAN_SLICE = 2_000;
+
 export function planImport(graph: CmdbGraph, batch: ImportBatch): ImportPlan {
-  const index = indexGraph(graph);
+  const steps = planImportSteps(graph, batch);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * planImport in resumable steps: it pauses (yields) every PLAN_SLICE items, so that a caller
+ * with an event loop (the service) can answer other requests between slices instead of
+ * blocking for the whole of a 100k-row import. The graph must not change until it returns.
+ */
+export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch): Generator<void, ImportPlan, void> {
+  const index = yield* indexGraph(graph);
+  let work = 0;
   const ciRejected: Rejection[] = [];
   const relRejected: Rejection[] = [];
   for (const r of batch.rejected) (r.entity === 'relationship' ? relRejected : ciRejected).push(r);
@@ -245,6 +264,7 @@ export function planImport(graph: CmdbGraph, batch: ImportBatch): ImportPlan {
   const matches: Match[] = new Array<Match>(cis.length);
   const byTarget = new Map<string, number[]>();
   for (const i of candidates) {
+    if (++work % PLAN_SLICE === 0) yield;
     const match = matchCi(graph, index, cis[i]);
     matches[i] = match;
     if (match.kind === 'existing') push(byTarget, match.id, i);
@@ -263,6 +283,7 @@ export function planImport(graph: CmdbGraph, batch: ImportBatch): ImportPlan {
   };
 
   for (const i of candidates) {
+    if (++work % PLAN_SLICE === 0) yield;
     const ci = cis[i];
     const match = matches[i];
     const endpointKey = ciKeys[i];
@@ -351,6 +372,7 @@ export function planImport(graph: CmdbGraph, batch: ImportBatch): ImportPlan {
   const endpointId = (e: PlanEndpoint): string => (e.kind === 'existing' ? `e:${e.id}` : `n:${e.index}`);
 
   for (const rel of batch.relationships) {
+    if (++work % PLAN_SLICE === 0) yield;
     const reject = (reason: string, field?: string): void => {
       relRejected.push(rejection(rel.sourceRef, 'relationship', reason, { field }));
     };

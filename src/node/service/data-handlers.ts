@@ -9,7 +9,7 @@ import type { CmdbEnvironment, Transaction } from '../../core/graph/cmdb';
 import { CmdbGraph } from '../../core/graph/cmdb-graph';
 import { documentFromCmdb } from '../../core/graph/load';
 import { graphView } from '../../core/query';
-import { applyPlanOps, planImport, planIsEmpty } from '../../core/reconcile';
+import { applyPlanOps, planImport, planImportSteps, planIsEmpty } from '../../core/reconcile';
 import type { CsvMapping, ImportJobPhase, ImportJobProgress, ImportPlan } from '../../shared/data-types';
 import type { Ci } from '../../shared/model';
 import {
@@ -28,6 +28,7 @@ import { writeXlsx } from '../export';
 import { ImportCancelledError, ImportSourceError, startParseJob, type ImportSource, type WorkerProgress } from '../import-worker';
 import { createSnapshot, diffView, documentAsOfTime, listSnapshots, readSnapshot, SnapshotError } from '../snapshots';
 import type { CmdbStore } from '../storage';
+import { yieldToEventLoop } from '../storage/fs-util';
 import type { AppSettings } from './settings';
 
 export const DATA_OPERATIONS = [
@@ -67,6 +68,27 @@ export interface DataServiceContext {
   serialized<T>(task: () => Promise<T> | T): Promise<T>;
   /** The service's error type (a code and a message for the user). */
   fail(code: ApiErrorBody['code'], message: string, issues?: { path: string; message: string }[]): Error;
+}
+
+/** Longest stretch planning runs before it lets the event loop answer other calls. */
+const PLAN_BLOCK_MS = 10;
+
+/**
+ * planImport driven in slices: between slices taking more than PLAN_BLOCK_MS together, the event
+ * loop answers other calls (progress polls, views), so a 100k-row import never blocks the
+ * service (or Electron's main process) for the whole of its planning.
+ */
+async function planInSlices(graph: CmdbGraph, batch: ImportBatch): Promise<ImportPlan> {
+  const steps = planImportSteps(graph, batch);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= PLAN_BLOCK_MS) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
+  }
 }
 
 /** Previews kept at once; the oldest is dropped first. */
@@ -208,8 +230,11 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
     }
   };
 
-  /** The planning step of a preview (in the queue: it reads the live graph). */
-  const planPreview = (fileName: string, source: ImportSource): OperationOutput<'import.preview'> => {
+  /**
+   * The planning step of a preview (in the queue: it reads the live graph, which only queued
+   * calls change, so it holds still while planning pauses for other reads).
+   */
+  const planPreview = async (fileName: string, source: ImportSource): Promise<OperationOutput<'import.preview'>> => {
     const store = ctx.store();
     const { format, csv } = source;
     if (source.batch === null) {
@@ -225,7 +250,7 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
     }
     const batch = source.batch;
     const csvKey = csv ? csvHeaderKey(csv.header) : undefined;
-    const plan = planImport(store.cmdb.graph, batch);
+    const plan = await planInSlices(store.cmdb.graph, batch);
     previewCounter += 1;
     const previewId = `preview_${previewCounter}_${ctx.env.newId('ci').replace(/^ci_/, '')}`;
     previews.set(previewId, {
@@ -322,7 +347,7 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
       let plan = preview.plan;
       let replanned = false;
       if (store.cmdb.graph.revision !== plan.graphRevision) {
-        const fresh = planImport(store.cmdb.graph, preview.batch);
+        const fresh = await planInSlices(store.cmdb.graph, preview.batch);
         if (!samePlan(plan, fresh)) {
           previews.delete(previewId);
           throw ctx.fail(

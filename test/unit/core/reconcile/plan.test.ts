@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cmdb, CmdbGraph } from '../../../../src/core/graph';
 import type { ImportBatch, ImportedCi, ImportedRelationship } from '../../../../src/core/formats/import';
-import { applyPlanOps, describePlan, planImport, planIsEmpty } from '../../../../src/core/reconcile';
+import { applyPlanOps, describePlan, PLAN_SLICE, planImport, planImportSteps, planIsEmpty } from '../../../../src/core/reconcile';
 import { testEnv } from '../graph/test-env';
 
 function base(): Cmdb {
@@ -227,5 +227,23 @@ describe('applyPlanOps', () => {
     expect(plan.graphRevision).toBe(cmdb.graph.revision);
     cmdb.createCi({ name: 'later', class: 'site' });
     expect(plan.graphRevision).not.toBe(cmdb.graph.revision);
+  });
+});
+
+describe('planImportSteps', () => {
+  it('pauses every PLAN_SLICE items and ends with the same plan as planImport', () => {
+    // 5,000 incoming CIs, 2 of them matching existing CIs by id, and 4,999 relationships in a chain.
+    const cmdb = base();
+    const cis = Array.from({ length: 5_000 }, (_, i) => inc({ key: `k${i}`, name: `n${i}`, class: 'server' }));
+    cis.push(inc({ key: 'db', id: 'db', name: 'Orders DB', class: 'database' }));
+    const rels = Array.from({ length: 4_999 }, (_, i) => rel(`k${i}`, `k${i + 1}`));
+    const steps = planImportSteps(cmdb.graph, batch(cis, rels));
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor((2 * cis.length + rels.length) / PLAN_SLICE));
+    expect(step.value).toEqual(planImport(cmdb.graph, batch(cis, rels)));
+    expect(step.value.counts.cis.create).toBe(5_000);
+    expect(step.value.counts.relationships.create).toBe(4_999);
   });
 });

@@ -77,6 +77,17 @@ describe('a large import preview', () => {
     expect(service.documentInfo().ciCount).toBe(8);
   });
 
+  it('answers import.progress while a 100,000-row CSV is being planned (planning pauses between slices)', async () => {
+    const service = await open();
+    const pending = service.dispatch('import.preview', { fileName: 'big.csv', content: bigCsv(100_000), jobId: 'plan_1' });
+    // The phase is set to planning and the planning task queued in the same turn, so a poll can
+    // only ever see 'planning' when planning itself gives the event loop a turn.
+    const seen = await pollUntil(service, 'plan_1', (p) => p.phase === 'planning' || p.phase === 'finished' || p.phase === 'failed');
+    expect(seen.at(-1)?.phase).toBe('planning');
+    const preview = valueOf<ImportPreview>(await pending);
+    expect(preview.plan.counts.cis.create).toBe(100_000);
+  });
+
   it('import.cancel stops a running preview: the call fails as cancelled and nothing changed', async () => {
     const service = await open();
     const before = service.documentInfo();
