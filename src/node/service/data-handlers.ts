@@ -9,7 +9,8 @@ import type { CmdbEnvironment, Transaction } from '../../core/graph/cmdb';
 import { CmdbGraph } from '../../core/graph/cmdb-graph';
 import { documentFromCmdb } from '../../core/graph/load';
 import { graphView } from '../../core/query';
-import { applyPlanOps, planImport, planImportSteps, planIsEmpty } from '../../core/reconcile';
+import { applyPlanOps, planImport, planIsEmpty } from '../../core/reconcile';
+import { planInSlices } from './plan-in-slices';
 import type { CsvMapping, ImportJobPhase, ImportJobProgress, ImportPlan } from '../../shared/data-types';
 import type { Ci } from '../../shared/model';
 import {
@@ -28,7 +29,6 @@ import { writeXlsx } from '../export';
 import { ImportCancelledError, ImportSourceError, startParseJob, type ImportSource, type WorkerProgress } from '../import-worker';
 import { createSnapshot, diffView, documentAsOfTime, listSnapshots, readSnapshot, SnapshotError } from '../snapshots';
 import type { CmdbStore } from '../storage';
-import { yieldToEventLoop } from '../storage/fs-util';
 import type { AppSettings } from './settings';
 
 export const DATA_OPERATIONS = [
@@ -68,27 +68,6 @@ export interface DataServiceContext {
   serialized<T>(task: () => Promise<T> | T): Promise<T>;
   /** The service's error type (a code and a message for the user). */
   fail(code: ApiErrorBody['code'], message: string, issues?: { path: string; message: string }[]): Error;
-}
-
-/** Longest stretch planning runs before it lets the event loop answer other calls. */
-const PLAN_BLOCK_MS = 10;
-
-/**
- * planImport driven in slices: between slices taking more than PLAN_BLOCK_MS together, the event
- * loop answers other calls (progress polls, views), so a 100k-row import never blocks the
- * service (or Electron's main process) for the whole of its planning.
- */
-async function planInSlices(graph: CmdbGraph, batch: ImportBatch): Promise<ImportPlan> {
-  const steps = planImportSteps(graph, batch);
-  let sliceStart = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart >= PLAN_BLOCK_MS) {
-      await yieldToEventLoop();
-      sliceStart = performance.now();
-    }
-  }
 }
 
 /** Previews kept at once; the oldest is dropped first. */
