@@ -3,12 +3,13 @@
 // - parse CPU: readImportSource in this thread (the code the worker runs), process CPU time;
 // - through the worker (startParseJob): wall time of the parse and of the hand-over, and the
 //   longest block of this (the service's) event loop meanwhile, from a 1 ms timer's largest gap;
-// - planning against an empty graph on the service's loop, in slices (planInSlices): CPU, and
+// - planning against an empty graph on the service's loop, in slices (runInSlices): CPU, and
 //   the loop's longest block meanwhile.
 // Least of 3 runs each. Prints figures only; asserts nothing.
 import { CmdbGraph } from '../../src/core/graph';
 import { readImportSource, startParseJob } from '../../src/node/import-worker';
-import { planInSlices } from '../../src/node/service/plan-in-slices';
+import { planImportSteps } from '../../src/core/reconcile';
+import { runInSlices } from '../../src/node/steps/run-in-slices';
 
 const rows = Number(process.argv[2] ?? 100_000);
 const classes = ['server', 'application', 'database', 'virtual_machine'];
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
       last = now;
     }, 1);
     const start = process.cpuUsage();
-    if (batch) await planInSlices(new CmdbGraph(), batch);
+    if (batch) await runInSlices(planImportSteps(new CmdbGraph(), batch));
     plan.push(cpuMs(start));
     clearInterval(timer);
     planBlock.push(maxGap);

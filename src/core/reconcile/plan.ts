@@ -11,6 +11,7 @@
 // sources that carry Faultline ids: snapshots and Faultline CSV), and a name that differs
 // only in letter case is kept. Every create and update is validated as the Cmdb will, so
 // applying the plan as one batch cannot fail on a planned item.
+import { runSteps, STEP_SLICE, type Steps } from '../steps';
 import { CiInputSchema, CiSchema, ID_PATTERN, type Ci, type CiPatch } from '../../shared/model';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import { type ImportBatch, type ImportedCi, type ImportedRelationship, type Rejection, type SourceRef } from '../formats/import/types';
@@ -87,7 +88,7 @@ interface ExistingIndex {
   byName: MultiMap<string>;
 }
 
-function* indexGraph(graph: CmdbGraph): Generator<void, ExistingIndex, void> {
+function* indexGraph(graph: CmdbGraph): Steps<ExistingIndex> {
   const byExternal = new MultiMap<string>();
   const byClassName = new MultiMap<string>();
   const byName = new MultiMap<string>();
@@ -207,14 +208,10 @@ function mergedCi(existing: Ci, patch: CiPatch): unknown {
 type Resolved = { kind: 'endpoint'; endpoint: PlanEndpoint } | { kind: 'rejected'; reason: string } | { kind: 'missing' } | { kind: 'ambiguous'; count: number };
 
 /** Items handled between two pauses of planImportSteps. */
-export const PLAN_SLICE = 2_000;
+export const PLAN_SLICE = STEP_SLICE;
 
 export function planImport(graph: CmdbGraph, batch: ImportBatch): ImportPlan {
-  const steps = planImportSteps(graph, batch);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(planImportSteps(graph, batch));
 }
 
 /**
@@ -222,7 +219,7 @@ export function planImport(graph: CmdbGraph, batch: ImportBatch): ImportPlan {
  * with an event loop (the service) can answer other requests between slices instead of
  * blocking for the whole of a 100k-row import. The graph must not change until it returns.
  */
-export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch): Generator<void, ImportPlan, void> {
+export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch): Steps<ImportPlan> {
   const index = yield* indexGraph(graph);
   let work = 0;
   const ciRejected: Rejection[] = [];

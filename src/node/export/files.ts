@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeTextExport, type ExportScope, type TextExportFormat, type TextExportOptions } from '../../core/formats/export';
+import { writeTextExportSteps, type ExportScope, type TextExportFormat, type TextExportOptions } from '../../core/formats/export';
+import { runInSlices } from '../steps/run-in-slices';
 import { writeXlsx } from './xlsx';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf', 'dot'] as const;
@@ -50,7 +51,7 @@ export async function exportToPath(
     await writeFileAtomic(destination, await writeXlsx(scope, { created: options.created }));
     return [destination];
   }
-  const files = writeTextExport(format satisfies TextExportFormat, scope, options);
+  const files = await runInSlices(writeTextExportSteps(format satisfies TextExportFormat, scope, options));
   if (format === 'csv') {
     await mkdir(destination, { recursive: true });
     const written: string[] = [];

@@ -3,14 +3,14 @@
 // spreads these handlers into its table; everything runs in its serialized queue.
 import { basename } from 'node:path';
 import { AsOfError, diffCmdb, type DiffSide } from '../../core/diff';
-import { writeTextExport, type ExportScope } from '../../core/formats/export';
+import { writeTextExportSteps, type ExportScope } from '../../core/formats/export';
 import { csvHeaderKey, ImportError, type ImportBatch } from '../../core/formats/import';
 import type { CmdbEnvironment, Transaction } from '../../core/graph/cmdb';
 import { CmdbGraph } from '../../core/graph/cmdb-graph';
 import { documentFromCmdb } from '../../core/graph/load';
 import { graphView } from '../../core/query';
-import { applyPlanOps, planImport, planIsEmpty } from '../../core/reconcile';
-import { planInSlices } from './plan-in-slices';
+import { applyPlanOps, planImport, planImportSteps, planIsEmpty } from '../../core/reconcile';
+import { runInSlices } from '../steps/run-in-slices';
 import type { CsvMapping, ImportJobPhase, ImportJobProgress, ImportPlan } from '../../shared/data-types';
 import type { Ci } from '../../shared/model';
 import {
@@ -229,7 +229,7 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
     }
     const batch = source.batch;
     const csvKey = csv ? csvHeaderKey(csv.header) : undefined;
-    const plan = await planInSlices(store.cmdb.graph, batch);
+    const plan = await runInSlices(planImportSteps(store.cmdb.graph, batch));
     previewCounter += 1;
     const previewId = `preview_${previewCounter}_${ctx.env.newId('ci').replace(/^ci_/, '')}`;
     previews.set(previewId, {
@@ -326,7 +326,7 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
       let plan = preview.plan;
       let replanned = false;
       if (store.cmdb.graph.revision !== plan.graphRevision) {
-        const fresh = await planInSlices(store.cmdb.graph, preview.batch);
+        const fresh = await runInSlices(planImportSteps(store.cmdb.graph, preview.batch));
         if (!samePlan(plan, fresh)) {
           previews.delete(previewId);
           throw ctx.fail(
@@ -375,7 +375,7 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
         const file: ExportedFile = { name: `${baseName}.xlsx`, mimeType: MIME_XLSX, encoding: 'base64', content: buffer.toString('base64') };
         return { files: [file] };
       }
-      const files = writeTextExport(format, scope, { baseName }).map(
+      const files = (await runInSlices(writeTextExportSteps(format, scope, { baseName }))).map(
         (f): ExportedFile => ({ name: f.name, mimeType: f.mediaType, encoding: 'utf8', content: f.content }),
       );
       return { files };

@@ -3,6 +3,7 @@
 import type { Ci, Relationship } from '../../../shared/model';
 import { CLASS_STYLES } from './class-style';
 import { normalizeScope, type ExportScope } from './scope';
+import { runSteps, STEP_SLICE, type Steps } from '../../steps';
 
 export interface DotOptions {
   /** The graph's name; "Faultline" unless given. */
@@ -44,15 +45,26 @@ function edgeLine(rel: Relationship): string {
 }
 
 export function writeDot(scope: ExportScope, options: DotOptions = {}): string {
+  return runSteps(writeDotSteps(scope, options));
+}
+
+export function* writeDotSteps(scope: ExportScope, options: DotOptions = {}): Steps<string> {
   const { cis, relationships } = normalizeScope(scope);
-  return [
+  const out = [
     `digraph ${dotQuote(options.name ?? 'Faultline')} {`,
     `  graph [rankdir=${options.rankdir ?? 'LR'}, charset="UTF-8", overlap=false];`,
     '  node [style="filled", fontname="Helvetica", fontsize=11];',
     '  edge [fontname="Helvetica", fontsize=9];',
-    ...cis.map(nodeLine),
-    ...relationships.map(edgeLine),
-    '}',
-    '',
-  ].join('\n');
+  ];
+  let done = 0;
+  for (const ci of cis) {
+    if (++done % STEP_SLICE === 0) yield;
+    out.push(nodeLine(ci));
+  }
+  for (const rel of relationships) {
+    if (++done % STEP_SLICE === 0) yield;
+    out.push(edgeLine(rel));
+  }
+  out.push('}', '');
+  return out.join('\n');
 }

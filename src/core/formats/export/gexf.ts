@@ -6,6 +6,7 @@ import { CLASS_STYLES, rgbOf } from './class-style';
 import { normalizeScope, type ExportScope } from './scope';
 import { TAG_SEPARATOR, unionOfKeys } from './table';
 import { xmlAttributes } from './xml';
+import { runSteps, STEP_SLICE, type Steps } from '../../steps';
 
 export const GEXF_NAMESPACE = 'http://gexf.net/1.3';
 export const GEXF_VIZ_NAMESPACE = 'http://gexf.net/1.3/viz';
@@ -75,6 +76,10 @@ function attvalues<T>(attributes: readonly Attribute<T>[], item: T): string[] {
 }
 
 export function writeGexf(scope: ExportScope, options: GexfOptions = {}): string {
+  return runSteps(writeGexfSteps(scope, options));
+}
+
+export function* writeGexfSteps(scope: ExportScope, options: GexfOptions = {}): Steps<string> {
   const { cis, relationships } = normalizeScope(scope);
   const nodeAttributes = ciAttributes(cis);
   const out: string[] = [
@@ -90,7 +95,9 @@ export function writeGexf(scope: ExportScope, options: GexfOptions = {}): string
     ...attributeDeclarations('edge', RELATIONSHIP_ATTRIBUTES),
     '    <nodes>',
   ];
+  let done = 0;
   for (const ci of cis) {
+    if (++done % STEP_SLICE === 0) yield;
     const { r, g, b } = rgbOf(CLASS_STYLES[ci.class].color);
     out.push(`      <node${xmlAttributes({ id: ci.id, label: ci.name })}>`);
     out.push(...attvalues(nodeAttributes, ci));
@@ -99,6 +106,7 @@ export function writeGexf(scope: ExportScope, options: GexfOptions = {}): string
   }
   out.push('    </nodes>', '    <edges>');
   for (const rel of relationships) {
+    if (++done % STEP_SLICE === 0) yield;
     out.push(`      <edge${xmlAttributes({ id: rel.id, source: rel.source, target: rel.target, label: rel.type, kind: rel.type })}>`);
     out.push(...attvalues(RELATIONSHIP_ATTRIBUTES, rel));
     if (rel.strength === 'soft') out.push('        <viz:shape value="dashed"/>');

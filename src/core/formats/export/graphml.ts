@@ -8,6 +8,7 @@ import { CLASS_STYLES } from './class-style';
 import { normalizeScope, type ExportScope } from './scope';
 import { TAG_SEPARATOR, unionOfKeys } from './table';
 import { escapeXml, xmlAttributes } from './xml';
+import { runSteps, STEP_SLICE, type Steps } from '../../steps';
 
 export const YED_NAMESPACE = 'http://www.yworks.com/xml/graphml';
 export const GRAPHML_NAMESPACE = 'http://graphml.graphdrawing.org/xmlns';
@@ -104,6 +105,10 @@ function polyLineEdge(rel: Relationship): string {
 }
 
 export function writeGraphml(scope: ExportScope): string {
+  return runSteps(writeGraphmlSteps(scope));
+}
+
+export function* writeGraphmlSteps(scope: ExportScope): Steps<string> {
   const { cis, relationships } = normalizeScope(scope);
   const nodeKeys = ciKeys(cis);
   const columns = Math.max(1, Math.ceil(Math.sqrt(cis.length)));
@@ -117,13 +122,17 @@ export function writeGraphml(scope: ExportScope): string {
     `  <key for="edge" id="${EDGE_GRAPHICS_KEY}" yfiles.type="edgegraphics"/>`,
     '  <graph id="G" edgedefault="directed">',
   ];
-  cis.forEach((ci, index) => {
+  for (let index = 0; index < cis.length; index++) {
+    if (index > 0 && index % STEP_SLICE === 0) yield;
+    const ci = cis[index];
     out.push(`    <node${xmlAttributes({ id: ci.id })}>`);
     out.push(...dataElements(nodeKeys, ci, '      '));
     out.push(`      <data key="${NODE_GRAPHICS_KEY}">${shapeNode(ci, index, columns)}</data>`);
     out.push('    </node>');
-  });
+  }
+  let done = 0;
   for (const rel of relationships) {
+    if (++done % STEP_SLICE === 0) yield;
     out.push(`    <edge${xmlAttributes({ id: rel.id, source: rel.source, target: rel.target })}>`);
     out.push(...dataElements(RELATIONSHIP_KEYS, rel, '      '));
     out.push(`      <data key="${EDGE_GRAPHICS_KEY}">${polyLineEdge(rel)}</data>`);

@@ -1,10 +1,11 @@
 // Pure export writers: the model in, text out (no disk). Each takes a scope — the whole CMDB,
 // or what is on screen — and the node layer writes the result to files (and builds .xlsx).
-import { writeCsv, type CsvOptions } from './csv';
-import { writeDot } from './dot';
-import { writeGexf } from './gexf';
-import { writeGraphml } from './graphml';
-import { writeJsonSnapshot, type JsonSnapshotOptions } from './json';
+import { runSteps, type Steps } from '../../steps';
+import { writeCsvSteps, type CsvOptions } from './csv';
+import { writeDotSteps } from './dot';
+import { writeGexfSteps } from './gexf';
+import { writeGraphmlSteps } from './graphml';
+import { writeJsonSnapshotSteps, type JsonSnapshotOptions } from './json';
 import type { ExportScope } from './scope';
 
 export { type ExportScope, type NormalizedScope, normalizeScope, compareIds } from './scope';
@@ -48,22 +49,27 @@ export interface TextExportOptions {
 
 /** One format's files for a scope. */
 export function writeTextExport(format: TextExportFormat, scope: ExportScope, options: TextExportOptions = {}): ExportFile[] {
+  return runSteps(writeTextExportSteps(format, scope, options));
+}
+
+/** writeTextExport in steps (see src/core/steps): a 100k-CI export pauses every STEP_SLICE items. */
+export function* writeTextExportSteps(format: TextExportFormat, scope: ExportScope, options: TextExportOptions = {}): Steps<ExportFile[]> {
   const base = options.baseName ?? 'faultline';
   switch (format) {
     case 'json':
-      return [{ name: `${base}.json`, mediaType: 'application/json', content: writeJsonSnapshot(scope, options.json) }];
+      return [{ name: `${base}.json`, mediaType: 'application/json', content: yield* writeJsonSnapshotSteps(scope, options.json) }];
     case 'csv': {
-      const files = writeCsv(scope, options.csv);
+      const files = yield* writeCsvSteps(scope, options.csv);
       return [
         { name: 'cis.csv', mediaType: 'text/csv', content: files['cis.csv'] },
         { name: 'relationships.csv', mediaType: 'text/csv', content: files['relationships.csv'] },
       ];
     }
     case 'graphml':
-      return [{ name: `${base}.graphml`, mediaType: 'application/graphml+xml', content: writeGraphml(scope) }];
+      return [{ name: `${base}.graphml`, mediaType: 'application/graphml+xml', content: yield* writeGraphmlSteps(scope) }];
     case 'gexf':
-      return [{ name: `${base}.gexf`, mediaType: 'application/gexf+xml', content: writeGexf(scope) }];
+      return [{ name: `${base}.gexf`, mediaType: 'application/gexf+xml', content: yield* writeGexfSteps(scope) }];
     case 'dot':
-      return [{ name: `${base}.dot`, mediaType: 'text/vnd.graphviz', content: writeDot(scope) }];
+      return [{ name: `${base}.dot`, mediaType: 'text/vnd.graphviz', content: yield* writeDotSteps(scope) }];
   }
 }

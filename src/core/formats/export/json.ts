@@ -4,6 +4,7 @@
 // back exactly the CIs and relationships given (the round trip is lossless).
 import { CURRENT_SCHEMA_VERSION, type Ci, type CmdbDocument, type Relationship } from '../../../shared/model';
 import { compareIds, normalizeScope, setOwn, sortedKeys, type ExportScope } from './scope';
+import { runSteps, STEP_SLICE, type Steps } from '../../steps';
 
 export interface JsonSnapshotOptions {
   /** The journal sequence the document stands at; 0 (a fresh document) unless given. */
@@ -66,5 +67,34 @@ export function snapshotDocument(scope: ExportScope, options: JsonSnapshotOption
 }
 
 export function writeJsonSnapshot(scope: ExportScope, options: JsonSnapshotOptions = {}): string {
-  return `${JSON.stringify(snapshotDocument(scope, options), null, 2)}\n`;
+  return runSteps(writeJsonSnapshotSteps(scope, options));
+}
+
+/**
+ * The same text as JSON.stringify(snapshotDocument(…), null, 2) plus a newline, written
+ * STEP_SLICE items at a time: each slice of an array is stringified on its own and indented
+ * one level deeper (JSON strings hold no raw line breaks, so re-indenting by line is safe).
+ */
+export function* writeJsonSnapshotSteps(scope: ExportScope, options: JsonSnapshotOptions = {}): Steps<string> {
+  const document = snapshotDocument(scope, options);
+  const pieces: string[] = [`{\n  "schemaVersion": ${document.schemaVersion},\n  "journalSeq": ${document.journalSeq},\n`];
+  for (const key of ['cis', 'relationships'] as const) {
+    const items: readonly unknown[] = document[key];
+    if (items.length === 0) {
+      pieces.push(`  "${key}": [],\n`);
+      continue;
+    }
+    pieces.push(`  "${key}": [\n`);
+    for (let start = 0; start < items.length; start += STEP_SLICE) {
+      if (start > 0) {
+        yield;
+        pieces.push(',\n');
+      }
+      const slice = JSON.stringify(items.slice(start, start + STEP_SLICE), null, 2);
+      pieces.push(`  ${slice.slice(2, -2).replace(/\n/g, '\n  ')}`);
+    }
+    pieces.push('\n  ],\n');
+  }
+  pieces.push(`  "settings": ${JSON.stringify(document.settings, null, 2).replace(/\n/g, '\n  ')}\n}\n`);
+  return pieces.join('');
 }
