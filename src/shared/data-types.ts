@@ -90,17 +90,6 @@ export interface PlannedCiCreate {
   input: CiInput;
 }
 
-export interface PlannedCiUpdate {
-  key: string;
-  system: string;
-  sourceRef: SourceRef;
-  id: string;
-  name: string;
-  matchedBy: MatchedBy;
-  changes: PlanFieldChange[];
-  patch: CiPatch;
-}
-
 export interface PlannedCiUnchanged {
   key: string;
   system: string;
@@ -108,6 +97,11 @@ export interface PlannedCiUnchanged {
   id: string;
   name: string;
   matchedBy: MatchedBy;
+}
+
+export interface PlannedCiUpdate extends PlannedCiUnchanged {
+  changes: PlanFieldChange[];
+  patch: CiPatch;
 }
 
 /** An end of a planned relationship: an existing CI, or the CI at `index` in `cis.create`. */

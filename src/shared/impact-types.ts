@@ -79,10 +79,6 @@ export interface ImpactedColumns {
   redundancy: (RedundancyState & { entry: number })[];
 }
 
-export function impactedCount(columns: ImpactedColumns): number {
-  return columns.count;
-}
-
 /** The ids of every entry, in result order. */
 export function impactedIds(columns: ImpactedColumns): string[] {
   return columns.pages.flatMap((page) => page.id);

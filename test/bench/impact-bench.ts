@@ -136,7 +136,7 @@ function measureTargets(graph: CmdbGraph, plain: PlainReach, ix: GraphIndexes, t
       minAware = Math.min(minAware, cpuMs(c0, c1));
       minPlain = Math.min(minPlain, cpuMs(c1, c2));
       a.push(ra.ms);
-      impactedCount = impactedList(ra.value.impacted).length;
+      impactedCount = ra.value.impacted.count;
       last = ra.value;
       p.push(rp.ms);
       reachedCount = rp.value - 1;
@@ -217,8 +217,9 @@ function checkStripped(document: CmdbDocument, ix: GraphIndexes, targets: readon
   let agree = 0;
   for (const t of targets) {
     const result = blastRadius(stripped, { targets: [{ ciId: ix.ciIds[t], mode: 'down' }] });
-    const ids = [ix.ciIds[t], ...impactedList(result.impacted).map((c) => c.id)];
-    if (sameSet(expected.get(t)!, ids) && impactedList(result.impacted).every((c) => c.level === 'down')) agree++;
+    const entries = impactedList(result.impacted);
+    const ids = [ix.ciIds[t], ...entries.map((c) => c.id)];
+    if (sameSet(expected.get(t)!, ids) && entries.every((c) => c.level === 'down')) agree++;
   }
   return agree;
 }
@@ -257,7 +258,7 @@ export function impactBench(document: CmdbDocument, options: { seed: number; pee
     const input = { targets: set.map((t) => ({ ciId: ix.ciIds[t], mode: 'down' as const })) };
     const a = time(() => blastRadius(graph, input));
     changeAware.push(a.ms);
-    changeImpacted.push(impactedList(a.value.impacted).length);
+    changeImpacted.push(a.value.impacted.count);
     changePlain.push(time(() => plain.run(set)).ms);
   }
 

@@ -9,17 +9,7 @@
 import type { Cmdb, CmdbEnvironment, Transaction } from '../../src/core/graph/cmdb';
 import { openCmdbStore } from '../../src/node/storage';
 import { CI_CLASSES, RELATIONSHIP_TYPES } from '../../src/shared/model';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../support/synthetic-cmdb';
 
 function pick<T>(items: readonly T[], rnd: () => number): T {
   return items[Math.floor(rnd() * items.length)];

@@ -2,7 +2,7 @@
 //   npx tsx test/perf/import-worker.ts [rows]
 // - parse CPU: readImportSource in this thread (the code the worker runs), process CPU time;
 // - through the worker (startParseJob): wall time of the parse and of the hand-over, and the
-//   longest block of this (the service's) event loop meanwhile, from a 1 ms timer's largest gap;
+//   longest block of this (the service's) event loop meanwhile (withLoopMonitor);
 // - planning against an empty graph on the service's loop, in slices (runInSlices): CPU, and
 //   the loop's longest block meanwhile.
 // Least of 3 runs each. Prints figures only; asserts nothing.
@@ -10,6 +10,7 @@ import { CmdbGraph } from '../../src/core/graph';
 import { readImportSource, startParseJob } from '../../src/node/import-worker';
 import { planImportSteps } from '../../src/core/reconcile';
 import { runInSlices } from '../../src/node/steps/run-in-slices';
+import { withLoopMonitor } from '../bench/stats';
 
 const rows = Number(process.argv[2] ?? 100_000);
 const classes = ['server', 'application', 'database', 'virtual_machine'];
@@ -35,43 +36,29 @@ async function main(): Promise<void> {
   const longestBlock: number[] = [];
   let batch = null as ReturnType<typeof readImportSource>['batch'];
   for (let run = 0; run < 3; run++) {
-    let maxGap = 0;
-    let last = performance.now();
-    const timer = setInterval(() => {
-      const now = performance.now();
-      maxGap = Math.max(maxGap, now - last);
-      last = now;
-    }, 1);
     let parseStart = 0;
     let parseEnd = 0;
-    const job = startParseJob({ content, fileName: 'big.csv' }, (p) => {
-      if (p.phase === 'parsing' && p.fraction === 0) parseStart = performance.now();
-      if (p.phase === 'parsing' && p.fraction === 1) parseEnd = performance.now();
-    });
-    const source = await job.result;
+    const { value: source, longestBlockMs } = await withLoopMonitor(
+      () =>
+        startParseJob({ content, fileName: 'big.csv' }, (p) => {
+          if (p.phase === 'parsing' && p.fraction === 0) parseStart = performance.now();
+          if (p.phase === 'parsing' && p.fraction === 1) parseEnd = performance.now();
+        }).result,
+    );
     const end = performance.now();
-    clearInterval(timer);
     batch = source.batch;
     workerParse.push(parseEnd - parseStart);
     handOver.push(end - parseEnd);
-    longestBlock.push(maxGap);
+    longestBlock.push(longestBlockMs);
   }
 
   const plan: number[] = [];
   const planBlock: number[] = [];
   for (let run = 0; run < 3; run++) {
-    let maxGap = 0;
-    let last = performance.now();
-    const timer = setInterval(() => {
-      const now = performance.now();
-      maxGap = Math.max(maxGap, now - last);
-      last = now;
-    }, 1);
     const start = process.cpuUsage();
-    if (batch) await runInSlices(planImportSteps(new CmdbGraph(), batch));
+    const { longestBlockMs } = await withLoopMonitor(async () => (batch ? runInSlices(planImportSteps(new CmdbGraph(), batch)) : null));
     plan.push(cpuMs(start));
-    clearInterval(timer);
-    planBlock.push(maxGap);
+    planBlock.push(longestBlockMs);
   }
 
   const least = (values: number[]) => Math.min(...values).toFixed(0);

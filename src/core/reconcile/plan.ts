@@ -94,7 +94,7 @@ function* indexGraph(graph: CmdbGraph): Steps<ExistingIndex> {
   const byName = new MultiMap<string>();
   let done = 0;
   for (const ci of graph.cis()) {
-    if (++done % PLAN_SLICE === 0) yield;
+    if (++done % STEP_SLICE === 0) yield;
     for (const [system, value] of Object.entries(ci.externalIds)) byExternal.add(`${system}\u0000${value}`, ci.id);
     const lower = ci.name.toLowerCase();
     byClassName.add(`${ci.class}\u0000${lower}`, ci.id);
@@ -207,15 +207,12 @@ function mergedCi(existing: Ci, patch: CiPatch): unknown {
 
 type Resolved = { kind: 'endpoint'; endpoint: PlanEndpoint } | { kind: 'rejected'; reason: string } | { kind: 'missing' } | { kind: 'ambiguous'; count: number };
 
-/** Items handled between two pauses of planImportSteps. */
-export const PLAN_SLICE = STEP_SLICE;
-
 export function planImport(graph: CmdbGraph, batch: ImportBatch): ImportPlan {
   return runSteps(planImportSteps(graph, batch));
 }
 
 /**
- * planImport in resumable steps: it pauses (yields) every PLAN_SLICE items, so that a caller
+ * planImport in resumable steps: it pauses (yields) every STEP_SLICE items, so that a caller
  * with an event loop (the service) can answer other requests between slices instead of
  * blocking for the whole of a 100k-row import. The graph must not change until it returns.
  */
@@ -261,7 +258,7 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch): Steps<Im
   const matches: Match[] = new Array<Match>(cis.length);
   const byTarget = new Map<string, number[]>();
   for (const i of candidates) {
-    if (++work % PLAN_SLICE === 0) yield;
+    if (++work % STEP_SLICE === 0) yield;
     const match = matchCi(graph, index, cis[i]);
     matches[i] = match;
     if (match.kind === 'existing') push(byTarget, match.id, i);
@@ -280,7 +277,7 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch): Steps<Im
   };
 
   for (const i of candidates) {
-    if (++work % PLAN_SLICE === 0) yield;
+    if (++work % STEP_SLICE === 0) yield;
     const ci = cis[i];
     const match = matches[i];
     const endpointKey = ciKeys[i];
@@ -369,7 +366,7 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch): Steps<Im
   const endpointId = (e: PlanEndpoint): string => (e.kind === 'existing' ? `e:${e.id}` : `n:${e.index}`);
 
   for (const rel of batch.relationships) {
-    if (++work % PLAN_SLICE === 0) yield;
+    if (++work % STEP_SLICE === 0) yield;
     const reject = (reason: string, field?: string): void => {
       relRejected.push(rejection(rel.sourceRef, 'relationship', reason, { field }));
     };

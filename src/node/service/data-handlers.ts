@@ -22,6 +22,7 @@ import {
   type ApiErrorBody,
   type DocumentInfo,
   type ExportedFile,
+  type OperationName,
   type OperationOutput,
   type ParsedInput,
 } from '../../shared/operations';
@@ -31,18 +32,8 @@ import { createSnapshot, diffView, documentAsOfTime, listSnapshots, readSnapshot
 import type { CmdbStore } from '../storage';
 import type { AppSettings } from './settings';
 
-export const DATA_OPERATIONS = [
-  'import.preview',
-  'import.progress',
-  'import.cancel',
-  'import.apply',
-  'export.file',
-  'snapshot.create',
-  'snapshot.list',
-  'snapshot.diff',
-  'history.asOf',
-] as const;
-export type DataOperationName = (typeof DATA_OPERATIONS)[number];
+/** The operations this file handles: imports, exports, snapshots and "as of" views. */
+export type DataOperationName = Extract<OperationName, `import.${string}` | `export.${string}` | `snapshot.${string}` | 'history.asOf'>;
 
 /**
  * Operations the service calls outside its serialized queue: `import.progress` and

@@ -4,7 +4,6 @@ import { useViewStore, type LayoutAlgorithm, type LayoutDirection } from '../sta
 import { runCommand } from '../hooks/commands';
 import { FORCE_LAYOUT_LIMIT } from '../graph/layout-input';
 import { DocumentMenu } from './DocumentMenu';
-import { DataMenu } from '../data/DataMenuItems';
 import { SimulateButton } from '../impact/SimulateButton';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -28,7 +27,6 @@ export function Toolbar() {
         Faultline
       </span>
       {!window.faultline && <DocumentMenu />}
-      {window.faultline && <DataMenu />}
       <span className="doc-title" data-testid="doc-title" title={info?.path}>
         {info?.title ?? ''}
       </span>

@@ -5,7 +5,8 @@ import { useDataUi } from './data-ui-store';
 import { DiffPanel } from './DiffPanel';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
-import { importFile, openImport } from './import-flow';
+import { importFile } from './import-flow';
+import { runDataCommand } from './DataMenuItems';
 import { watchOverlay } from './overlay';
 import { SnapshotsDialog } from './SnapshotsDialog';
 import './data.css';
@@ -62,9 +63,7 @@ function useDataMenuCommands(): void {
     const bridge = window.faultline;
     if (!bridge) return;
     const unsubscribe = bridge.onMenu((command) => {
-      if (command === 'data.import') openImport();
-      else if (command === 'data.export') useDataUi.getState().openDialog('export');
-      else if (command === 'data.snapshots') useDataUi.getState().openDialog('snapshots');
+      runDataCommand(command);
     });
     return () => {
       if (typeof unsubscribe === 'function') unsubscribe();

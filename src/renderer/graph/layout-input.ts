@@ -3,6 +3,7 @@
 import type { LayoutAlgorithm, LayoutDirection } from '../state/view-store';
 import { CLASS_STYLES } from './class-style';
 import type { EdgeData, GraphElements } from './elements';
+import { cyrb53 } from '../../shared/hash';
 
 export interface ElkNodeInput {
   id: string;
@@ -82,16 +83,7 @@ export function elkOptions(algorithm: LayoutAlgorithm, direction: LayoutDirectio
 
 /** A short, stable hash (cyrb53) so cache keys stay small for large views. */
 export function hashString(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return cyrb53(text).toString(36);
 }
 
 export function buildLayoutRequest(elements: GraphElements, algorithm: LayoutAlgorithm, direction: LayoutDirection): LayoutRequest {

@@ -5,7 +5,6 @@ import {
   explanationPath,
   IMPACT_LEVELS,
   impactedAt,
-  impactedCount,
   impactedList,
   type BlastRadiusResult,
   type DependenciesResult,
@@ -98,7 +97,7 @@ export function impactCounts(result: BlastRadiusResult): ImpactCounts {
     .map(([ciClass, count]) => ({ ciClass, count: count ?? 0 }))
     .filter((c) => c.count > 0)
     .sort((a, b) => b.count - a.count || (a.ciClass < b.ciClass ? -1 : 1));
-  return { total: impactedCount(result.impacted), byLevel, byClass };
+  return { total: result.impacted.count, byLevel, byClass };
 }
 
 /**

@@ -235,9 +235,32 @@ function rowCells(record: CsvRecord, width: number): { cells: string[] } | { ext
   return { cells };
 }
 
+/**
+ * Each record with its place in the file and its cells, reporting progress as it goes; a record
+ * with more cells than the header is rejected (naming its row) and skipped.
+ */
+function* checkedRows(
+  records: readonly CsvRecord[],
+  width: number,
+  entity: 'ci' | 'relationship',
+  builder: BatchBuilder,
+  options: CsvParseOptions,
+): Generator<{ ref: SourceRef; cells: string[] }> {
+  const progress = rowProgress(options, records.length);
+  for (const record of records) {
+    progress();
+    const ref: SourceRef = { file: options.fileName, line: record.line, row: record.row };
+    const got = rowCells(record, width);
+    if ('extra' in got) {
+      builder.rejectAt(ref, entity, `the row has ${got.extra} cells but the header has ${width}`);
+      continue;
+    }
+    yield { ref, cells: got.cells };
+  }
+}
+
 export function parseCsvCis(text: string, mapping: CsvMapping, options: CsvParseOptions): ImportBatch {
   return guard(options.fileName, () => {
-    const file = options.fileName;
     const { header, records } = readWithMapping(text, mapping, options);
     const builder = new BatchBuilder('csv-cis');
     const system = mapping.system;
@@ -250,21 +273,13 @@ export function parseCsvCis(text: string, mapping: CsvMapping, options: CsvParse
       else if (target.startsWith('externalIds.')) used.push({ index, kind: 'externalId', name: target.slice('externalIds.'.length) });
       else used.push({ index, kind: 'field', name: target });
     });
-    const progress = rowProgress(options, records.length);
-    for (const record of records) {
-      progress();
-      const ref: SourceRef = { file, line: record.line, row: record.row };
-      const got = rowCells(record, header.length);
-      if ('extra' in got) {
-        builder.rejectAt(ref, 'ci', `the row has ${got.extra} cells but the header has ${header.length}`);
-        continue;
-      }
+    for (const { ref, cells } of checkedRows(records, header.length, 'ci', builder, options)) {
       const fields = new Map<string, string>();
       const attributes: Record<string, string> = {};
       const externalIds: Record<string, string> = {};
       let hasAttributes = false;
       for (const column of used) {
-        const cell = got.cells[column.index];
+        const cell = cells[column.index];
         if (cell === '') continue;
         if (column.kind === 'attribute') {
           attributes[column.name] = cell;
@@ -363,22 +378,13 @@ const FALSE_WORDS = new Set(['false', 'no', '0', 'n']);
 
 export function parseCsvRelationships(text: string, mapping: CsvMapping, options: CsvParseOptions): ImportBatch {
   return guard(options.fileName, () => {
-    const file = options.fileName;
     const { header, records } = readWithMapping(text, mapping, options);
     const builder = new BatchBuilder('csv-relationships');
     let gephiTypes = 0;
-    const progress = rowProgress(options, records.length);
-    for (const record of records) {
-      progress();
-      const ref: SourceRef = { file, line: record.line, row: record.row };
-      const got = rowCells(record, header.length);
-      if ('extra' in got) {
-        builder.rejectAt(ref, 'relationship', `the row has ${got.extra} cells but the header has ${header.length}`);
-        continue;
-      }
+    for (const { ref, cells } of checkedRows(records, header.length, 'relationship', builder, options)) {
       const fields = new Map<string, string>();
       mapping.columns.forEach((target, i) => {
-        if (target !== 'ignore' && got.cells[i] !== '') fields.set(target, got.cells[i]);
+        if (target !== 'ignore' && cells[i] !== '') fields.set(target, cells[i]);
       });
       const reject = (field: string, reason: string): void => builder.rejectAt(ref, 'relationship', reason, { field });
       const source = fields.get('source');

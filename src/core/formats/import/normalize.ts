@@ -1,6 +1,7 @@
 // Reading loosely typed source values into model values: classes, statuses, criticality,
 // strings and string maps, and the guard against prototype-polluting keys.
 import { CI_CLASSES, type CiClass, type CiStatus, type Criticality } from '../../../shared/model';
+import { cyrb53 } from '../../../shared/hash';
 
 /** Keys that must never become keys of an object we build (prototype pollution). */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -160,14 +161,5 @@ export function safeStringMap(entries: Iterable<readonly [string, unknown]>): { 
 
 /** 53-bit string hash (cyrb53), as hex: stable keys for remembered settings. */
 export function hashText(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+  return cyrb53(text).toString(16).padStart(14, '0');
 }

@@ -7,7 +7,6 @@ import {
   IMPACTED_PAGE_SIZE,
   impactedAt,
   impactedColumns,
-  impactedCount,
   impactedIds,
   impactedList,
   explanationPath,
@@ -26,7 +25,7 @@ describe('paged impacted columns', () => {
   const result = blastRadius(graph, { targets: [{ ciId: 'hub', mode: 'down' }] });
 
   it('holds every impacted CI once, in three pages, in result order (depth, then name)', () => {
-    expect(impactedCount(result.impacted)).toBe(n + 1);
+    expect(result.impacted.count).toBe(n + 1);
     expect(result.impacted.pages).toHaveLength(3);
     const ids = impactedIds(result.impacted);
     expect(ids).toEqual([...apps.map((a) => a.id), 'svc']);

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { Cmdb, CmdbGraph } from '../../../../src/core/graph';
 import type { ImportBatch, ImportedCi, ImportedRelationship } from '../../../../src/core/formats/import';
-import { applyPlanOps, describePlan, PLAN_SLICE, planImport, planImportSteps, planIsEmpty } from '../../../../src/core/reconcile';
+import { applyPlanOps, describePlan, planImport, planImportSteps, planIsEmpty } from '../../../../src/core/reconcile';
+import { STEP_SLICE } from '../../../../src/core/steps';
 import { testEnv } from '../graph/test-env';
 
 function base(): Cmdb {
@@ -231,7 +232,7 @@ describe('applyPlanOps', () => {
 });
 
 describe('planImportSteps', () => {
-  it('pauses every PLAN_SLICE items and ends with the same plan as planImport', () => {
+  it('pauses every STEP_SLICE items and ends with the same plan as planImport', () => {
     // 5,000 incoming CIs, 2 of them matching existing CIs by id, and 4,999 relationships in a chain.
     const cmdb = base();
     const cis = Array.from({ length: 5_000 }, (_, i) => inc({ key: `k${i}`, name: `n${i}`, class: 'server' }));
@@ -241,7 +242,7 @@ describe('planImportSteps', () => {
     let pauses = 0;
     let step = steps.next();
     for (; !step.done; step = steps.next()) pauses++;
-    expect(pauses).toBeGreaterThanOrEqual(Math.floor((2 * cis.length + rels.length) / PLAN_SLICE));
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor((2 * cis.length + rels.length) / STEP_SLICE));
     expect(step.value).toEqual(planImport(cmdb.graph, batch(cis, rels)));
     expect(step.value.counts.cis.create).toBe(5_000);
     expect(step.value.counts.relationships.create).toBe(4_999);
