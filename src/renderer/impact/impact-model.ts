@@ -5,7 +5,7 @@ import {
   explanationPath,
   IMPACT_LEVELS,
   impactedAt,
-  impactedList,
+  impactedIds,
   type BlastRadiusResult,
   type DependenciesResult,
   type Explanation,
@@ -118,7 +118,8 @@ export function viewCiIds(input: OverlayInput): string[] {
     for (const s of input.spof.singlePointsOfFailure) ids.push(...s.path);
   } else if (input.result) {
     for (const t of input.result.targets) ids.push(t.ciId);
-    for (const c of rankImpacted(impactedList(input.result.impacted))) ids.push(c.id);
+    // The engine already lists them worst level first, then nearest, then by name.
+    ids.push(...impactedIds(input.result.impacted));
   }
   return [...new Set(ids)];
 }

@@ -37,12 +37,13 @@ const svcB: ImpactedService = {
 
 const result: BlastRadiusResult = {
   targets: [{ ciId: 'db', name: 'DB', mode: 'down' }],
+  // In the engine's order: worst level first, then depth, then name.
   impacted: impactedColumns([
     ci('app', 'down', 1, 'db', 'r1'),
     ci('svc-a', 'down', 2, 'app', 'r2', { class: 'business_service', criticality: 1 }),
-    ci('cluster', 'at_risk', 1, 'db', 'r5', { class: 'database', redundancy: { lost: 1, total: 3, needs: 2, text: 'lost 1 of 3, needs 2' } }),
     ci('etl', 'degraded', 1, 'db', 'r3'),
     ci('svc-b', 'degraded', 2, 'etl', 'r4', { class: 'business_service', criticality: 2 }),
+    ci('cluster', 'at_risk', 1, 'db', 'r5', { class: 'database', redundancy: { lost: 1, total: 3, needs: 2, text: 'lost 1 of 3, needs 2' } }),
   ]),
   services: [svcB, svcA],
   totals: { byLevel: { down: 2, degraded: 2, at_risk: 1 }, byClass: { application: 2, business_service: 2, database: 1 } },
