@@ -1,6 +1,8 @@
 // Compressed-sparse-row adjacency in both directions over dense CI indexes: what every
-// traversal (views, impact) runs on. Built from the id maps; rebuilt lazily after edits.
+// traversal (views, impact) runs on. Built from the id maps (rebuilt lazily after edits), or
+// straight from a checkpoint's integer columns when a document is opened.
 import type { Ci, Relationship } from '../../shared/model';
+import { IdIndex } from './id-index';
 import { FAILS_TARGET_TO_SOURCE, RELATIONSHIP_CODE, STRENGTH_HARD, STRENGTH_SOFT } from './relationship-rules';
 
 export interface GraphIndexes {
@@ -35,21 +37,31 @@ export interface GraphIndexes {
   readonly failEnds: Int32Array;
 }
 
+/**
+ * A document's relationships by dense index, as a schemaVersion 2 checkpoint stores them:
+ * with the document's CI and relationship arrays, everything the indexes need, with no id
+ * lookups. `indexOf` maps each CI id to its position in the CI array.
+ */
+export interface DenseColumns {
+  readonly indexOf: ReadonlyMap<string, number>;
+  /** Each relationship id → its position in the relationship array. */
+  readonly relationshipIndex: ReadonlyMap<string, number>;
+  readonly relSource: Int32Array;
+  readonly relTarget: Int32Array;
+  readonly relType: Uint8Array;
+  readonly relStrength: Uint8Array;
+}
+
 export function buildIndexes(cis: Iterable<Ci>, relationships: Iterable<Relationship>): GraphIndexes {
   const ciList = Array.from(cis);
   const relList = Array.from(relationships);
-  const n = ciList.length;
   const m = relList.length;
-  const ciIds = ciList.map((c) => c.id);
-  const indexOf = new Map<string, number>();
-  for (let i = 0; i < n; i++) indexOf.set(ciIds[i], i);
+  const indexOf = IdIndex.of(ciList.map((c) => c.id));
 
   const relSource = new Int32Array(m);
   const relTarget = new Int32Array(m);
   const relType = new Uint8Array(m);
   const relStrength = new Uint8Array(m);
-  const outOffsets = new Int32Array(n + 1);
-  const inOffsets = new Int32Array(n + 1);
   for (let e = 0; e < m; e++) {
     const r = relList[e];
     const s = indexOf.get(r.source);
@@ -61,8 +73,29 @@ export function buildIndexes(cis: Iterable<Ci>, relationships: Iterable<Relation
     relTarget[e] = t;
     relType[e] = RELATIONSHIP_CODE[r.type];
     relStrength[e] = r.strength === 'soft' ? STRENGTH_SOFT : STRENGTH_HARD;
-    outOffsets[s + 1]++;
-    inOffsets[t + 1]++;
+  }
+  return buildIndexesFromColumns(ciList, relList, { indexOf, relSource, relTarget, relType, relStrength });
+}
+
+/**
+ * The indexes of CIs and relationships whose ends are already dense indexes (a checkpoint
+ * read from disk). The caller vouches that `columns` describe `cis` and `relationships`
+ * exactly (decodeCheckpoint checks the ends are in range); the arrays are kept, not copied.
+ */
+export function buildIndexesFromColumns(
+  cis: readonly Ci[],
+  relationships: readonly Relationship[],
+  columns: Omit<DenseColumns, 'relationshipIndex'>,
+): GraphIndexes {
+  const n = cis.length;
+  const m = relationships.length;
+  const { indexOf, relSource, relTarget, relType, relStrength } = columns;
+  const ciIds = cis.map((c) => c.id);
+  const outOffsets = new Int32Array(n + 1);
+  const inOffsets = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    outOffsets[relSource[e] + 1]++;
+    inOffsets[relTarget[e] + 1]++;
   }
   for (let i = 0; i < n; i++) {
     outOffsets[i + 1] += outOffsets[i];
@@ -81,9 +114,9 @@ export function buildIndexes(cis: Iterable<Ci>, relationships: Iterable<Relation
     n,
     m,
     ciIds,
-    cis: ciList,
+    cis,
     indexOf,
-    relationships: relList,
+    relationships,
     relSource,
     relTarget,
     relType,

@@ -2,7 +2,7 @@
 // CSR indexes agree with a naive reference model kept as plain snapshots.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Cmdb, CmdbError, CmdbGraph, RELATIONSHIP_TYPE_CODES } from '../../../../src/core/graph';
+import { buildIndexes, Cmdb, CmdbError, CmdbGraph, RELATIONSHIP_TYPE_CODES } from '../../../../src/core/graph';
 import { CI_CLASSES, RELATIONSHIP_TYPES, type Ci, type Relationship } from '../../../../src/shared/model';
 import { testEnv } from './test-env';
 
@@ -137,47 +137,97 @@ function sameShape(graph: CmdbGraph, ref: RefState): void {
   expect([...graph.relationships()].map(triple).sort()).toEqual([...ref.rels.values()].map(triple).sort());
 }
 
+/** Runs the commands against a Cmdb over `graph` and the reference model started from the same state. */
+function checkAgainstReference(graph: CmdbGraph, commands: Command[]): void {
+  const cmdb = new Cmdb(graph, testEnv());
+  let ref: RefState = snapshot(graph);
+  const undo: RefState[] = [];
+  const redo: RefState[] = [];
+  expectIndexesAgree(cmdb.graph);
+  for (const cmd of commands) {
+    const relIds = [...cmdb.graph.relationships()].map((r) => r.id).sort();
+    if (cmd.kind === 'undo' || cmd.kind === 'redo') {
+      const from = cmd.kind === 'undo' ? undo : redo;
+      const to = cmd.kind === 'undo' ? redo : undo;
+      const prev = from.pop();
+      run(cmdb, cmd, relIds);
+      if (prev) {
+        to.push(ref);
+        ref = prev;
+      }
+    } else {
+      const expected = refApply(ref, cmd, relIds);
+      let failed = false;
+      try {
+        run(cmdb, cmd, relIds);
+      } catch (e) {
+        if (!(e instanceof CmdbError)) throw e;
+        failed = true;
+      }
+      expect(failed).toBe(expected === null);
+      if (expected) {
+        undo.push(ref);
+        redo.length = 0;
+        ref = snapshot(cmdb.graph);
+        sameShape(cmdb.graph, expected);
+      }
+    }
+    sameShape(cmdb.graph, ref);
+    expect(cmdb.canUndo).toBe(undo.length > 0);
+    expect(cmdb.canRedo).toBe(redo.length > 0);
+    expectIndexesAgree(cmdb.graph);
+  }
+}
+
+/** A valid starting graph over some of ID_POOL: no self-loops, no two relationships with the same (source, target, type). */
+const startArb = fc
+  .record({
+    cis: fc.subarray(ID_POOL, { minLength: 2 }),
+    edges: fc.array(fc.record({ s: fc.nat(), t: fc.nat(), type: fc.constantFrom(...RELATIONSHIP_TYPES), soft: fc.boolean() }), { maxLength: 12 }),
+  })
+  .map(({ cis: ids, edges }) => {
+    const cis: Ci[] = ids.map((id, i) => ({
+      id,
+      name: `CI ${id}`,
+      class: CI_CLASSES[i % CI_CLASSES.length],
+      environment: 'production',
+      criticality: 3,
+      owner: '',
+      status: 'live',
+      tags: [],
+      attributes: {},
+      externalIds: {},
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    }));
+    const seen = new Set<string>();
+    const rels: Relationship[] = [];
+    for (const { s, t, type, soft } of edges) {
+      const source = ids[s % ids.length];
+      const target = ids[t % ids.length];
+      const key = `${source}>${target}:${type}`;
+      if (source === target || seen.has(key)) continue;
+      seen.add(key);
+      rels.push({ id: `base_${rels.length}`, source, target, type, strength: soft ? 'soft' : 'hard' });
+    }
+    return { cis, rels };
+  });
+
 describe('graph indexes through mutations, undo and redo', () => {
   it('agree with a reference model', () => {
     fc.assert(
-      fc.property(fc.array(commandArb, { minLength: 1, maxLength: 60 }), (commands) => {
-        const cmdb = new Cmdb(new CmdbGraph(), testEnv());
-        let ref: RefState = { cis: new Map(), rels: new Map() };
-        const undo: RefState[] = [];
-        const redo: RefState[] = [];
-        for (const cmd of commands) {
-          const relIds = [...cmdb.graph.relationships()].map((r) => r.id).sort();
-          if (cmd.kind === 'undo' || cmd.kind === 'redo') {
-            const from = cmd.kind === 'undo' ? undo : redo;
-            const to = cmd.kind === 'undo' ? redo : undo;
-            const prev = from.pop();
-            run(cmdb, cmd, relIds);
-            if (prev) {
-              to.push(ref);
-              ref = prev;
-            }
-          } else {
-            const expected = refApply(ref, cmd, relIds);
-            let failed = false;
-            try {
-              run(cmdb, cmd, relIds);
-            } catch (e) {
-              if (!(e instanceof CmdbError)) throw e;
-              failed = true;
-            }
-            expect(failed).toBe(expected === null);
-            if (expected) {
-              undo.push(ref);
-              redo.length = 0;
-              ref = snapshot(cmdb.graph);
-              sameShape(cmdb.graph, expected);
-            }
-          }
-          sameShape(cmdb.graph, ref);
-          expect(cmdb.canUndo).toBe(undo.length > 0);
-          expect(cmdb.canRedo).toBe(redo.length > 0);
-          expectIndexesAgree(cmdb.graph);
-        }
+      fc.property(fc.array(commandArb, { minLength: 1, maxLength: 60 }), (commands) => checkAgainstReference(new CmdbGraph(), commands)),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agree with a reference model for a graph opened from prebuilt indexes (a checkpoint)', () => {
+    fc.assert(
+      fc.property(startArb, fc.array(commandArb, { minLength: 1, maxLength: 60 }), ({ cis, rels }, commands) => {
+        const graph = CmdbGraph.fromIndexes(buildIndexes(cis, rels));
+        expect([...graph.cis()]).toEqual(cis);
+        expect([...graph.relationships()]).toEqual(rels);
+        checkAgainstReference(graph, commands);
       }),
       { numRuns: 300 },
     );
