@@ -163,11 +163,22 @@ export const JournalRecordSchema = z.discriminatedUnion('entity', [
 ]);
 export type JournalRecord = z.infer<typeof JournalRecordSchema>;
 
-export const CURRENT_SCHEMA_VERSION = 1;
+/**
+ * The checkpoint format this Faultline writes (version 2: columns; see src/node/storage/README.md).
+ * Older checkpoints are migrated on open; newer ones are refused.
+ */
+export const CURRENT_SCHEMA_VERSION = 2;
 
-/** The checkpoint document: the whole CMDB at `journalSeq`. */
+/**
+ * The object-per-item form of a whole CMDB (CmdbDocument): JSON snapshot exports, the bundled
+ * sample, schemaVersion 1 checkpoints, and the document as the core handles it in memory.
+ * Checkpoints are written in CURRENT_SCHEMA_VERSION and read back into this form.
+ */
+export const OBJECT_FORMAT_VERSION = 1;
+
+/** The whole CMDB at `journalSeq`, one object per CI and per relationship. */
 export const CmdbDocumentSchema = z.object({
-  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  schemaVersion: z.literal(OBJECT_FORMAT_VERSION),
   journalSeq: z.number().int().min(0),
   cis: z.array(CiSchema),
   relationships: z.array(RelationshipSchema),

@@ -2,7 +2,8 @@
 // reads with migration and validation, and writes compact JSON atomically, in chunks.
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
-import { CURRENT_SCHEMA_VERSION, type CmdbDocument } from '../../shared/model';
+import type { DenseColumns } from '../../core/graph/csr-index';
+import { CURRENT_SCHEMA_VERSION, OBJECT_FORMAT_VERSION, type CmdbDocument } from '../../shared/model';
 import { CorruptFileError, errnoCode, StoreOpenError } from './errors';
 import { writeFileAtomic } from './fs-util';
 import { migrateDocument, type RawDocument } from './migrations';
@@ -10,7 +11,7 @@ import { serializeDocument, type SerializeOptions } from './serialize';
 import { validateDocument } from './validate';
 
 export function emptyDocument(): CmdbDocument {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, journalSeq: 0, cis: [], relationships: [], settings: {} };
+  return { schemaVersion: OBJECT_FORMAT_VERSION, journalSeq: 0, cis: [], relationships: [], settings: {} };
 }
 
 /** Where time goes when a checkpoint is read (for the benchmark). */
@@ -21,7 +22,10 @@ export interface CheckpointReadTimings {
 }
 
 export interface CheckpointReadResult {
+  /** The CMDB as objects. */
   document: CmdbDocument;
+  /** Its relationships by dense index (for cmdbFromDocument). */
+  columns: DenseColumns;
   /** Set when the file was written in an older schemaVersion and migrated in memory. */
   migratedFrom?: number;
   timings: CheckpointReadTimings;
@@ -87,9 +91,9 @@ export async function readCheckpoint(path: string): Promise<CheckpointReadResult
     current = migrateDocument(raw, version, path).document;
     migratedFrom = version;
   }
-  const document = validateDocument(current, path);
+  const { document, columns } = validateDocument(current, path);
   const validateMs = performance.now() - start;
-  return { document, ...(migratedFrom === undefined ? {} : { migratedFrom }), timings: { readMs, parseMs, validateMs } };
+  return { document, columns, ...(migratedFrom === undefined ? {} : { migratedFrom }), timings: { readMs, parseMs, validateMs } };
 }
 
 function parseJson(text: string, path: string): RawDocument {

@@ -8,7 +8,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { CmdbStoragePort, LoadedCmdb } from '../../core/storage-port';
-import { CURRENT_SCHEMA_VERSION, type CmdbDocument, type JournalRecord } from '../../shared/model';
+import { CURRENT_SCHEMA_VERSION, OBJECT_FORMAT_VERSION, type CmdbDocument, type JournalRecord } from '../../shared/model';
 import { CheckpointAdapter, emptyDocument, type CheckpointReadTimings } from './checkpoint';
 import { CorruptFileError, StoreOpenError } from './errors';
 import { fileTimestamp, freePath, fsyncDir, pathExists, renameNoOverwrite } from './fs-util';
@@ -133,9 +133,13 @@ export class FileStorage implements CmdbStoragePort {
     this.checkpointSeqValue = document.journalSeq;
     if (read?.migratedFrom !== undefined) {
       this.checkpointStale = true;
-      warnings.push(
-        `${checkpoint} was written in schemaVersion ${read.migratedFrom} and was migrated to ${CURRENT_SCHEMA_VERSION} in memory; it is rewritten in the new format at the next compaction.`,
-      );
+      // The object format (schemaVersion 1) is still what JSON snapshot exports and the bundled
+      // sample are written in, so opening one is ordinary; only older versions are worth a word.
+      if (read.migratedFrom < OBJECT_FORMAT_VERSION) {
+        warnings.push(
+          `${checkpoint} was written in schemaVersion ${read.migratedFrom} and was migrated to ${CURRENT_SCHEMA_VERSION} in memory; it is rewritten in the new format at the next compaction.`,
+        );
+      }
     }
     this.details = {
       created,
@@ -190,7 +194,7 @@ export class FileStorage implements CmdbStoragePort {
     await this.archiveSegments().catch((error: unknown) => {
       warnings.push(`Could not move old journal segments into ${this.paths.history}: ${(error as Error).message}`);
     });
-    return { document, journal, warnings };
+    return { document, ...(read ? { columns: read.columns } : {}), journal, warnings };
   }
 
   /** Appends one transaction's records durably. */

@@ -13,7 +13,7 @@ export type { JournalReadResult } from './journal';
 export { migrations, migrateDocument } from './migrations';
 export { serializeDocument, serializeDocumentToString, DEFAULT_CI_CHUNK, DEFAULT_RELATIONSHIP_CHUNK } from './serialize';
 export type { SerializeOptions } from './serialize';
-export { validateDocument, isCanonicalCi, isCanonicalRelationship, formatIssuePath } from './validate';
+export { validateDocument, validateVersion1, isCanonicalCi, isCanonicalRelationship, formatIssuePath } from './validate';
 export { acquireLock } from './lock';
 export type { DocumentLock } from './lock';
 export { writeFileAtomic } from './fs-util';

@@ -1,8 +1,11 @@
 // Checkpoint migrations: migrations[N] turns a schemaVersion N document into N+1. Opening
 // an older checkpoint runs them in order; the migrated document is written back at the
 // next compaction (the original is read-only until then).
+import { encodeCheckpointSteps } from '../../core/checkpoint/columns';
+import { runSteps } from '../../core/steps';
 import { CURRENT_SCHEMA_VERSION } from '../../shared/model';
 import { CorruptFileError } from './errors';
+import { validateVersion1 } from './validate';
 
 /** A checkpoint as parsed, before validation. */
 export type RawDocument = Record<string, unknown>;
@@ -35,8 +38,30 @@ function migrate0to1(doc: RawDocument, path: string): RawDocument {
   return { ...rest, schemaVersion: 1, journalSeq: 0, relationships };
 }
 
+/**
+ * schemaVersion 1 — one object per CI and per relationship (still the form of JSON snapshot
+ * exports, CmdbDocumentSchema, and of the bundled sample):
+ *
+ *   { "schemaVersion": 1,
+ *     "journalSeq": number,             // the last journal record the checkpoint holds
+ *     "settings": object,
+ *     "cis": Ci[],                      // { id, name, class, environment, criticality, owner,
+ *                                       //   status, tags, attributes, externalIds,
+ *                                       //   redundancy?, createdAt, updatedAt }
+ *     "relationships": Relationship[] } // { id, source, target (CI ids), type, strength, inferred? }
+ *
+ * Version 2 stores the same as columns (core/checkpoint/columns.ts). The document is validated
+ * as version 1 first, so a fault is named where it is in this file (`cis[12].class`,
+ * `relationships[3].target`), then encoded exactly as the writer encodes a checkpoint.
+ */
+function migrate1to2(doc: RawDocument, path: string): RawDocument {
+  const document = validateVersion1(doc, path);
+  return runSteps(encodeCheckpointSteps(document));
+}
+
 export const migrations: Readonly<Record<number, (doc: RawDocument, path: string) => RawDocument>> = {
   0: migrate0to1,
+  1: migrate1to2,
 };
 
 export interface MigrationResult {

@@ -1,48 +1,115 @@
-// Compact JSON of a checkpoint, produced in pieces so that 100k CIs never block the event
-// loop for long: each piece is one JSON.stringify over a slice of the arrays, and the
-// generator yields to the event loop between pieces.
+// Compact JSON of a checkpoint (schemaVersion 2, columns: core/checkpoint/columns.ts),
+// produced in pieces so that 100k CIs never block the event loop for long: the columns are
+// encoded a slice of items at a time, then each column is written one JSON.stringify per
+// slice of entries (or of characters, for the long strings), and the generator yields to the
+// event loop between slices.
+import { encodeCheckpointSteps, type ColumnarCheckpoint } from '../../core/checkpoint/columns';
 import type { CmdbDocument } from '../../shared/model';
 import { yieldToEventLoop } from './fs-util';
 
 export interface SerializeOptions {
-  /** CIs per JSON.stringify call. */
+  /** CIs encoded, and CI column entries stringified, per slice. */
   ciChunk?: number;
-  /** Relationships per JSON.stringify call (they are about a third of a CI's size). */
+  /** Relationships encoded, and relationship column entries stringified, per slice. */
   relationshipChunk?: number;
 }
 
-export const DEFAULT_CI_CHUNK = 1_000;
-export const DEFAULT_RELATIONSHIP_CHUNK = 3_000;
+export const DEFAULT_CI_CHUNK = 5_000;
+export const DEFAULT_RELATIONSHIP_CHUNK = 20_000;
+
+/** Characters of a long string (an id column, a packed column) per JSON.stringify call. */
+const STRING_SLICE = 256 * 1024;
+
+/** Pieces shorter than this are held back and joined to the next one (fewer, larger writes). */
+const MIN_PIECE = 64 * 1024;
 
 /**
- * Yields the document as compact JSON. `document` must be a snapshot whose arrays nobody
- * changes meanwhile — documentFromCmdb gives exactly that: fresh arrays (a shallow copy
- * taken at once) of CI and relationship objects, which are never mutated in place. So the
- * CMDB may go on changing while this runs; the pieces still describe one moment.
+ * Yields the document as compact JSON in the current checkpoint format: exactly
+ * JSON.stringify of its columns. `document` must be a snapshot whose arrays nobody changes
+ * meanwhile — documentFromCmdb gives exactly that: fresh arrays (a shallow copy taken at
+ * once) of CI and relationship objects, which are never mutated in place. So the CMDB may go
+ * on changing while this runs; the pieces still describe one moment.
  */
 export async function* serializeDocument(document: CmdbDocument, options: SerializeOptions = {}): AsyncGenerator<string> {
-  const { cis, relationships } = document;
-  const head = {
-    schemaVersion: document.schemaVersion,
-    journalSeq: document.journalSeq,
-    settings: document.settings,
-  };
-  const headJson = JSON.stringify(head);
-  yield `${headJson.slice(0, -1)},"cis":[`;
-  yield* arrayBody(cis, options.ciChunk ?? DEFAULT_CI_CHUNK);
-  yield '],"relationships":[';
-  yield* arrayBody(relationships, options.relationshipChunk ?? DEFAULT_RELATIONSHIP_CHUNK);
-  yield ']}';
+  const ciChunk = Math.max(1, Math.floor(options.ciChunk ?? DEFAULT_CI_CHUNK));
+  const relationshipChunk = Math.max(1, Math.floor(options.relationshipChunk ?? DEFAULT_RELATIONSHIP_CHUNK));
+  const steps = encodeCheckpointSteps(document, { cis: ciChunk, relationships: relationshipChunk });
+  let columns: ColumnarCheckpoint;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      columns = step.value;
+      break;
+    }
+    await yieldToEventLoop();
+  }
+  const { schemaVersion, journalSeq, settings } = columns;
+  const head = JSON.stringify({ schemaVersion, journalSeq, settings });
+  let pending = `${head.slice(0, -1)},"cis":`;
+  const sections: [unknown, number, string][] = [
+    [columns.cis, ciChunk, ',"relationships":'],
+    [columns.relationships, relationshipChunk, '}'],
+  ];
+  for (const [section, chunk, after] of sections) {
+    for (const text of objectJson(section, chunk)) {
+      if (text === null) {
+        // A slice was stringified: let the event loop run, and write once enough text is waiting.
+        if (pending.length >= MIN_PIECE) {
+          yield pending;
+          pending = '';
+        }
+        await yieldToEventLoop();
+      } else {
+        pending += text;
+      }
+    }
+    pending += after;
+  }
+  yield pending;
 }
 
-async function* arrayBody(items: readonly unknown[], chunk: number): AsyncGenerator<string> {
-  const size = Math.max(1, Math.floor(chunk));
-  for (let start = 0; start < items.length; start += size) {
-    if (start > 0) await yieldToEventLoop();
-    const json = JSON.stringify(items.slice(start, start + size));
-    // Drop the slice's own brackets; join slices with a comma.
-    yield (start > 0 ? ',' : '') + json.slice(1, -1);
+/**
+ * The JSON of a column tree — objects of arrays and strings (and of such objects) — as text
+ * pieces, with null after each slice of an array or a long string was stringified (a good
+ * moment to pause). Array entries are stringified whole, `chunk` of them per JSON.stringify call.
+ */
+function* objectJson(value: unknown, chunk: number): Generator<string | null> {
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield '[]';
+      return;
+    }
+    for (let start = 0; start < value.length; start += chunk) {
+      const json = JSON.stringify(value.slice(start, start + chunk));
+      // Drop the slice's own brackets; join slices with a comma.
+      yield `${start === 0 ? '[' : ','}${json.slice(1, -1)}`;
+      yield null;
+    }
+    yield ']';
+    return;
   }
+  if (typeof value === 'string' && value.length > STRING_SLICE) {
+    // Escaping is per character, so slices stringified apart join to the same text (the long
+    // strings of a checkpoint are id groups and packed digits: ASCII, no surrogate pair to split).
+    yield '"';
+    for (let start = 0; start < value.length; start += STRING_SLICE) {
+      yield JSON.stringify(value.slice(start, start + STRING_SLICE)).slice(1, -1);
+      yield null;
+    }
+    yield '"';
+    return;
+  }
+  if (typeof value !== 'object' || value === null) {
+    yield JSON.stringify(value);
+    return;
+  }
+  let first = true;
+  for (const [key, item] of Object.entries(value)) {
+    yield `${first ? '{' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    yield* objectJson(item, chunk);
+  }
+  yield first ? '{}' : '}';
 }
 
 /** The whole document as one string (tests, small documents). */

@@ -120,7 +120,7 @@ export async function openCmdbStore(path: string, options: OpenCmdbStoreOptions)
     const buildStarted = performance.now();
     let cmdb: Cmdb;
     try {
-      cmdb = cmdbFromDocument(loaded.document, loaded.journal, options.env);
+      cmdb = cmdbFromDocument(loaded.document, loaded.journal, options.env, loaded.columns);
     } catch (error) {
       const failure = findReplayFailure(loaded.document, loaded.journal);
       if (!failure) throw error;

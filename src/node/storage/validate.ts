@@ -1,127 +1,40 @@
-// Validation of a parsed checkpoint against CmdbDocumentSchema, plus the integrity the
-// graph needs (unique ids, relationship ends that exist, no duplicates or self-loops).
+// Validation of a parsed checkpoint. The current format (schemaVersion 2, columns) is read and
+// checked by the core's decodeCheckpoint; this file names the file in its errors. A version 1
+// document (one object per item) is validated here on its way to version 2 (migrations.ts):
+// against CmdbDocumentSchema, plus the integrity the graph needs (unique ids, relationship
+// ends that exist, no duplicates or self-loops).
 //
 // zod is the judge, but running it over 100k CIs costs most of a second and copies every
-// object. So a document is first checked by `isCanonicalCi` / `isCanonicalRelationship`:
-// exact, allocation-free checks that accept a value only when zod would accept it AND
-// return it unchanged (already trimmed, no unknown keys). Anything they do not accept
-// goes through zod, which either normalises it or names the field at fault. A property
-// test (test/unit/node/storage/validate.test.ts) holds the two to that contract.
-import {
-  CI_CLASSES,
-  CI_STATUSES,
-  CmdbDocumentSchema,
-  ID_PATTERN,
-  IsoTimeSchema,
-  RELATIONSHIP_TYPES,
-  type Ci,
-  type CmdbDocument,
-  type Relationship,
-} from '../../shared/model';
+// object. So a document is first checked by `isCanonicalCi` / `isCanonicalRelationship`
+// (src/core/checkpoint/canonical.ts): exact, allocation-free checks that accept a value only
+// when zod would accept it AND return it unchanged. Anything they do not accept goes through
+// zod, which either normalises it or names the field at fault.
+import { CheckpointFormatError, decodeCheckpoint, type DecodedCheckpoint } from '../../core/checkpoint/decode';
+import { formatIssuePath, isCanonicalCi, isCanonicalRelationship, isPlainObject } from '../../core/checkpoint/canonical';
+import { CmdbDocumentSchema, RELATIONSHIP_TYPES, type CmdbDocument } from '../../shared/model';
 import { CorruptFileError } from './errors';
 
-const CI_KEYS = new Set([
-  'id',
-  'name',
-  'class',
-  'environment',
-  'criticality',
-  'owner',
-  'status',
-  'tags',
-  'attributes',
-  'externalIds',
-  'redundancy',
-  'createdAt',
-  'updatedAt',
-]);
-const RELATIONSHIP_KEYS = new Set(['id', 'source', 'target', 'type', 'strength', 'inferred']);
-const CLASSES = new Set<string>(CI_CLASSES);
-const STATUSES = new Set<string>(CI_STATUSES);
-const TYPES = new Set<string>(RELATIONSHIP_TYPES);
+export { formatIssuePath, isCanonicalCi, isCanonicalRelationship };
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
-}
-
-function isTrimmedText(value: unknown, min: number, max: number): boolean {
-  return typeof value === 'string' && value.length >= min && value.length <= max && value === value.trim();
-}
-
-let lastGoodTime = '';
-function isIsoTime(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  if (value === lastGoodTime) return true;
-  if (!IsoTimeSchema.safeParse(value).success) return false;
-  lastGoodTime = value;
-  return true;
-}
-
-function isStringMap(value: unknown): boolean {
-  if (!isPlainObject(value)) return false;
-  for (const key of Object.keys(value)) {
-    if (key.length < 1 || key.length > 128 || key === '__proto__') return false;
-    const v = value[key];
-    if (typeof v !== 'string' || v.length > 4000) return false;
+/**
+ * Validates a checkpoint in the current schemaVersion and returns its CMDB as objects plus the
+ * relationships' dense columns; throws CorruptFileError naming the file, the field
+ * (`relationships.source[12]`, `cis.name[3]`) and the problem.
+ */
+export function validateDocument(raw: Record<string, unknown>, path: string): DecodedCheckpoint {
+  try {
+    return decodeCheckpoint(raw);
+  } catch (error) {
+    if (error instanceof CheckpointFormatError) throw new CorruptFileError(path, `${path}: ${error.message}`);
+    throw error;
   }
-  return true;
-}
-
-/** True when CiSchema would accept `value` and return it unchanged. */
-export function isCanonicalCi(value: unknown): value is Ci {
-  if (!isPlainObject(value)) return false;
-  for (const key of Object.keys(value)) if (!CI_KEYS.has(key)) return false;
-  const ci = value;
-  if (typeof ci.id !== 'string' || !ID_PATTERN.test(ci.id)) return false;
-  if (!isTrimmedText(ci.name, 1, 200)) return false;
-  if (typeof ci.class !== 'string' || !CLASSES.has(ci.class)) return false;
-  if (!isTrimmedText(ci.environment, 0, 200) || !isTrimmedText(ci.owner, 0, 200)) return false;
-  const criticality = ci.criticality;
-  if (typeof criticality !== 'number' || !Number.isInteger(criticality) || criticality < 1 || criticality > 4) return false;
-  if (typeof ci.status !== 'string' || !STATUSES.has(ci.status)) return false;
-  if (!Array.isArray(ci.tags)) return false;
-  for (const tag of ci.tags) if (!isTrimmedText(tag, 1, 64)) return false;
-  if (!isStringMap(ci.attributes) || !isStringMap(ci.externalIds)) return false;
-  if ('redundancy' in ci) {
-    const r = ci.redundancy;
-    if (!isPlainObject(r)) return false;
-    const keys = Object.keys(r);
-    if (keys.length !== 1 || keys[0] !== 'minHealthy') return false;
-    const k = r.minHealthy;
-    if (typeof k !== 'number' || !Number.isSafeInteger(k) || k < 1) return false;
-  }
-  return isIsoTime(ci.createdAt) && isIsoTime(ci.updatedAt);
-}
-
-/** True when RelationshipSchema would accept `value` and return it unchanged. */
-export function isCanonicalRelationship(value: unknown): value is Relationship {
-  if (!isPlainObject(value)) return false;
-  for (const key of Object.keys(value)) if (!RELATIONSHIP_KEYS.has(key)) return false;
-  const rel = value;
-  if (typeof rel.id !== 'string' || !ID_PATTERN.test(rel.id)) return false;
-  if (typeof rel.source !== 'string' || !ID_PATTERN.test(rel.source)) return false;
-  if (typeof rel.target !== 'string' || !ID_PATTERN.test(rel.target)) return false;
-  if (typeof rel.type !== 'string' || !TYPES.has(rel.type)) return false;
-  if (rel.strength !== 'hard' && rel.strength !== 'soft') return false;
-  if ('inferred' in rel && typeof rel.inferred !== 'boolean') return false;
-  return true;
-}
-
-/** `cis[12].attributes.region` style path of a zod issue. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out;
 }
 
 /**
- * Validates a migrated checkpoint and returns it as a CmdbDocument; throws
- * CorruptFileError naming the first problems and where they are.
+ * Validates a schemaVersion 1 document (already migrated from older versions) and returns it;
+ * throws CorruptFileError naming the first problems and where they are (`cis[12].class`).
  */
-export function validateDocument(raw: Record<string, unknown>, path: string): CmdbDocument {
+export function validateVersion1(raw: Record<string, unknown>, path: string): CmdbDocument {
   const document = fastValidate(raw) ?? slowValidate(raw, path);
   checkIntegrity(document, path);
   return document;

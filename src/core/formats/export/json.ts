@@ -1,8 +1,9 @@
-// JSON snapshot export: the scope as a CmdbDocument (the checkpoint shape, with schemaVersion),
+// JSON snapshot export: the scope as a CmdbDocument (one object per CI and per relationship,
+// schemaVersion 1: the form a checkpoint had before version 2's columns, which Faultline still opens),
 // pretty-printed with a stable key order and every list sorted by id, so two exports of the
 // same CMDB are byte-identical and diff cleanly. CmdbDocumentSchema.parse of the text gives
 // back exactly the CIs and relationships given (the round trip is lossless).
-import { CURRENT_SCHEMA_VERSION, type Ci, type CmdbDocument, type Relationship } from '../../../shared/model';
+import { OBJECT_FORMAT_VERSION, type Ci, type CmdbDocument, type Relationship } from '../../../shared/model';
 import { compareIds, normalizeScope, setOwn, sortedKeys, type ExportScope } from './scope';
 import { runSteps, STEP_SLICE, type Steps } from '../../steps';
 
@@ -58,7 +59,7 @@ function sortKeysDeep(value: unknown): unknown {
 export function snapshotDocument(scope: ExportScope, options: JsonSnapshotOptions = {}): CmdbDocument {
   const { cis, relationships } = normalizeScope(scope);
   return {
-    schemaVersion: CURRENT_SCHEMA_VERSION,
+    schemaVersion: OBJECT_FORMAT_VERSION,
     journalSeq: options.journalSeq ?? 0,
     cis: cis.map(canonicalCi),
     relationships: relationships.map(canonicalRelationship),

@@ -1,7 +1,9 @@
-// The Faultline JSON snapshot (a CmdbDocument with schemaVersion): lossless, ids kept.
-// Each CI and relationship is validated on its own, so one bad entry is a rejection at its
-// JSON path and the rest still imports.
-import { CiSchema, CURRENT_SCHEMA_VERSION, RelationshipSchema } from '../../../shared/model';
+// The Faultline JSON snapshot (a CmdbDocument with schemaVersion 1), or a Faultline document's
+// checkpoint (schemaVersion 2, columns): lossless, ids kept. In a snapshot each CI and
+// relationship is validated on its own, so one bad entry is a rejection at its JSON path and
+// the rest still imports.
+import { CiSchema, CURRENT_SCHEMA_VERSION, OBJECT_FORMAT_VERSION, RelationshipSchema } from '../../../shared/model';
+import { CheckpointFormatError, decodeCheckpoint } from '../../checkpoint/decode';
 import { BatchBuilder } from './builder';
 import { readJson } from './json-reader';
 import { guard, resolveLimits, RowBudget } from './limits';
@@ -29,11 +31,21 @@ export function parseFaultlineSnapshot(text: string, options: ImportOptions): Im
     if (version > CURRENT_SCHEMA_VERSION) {
       throw new ImportError('format', { file, path: 'schemaVersion' }, `the snapshot has schema version ${version}; this Faultline reads up to ${CURRENT_SCHEMA_VERSION}`);
     }
-    if (version !== CURRENT_SCHEMA_VERSION) {
+    if (version !== OBJECT_FORMAT_VERSION && version !== CURRENT_SCHEMA_VERSION) {
       throw new ImportError('format', { file, path: 'schemaVersion' }, `unknown schema version ${version}`);
     }
-    const cis = getOwn(doc, 'cis') ?? [];
-    const relationships = getOwn(doc, 'relationships') ?? [];
+    let cis = getOwn(doc, 'cis') ?? [];
+    let relationships = getOwn(doc, 'relationships') ?? [];
+    if (version === CURRENT_SCHEMA_VERSION) {
+      // A checkpoint (a .faultline document file): its columns are read back into objects as a
+      // whole, so a fault anywhere refuses the file, as opening it would.
+      try {
+        ({ cis, relationships } = decodeCheckpoint(doc).document);
+      } catch (error) {
+        if (!(error instanceof CheckpointFormatError)) throw error;
+        throw new ImportError('format', { file, path: error.field }, `not a valid Faultline document: ${error.message}`);
+      }
+    }
     if (!Array.isArray(cis)) throw new ImportError('format', { file, path: 'cis' }, 'cis must be an array');
     if (!Array.isArray(relationships)) throw new ImportError('format', { file, path: 'relationships' }, 'relationships must be an array');
     const budget = new RowBudget(limits, file, 'CIs and relationships');

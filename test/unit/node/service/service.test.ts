@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEnvironment, pushRecent, RECENT_LIMIT, startFaultlineService, type FaultlineService } from '../../../../src/node/service';
 import { openCmdbStore } from '../../../../src/node/storage';
+import { CURRENT_SCHEMA_VERSION } from '../../../../src/shared/model';
 import type { ApiResult, DocumentInfo } from '../../../../src/shared/operations';
 import { impactedList, type BlastRadiusResult } from '../../../../src/shared/impact-types';
 import { smallDocument, tempDir, writeDocument } from './fixture';
@@ -61,7 +62,7 @@ describe('start-up', () => {
     expect(info.title).toBe('sample-cmdb.faultline');
     expect(info.ciCount).toBe(8);
     expect(info.relationshipCount).toBe(7);
-    expect(info.schemaVersion).toBe(1);
+    expect(info.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(info.recent).toEqual([copied]);
     expect(readSettings(dataDir)).toMatchObject({ recent: [copied], lastOpened: copied });
     expect(readFileSync(sample, 'utf8')).toBe(JSON.stringify(smallDocument()));

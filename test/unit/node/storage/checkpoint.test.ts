@@ -7,10 +7,13 @@ import {
   nodeEnvironment,
   readCheckpoint,
   serializeDocumentToString,
+  validateDocument,
   writeFileAtomic,
 } from '../../../../src/node/storage';
-import { CmdbDocumentSchema } from '../../../../src/shared/model';
-import { chainDocument, listDir, makeTempDir, open, stateOf } from './helpers';
+import { encodeCheckpointSteps } from '../../../../src/core/checkpoint/columns';
+import { runSteps } from '../../../../src/core/steps';
+import { CURRENT_SCHEMA_VERSION } from '../../../../src/shared/model';
+import { chainDocument, ci, listDir, makeTempDir, open, stateOf } from './helpers';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -18,16 +21,28 @@ beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
 afterEach(() => cleanup());
 
 describe('checkpoint', () => {
-  it('serializes in chunks to exactly the compact JSON of the document', async () => {
+  it('serializes in chunks to exactly the compact JSON of its columns, which read back to the document', async () => {
     const doc = chainDocument(23, 7);
     for (const [ciChunk, relationshipChunk] of [[1, 1], [5, 4], [2000, 6000], [23, 22]]) {
       const text = await serializeDocumentToString(doc, { ciChunk, relationshipChunk });
-      expect(JSON.parse(text)).toEqual(doc);
       expect(text).not.toContain('\n');
-      expect(text).toBe(JSON.stringify({ schemaVersion: 1, journalSeq: 7, settings: doc.settings, cis: doc.cis, relationships: doc.relationships }));
+      expect(text).toBe(JSON.stringify(runSteps(encodeCheckpointSteps(doc, { cis: ciChunk, relationships: relationshipChunk }))));
+      const raw = JSON.parse(text) as Record<string, unknown>;
+      expect(raw).toMatchObject({ schemaVersion: 2, journalSeq: 7, settings: { theme: 'dark' } });
+      expect(validateDocument(raw, 'doc').document).toEqual(doc);
     }
     const empty = { ...chainDocument(0), settings: {} };
-    expect(JSON.parse(await serializeDocumentToString(empty))).toEqual(empty);
+    expect(validateDocument(JSON.parse(await serializeDocumentToString(empty)) as Record<string, unknown>, 'doc').document).toEqual(empty);
+  });
+
+  it('writes long id columns in slices that join to the same text', async () => {
+    // Ids long enough that one group spans several string slices.
+    const doc = chainDocument(2);
+    const long = Array.from({ length: 20_000 }, (_, i) => ci(`ci_${i}_${'x'.repeat(100)}`));
+    const big = { ...doc, cis: long, relationships: [] };
+    const text = await serializeDocumentToString(big, { ciChunk: 20_000 });
+    expect(text).toBe(JSON.stringify(runSteps(encodeCheckpointSteps(big, { cis: 20_000 }))));
+    expect(validateDocument(JSON.parse(text) as Record<string, unknown>, 'doc').document.cis).toEqual(long);
   });
 
   it('round-trips through the lowdb adapter, atomically and without leftovers', async () => {
@@ -37,7 +52,7 @@ describe('checkpoint', () => {
     await adapter.write(doc);
     expect(await listDir(dir)).toEqual(['a.faultline']);
     expect(await adapter.read()).toEqual(doc);
-    expect(CmdbDocumentSchema.parse(JSON.parse(await readFile(path, 'utf8')))).toEqual(doc);
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, journalSeq: 12 });
 
     // Replacing keeps the file whole at every moment: the new content, never a mix.
     await adapter.write(chainDocument(3, 13));
@@ -93,7 +108,9 @@ describe('createIfMissing', () => {
     const store = await open(path);
     expect(store.cmdb.graph.ciCount).toBe(0);
     await store.close();
-    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ schemaVersion: 1, journalSeq: 0, settings: {}, cis: [], relationships: [] });
+    const created = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    expect(created).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, journalSeq: 0, settings: {} });
+    expect(validateDocument(created, path).document).toEqual({ schemaVersion: 1, journalSeq: 0, settings: {}, cis: [], relationships: [] });
     await writeFile(join(dir, 'orphan.faultline.journal'), '');
     await expect(open(join(dir, 'orphan.faultline'))).rejects.toMatchObject({ kind: 'io' });
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CmdbEnvironment } from '../../../../src/core/graph/cmdb';
 import type { Ci, CmdbDocument, Relationship } from '../../../../src/shared/model';
+import { packInts } from '../../../../src/core/checkpoint/packed';
 import { openCmdbStore, type CmdbStore, type OpenCmdbStoreOptions } from '../../../../src/node/storage';
 
 export async function makeTempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
@@ -70,4 +71,56 @@ export function stateOf(store: CmdbStore): { cis: Ci[]; relationships: Relations
 
 export async function listDir(dir: string): Promise<string[]> {
   return (await readdir(dir)).sort();
+}
+
+/** A relationship as a raw version 2 document holds it: ends are CI positions. */
+export interface RawColumnsRelationship {
+  id: unknown;
+  source: number;
+  target: number;
+  type: unknown;
+  strength: unknown;
+  inferred?: boolean;
+}
+
+/**
+ * A schemaVersion 2 checkpoint holding exactly the given values, valid or not (each value its
+ * own table entry): what a file could contain, for the validation tests. CIs are objects with
+ * the CI fields; `redundancy`, when present, is `{ minHealthy }`.
+ */
+export function rawColumns(cis: readonly Record<string, unknown>[], relationships: readonly RawColumnsRelationship[] = [], journalSeq = 0): Record<string, unknown> {
+  const positions = (count: number) => packInts(Array.from({ length: count }, (_, i) => i));
+  const table = (key: string) => ({ values: cis.map((c) => c[key]), codes: positions(cis.length) });
+  const redundant = cis.flatMap((c, i) => (c.redundancy === undefined ? [] : [i]));
+  const relTable = (key: 'type' | 'strength') => ({ values: relationships.map((r) => r[key]), codes: positions(relationships.length) });
+  const idColumn = (ids: unknown[]) => (ids.length === 0 ? [] : [ids.join(' ')]);
+  const inferred = (value: boolean) => packInts(relationships.flatMap((r, e) => (r.inferred === value ? [e] : [])));
+  return {
+    schemaVersion: 2,
+    journalSeq,
+    settings: {},
+    cis: {
+      id: idColumn(cis.map((c) => c.id)),
+      name: cis.map((c) => c.name),
+      class: table('class'),
+      environment: table('environment'),
+      criticality: table('criticality'),
+      owner: table('owner'),
+      status: table('status'),
+      tags: table('tags'),
+      attributes: table('attributes'),
+      externalIds: table('externalIds'),
+      redundancy: { ci: packInts(redundant), minHealthy: redundant.map((i) => (cis[i].redundancy as { minHealthy: unknown }).minHealthy) },
+      createdAt: table('createdAt'),
+      updatedAt: table('updatedAt'),
+    },
+    relationships: {
+      id: idColumn(relationships.map((r) => r.id)),
+      source: packInts(relationships.map((r) => r.source)),
+      target: packInts(relationships.map((r) => r.target)),
+      type: relTable('type'),
+      strength: relTable('strength'),
+      inferred: { true: inferred(true), false: inferred(false) },
+    },
+  };
 }

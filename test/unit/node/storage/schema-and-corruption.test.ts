@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrations, readCheckpoint, StoreOpenError } from '../../../../src/node/storage';
+import { migrations, readCheckpoint, serializeDocumentToString, StoreOpenError } from '../../../../src/node/storage';
 import { CURRENT_SCHEMA_VERSION } from '../../../../src/shared/model';
-import { chainDocument, ci, listDir, makeTempDir, open } from './helpers';
+import { chainDocument, ci, listDir, makeTempDir, open, stateOf } from './helpers';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -48,7 +48,7 @@ describe('schemaVersion', () => {
     const original = JSON.stringify(version0());
     await writeFile(path, original);
     const store = await open(path);
-    expect(store.warnings.join('\n')).toMatch(/schemaVersion 0 .*migrated to 1/);
+    expect(store.warnings.join('\n')).toMatch(/schemaVersion 0 .*migrated to 2/);
     expect(store.cmdb.lastSeq).toBe(0);
     expect(store.cmdb.graph.getRelationship('r1')).toEqual({ id: 'r1', source: 'web', target: 'db', type: 'depends_on', strength: 'hard' });
     expect(store.cmdb.graph.getRelationship('r2')?.type).toBe('runs_on');
@@ -60,12 +60,58 @@ describe('schemaVersion', () => {
     await store.close();
 
     const onDisk = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
-    expect(onDisk).toMatchObject({ schemaVersion: 1, journalSeq: 1, settings: { theme: 'light' } });
+    expect(onDisk).toMatchObject({ schemaVersion: 2, journalSeq: 1, settings: { theme: 'light' } });
     expect(onDisk).not.toHaveProperty('relations');
     const reopened = await open(path);
     expect(reopened.warnings).toEqual([]);
     expect(reopened.cmdb.graph.getCi('web')?.owner).toBe('team-z');
     expect(reopened.cmdb.graph.relationshipCount).toBe(2);
+    await reopened.close();
+  });
+
+  it('opens a version 0, a version 1 and a version 2 file of the same CMDB to the same CMDB', async () => {
+    const v1 = { ...chainDocument(7), settings: { theme: 'light' } };
+    const v0 = {
+      schemaVersion: 0,
+      cis: v1.cis,
+      relations: v1.relationships.map(({ id, source, target, type }) => ({ id, source, target, kind: type })),
+      settings: v1.settings,
+    };
+    const v2 = await serializeDocumentToString(v1);
+    const states: ReturnType<typeof stateOf>[] = [];
+    for (const [name, text] of [['v0', JSON.stringify(v0)], ['v1', JSON.stringify(v1)], ['v2', v2]]) {
+      const file = join(dir, `${name}.faultline`);
+      await writeFile(file, text);
+      const store = await open(file);
+      states.push(stateOf(store));
+      await store.close();
+    }
+    const [fromV0, fromV1, fromV2] = states;
+    expect(fromV1.cis).toEqual([...v1.cis].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(fromV1.relationships).toEqual([...v1.relationships].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(fromV2).toEqual(fromV1);
+    // Version 0 had no strength: every relation was hard.
+    expect(fromV0).toEqual({ ...fromV1, relationships: fromV1.relationships.map((r) => ({ ...r, strength: 'hard' })) });
+  });
+
+  it('migrates a version 1 document on open without a warning, keeps it until compaction, then writes version 2', async () => {
+    const original = JSON.stringify(chainDocument(6, 4));
+    await writeFile(path, original);
+    const store = await open(path);
+    expect(store.warnings).toEqual([]);
+    expect(store.cmdb.lastSeq).toBe(4);
+    expect(stateOf(store).relationships).toEqual([...chainDocument(6).relationships].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(await readFile(path, 'utf8')).toBe(original);
+    await store.persist(store.cmdb.updateCi('ci_2', { owner: 'team-z' }).tx);
+    await store.compact();
+    const before = stateOf(store);
+    await store.close();
+
+    const onDisk = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    expect(onDisk).toMatchObject({ schemaVersion: 2, journalSeq: 5, settings: { theme: 'dark' } });
+    const reopened = await open(path);
+    expect(stateOf(reopened)).toEqual(before);
+    expect(reopened.cmdb.graph.getCi('ci_2')?.owner).toBe('team-z');
     await reopened.close();
   });
 

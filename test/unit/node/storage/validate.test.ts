@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCanonicalCi, isCanonicalRelationship, validateDocument } from '../../../../src/node/storage';
+import { isCanonicalCi, isCanonicalRelationship, validateDocument, validateVersion1 } from '../../../../src/node/storage';
 import { CI_CLASSES, CiSchema, RELATIONSHIP_TYPES, RelationshipSchema } from '../../../../src/shared/model';
-import { chainDocument, ci, rel } from './helpers';
+import { chainDocument, ci, rawColumns, rel } from './helpers';
 
 // The fast path may only accept what zod accepts unchanged; these arbitraries mix valid
 // values with near misses (untrimmed, too long, wrong type, unknown keys, bad dates).
@@ -100,27 +100,93 @@ describe('fast validation agrees with zod', () => {
     expect(isCanonicalRelationship(rel('r', 'a', 'b', { inferred: true }))).toBe(true);
   });
 
-  it('leaves a document that zod would normalise to zod', () => {
+  it('leaves a version 1 document that zod would normalise to zod', () => {
     const doc = chainDocument(3);
     const raw = asJson({ ...doc, cis: [{ ...doc.cis[0], name: '  Padded  ' }, ...doc.cis.slice(1)], settings: undefined, junk: 1 }) as Record<string, unknown>;
-    const validated = validateDocument(raw, 'doc');
+    const validated = validateVersion1(raw, 'doc');
     expect(validated.cis[0].name).toBe('Padded');
     expect(validated.settings).toEqual({});
     expect(validated).not.toHaveProperty('junk');
   });
 
-  it('rejects duplicate ids, self-loops and duplicate relationships', () => {
+  it('rejects duplicate ids, self-loops and duplicate relationships in a version 1 document', () => {
     const doc = chainDocument(4);
-    expect(() => validateDocument(asJson({ ...doc, cis: [...doc.cis, doc.cis[1]] }) as Record<string, unknown>, 'd')).toThrow(/cis\[4\]\.id: duplicate CI id ci_1/);
+    expect(() => validateVersion1(asJson({ ...doc, cis: [...doc.cis, doc.cis[1]] }) as Record<string, unknown>, 'd')).toThrow(/cis\[4\]\.id: duplicate CI id ci_1/);
     const sameId = { ...doc.relationships[0], type: 'runs_on' as const };
-    expect(() => validateDocument(asJson({ ...doc, relationships: [...doc.relationships, sameId] }) as Record<string, unknown>, 'd')).toThrow(
+    expect(() => validateVersion1(asJson({ ...doc, relationships: [...doc.relationships, sameId] }) as Record<string, unknown>, 'd')).toThrow(
       /relationships\[3\]\.id: duplicate relationship id rel_0/,
     );
     const selfLoop = { ...doc.relationships[1], id: 'rel_self', target: doc.relationships[1].source };
-    expect(() => validateDocument(asJson({ ...doc, relationships: [selfLoop] }) as Record<string, unknown>, 'd')).toThrow(/relationships\[0\]\.target: .*to itself/);
+    expect(() => validateVersion1(asJson({ ...doc, relationships: [selfLoop] }) as Record<string, unknown>, 'd')).toThrow(/relationships\[0\]\.target: .*to itself/);
     const dup = { ...doc.relationships[0], id: 'rel_other' };
-    expect(() => validateDocument(asJson({ ...doc, relationships: [...doc.relationships, dup] }) as Record<string, unknown>, 'd')).toThrow(
+    expect(() => validateVersion1(asJson({ ...doc, relationships: [...doc.relationships, dup] }) as Record<string, unknown>, 'd')).toThrow(
       /relationships\[3\]: duplicate depends_on relationship/,
     );
+  });
+});
+
+describe('a version 2 document (columns) is judged as zod would judge its CIs', () => {
+  const asCi = (raw: Record<string, unknown>): Record<string, unknown> => {
+    // What columns can hold: the CI fields only, a string id (spaces separate ids), redundancy as { minHealthy }.
+    const { extra: _extra, redundancy, ...fields } = raw;
+    const id = typeof fields.id === 'string' ? fields.id.replace(/ /g, '_') : `n${String(fields.id)}`;
+    const out: Record<string, unknown> = { ...fields, id };
+    if (redundancy !== undefined) {
+      out.redundancy = { minHealthy: typeof redundancy === 'object' && redundancy !== null ? (redundancy as { minHealthy?: unknown }).minHealthy : redundancy };
+    }
+    return out;
+  };
+
+  it('takes what zod returns for each CI, or names the first CI zod refuses and its field', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(ciLike, { maxLength: 5 }), (raws) => {
+        const cis = raws.map((raw) => asCi(asJson(raw) as Record<string, unknown>));
+        const file = asJson(rawColumns(cis)) as Record<string, unknown>;
+        // The CIs as the file holds them (a JSON round trip turns an undefined table value into null).
+        const stored = cis.map((_, i) => {
+          const columns = file.cis as Record<string, { values?: unknown[] }>;
+          const item: Record<string, unknown> = { id: cis[i].id, name: (file.cis as { name: unknown[] }).name[i] };
+          for (const key of ['class', 'environment', 'criticality', 'owner', 'status', 'tags', 'attributes', 'externalIds']) item[key] = columns[key].values?.[i];
+          if (cis[i].redundancy !== undefined) item.redundancy = asJson(cis[i].redundancy);
+          item.createdAt = columns.createdAt.values?.[i];
+          item.updatedAt = columns.updatedAt.values?.[i];
+          return item;
+        });
+        const verdicts = stored.map((item) => CiSchema.safeParse(item));
+        const refused = verdicts.findIndex((v) => !v.success);
+        const ids = stored.map((c) => c.id);
+        const repeated = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+        let result: ReturnType<typeof validateDocument> | null = null;
+        let error: Error | null = null;
+        try {
+          result = validateDocument(file, 'doc');
+        } catch (e) {
+          error = e as Error;
+        }
+        if (refused >= 0) {
+          const issue = (verdicts[refused] as { error: { issues: { path: PropertyKey[] }[] } }).error.issues[0];
+          expect(error?.message).toContain(`doc: cis.${String(issue.path[0])}[${refused}]`);
+        } else if (repeated >= 0) {
+          expect(error?.message).toContain(`doc: cis.id[${repeated}]: duplicate CI id`);
+        } else {
+          accepted++;
+          expect(error).toBeNull();
+          expect(result?.document.cis).toEqual(verdicts.map((v) => v.data));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    expect(accepted).toBeGreaterThan(0);
+  });
+
+  it('judges relationship values the same way', () => {
+    const cis = [ci('a'), ci('b')];
+    const judge = (type: unknown, strength: unknown, id: unknown = 'r1') =>
+      validateDocument(asJson(rawColumns(cis, [{ id, source: 0, target: 1, type, strength }])) as Record<string, unknown>, 'doc');
+    expect(judge('runs_on', 'soft').document.relationships).toEqual([{ id: 'r1', source: 'a', target: 'b', type: 'runs_on', strength: 'soft' }]);
+    expect(() => judge('likes', 'hard')).toThrow(/doc: relationships\.type\[0\]: /);
+    expect(() => judge('runs_on', 'medium')).toThrow(/doc: relationships\.strength\[0\]: /);
+    expect(() => judge('runs_on', 'hard', '_bad')).toThrow(/doc: relationships\.id\[0\]: must be 1–128 characters/);
   });
 });

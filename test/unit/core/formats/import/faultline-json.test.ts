@@ -1,7 +1,10 @@
 // The Faultline JSON snapshot importer: lossless fields, per-entry rejections by JSON path,
 // schema versions.
 import { describe, expect, it } from 'vitest';
+import { encodeCheckpointSteps } from '../../../../../src/core/checkpoint/columns';
 import { parseFaultlineSnapshot } from '../../../../../src/core/formats/import';
+import { runSteps } from '../../../../../src/core/steps';
+import type { CmdbDocument } from '../../../../../src/shared/model';
 import { edges, fixture, importError } from './fixtures';
 
 describe('parseFaultlineSnapshot', () => {
@@ -38,11 +41,28 @@ describe('parseFaultlineSnapshot', () => {
   it('refuses files that are not snapshots, newer schema versions and bad JSON, naming the place', () => {
     expect(importError(() => parseFaultlineSnapshot('[]', { fileName: 'a.json' })).reason).toMatch(/expected a JSON object/);
     expect(importError(() => parseFaultlineSnapshot('{"cis":[]}', { fileName: 'a.json' })).reason).toMatch(/no schemaVersion/);
-    const newer = importError(() => parseFaultlineSnapshot('{"schemaVersion":2,"cis":[]}', { fileName: 'a.json' }));
+    const newer = importError(() => parseFaultlineSnapshot('{"schemaVersion":3,"cis":[]}', { fileName: 'a.json' }));
     expect([newer.code, newer.path]).toEqual(['format', 'schemaVersion']);
-    expect(newer.reason).toMatch(/schema version 2/);
+    expect(newer.reason).toMatch(/schema version 3/);
     const bad = importError(() => parseFaultlineSnapshot('{\n  "schemaVersion": 1,\n  "cis": [,]\n}', { fileName: 'a.json' }));
     expect([bad.code, bad.line]).toEqual(['syntax', 3]);
     expect(importError(() => parseFaultlineSnapshot('{"schemaVersion":1,"cis":{}}', { fileName: 'a.json' })).path).toBe('cis');
+  });
+
+  it('reads a Faultline document file (a schemaVersion 2 checkpoint) as the snapshot of the same CMDB', () => {
+    const snapshot = fixture('snapshot.faultline.json');
+    const batch = parseFaultlineSnapshot(snapshot, { fileName: 'snap.json' });
+    const valid = JSON.parse(snapshot) as CmdbDocument;
+    const document: CmdbDocument = { ...valid, cis: valid.cis.slice(0, 4), relationships: valid.relationships.slice(0, 3) };
+    const checkpoint = JSON.stringify(runSteps(encodeCheckpointSteps(document)));
+    const fromCheckpoint = parseFaultlineSnapshot(checkpoint, { fileName: 'doc.faultline' });
+    const withoutRefs = (b: typeof batch) => ({ cis: b.cis.map(({ sourceRef: _, ...c }) => c), relationships: b.relationships.map(({ sourceRef: _, ...r }) => r) });
+    expect(withoutRefs(fromCheckpoint)).toEqual(withoutRefs(batch));
+    expect(fromCheckpoint.cis[1].sourceRef).toEqual({ file: 'doc.faultline', path: 'cis[1]' });
+
+    const broken = checkpoint.replace(/"journalSeq":\d+/, '"journalSeq":-1');
+    const refused = importError(() => parseFaultlineSnapshot(broken, { fileName: 'doc.faultline' }));
+    expect([refused.code, refused.path]).toEqual(['format', 'journalSeq']);
+    expect(refused.reason).toMatch(/not a valid Faultline document: journalSeq: expected a whole number/);
   });
 });
