@@ -38,7 +38,7 @@ export class LayeredMap<T extends { readonly id: string }> {
 
   set(item: T): void {
     const id = item.id;
-    if (!this.added.has(id)) {
+    if (this.base.length > 0 && !this.added.has(id)) {
       const p = this.baseIndex.get(id);
       if (p !== undefined && this.changed?.[p] !== null) {
         this.change(p, item);
@@ -57,16 +57,17 @@ export class LayeredMap<T extends { readonly id: string }> {
     return true;
   }
 
-  *values(): IterableIterator<T> {
-    const { base, changed } = this;
-    if (changed === null) {
-      yield* base;
-    } else {
-      for (let p = 0; p < base.length; p++) {
-        const change = changed[p];
-        if (change === undefined) yield base[p];
-        else if (change !== null) yield change;
-      }
+  /** Like a Map's: changes made while iterating are seen (a deleted item is skipped, an added one comes last). */
+  values(): IterableIterator<T> {
+    return this.base.length === 0 ? this.added.values() : this.layeredValues();
+  }
+
+  private *layeredValues(): IterableIterator<T> {
+    const base = this.base;
+    for (let p = 0; p < base.length; p++) {
+      const change = this.changed?.[p];
+      if (change === undefined) yield base[p];
+      else if (change !== null) yield change;
     }
     yield* this.added.values();
   }

@@ -66,4 +66,25 @@ describe('LayeredMap', () => {
       { numRuns: 500 },
     );
   });
+
+  it('sees changes made while it is being iterated, as a Map iterator does', () => {
+    const base: Item[] = ['a', 'b', 'c', 'd'].map((id) => ({ id, v: 0 }));
+    const layered = new LayeredMap<Item>(base, IdIndex.of(['a', 'b', 'c', 'd']));
+    const reference = new Map<string, Item>(base.map((item) => [item.id, item]));
+    const walk = (map: { values(): IterableIterator<Item>; delete(id: string): boolean; set(item: Item): void }) => {
+      const seen: string[] = [];
+      for (const item of map.values()) {
+        seen.push(`${item.id}${item.v}`);
+        if (item.id === 'a') {
+          map.delete('c');
+          map.set({ id: 'b', v: 1 });
+          map.set({ id: 'e', v: 2 });
+        }
+      }
+      return seen;
+    };
+    expect(walk({ values: () => layered.values(), delete: (id) => layered.delete(id), set: (item) => layered.set(item) })).toEqual(
+      walk({ values: () => reference.values(), delete: (id) => reference.delete(id), set: (item) => reference.set(item.id, item) }),
+    );
+  });
 });
