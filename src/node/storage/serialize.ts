@@ -71,7 +71,8 @@ export async function* serializeDocument(document: CmdbDocument, options: Serial
 /**
  * The JSON of a column tree — objects of arrays and strings (and of such objects) — as text
  * pieces, with null after each slice of an array or a long string was stringified (a good
- * moment to pause). Array entries are stringified whole, `chunk` of them per JSON.stringify call.
+ * moment to pause). Array entries are stringified whole, `chunk` of them per JSON.stringify call
+ * (fewer when they are long strings).
  */
 function* objectJson(value: unknown, chunk: number): Generator<string | null> {
   if (Array.isArray(value)) {
@@ -79,11 +80,19 @@ function* objectJson(value: unknown, chunk: number): Generator<string | null> {
       yield '[]';
       return;
     }
-    for (let start = 0; start < value.length; start += chunk) {
-      const json = JSON.stringify(value.slice(start, start + chunk));
+    for (let start = 0; start < value.length; ) {
+      // `chunk` entries, or fewer when they are long strings (the groups of an id column).
+      let end = start;
+      let characters = 0;
+      while (end < value.length && end - start < chunk && characters < STRING_SLICE) {
+        const item: unknown = value[end++];
+        if (typeof item === 'string') characters += item.length;
+      }
+      const json = JSON.stringify(value.slice(start, end));
       // Drop the slice's own brackets; join slices with a comma.
       yield `${start === 0 ? '[' : ','}${json.slice(1, -1)}`;
       yield null;
+      start = end;
     }
     yield ']';
     return;
