@@ -11,6 +11,7 @@
 //     relationships with the same (source, target, type).
 import {
   CiSchema,
+  CURRENT_SCHEMA_VERSION,
   OBJECT_FORMAT_VERSION,
   RelationshipSchema,
   type Ci,
@@ -85,22 +86,28 @@ function packedOf(value: unknown, field: string, length?: number, what = 'one pe
   return ints;
 }
 
-
 /**
  * An id column: groups of ids, each group one string of ids separated by single spaces.
- * `canonical` is true when every group holds only valid ids (one regular expression per
- * group instead of one per id); otherwise each id is checked on its own.
+ * `canonical` is true when every group holds only valid ids (one pass over each group's
+ * characters instead of a regular expression per id); otherwise each id is checked on its own.
  */
 function idsOf(value: unknown, field: string): { ids: string[]; canonical: boolean } {
   const groups = arrayOf(value, field);
   const parts: string[][] = [];
   let canonical = true;
+  let total = 0;
   for (const group of groups) {
     if (typeof group !== 'string') fail(field, `expected strings of ids separated by spaces, got ${describe(group)}`);
     if (canonical && !isCanonicalIdGroup(group)) canonical = false;
-    parts.push(group.split(' '));
+    const part = group.split(' ');
+    parts.push(part);
+    total += part.length;
   }
-  return { ids: parts.length === 1 ? parts[0] : ([] as string[]).concat(...parts), canonical };
+  if (parts.length === 1) return { ids: parts[0], canonical };
+  const ids = new Array<string>(total);
+  let i = 0;
+  for (const part of parts) for (const id of part) ids[i++] = id;
+  return { ids, canonical };
 }
 
 interface Dict {
@@ -152,12 +159,12 @@ function judge<T>(schema: ZodType<T>, raw: unknown, group: 'cis' | 'relationship
 }
 
 /**
- * Validates a parsed schemaVersion 2 checkpoint and returns its CMDB as objects plus the
+ * Validates a parsed checkpoint of the current schemaVersion (2) and returns its CMDB as objects plus the
  * dense relationship columns. Tables are shared: CIs with the same tag list or attribute map
  * share one (immutable) object.
  */
 export function decodeCheckpoint(raw: Record<string, unknown>): DecodedCheckpoint {
-  if (raw.schemaVersion !== 2) fail('schemaVersion', `expected 2, got ${describe(raw.schemaVersion)}`);
+  if (raw.schemaVersion !== CURRENT_SCHEMA_VERSION) fail('schemaVersion', `expected ${CURRENT_SCHEMA_VERSION}, got ${describe(raw.schemaVersion)}`);
   const { journalSeq } = raw;
   if (typeof journalSeq !== 'number' || !Number.isSafeInteger(journalSeq) || journalSeq < 0) {
     fail('journalSeq', `expected a whole number of at least 0, got ${describe(journalSeq)}`);

@@ -31,6 +31,10 @@ describe('checkpoint', () => {
       expect(raw).toMatchObject({ schemaVersion: 2, journalSeq: 7, settings: { theme: 'dark' } });
       expect(validateDocument(raw, 'doc').document).toEqual(doc);
     }
+    // One CI per slice: as many id groups as CIs.
+    const fine = await serializeDocumentToString(doc, { ciChunk: 1, relationshipChunk: 1 });
+    expect((JSON.parse(fine) as { cis: { id: string[] } }).cis.id).toHaveLength(23);
+    expect(validateDocument(JSON.parse(fine) as Record<string, unknown>, 'doc').document).toEqual(doc);
     const empty = { ...chainDocument(0), settings: {} };
     expect(validateDocument(JSON.parse(await serializeDocumentToString(empty)) as Record<string, unknown>, 'doc').document).toEqual(empty);
   });
