@@ -1,5 +1,5 @@
 // Result shapes of the impact engine (src/core/impact), shared with the renderer and CLI.
-import type { Ci, CiClass, RelationshipType, Strength } from './model';
+import { CI_CLASSES, RELATIONSHIP_TYPES, type Ci, type CiClass, type RelationshipType, type Strength } from './model';
 
 export type ImpactLevel = 'down' | 'degraded' | 'at_risk';
 export const IMPACT_LEVELS: readonly ImpactLevel[] = ['down', 'degraded', 'at_risk'];
@@ -47,19 +47,35 @@ export interface ImpactedCi {
   redundancy?: RedundancyState;
 }
 
-/** One page of ImpactedColumns: entry j of the page is id[j], name[j], …; its `via` is viaFrom[j] etc. */
+/**
+ * A column of small integer codes: a typed array as the engine builds it (and as Electron's IPC
+ * carries it), a plain array once it has been through JSON (browser mode). Read it by index only.
+ */
+export type CodeColumn = ArrayLike<number>;
+
+/**
+ * One page of ImpactedColumns: entry j of the page is id[j], name[j], …; its `via` is viaFrom[j]
+ * etc. Strings stay strings; every field with a few possible values is a code column, which
+ * costs the engine a byte per entry instead of a pointer (see ImpactedColumns).
+ */
 export interface ImpactedPage {
   id: string[];
   name: string[];
-  class: CiClass[];
-  criticality: Ci['criticality'][];
-  level: ImpactLevel[];
-  depth: number[];
+  /** Index into CI_CLASSES. */
+  class: CodeColumn;
+  criticality: CodeColumn;
+  /** Index into IMPACT_LEVELS (0 down, 1 degraded, 2 at_risk). */
+  level: CodeColumn;
+  depth: CodeColumn;
   viaFrom: string[];
   viaRelationshipId: string[];
-  viaType: RelationshipType[];
-  viaStrength: Strength[];
+  /** Index into RELATIONSHIP_TYPES. */
+  viaType: CodeColumn;
+  /** Index into STRENGTHS (0 hard, 1 soft). */
+  viaStrength: CodeColumn;
 }
+
+export const STRENGTHS: readonly Strength[] = ['hard', 'soft'];
 
 /** Entries per page: 2^13, so that a page's arrays stay under V8's large-object size. */
 export const IMPACTED_PAGE_BITS = 13;
@@ -69,8 +85,9 @@ export const IMPACTED_PAGE_SIZE = 1 << IMPACTED_PAGE_BITS;
  * Every impacted CI, as columns cut into pages: entry k is in pages[k >> IMPACTED_PAGE_BITS] at
  * k & (IMPACTED_PAGE_SIZE - 1). A hub's blast radius reaches tens of thousands of CIs; one
  * object per entry, or one array per column that large (each allocated as a fresh large
- * object), costs more than the traversal itself, while pages of small arrays are cheap to
- * build and about half the JSON of objects. Read entries with impactedAt / impactedList.
+ * object), costs more than the traversal itself, while pages of small arrays — pointers only
+ * for the four string columns, typed arrays off the JS heap for the codes — are cheap to build
+ * and about half the JSON of objects. Read entries with impactedAt / impactedList.
  */
 export interface ImpactedColumns {
   count: number;
@@ -84,15 +101,25 @@ export function impactedIds(columns: ImpactedColumns): string[] {
   return columns.pages.flatMap((page) => page.id);
 }
 
+/** The impact level of entry j of a page. */
+export function levelAt(page: ImpactedPage, j: number): ImpactLevel {
+  return IMPACT_LEVELS[page.level[j]];
+}
+
 function entryOf(page: ImpactedPage, j: number): ImpactedCi {
   return {
     id: page.id[j],
     name: page.name[j],
-    class: page.class[j],
-    criticality: page.criticality[j],
-    level: page.level[j],
+    class: CI_CLASSES[page.class[j]],
+    criticality: page.criticality[j] as Ci['criticality'],
+    level: IMPACT_LEVELS[page.level[j]],
     depth: page.depth[j],
-    via: { from: page.viaFrom[j], relationshipId: page.viaRelationshipId[j], type: page.viaType[j], strength: page.viaStrength[j] },
+    via: {
+      from: page.viaFrom[j],
+      relationshipId: page.viaRelationshipId[j],
+      type: RELATIONSHIP_TYPES[page.viaType[j]],
+      strength: STRENGTHS[page.viaStrength[j]],
+    },
   };
 }
 
@@ -121,14 +148,14 @@ export function emptyImpactedColumns(count: number): ImpactedColumns {
     pages.push({
       id: new Array<string>(n),
       name: new Array<string>(n),
-      class: new Array<CiClass>(n),
-      criticality: new Array<Ci['criticality']>(n),
-      level: new Array<ImpactLevel>(n),
-      depth: new Array<number>(n),
+      class: new Uint8Array(n),
+      criticality: new Uint8Array(n),
+      level: new Uint8Array(n),
+      depth: new Int32Array(n),
       viaFrom: new Array<string>(n),
       viaRelationshipId: new Array<string>(n),
-      viaType: new Array<RelationshipType>(n),
-      viaStrength: new Array<Strength>(n),
+      viaType: new Uint8Array(n),
+      viaStrength: new Uint8Array(n),
     });
   }
   return { count, pages, redundancy: [] };
@@ -142,14 +169,14 @@ export function impactedColumns(list: readonly ImpactedCi[]): ImpactedColumns {
     const j = k & (IMPACTED_PAGE_SIZE - 1);
     page.id[j] = c.id;
     page.name[j] = c.name;
-    page.class[j] = c.class;
-    page.criticality[j] = c.criticality;
-    page.level[j] = c.level;
-    page.depth[j] = c.depth;
+    (page.class as Uint8Array)[j] = CI_CLASSES.indexOf(c.class);
+    (page.criticality as Uint8Array)[j] = c.criticality;
+    (page.level as Uint8Array)[j] = IMPACT_LEVELS.indexOf(c.level);
+    (page.depth as Int32Array)[j] = c.depth;
     page.viaFrom[j] = c.via.from;
     page.viaRelationshipId[j] = c.via.relationshipId;
-    page.viaType[j] = c.via.type;
-    page.viaStrength[j] = c.via.strength;
+    (page.viaType as Uint8Array)[j] = RELATIONSHIP_TYPES.indexOf(c.via.type);
+    (page.viaStrength as Uint8Array)[j] = STRENGTHS.indexOf(c.via.strength);
     if (c.redundancy) columns.redundancy.push({ entry: k, ...c.redundancy });
   });
   return columns;
@@ -236,7 +263,7 @@ export function impactIndex(result: BlastRadiusResult | DependenciesResult): Imp
     for (const t of result.targets) index.set(t.ciId, t.via ?? null);
     for (const p of result.impacted.pages) {
       for (let j = 0; j < p.id.length; j++) {
-        index.set(p.id[j], { from: p.viaFrom[j], relationshipId: p.viaRelationshipId[j], type: p.viaType[j], strength: p.viaStrength[j] });
+        index.set(p.id[j], { from: p.viaFrom[j], relationshipId: p.viaRelationshipId[j], type: RELATIONSHIP_TYPES[p.viaType[j]], strength: STRENGTHS[p.viaStrength[j]] });
       }
     }
   } else {

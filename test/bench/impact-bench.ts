@@ -6,7 +6,7 @@ import { explanationPath, impactedList, impactIndex, type BlastRadiusResult } fr
 import type { CmdbDocument } from '../../src/shared/model';
 import { CmdbGraph } from '../../src/core/graph/cmdb-graph';
 import type { GraphIndexes } from '../../src/core/graph/csr-index';
-import { blastRadius, singlePointsOfFailure } from '../../src/core/impact/index';
+import { blastRadius, settleImpact, singlePointsOfFailure } from '../../src/core/impact/index';
 import { mulberry32 } from '../support/synthetic-cmdb';
 import { buildCytoscape, buildGraphology, type PeerGraph } from './peers';
 import { failureFanOut, PlainReach } from './plain-bfs';
@@ -19,6 +19,10 @@ export interface TargetSetFigures {
   plain: Summary;
   /** Median over targets of (blast radius time / plain time). */
   awareOverPlain: number;
+  /** The redundancy-aware traversal alone (settleImpact: levels, depths, parent pointers; no result built). */
+  traversal: Summary;
+  /** Median over targets of (traversal time / plain time): what redundancy awareness itself costs. */
+  traversalOverPlain: number;
   /** Mean CPU time per call (process CPU, all threads): a cross-check when the machine is busy. */
   faultlineCpuMs: number;
   plainCpuMs: number;
@@ -109,6 +113,8 @@ function measureTargets(graph: CmdbGraph, plain: PlainReach, ix: GraphIndexes, t
   const aware: number[] = [];
   const base: number[] = [];
   const ratios: number[] = [];
+  const traversal: number[] = [];
+  const traversalRatios: number[] = [];
   const impacted: number[] = [];
   const reached: number[] = [];
   let cpuAware = 0;
@@ -120,6 +126,7 @@ function measureTargets(graph: CmdbGraph, plain: PlainReach, ix: GraphIndexes, t
     const input = { targets: [{ ciId: ix.ciIds[t], mode: 'down' as const }] };
     const a: number[] = [];
     const p: number[] = [];
+    const tr: number[] = [];
     let impactedCount = 0;
     let reachedCount = 0;
     let minAware = Infinity;
@@ -140,6 +147,7 @@ function measureTargets(graph: CmdbGraph, plain: PlainReach, ix: GraphIndexes, t
       last = ra.value;
       p.push(rp.ms);
       reachedCount = rp.value - 1;
+      tr.push(time(() => settleImpact(graph, input)).ms);
     }
     cpuMinAware.push(minAware);
     cpuMinPlain.push(minPlain);
@@ -147,6 +155,8 @@ function measureTargets(graph: CmdbGraph, plain: PlainReach, ix: GraphIndexes, t
     aware.push(median(a));
     base.push(median(p));
     ratios.push(median(a) / Math.max(median(p), 1e-6));
+    traversal.push(median(tr));
+    traversalRatios.push(median(tr) / Math.max(median(p), 1e-6));
     impacted.push(impactedCount);
     reached.push(reachedCount);
   }
@@ -154,6 +164,8 @@ function measureTargets(graph: CmdbGraph, plain: PlainReach, ix: GraphIndexes, t
     faultline: summarize(aware),
     plain: summarize(base),
     awareOverPlain: median(ratios),
+    traversal: summarize(traversal),
+    traversalOverPlain: median(traversalRatios),
     faultlineCpuMs: cpuAware / (REPEATS * targets.length),
     plainCpuMs: cpuPlain / (REPEATS * targets.length),
     faultlineCpuMin: summarize(cpuMinAware),

@@ -1,5 +1,5 @@
 // Which way failure travels over each relationship type (ARCHITECTURE.md, "Relationship").
-import type { RelationshipType } from '../../shared/model';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../../shared/model';
 
 /**
  * `target_to_source`: when the target fails, the source is hurt (source needs target).
@@ -16,15 +16,8 @@ export const FAILURE_DIRECTION: Readonly<Record<RelationshipType, FailureDirecti
   part_of: 'source_to_target',
 };
 
-/** Numeric codes used in the typed-array indexes. */
-export const RELATIONSHIP_TYPE_CODES: readonly RelationshipType[] = [
-  'depends_on',
-  'runs_on',
-  'hosted_on',
-  'connects_to',
-  'member_of',
-  'part_of',
-];
+/** Numeric codes used in the typed-array indexes (and in impact results): RELATIONSHIP_TYPES' order. */
+export const RELATIONSHIP_TYPE_CODES: readonly RelationshipType[] = RELATIONSHIP_TYPES;
 export const RELATIONSHIP_CODE: Readonly<Record<RelationshipType, number>> = Object.fromEntries(
   RELATIONSHIP_TYPE_CODES.map((t, i) => [t, i]),
 ) as Record<RelationshipType, number>;
@@ -34,5 +27,6 @@ export const FAILS_TARGET_TO_SOURCE: Uint8Array = Uint8Array.from(
   RELATIONSHIP_TYPE_CODES.map((t) => (FAILURE_DIRECTION[t] === 'target_to_source' ? 1 : 0)),
 );
 
+/** Strength codes: STRENGTHS' order in shared/impact-types (hard, soft). */
 export const STRENGTH_HARD = 0;
 export const STRENGTH_SOFT = 1;

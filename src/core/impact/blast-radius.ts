@@ -2,7 +2,8 @@
 import {
   emptyImpactedColumns,
   IMPACTED_PAGE_BITS,
-  IMPACTED_PAGE_SIZE,
+  type ImpactedColumns,
+  type ImpactedPage,
   type BlastRadiusResult,
   type ImpactedService,
   type ImpactLevel,
@@ -14,11 +15,10 @@ import type { ParsedInput } from '../../shared/operations';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import type { GraphIndexes } from '../graph/csr-index';
 import { CmdbError } from '../graph/errors';
-import { RELATIONSHIP_TYPE_CODES, STRENGTH_SOFT } from '../graph/relationship-rules';
 import { elapsedSince, nowMs } from './clock';
 import { pathTo, viaOf } from './paths';
 import { downPass, offer } from './propagate';
-import { AT_RISK, beginEpoch, DEGRADED, DOWN, NONE, byNameComparator, preferCandidate, scratchFor, touch, type Scratch } from './scratch';
+import { AT_RISK, beginEpoch, FAIL_SOFT, DEGRADED, DOWN, NONE, byNameComparator, preferCandidate, scratchFor, touch, type Scratch } from './scratch';
 import { sortByKeyThenName } from './sort';
 
 export type BlastRadiusInput = ParsedInput<'impact.blastRadius'>;
@@ -30,6 +30,24 @@ const TECHNICAL_SERVICE = CI_CLASSES.indexOf('technical_service');
 
 export function blastRadius(graph: CmdbGraph, input: BlastRadiusInput): BlastRadiusResult {
   const start = nowMs();
+  const { scratch, targetIndex } = settleImpact(graph, input);
+  return buildResult(scratch, scratch.ix, targetIndex, start);
+}
+
+/** What the three passes leave: every touched CI's level, depth and parent pointer in `scratch`. */
+export interface SettledImpact {
+  scratch: Scratch;
+  /** Each target's CI index and its worst mode. */
+  targetIndex: Map<number, 'down' | 'degraded'>;
+}
+
+/**
+ * The traversal of a blast radius without building its result: levels, depths and parent pointers
+ * settled in the engine's scratch space (valid until the next traversal over the same indexes).
+ * blastRadius is this plus buildResult; the benchmark times it alone against a plain BFS that
+ * also records parent pointers, which is what redundancy awareness costs.
+ */
+export function settleImpact(graph: CmdbGraph, input: BlastRadiusInput): SettledImpact {
   const ix = graph.indexes();
   const s = scratchFor(ix);
   const maxDepth = input.maxDepth ?? Number.MAX_SAFE_INTEGER;
@@ -81,8 +99,7 @@ export function blastRadius(graph: CmdbGraph, input: BlastRadiusInput): BlastRad
     }
   }
   spreadPass(s, AT_RISK, atRiskSeeds, maxDepth);
-
-  return buildResult(s, ix, targetIndex, start);
+  return { scratch: s, targetIndex };
 }
 
 /**
@@ -91,8 +108,8 @@ export function blastRadius(graph: CmdbGraph, input: BlastRadiusInput): BlastRad
  */
 function spreadPass(s: Scratch, lv: number, seeds: number[], maxDepth: number): void {
   const ix = s.ix;
-  const { failOffsets, failEdges, failEnds, relStrength } = ix;
-  const { level, depth, parent, parentEdge, expanded, queue } = s;
+  const { failOffsets, failEdges, failEnds } = ix;
+  const { level, depth, parent, parentEdge, expanded, queue, failKind } = s;
   seeds.sort((a, b) => depth[a] - depth[b]);
   let si = 0;
   let head = 0;
@@ -108,8 +125,8 @@ function spreadPass(s: Scratch, lv: number, seeds: number[], maxDepth: number): 
     if (d >= maxDepth) continue;
     const dw = d + 1;
     for (let p = failOffsets[u], end = failOffsets[u + 1]; p < end; p++) {
+      if (failKind[p] === FAIL_SOFT) continue;
       const e = failEdges[p];
-      if (relStrength[e] === STRENGTH_SOFT) continue;
       const w = failEnds[p];
       touch(s, w);
       if (level[w] > lv) continue;
@@ -144,12 +161,30 @@ function redundancyState(s: Scratch, i: number): RedundancyState | undefined {
 /**
  * Materialises the result: the impacted CIs as paged columns (see ImpactedColumns: no object
  * per entry, which at a hub would cost more than the traversal), each with its parent pointer;
- * the few services as objects with their whole path. Order: a counting sort by (level, depth),
- * name order inside each bucket (sort.ts). Counts by level and class go through small typed arrays.
+ * the few services as objects with their whole path. Each step is its own small function: V8
+ * optimises a hot loop inside one large function on stack replacement and then throws that code
+ * away at the first statement after the loop that never ran, which cost more than the loop.
  */
 function buildResult(s: Scratch, ix: GraphIndexes, targetIndex: Map<number, 'down' | 'degraded'>, start: number): BlastRadiusResult {
-  const { level, depth, parent, parentEdge, touched, sortKey, sortNodes, classCode } = s;
-  const { cis, ciIds, relType, relStrength } = ix;
+  const count = orderImpacted(s, targetIndex);
+  const impacted = emptyImpactedColumns(count);
+  for (let p = 0; p < impacted.pages.length; p++) fillPage(s, impacted.pages[p], p << IMPACTED_PAGE_BITS);
+  const services = rankedServices(s, count);
+  const targets = [...targetIndex].map(([i, mode]): ImpactTarget => {
+    const target: ImpactTarget = { ciId: ix.ciIds[i], name: ix.cis[i].name, mode };
+    if (s.parent[i] >= 0) target.via = viaOf(s, s.parent[i], s.parentEdge[i]);
+    return target;
+  });
+  return { targets, impacted: { ...impacted, redundancy: redundancyEntries(s, count) }, services, totals: totalsOf(s, count), elapsedMs: elapsedSince(start) };
+}
+
+/**
+ * Puts the impacted CIs (touched, levelled, not targets) in s.sortNodes[0 .. count) in result
+ * order — worst level first, then depth, then name: a counting sort by (level, depth), name order
+ * inside each bucket (sort.ts) — and returns count.
+ */
+function orderImpacted(s: Scratch, targetIndex: Map<number, 'down' | 'degraded'>): number {
+  const { level, depth, touched, sortKey, sortNodes } = s;
   let count = 0;
   let maxDepth = 0;
   for (let k = 0, end = s.touchedCount; k < end; k++) {
@@ -158,58 +193,89 @@ function buildResult(s: Scratch, ix: GraphIndexes, targetIndex: Map<number, 'dow
     sortNodes[count++] = i;
     if (depth[i] > maxDepth) maxDepth = depth[i];
   }
-  // Key: worst level first (DOWN → 0), then depth.
   const span = maxDepth + 1;
   for (let k = 0; k < count; k++) {
     const i = sortNodes[k];
     sortKey[i] = (DOWN - level[i]) * span + depth[i];
   }
   sortByKeyThenName(s, sortNodes, count, 3 * span - 1);
+  return count;
+}
 
-  const { names, criticality, relIds, minHealthy } = s;
-  const columns = emptyImpactedColumns(count);
-  const levelCounts = new Int32Array(DOWN + 1);
-  const classCounts = new Int32Array(CI_CLASSES.length);
-  const serviceNodes: number[] = [];
-  for (let k = 0; k < count; k++) {
-    const i = sortNodes[k];
-    const lv = level[i];
+/** Fills one page of columns with the ordered entries from `first` on. */
+function fillPage(s: Scratch, page: ImpactedPage, first: number): void {
+  const { level, depth, parent, parentEdge, sortNodes, classCode, names, criticality, relIds } = s;
+  const { ciIds, relType, relStrength } = s.ix;
+  // The page's code columns are the typed arrays emptyImpactedColumns made.
+  const classes = page.class as Uint8Array;
+  const criticalities = page.criticality as Uint8Array;
+  const levels = page.level as Uint8Array;
+  const depths = page.depth as Int32Array;
+  const viaTypes = page.viaType as Uint8Array;
+  const viaStrengths = page.viaStrength as Uint8Array;
+  for (let j = 0, n = page.id.length; j < n; j++) {
+    const i = sortNodes[first + j];
     const p = parent[i];
     const e = parentEdge[i];
     if (p < 0) throw new Error(`impacted CI ${ciIds[i]} has no explanation`);
-    const code = classCode[i];
-    const page = columns.pages[k >> IMPACTED_PAGE_BITS];
-    const j = k & (IMPACTED_PAGE_SIZE - 1);
     page.id[j] = ciIds[i];
     page.name[j] = names[i];
-    page.class[j] = CI_CLASSES[code];
-    page.criticality[j] = criticality[i] as Ci['criticality'];
-    page.level[j] = LEVEL_NAMES[lv];
-    page.depth[j] = depth[i];
     page.viaFrom[j] = ciIds[p];
     page.viaRelationshipId[j] = relIds[e];
-    page.viaType[j] = RELATIONSHIP_TYPE_CODES[relType[e]];
-    page.viaStrength[j] = relStrength[e] === STRENGTH_SOFT ? 'soft' : 'hard';
-    if (minHealthy[i] > 0) {
-      const redundancy = redundancyState(s, i);
-      if (redundancy) columns.redundancy.push({ entry: k, ...redundancy });
-    }
-    levelCounts[lv]++;
-    classCounts[code]++;
-    if (code === BUSINESS_SERVICE || code === TECHNICAL_SERVICE) serviceNodes.push(k);
+    classes[j] = classCode[i];
+    criticalities[j] = criticality[i];
+    levels[j] = DOWN - level[i]; // index into IMPACT_LEVELS
+    depths[j] = depth[i];
+    viaTypes[j] = relType[e]; // RELATIONSHIP_TYPE_CODES is RELATIONSHIP_TYPES' order
+    viaStrengths[j] = relStrength[e]; // STRENGTH_HARD 0, STRENGTH_SOFT 1: STRENGTHS' order
   }
+}
 
+/** The redundancy groups among the ordered entries, by entry index. */
+function redundancyEntries(s: Scratch, count: number): ImpactedColumns['redundancy'] {
+  const { minHealthy, sortNodes } = s;
+  const groups: ImpactedColumns['redundancy'] = [];
+  for (let k = 0; k < count; k++) {
+    const i = sortNodes[k];
+    if (minHealthy[i] === 0) continue;
+    const state = redundancyState(s, i);
+    if (state) groups.push({ entry: k, lost: state.lost, total: state.total, needs: state.needs, text: state.text });
+  }
+  return groups;
+}
+
+/** Counts by level and class, through small typed arrays. */
+function totalsOf(s: Scratch, count: number): BlastRadiusResult['totals'] {
+  const { level, classCode, sortNodes } = s;
+  const levelCounts = new Int32Array(DOWN + 1);
+  const classCounts = new Int32Array(CI_CLASSES.length);
+  for (let k = 0; k < count; k++) {
+    const i = sortNodes[k];
+    levelCounts[level[i]]++;
+    classCounts[classCode[i]]++;
+  }
   const byLevel: Record<ImpactLevel, number> = { down: levelCounts[DOWN], degraded: levelCounts[DEGRADED], at_risk: levelCounts[AT_RISK] };
   const byClass: Partial<Record<CiClass, number>> = {};
   for (let c = 0; c < CI_CLASSES.length; c++) if (classCounts[c] > 0) byClass[CI_CLASSES[c]] = classCounts[c];
+  return { byLevel, byClass };
+}
 
-  // Services: few, so each gets its whole path; ranked by criticality, then level, then name.
-  // Name order: the CMDB-wide rank when a large result has built it, else a comparator.
-  const serviceIdx = serviceNodes.map((k) => sortNodes[k]);
+/**
+ * The impacted services — few, so each gets its whole path — ranked by criticality, then level,
+ * then name (the CMDB-wide name rank when a large result has built it, else a comparator).
+ */
+function rankedServices(s: Scratch, count: number): ImpactedService[] {
+  const { level, depth, parent, parentEdge, sortNodes, classCode, names, criticality, minHealthy } = s;
+  const ciIds = s.ix.ciIds;
+  const serviceIdx: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const code = classCode[sortNodes[k]];
+    if (code === BUSINESS_SERVICE || code === TECHNICAL_SERVICE) serviceIdx.push(sortNodes[k]);
+  }
   const rank = s.nameRank;
   const byName = rank ? (a: number, b: number) => rank[a] - rank[b] : byNameComparator(s, serviceIdx);
   serviceIdx.sort((a, b) => criticality[a] - criticality[b] || level[b] - level[a] || byName(a, b));
-  const services = serviceIdx.map((i): ImpactedService => {
+  return serviceIdx.map((i): ImpactedService => {
     const service: ImpactedService = {
       id: ciIds[i],
       name: names[i],
@@ -224,10 +290,4 @@ function buildResult(s: Scratch, ix: GraphIndexes, targetIndex: Map<number, 'dow
     if (redundancy) service.redundancy = redundancy;
     return service;
   });
-  const targets = [...targetIndex].map(([i, mode]): ImpactTarget => {
-    const target: ImpactTarget = { ciId: ciIds[i], name: cis[i].name, mode };
-    if (parent[i] >= 0) target.via = viaOf(s, parent[i], parentEdge[i]);
-    return target;
-  });
-  return { targets, impacted: columns, services, totals: { byLevel, byClass }, elapsedMs: elapsedSince(start) };
 }

@@ -44,8 +44,7 @@
 //   - maxDepth: CIs at depth maxDepth are reported but not expanded; a member at depth maxDepth is
 //     therefore not counted as lost by its group (the group would sit at maxDepth + 1).
 import type { GraphIndexes } from '../graph/csr-index';
-import { STRENGTH_SOFT } from '../graph/relationship-rules';
-import { DEGRADED, DOWN, isTouched, MEMBER_OF_CODE, preferCandidate, touch, type Scratch } from './scratch';
+import { DEGRADED, DOWN, FAIL_QUORUM, FAIL_SOFT, isTouched, preferCandidate, touch, type Scratch } from './scratch';
 
 export interface DownPassOptions {
   maxDepth: number;
@@ -70,8 +69,8 @@ export interface DownPassOptions {
  */
 export function downPass(s: Scratch, seeds: readonly number[], opts: DownPassOptions): { count: number; reachedStop: boolean } {
   const ix = s.ix;
-  const { failOffsets, failEdges, failEnds, relType, relStrength } = ix;
-  const { level, depth, queue, allowStamp, minHealthy } = s;
+  const { failOffsets, failEdges, failEnds } = ix;
+  const { level, depth, queue, allowStamp, failKind } = s;
   const { maxDepth, restricted, stopAt, groupsOut, softSeeds } = opts;
   const allowEpoch = s.allowEpoch;
   let head = 0;
@@ -88,21 +87,17 @@ export function downPass(s: Scratch, seeds: readonly number[], opts: DownPassOpt
     if (stopDepth >= 0 && d >= stopDepth) break;
     if (d >= maxDepth) continue;
     for (let p = failOffsets[u], end = failOffsets[u + 1]; p < end; p++) {
-      const e = failEdges[p];
       const w = failEnds[p];
       if (restricted && allowStamp[w] !== allowEpoch) continue;
-      if (relStrength[e] === STRENGTH_SOFT) {
+      const kind = failKind[p];
+      if (kind === FAIL_SOFT) {
         // Offered now, settled by pass 2: should w still go down later in this pass, relaxDown
         // overwrites the offer (down outranks degraded), and pass 2 skips seeds no longer degraded.
-        if (softSeeds) offer(s, ix, w, DEGRADED, d + 1, u, e, softSeeds);
+        if (softSeeds) offer(s, ix, w, DEGRADED, d + 1, u, failEdges[p], softSeeds);
         continue;
       }
-      let wentDown: boolean;
-      if (relType[e] === MEMBER_OF_CODE && minHealthy[w] > 0) {
-        wentDown = loseMember(s, w, u, e, d, groupsOut);
-      } else {
-        wentDown = relaxDown(s, ix, w, u, e, d + 1);
-      }
+      const wentDown =
+        kind === FAIL_QUORUM ? loseMember(s, w, u, failEdges[p], d, groupsOut) : relaxDown(s, ix, w, u, failEdges[p], d + 1);
       if (wentDown) {
         queue[tail++] = w;
         if (w === stopAt) stopDepth = depth[w];

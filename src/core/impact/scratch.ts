@@ -9,6 +9,12 @@ import { compareText } from './order';
 
 export const MEMBER_OF_CODE = RELATIONSHIP_CODE.member_of;
 
+/** failKind codes: how a failure crosses failure-adjacency slot p (see Scratch.failKind). */
+export const FAIL_HARD = 0;
+export const FAIL_SOFT = 1;
+/** A hard member_of into a CI with a redundancy rule: the member counts towards its quorum. */
+export const FAIL_QUORUM = 2;
+
 /** Internal level codes; higher is worse. */
 export const NONE = 0;
 export const AT_RISK = 1;
@@ -30,6 +36,12 @@ export interface Scratch {
   readonly names: readonly string[];
   readonly criticality: Uint8Array;
   readonly relIds: readonly string[];
+  /**
+   * For each slot p of the failure adjacency (ix.failEdges[p]), FAIL_HARD, FAIL_SOFT or
+   * FAIL_QUORUM: read in the same order as failEnds, so a traversal never looks up the edge's
+   * type and strength (or the far end's redundancy rule) at a random place in memory.
+   */
+  readonly failKind: Uint8Array;
   /** Each CI's place in id order (UTF-16 code units): the tie-break compares integers, not strings. */
   readonly idRank: Int32Array;
   epoch: number;
@@ -104,9 +116,16 @@ function createScratch(ix: GraphIndexes): Scratch {
   for (let e = 0; e < ix.m; e++) {
     if (ix.relType[e] === MEMBER_OF_CODE && ix.relStrength[e] === STRENGTH_HARD) memberTotal[ix.relTarget[e]]++;
   }
+  const failKind = new Uint8Array(ix.m);
+  for (let p = 0; p < ix.m; p++) {
+    const e = ix.failEdges[p];
+    if (ix.relStrength[e] !== STRENGTH_HARD) failKind[p] = FAIL_SOFT;
+    else if (ix.relType[e] === MEMBER_OF_CODE && minHealthy[ix.failEnds[p]] > 0) failKind[p] = FAIL_QUORUM;
+  }
   return {
     ix,
     minHealthy,
+    failKind,
     memberTotal,
     classCode,
     names,

@@ -8,20 +8,30 @@ import { byNameComparator, type Scratch } from './scratch';
 /** Lists at least this long (or n/32, whichever is larger) build the name rank. */
 const RANK_MIN = 512;
 
+/** Largest key · n + rank the radix path sorts (an Int32Array holds it). */
+const MAX_COMPOSITE = 0x7fffffff;
+/** Lists at least this long take the radix path (its fixed cost is a few thousand counters). */
+const RADIX_MIN = 1024;
+const DIGIT_BITS = 11;
+const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+
 /**
  * Sorts `nodes[0 .. count)` in place by `s.sortKey[node]` (integers 0 .. maxKey), then by name.
  * Uses `s.sortBuf` as work space (`nodes` may be `s.sortNodes`, never `s.sortBuf`).
  */
 export function sortByKeyThenName(s: Scratch, nodes: Int32Array, count: number, maxKey: number): void {
   if (count < 2) return;
+  const useRank = s.nameRank !== null || count >= Math.max(RANK_MIN, s.ix.n >> 5);
+  if (useRank && count >= RADIX_MIN && (maxKey + 1) * s.ix.n <= MAX_COMPOSITE) {
+    radixByKeyThenRank(s, nodes, count, maxKey);
+    return;
+  }
   const key = s.sortKey;
   const buf = s.sortBuf;
   const starts = new Int32Array(maxKey + 2);
   for (let k = 0; k < count; k++) starts[key[nodes[k]] + 1]++;
   for (let b = 0; b <= maxKey; b++) starts[b + 1] += starts[b];
   const fill = starts.slice(0, maxKey + 1);
-
-  const useRank = s.nameRank !== null || count >= Math.max(RANK_MIN, s.ix.n >> 5);
   if (useRank) {
     const { nameRank, rankNode } = ranks(s);
     // Buckets of ranks: a typed array sorts numerically in native code, no comparator calls.
@@ -59,4 +69,38 @@ function ranks(s: Scratch): { nameRank: Int32Array; rankNode: Int32Array } {
   s.nameRank = nameRank;
   s.rankNode = rankNode;
   return { nameRank, rankNode };
+}
+
+/**
+ * The large-list path: each node becomes the integer key · n + nameRank (unique, since ranks are),
+ * sorted by a least-significant-digit radix sort in two or three linear passes, then mapped back
+ * to nodes through rankNode. Cheaper than bucketing and sorting each bucket when the list holds
+ * tens of thousands of CIs.
+ */
+function radixByKeyThenRank(s: Scratch, nodes: Int32Array, count: number, maxKey: number): void {
+  const { nameRank, rankNode } = ranks(s);
+  const n = s.ix.n;
+  const key = s.sortKey;
+  let from = s.sortBuf;
+  let to = nodes;
+  for (let k = 0; k < count; k++) {
+    const i = nodes[k];
+    from[k] = key[i] * n + nameRank[i];
+  }
+  const passes = Math.ceil(Math.log2((maxKey + 1) * n + 1) / DIGIT_BITS);
+  const counts = new Int32Array(DIGIT_MASK + 2);
+  for (let pass = 0, shift = 0; pass < passes; pass++, shift += DIGIT_BITS) {
+    counts.fill(0);
+    for (let k = 0; k < count; k++) counts[((from[k] >>> shift) & DIGIT_MASK) + 1]++;
+    for (let d = 0; d < DIGIT_MASK; d++) counts[d + 1] += counts[d];
+    for (let k = 0; k < count; k++) {
+      const v = from[k];
+      to[counts[(v >>> shift) & DIGIT_MASK]++] = v;
+    }
+    const swap = from;
+    from = to;
+    to = swap;
+  }
+  // `from` holds the sorted composites (nodes or sortBuf, depending on the number of passes).
+  for (let k = 0; k < count; k++) nodes[k] = rankNode[from[k] % n];
 }

@@ -53,8 +53,16 @@ export function statusForError(code: ApiErrorBody['code']): number {
 
 const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
 
+/**
+ * JSON.stringify turns a typed array into an object of numbered keys; results carry typed code
+ * columns (impact results' CodeColumn), which go out as plain arrays instead.
+ */
+export function typedArraysAsLists(_key: string, value: unknown): unknown {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as Uint8Array) : value;
+}
+
 function sendJson(res: ServerResponse, status: number, body: ApiResult, extra: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  const text = JSON.stringify(body, typedArraysAsLists);
   res.writeHead(status, { ...SECURITY_HEADERS, ...JSON_HEADERS, 'Content-Length': String(Buffer.byteLength(text)), ...extra });
   res.end(text);
 }

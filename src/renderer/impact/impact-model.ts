@@ -6,6 +6,7 @@ import {
   IMPACT_LEVELS,
   impactedAt,
   impactedIds,
+  levelAt,
   type BlastRadiusResult,
   type DependenciesResult,
   type Explanation,
@@ -173,10 +174,11 @@ export function overlayClasses(input: OverlayInput): OverlayClasses {
       add(nodes, t.ciId, 'impact-target');
       add(nodes, t.ciId, `impact-${t.mode}`);
     }
-    for (const { id, level, viaRelationshipId } of result.impacted.pages) {
-      for (let j = 0; j < id.length; j++) {
-        add(nodes, id[j], `impact-${level[j]}`);
-        add(edges, viaRelationshipId[j], `impact-edge-${level[j]}`);
+    for (const page of result.impacted.pages) {
+      for (let j = 0; j < page.id.length; j++) {
+        const level = levelAt(page, j);
+        add(nodes, page.id[j], `impact-${level}`);
+        add(edges, page.viaRelationshipId[j], `impact-edge-${level}`);
       }
     }
     rest = 'impact-dim';

@@ -12,6 +12,7 @@ import {
   explanationPath,
 } from '../../../../src/shared/impact-types';
 import type { Relationship } from '../../../../src/shared/model';
+import { typedArraysAsLists } from '../../../../src/node/server/server';
 import { makeCi } from './impact-helpers';
 
 describe('paged impacted columns', () => {
@@ -43,8 +44,18 @@ describe('paged impacted columns', () => {
     expect(() => impactedAt(result.impacted, n + 1)).toThrow(RangeError);
   });
 
+  it('keeps the code columns as typed arrays, which the HTTP adapter sends as plain arrays', () => {
+    const page = result.impacted.pages[0];
+    for (const column of [page.class, page.criticality, page.level, page.depth, page.viaType, page.viaStrength]) {
+      expect(ArrayBuffer.isView(column)).toBe(true);
+    }
+    const sent = JSON.parse(JSON.stringify(result, typedArraysAsLists)) as typeof result;
+    expect(Array.isArray(sent.impacted.pages[0].level)).toBe(true);
+    expect(Array.from(sent.impacted.pages[2].depth)).toEqual(Array.from(result.impacted.pages[2].depth));
+  });
+
   it('survives JSON (the HTTP adapter) and converts back from a list', () => {
-    const copy = JSON.parse(JSON.stringify(result)) as typeof result;
+    const copy = JSON.parse(JSON.stringify(result, typedArraysAsLists)) as typeof result;
     expect(impactedList(copy.impacted)).toEqual(impactedList(result.impacted));
     expect(explanationPath(copy, 'svc')?.path).toEqual(['hub', apps[n - 1].id, 'svc']);
     expect(impactedColumns(impactedList(result.impacted))).toEqual(result.impacted);
