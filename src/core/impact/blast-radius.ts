@@ -18,7 +18,7 @@ import { CmdbError } from '../graph/errors';
 import { elapsedSince, nowMs } from './clock';
 import { pathTo, viaOf } from './paths';
 import { downPass, offer } from './propagate';
-import { AT_RISK, beginEpoch, FAIL_SOFT, DEGRADED, DOWN, NONE, byNameComparator, preferCandidate, scratchFor, touch, type Scratch } from './scratch';
+import { AT_RISK, beginEpoch, FAIL_SOFT, lostOf, DEGRADED, DOWN, NONE, byNameComparator, preferCandidate, scratchFor, touch, type Scratch } from './scratch';
 import { sortByKeyThenName } from './sort';
 
 export type BlastRadiusInput = ParsedInput<'impact.blastRadius'>;
@@ -64,6 +64,7 @@ export function settleImpact(graph: CmdbGraph, input: BlastRadiusInput): Settled
   const downSeeds: number[] = [];
   const degradedTargets: number[] = [];
   for (const [idx, mode] of targetIndex) {
+    s.targetStamp[idx] = s.epoch;
     if (mode === 'down') {
       touch(s, idx);
       s.level[idx] = DOWN;
@@ -119,7 +120,7 @@ function spreadPass(s: Scratch, lv: number, seeds: number[], maxDepth: number): 
     if (si < seeds.length && (head >= tail || depth[seeds[si]] <= depth[queue[head]])) u = seeds[si++];
     else if (head < tail) u = queue[head++];
     else break;
-    if (expanded[u] === lv || level[u] !== lv) continue;
+    if (level[u] !== lv || expanded[u] === lv) continue;
     expanded[u] = lv;
     const d = depth[u];
     if (d >= maxDepth) continue;
@@ -132,6 +133,7 @@ function spreadPass(s: Scratch, lv: number, seeds: number[], maxDepth: number): 
       if (level[w] > lv) continue;
       if (level[w] < lv) {
         level[w] = lv;
+        expanded[w] = 0;
         depth[w] = dw;
         parent[w] = u;
         parentEdge[w] = e;
@@ -154,7 +156,7 @@ function redundancyState(s: Scratch, i: number): RedundancyState | undefined {
   const k = s.minHealthy[i];
   const total = s.memberTotal[i];
   if (k <= 0 || total === 0) return undefined;
-  const lost = s.lost[i];
+  const lost = lostOf(s, i);
   return { lost, total, needs: k, text: `lost ${lost} of ${total}, needs ${k}` };
 }
 
@@ -166,7 +168,7 @@ function redundancyState(s: Scratch, i: number): RedundancyState | undefined {
  * away at the first statement after the loop that never ran, which cost more than the loop.
  */
 function buildResult(s: Scratch, ix: GraphIndexes, targetIndex: Map<number, 'down' | 'degraded'>, start: number): BlastRadiusResult {
-  const count = orderImpacted(s, targetIndex);
+  const count = orderImpacted(s);
   const impacted = emptyImpactedColumns(count);
   for (let p = 0; p < impacted.pages.length; p++) fillPage(s, impacted.pages[p], p << IMPACTED_PAGE_BITS);
   const services = rankedServices(s, count);
@@ -183,13 +185,13 @@ function buildResult(s: Scratch, ix: GraphIndexes, targetIndex: Map<number, 'dow
  * order — worst level first, then depth, then name: a counting sort by (level, depth), name order
  * inside each bucket (sort.ts) — and returns count.
  */
-function orderImpacted(s: Scratch, targetIndex: Map<number, 'down' | 'degraded'>): number {
-  const { level, depth, touched, sortKey, sortNodes } = s;
+function orderImpacted(s: Scratch): number {
+  const { level, depth, touched, sortKey, sortNodes, targetStamp, epoch } = s;
   let count = 0;
   let maxDepth = 0;
   for (let k = 0, end = s.touchedCount; k < end; k++) {
     const i = touched[k];
-    if (level[i] === NONE || targetIndex.has(i)) continue;
+    if (level[i] === NONE || targetStamp[i] === epoch) continue;
     sortNodes[count++] = i;
     if (depth[i] > maxDepth) maxDepth = depth[i];
   }

@@ -44,7 +44,7 @@
 //   - maxDepth: CIs at depth maxDepth are reported but not expanded; a member at depth maxDepth is
 //     therefore not counted as lost by its group (the group would sit at maxDepth + 1).
 import type { GraphIndexes } from '../graph/csr-index';
-import { DEGRADED, DOWN, FAIL_QUORUM, FAIL_SOFT, isTouched, preferCandidate, touch, type Scratch } from './scratch';
+import { DEGRADED, DOWN, FAIL_HARD, FAIL_QUORUM, FAIL_SOFT, isTouched, preferCandidate, touch, type Scratch } from './scratch';
 
 export interface DownPassOptions {
   maxDepth: number;
@@ -70,7 +70,7 @@ export interface DownPassOptions {
 export function downPass(s: Scratch, seeds: readonly number[], opts: DownPassOptions): { count: number; reachedStop: boolean } {
   const ix = s.ix;
   const { failOffsets, failEdges, failEnds } = ix;
-  const { level, depth, queue, allowStamp, failKind } = s;
+  const { level, depth, queue, allowStamp, failKind, stamp } = s;
   const { maxDepth, restricted, stopAt, groupsOut, softSeeds } = opts;
   const allowEpoch = s.allowEpoch;
   let head = 0;
@@ -96,6 +96,13 @@ export function downPass(s: Scratch, seeds: readonly number[], opts: DownPassOpt
         if (softSeeds) offer(s, ix, w, DEGRADED, d + 1, u, failEdges[p], softSeeds);
         continue;
       }
+      if (kind === FAIL_HARD && stamp[w] !== s.epoch) {
+        // The common case, inlined: a CI not yet touched in this traversal goes down here.
+        firstTouchDown(s, w, u, failEdges[p], d + 1);
+        queue[tail++] = w;
+        if (w === stopAt) stopDepth = d + 1;
+        continue;
+      }
       const wentDown =
         kind === FAIL_QUORUM ? loseMember(s, w, u, failEdges[p], d, groupsOut) : relaxDown(s, ix, w, u, failEdges[p], d + 1);
       if (wentDown) {
@@ -113,6 +120,7 @@ export function offer(s: Scratch, ix: GraphIndexes, w: number, lv: number, dw: n
   if (s.level[w] > lv) return;
   if (s.level[w] < lv) {
     s.level[w] = lv;
+    s.expanded[w] = 0;
     s.depth[w] = dw;
     s.parent[w] = u;
     s.parentEdge[w] = e;
@@ -122,6 +130,16 @@ export function offer(s: Scratch, ix: GraphIndexes, w: number, lv: number, dw: n
     s.parent[w] = u;
     s.parentEdge[w] = e;
   }
+}
+
+/** touch() and relaxDown() in one for a CI `w` not yet touched in this epoch: it goes down at depth `dw` via (u, e). */
+function firstTouchDown(s: Scratch, w: number, u: number, e: number, dw: number): void {
+  s.stamp[w] = s.epoch;
+  s.level[w] = DOWN;
+  s.depth[w] = dw;
+  s.parent[w] = u;
+  s.parentEdge[w] = e;
+  s.touched[s.touchedCount++] = w;
 }
 
 /** Offers `w` down at depth `dw` via (u, e). Returns true when w newly went down (push it). */
@@ -145,7 +163,10 @@ function relaxDown(s: Scratch, ix: GraphIndexes, w: number, u: number, e: number
 function loseMember(s: Scratch, g: number, u: number, e: number, d: number, groupsOut: number[] | null): boolean {
   const ix = s.ix;
   touch(s, g);
-  if (s.lost[g] === 0) {
+  if (s.lostEpoch[g] !== s.epoch) {
+    // g's first loss in this traversal; firstLost / lastLost are only read once it has one.
+    s.lostEpoch[g] = s.epoch;
+    s.lost[g] = 0;
     if (groupsOut) groupsOut.push(g);
     s.firstLost[g] = u;
     s.firstLostEdge[g] = e;

@@ -51,10 +51,15 @@ export interface Scratch {
   /** Parent pointer of the explanation path for the node's current level: node and edge, -1 at a target. */
   readonly parent: Int32Array;
   readonly parentEdge: Int32Array;
-  /** The phase (2 or 3) in which a node was expanded; 0 when not yet. */
+  /**
+   * The phase (2 or 3) in which a node was expanded; 0 when not yet. Reset whenever a node's level is
+   * raised to degraded or at_risk (offer, spreadPass), the only levels whose phases read it.
+   */
   readonly expanded: Uint8Array;
   /** Redundancy bookkeeping: members lost, and the lost member that explains the first and the last loss. */
   readonly lost: Int32Array;
+  /** Equal to `epoch` when `lost` holds this traversal's count (see lostOf): only groups pay for resetting it. */
+  readonly lostEpoch: Uint32Array;
   readonly firstLost: Int32Array;
   readonly firstLostEdge: Int32Array;
   readonly lastLost: Int32Array;
@@ -76,6 +81,8 @@ export interface Scratch {
    */
   nameRank: Int32Array | null;
   rankNode: Int32Array | null;
+  /** Equal to `epoch` on the targets of the current blast radius (which its result does not list). */
+  readonly targetStamp: Uint32Array;
   /** A second stamp marking the nodes a restricted traversal may enter (SPOF). */
   allowEpoch: number;
   readonly allowStamp: Uint32Array;
@@ -140,6 +147,7 @@ function createScratch(ix: GraphIndexes): Scratch {
     parentEdge: new Int32Array(n),
     expanded: new Uint8Array(n),
     lost: new Int32Array(n),
+    lostEpoch: new Uint32Array(n),
     firstLost: new Int32Array(n),
     firstLostEdge: new Int32Array(n),
     lastLost: new Int32Array(n),
@@ -153,6 +161,7 @@ function createScratch(ix: GraphIndexes): Scratch {
     lowerName: new Array<string | undefined>(n),
     nameRank: null,
     rankNode: null,
+    targetStamp: new Uint32Array(n),
     allowEpoch: 0,
     allowStamp: new Uint32Array(n),
   };
@@ -162,6 +171,8 @@ function createScratch(ix: GraphIndexes): Scratch {
 export function beginEpoch(s: Scratch): void {
   if (s.epoch >= 0xfffffffe) {
     s.stamp.fill(0);
+    s.targetStamp.fill(0);
+    s.lostEpoch.fill(0);
     s.epoch = 0;
   }
   s.epoch++;
@@ -176,9 +187,12 @@ export function touch(s: Scratch, i: number): void {
   s.depth[i] = 0;
   s.parent[i] = -1;
   s.parentEdge[i] = -1;
-  s.expanded[i] = 0;
-  s.lost[i] = 0; // firstLost / lastLost are only read once lost > 0 and are set by the first loss
   s.touched[s.touchedCount++] = i;
+}
+
+/** Members redundancy group g has lost in this traversal. */
+export function lostOf(s: Scratch, g: number): number {
+  return s.lostEpoch[g] === s.epoch ? s.lost[g] : 0;
 }
 
 export function isTouched(s: Scratch, i: number): boolean {
