@@ -107,17 +107,18 @@ export function settleImpact(graph: CmdbGraph, input: BlastRadiusInput): Settled
  * Passes 2 and 3: spreads level `lv` from its seeds over hard failure edges to CIs below `lv`,
  * popping in order of depth (seeds sorted by depth, merged with the FIFO frontier).
  */
-function spreadPass(s: Scratch, lv: number, seeds: number[], maxDepth: number): void {
+function spreadPass(s: Scratch, lv: number, seedList: number[], maxDepth: number): void {
   const ix = s.ix;
   const { failOffsets, failEdges, failEnds } = ix;
   const { level, depth, parent, parentEdge, expanded, queue, failKind } = s;
-  seeds.sort((a, b) => depth[a] - depth[b]);
+  const seedCount = seedList.length;
+  const seeds = seedsByDepth(s, seedList);
   let si = 0;
   let head = 0;
   let tail = 0;
   for (;;) {
     let u: number;
-    if (si < seeds.length && (head >= tail || depth[seeds[si]] <= depth[queue[head]])) u = seeds[si++];
+    if (si < seedCount && (head >= tail || depth[seeds[si]] <= depth[queue[head]])) u = seeds[si++];
     else if (head < tail) u = queue[head++];
     else break;
     if (level[u] !== lv || expanded[u] === lv) continue;
@@ -150,6 +151,22 @@ function spreadPass(s: Scratch, lv: number, seeds: number[], maxDepth: number): 
       }
     }
   }
+}
+
+/**
+ * The seeds in order of depth, ties in the order given, in s.sortBuf (free until the result is
+ * built): a counting sort, since depths are small integers and a hub offers thousands of seeds.
+ */
+function seedsByDepth(s: Scratch, seeds: readonly number[]): Int32Array {
+  const depth = s.depth;
+  let deepest = 0;
+  for (const v of seeds) if (depth[v] > deepest) deepest = depth[v];
+  const starts = new Int32Array(deepest + 2);
+  for (const v of seeds) starts[depth[v] + 1]++;
+  for (let d = 0; d <= deepest; d++) starts[d + 1] += starts[d];
+  const out = s.sortBuf;
+  for (const v of seeds) out[starts[depth[v]]++] = v;
+  return out;
 }
 
 function redundancyState(s: Scratch, i: number): RedundancyState | undefined {

@@ -69,7 +69,7 @@ export interface Scratch {
   /** Nodes touched in the current epoch, in first-touch order: touched[0 .. touchedCount). */
   readonly touched: Int32Array;
   touchedCount: number;
-  /** Work arrays for ordering results (see sort.ts). */
+  /** Work arrays for ordering results (see sort.ts); sortBuf also holds the seeds of a spreading pass, ordered by depth. */
   readonly sortNodes: Int32Array;
   readonly sortBuf: Int32Array;
   readonly sortKey: Int32Array;
