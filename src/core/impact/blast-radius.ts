@@ -17,7 +17,7 @@ import type { GraphIndexes } from '../graph/csr-index';
 import { CmdbError } from '../graph/errors';
 import { elapsedSince, nowMs } from './clock';
 import { pathTo, viaOf } from './paths';
-import { downPass, offer } from './propagate';
+import { downPass, firstTouchAt, offer } from './propagate';
 import { AT_RISK, beginEpoch, FAIL_SOFT, lostOf, DEGRADED, DOWN, NONE, byNameComparator, preferCandidate, scratchFor, touch, type Scratch } from './scratch';
 import { sortByKeyThenName } from './sort';
 
@@ -110,7 +110,7 @@ export function settleImpact(graph: CmdbGraph, input: BlastRadiusInput): Settled
 function spreadPass(s: Scratch, lv: number, seedList: number[], maxDepth: number): void {
   const ix = s.ix;
   const { failOffsets, failEdges, failEnds } = ix;
-  const { level, depth, parent, parentEdge, expanded, queue, failKind } = s;
+  const { level, depth, parent, parentEdge, expanded, queue, failKind, stamp } = s;
   const seedCount = seedList.length;
   const seeds = seedsByDepth(s, seedList);
   let si = 0;
@@ -130,7 +130,11 @@ function spreadPass(s: Scratch, lv: number, seedList: number[], maxDepth: number
       if (failKind[p] === FAIL_SOFT) continue;
       const e = failEdges[p];
       const w = failEnds[p];
-      touch(s, w);
+      if (stamp[w] !== s.epoch) {
+        firstTouchAt(s, w, lv, u, e, dw);
+        queue[tail++] = w;
+        continue;
+      }
       if (level[w] > lv) continue;
       if (level[w] < lv) {
         level[w] = lv;

@@ -116,7 +116,11 @@ export function downPass(s: Scratch, seeds: readonly number[], opts: DownPassOpt
 
 /** Offers `w` the level `lv` at depth `dw` via (u, e) as a seed of a pass; keeps the better offer. */
 export function offer(s: Scratch, ix: GraphIndexes, w: number, lv: number, dw: number, u: number, e: number, seeds: number[]): void {
-  touch(s, w);
+  if (s.stamp[w] !== s.epoch) {
+    firstTouchAt(s, w, lv, u, e, dw);
+    seeds.push(w);
+    return;
+  }
   if (s.level[w] > lv) return;
   if (s.level[w] < lv) {
     s.level[w] = lv;
@@ -136,6 +140,20 @@ export function offer(s: Scratch, ix: GraphIndexes, w: number, lv: number, dw: n
 function firstTouchDown(s: Scratch, w: number, u: number, e: number, dw: number): void {
   s.stamp[w] = s.epoch;
   s.level[w] = DOWN;
+  s.depth[w] = dw;
+  s.parent[w] = u;
+  s.parentEdge[w] = e;
+  s.touched[s.touchedCount++] = w;
+}
+
+/**
+ * touch() and a raise to `lv` (degraded or at_risk) in one for a CI `w` not yet touched in this
+ * epoch, at depth `dw` via (u, e); its phase slot is reset, as on every raise to those levels.
+ */
+export function firstTouchAt(s: Scratch, w: number, lv: number, u: number, e: number, dw: number): void {
+  s.stamp[w] = s.epoch;
+  s.level[w] = lv;
+  s.expanded[w] = 0;
   s.depth[w] = dw;
   s.parent[w] = u;
   s.parentEdge[w] = e;
