@@ -3,24 +3,21 @@
 // keys). Reading a checkpoint runs these instead of zod over 100k CIs; anything they do not
 // accept goes through zod, which either normalises it or names the field at fault. A property
 // test (test/unit/node/storage/validate.test.ts) holds them to that contract.
-import { CI_CLASSES, CI_STATUSES, ID_PATTERN, IsoTimeSchema, RELATIONSHIP_TYPES, type Ci, type Relationship } from '../../shared/model';
+import {
+  CI_CLASSES,
+  CI_STATUSES,
+  CiSchema,
+  ID_PATTERN,
+  IsoTimeSchema,
+  RELATIONSHIP_TYPES,
+  RelationshipSchema,
+  type Ci,
+  type Relationship,
+} from '../../shared/model';
 
-const CI_KEYS = new Set([
-  'id',
-  'name',
-  'class',
-  'environment',
-  'criticality',
-  'owner',
-  'status',
-  'tags',
-  'attributes',
-  'externalIds',
-  'redundancy',
-  'createdAt',
-  'updatedAt',
-]);
-const RELATIONSHIP_KEYS = new Set(['id', 'source', 'target', 'type', 'strength', 'inferred']);
+// The keys the schemas define: anything else makes zod strip it, so the value is not canonical.
+const CI_KEYS = new Set<string>(Object.keys(CiSchema.shape));
+const RELATIONSHIP_KEYS = new Set<string>(Object.keys(RelationshipSchema.shape));
 const CLASSES = new Set<string>(CI_CLASSES);
 const STATUSES = new Set<string>(CI_STATUSES);
 const TYPES = new Set<string>(RELATIONSHIP_TYPES);

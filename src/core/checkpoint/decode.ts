@@ -223,61 +223,28 @@ function decodeCis(columns: Record<string, unknown>): { cis: Ci[]; indexOf: IdIn
       k = minHealthy[r++];
       nextRedundant = r < redundant.length ? redundant[r] : -1;
     }
-    let ci: Ci;
-    if (
+    // One object in CiSchema's key order; kept as it is when every value passes the exact checks.
+    const item: Record<string, unknown> = {
+      id,
+      name,
+      class: cls.values[c],
+      environment: environment.values[env],
+      criticality: criticality.values[crit],
+      owner: owner.values[own],
+      status: status.values[st],
+      tags: tags.values[tg],
+      attributes: attributes.values[at],
+      externalIds: externalIds.values[ex],
+    };
+    if (hasRedundancy) item.redundancy = { minHealthy: k };
+    item.createdAt = createdAt.values[cr];
+    item.updatedAt = updatedAt.values[up];
+    const canonical =
       (idsCanonical || isCanonicalId(id)) &&
       isCanonicalName(name) &&
       (cls.ok[c] & environment.ok[env] & criticality.ok[crit] & owner.ok[own] & status.ok[st] & tags.ok[tg] & attributes.ok[at] & externalIds.ok[ex] & createdAt.ok[cr] & updatedAt.ok[up]) === 1 &&
-      (!hasRedundancy || isCanonicalMinHealthy(k))
-    ) {
-      ci = hasRedundancy
-        ? {
-            id,
-            name,
-            class: cls.values[c] as Ci['class'],
-            environment: environment.values[env] as string,
-            criticality: criticality.values[crit] as number,
-            owner: owner.values[own] as string,
-            status: status.values[st] as Ci['status'],
-            tags: tags.values[tg] as string[],
-            attributes: attributes.values[at] as Record<string, string>,
-            externalIds: externalIds.values[ex] as Record<string, string>,
-            redundancy: { minHealthy: k as number },
-            createdAt: createdAt.values[cr] as string,
-            updatedAt: updatedAt.values[up] as string,
-          }
-        : {
-            id,
-            name,
-            class: cls.values[c] as Ci['class'],
-            environment: environment.values[env] as string,
-            criticality: criticality.values[crit] as number,
-            owner: owner.values[own] as string,
-            status: status.values[st] as Ci['status'],
-            tags: tags.values[tg] as string[],
-            attributes: attributes.values[at] as Record<string, string>,
-            externalIds: externalIds.values[ex] as Record<string, string>,
-            createdAt: createdAt.values[cr] as string,
-            updatedAt: updatedAt.values[up] as string,
-          };
-    } else {
-      const item: Record<string, unknown> = {
-        id,
-        name,
-        class: cls.values[c],
-        environment: environment.values[env],
-        criticality: criticality.values[crit],
-        owner: owner.values[own],
-        status: status.values[st],
-        tags: tags.values[tg],
-        attributes: attributes.values[at],
-        externalIds: externalIds.values[ex],
-      };
-      if (hasRedundancy) item.redundancy = { minHealthy: k };
-      item.createdAt = createdAt.values[cr];
-      item.updatedAt = updatedAt.values[up];
-      ci = judge(CiSchema, item, 'cis', i);
-    }
+      (!hasRedundancy || isCanonicalMinHealthy(k));
+    const ci = canonical ? (item as Ci) : judge(CiSchema, item, 'cis', i);
     cis[i] = ci;
   }
   // zod never changes an id, so `ids` are the CIs' ids.
