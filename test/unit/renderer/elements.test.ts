@@ -2,7 +2,7 @@
 // in step, and deterministic layout requests with stable cache keys.
 import { describe, expect, it } from 'vitest';
 import type { Relationship } from '../../../src/shared/model';
-import { ci } from './ci-fixture';
+import { ci } from '../../support/ci-fixture';
 import { diffElements, toElements, type EdgeData, type NodeData } from '../../../src/renderer/graph/elements';
 import { FORCE_LAYOUT_LIMIT, buildLayoutRequest, centresFromBoxes, effectiveAlgorithm } from '../../../src/renderer/graph/layout-input';
 

@@ -4,7 +4,7 @@ import { buildGraphSvg, escapeXml, type SvgGraph, type SvgNode } from '../../../
 import { csvCell, diffMarks, diffToCsv, neutralizeCell } from '../../../src/renderer/data/diff-export';
 import type { CmdbDiff } from '../../../src/shared/data-types';
 import type { Relationship } from '../../../src/shared/model';
-import { ci, FIXED_TIME } from './ci-fixture';
+import { ci, FIXED_TIME } from '../../support/ci-fixture';
 
 function node(id: string, x: number, y: number, overrides: Partial<SvgNode> = {}): SvgNode {
   return { id, label: id, x, y, width: 40, height: 40, fill: '#2563eb', stroke: '#111', strokeWidth: 2, shape: 'ellipse', opacity: 1, dashed: false, ...overrides };

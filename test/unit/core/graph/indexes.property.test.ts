@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndexes, Cmdb, CmdbError, CmdbGraph, RELATIONSHIP_TYPE_CODES } from '../../../../src/core/graph';
 import { CI_CLASSES, RELATIONSHIP_TYPES, type Ci, type Relationship } from '../../../../src/shared/model';
 import { testEnv } from './test-env';
+import { ci } from '../../../support/ci-fixture';
 
 interface RefState {
   cis: Map<string, Ci>;
@@ -186,20 +187,7 @@ const startArb = fc
     edges: fc.array(fc.record({ s: fc.nat(), t: fc.nat(), type: fc.constantFrom(...RELATIONSHIP_TYPES), soft: fc.boolean() }), { maxLength: 12 }),
   })
   .map(({ cis: ids, edges }) => {
-    const cis: Ci[] = ids.map((id, i) => ({
-      id,
-      name: `CI ${id}`,
-      class: CI_CLASSES[i % CI_CLASSES.length],
-      environment: 'production',
-      criticality: 3,
-      owner: '',
-      status: 'live',
-      tags: [],
-      attributes: {},
-      externalIds: {},
-      createdAt: '2026-01-01T00:00:00.000Z',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-    }));
+    const cis: Ci[] = ids.map((id, i) => ci(id, `CI ${id}`, { class: CI_CLASSES[i % CI_CLASSES.length] }));
     const seen = new Set<string>();
     const rels: Relationship[] = [];
     for (const { s, t, type, soft } of edges) {

@@ -13,6 +13,7 @@ import {
   type PathStep,
 } from '../../../../src/shared/impact-types';
 import type { Ci, CiClass, Relationship, RelationshipType } from '../../../../src/shared/model';
+import { ci } from '../../../support/ci-fixture';
 
 export interface CiSpec {
   class?: CiClass;
@@ -22,22 +23,11 @@ export interface CiSpec {
 }
 
 export function makeCi(id: string, spec: CiSpec = {}): Ci {
-  const ci: Ci = {
-    id,
-    name: spec.name ?? id,
+  return ci(id, spec.name ?? id, {
     class: spec.class ?? 'application',
-    environment: 'production',
     criticality: spec.criticality ?? 3,
-    owner: '',
-    status: 'live',
-    tags: [],
-    attributes: {},
-    externalIds: {},
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  };
-  if (spec.k !== undefined) ci.redundancy = { minHealthy: spec.k };
-  return ci;
+    ...(spec.k === undefined ? {} : { redundancy: { minHealthy: spec.k } }),
+  });
 }
 
 /** "web depends_on app" or "web depends_on app soft" → a relationship with id `web>depends_on>app`. */

@@ -1,5 +1,5 @@
-// A full CI with test defaults, for renderer unit tests.
-import type { Ci } from '../../../src/shared/model';
+// A full CI with test defaults, for unit tests.
+import type { Ci } from '../../src/shared/model';
 
 export const FIXED_TIME = '2025-01-01T00:00:00.000Z';
 
