@@ -1,6 +1,7 @@
 // blastRadius: every CI a change impacts, how badly and why (rules in propagate.ts).
 import {
   emptyImpactedColumns,
+  IMPACT_LEVELS,
   IMPACTED_PAGE_BITS,
   type ImpactedColumns,
   type ImpactedPage,
@@ -23,8 +24,10 @@ import { sortByKeyThenName } from './sort';
 
 export type BlastRadiusInput = ParsedInput<'impact.blastRadius'>;
 
-/** Level names by internal code (index 0, NONE, is never read for an impacted CI). */
-const LEVEL_NAMES: readonly ImpactLevel[] = ['at_risk', 'at_risk', 'degraded', 'down'];
+/** An impacted CI's internal level (DOWN, DEGRADED, AT_RISK) as its index into IMPACT_LEVELS, the code results carry. */
+function levelCode(lv: number): number {
+  return DOWN - lv;
+}
 const BUSINESS_SERVICE = CI_CLASSES.indexOf('business_service');
 const TECHNICAL_SERVICE = CI_CLASSES.indexOf('technical_service');
 
@@ -219,7 +222,7 @@ function orderImpacted(s: Scratch): number {
   const span = maxDepth + 1;
   for (let k = 0; k < count; k++) {
     const i = sortNodes[k];
-    sortKey[i] = (DOWN - level[i]) * span + depth[i];
+    sortKey[i] = levelCode(level[i]) * span + depth[i];
   }
   sortByKeyThenName(s, sortNodes, count, 3 * span - 1);
   return count;
@@ -247,7 +250,7 @@ function fillPage(s: Scratch, page: ImpactedPage, first: number): void {
     page.viaRelationshipId[j] = relIds[e];
     classes[j] = classCode[i];
     criticalities[j] = criticality[i];
-    levels[j] = DOWN - level[i]; // index into IMPACT_LEVELS
+    levels[j] = levelCode(level[i]);
     depths[j] = depth[i];
     viaTypes[j] = relType[e]; // RELATIONSHIP_TYPE_CODES is RELATIONSHIP_TYPES' order
     viaStrengths[j] = relStrength[e]; // STRENGTH_HARD 0, STRENGTH_SOFT 1: STRENGTHS' order
@@ -304,7 +307,7 @@ function rankedServices(s: Scratch, count: number): ImpactedService[] {
       name: names[i],
       class: CI_CLASSES[classCode[i]],
       criticality: criticality[i] as Ci['criticality'],
-      level: LEVEL_NAMES[level[i]],
+      level: IMPACT_LEVELS[levelCode(level[i])],
       depth: depth[i],
       via: viaOf(s, parent[i], parentEdge[i]),
       path: pathTo(s, i),
