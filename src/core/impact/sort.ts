@@ -1,8 +1,13 @@
-// Ordering result lists without a comparison sort over the whole list: a counting sort by a small
-// integer key (level and depth), then name order inside each bucket. Name order (case-insensitive
-// name, then exact name, then id — never insertion order) comes from a rank of every CI, built
-// once per GraphIndexes the first time a large list needs it; small lists sort their buckets
-// with a comparator instead, so a small query never pays for ranking the whole CMDB.
+// Ordering result lists by a small integer key (level and depth), then by name, without a
+// comparison sort over the whole list. Name order (case-insensitive name, then exact name, then
+// id — never insertion order) comes from a rank of every CI, built once per GraphIndexes the first
+// time a large list needs it. Three paths, by list size:
+//   - large lists: each CI becomes the integer key · n + name rank, sorted by a linear radix sort;
+//   - once the rank exists, lists below RADIX_MIN (where the radix sort's fixed cost would
+//     dominate) or with keys too large for its 31 bits (chains of tens of thousands of hops):
+//     a counting sort by key, each bucket of ranks sorted natively;
+//   - small lists before any large one: buckets sorted with a name comparator, so a small query
+//     never pays for ranking the whole CMDB.
 import { byNameComparator, type Scratch } from './scratch';
 
 /** Lists at least this long (or n/32, whichever is larger) build the name rank. */
