@@ -3,3 +3,4 @@
 export { blastRadius, settleImpact, type SettledImpact } from './blast-radius';
 export { dependencies } from './dependencies';
 export { singlePointsOfFailure } from './spof';
+export { prepareImpact } from './prepare';

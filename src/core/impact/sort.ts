@@ -38,7 +38,7 @@ export function sortByKeyThenName(s: Scratch, nodes: Int32Array, count: number, 
   for (let b = 0; b <= maxKey; b++) starts[b + 1] += starts[b];
   const fill = starts.slice(0, maxKey + 1);
   if (useRank) {
-    const { nameRank, rankNode } = ranks(s);
+    const { nameRank, rankNode } = nameRanks(s);
     // Buckets of ranks: a typed array sorts numerically in native code, no comparator calls.
     for (let k = 0; k < count; k++) {
       const i = nodes[k];
@@ -62,7 +62,8 @@ export function sortByKeyThenName(s: Scratch, nodes: Int32Array, count: number, 
   }
 }
 
-function ranks(s: Scratch): { nameRank: Int32Array; rankNode: Int32Array } {
+/** Every CI's place in name order and its inverse, built on first use and kept in `s` for its indexes. */
+export function nameRanks(s: Scratch): { nameRank: Int32Array; rankNode: Int32Array } {
   if (s.nameRank && s.rankNode) return { nameRank: s.nameRank, rankNode: s.rankNode };
   const n = s.ix.n;
   const all: number[] = new Array<number>(n);
@@ -83,7 +84,7 @@ function ranks(s: Scratch): { nameRank: Int32Array; rankNode: Int32Array } {
  * tens of thousands of CIs.
  */
 function radixByKeyThenRank(s: Scratch, nodes: Int32Array, count: number, maxKey: number): void {
-  const { nameRank, rankNode } = ranks(s);
+  const { nameRank, rankNode } = nameRanks(s);
   const n = s.ix.n;
   const key = s.sortKey;
   let from = s.sortBuf;
