@@ -134,23 +134,28 @@ function measureTargets(graph: CmdbGraph, plain: PlainReach, ix: GraphIndexes, t
     let minAware = Infinity;
     let minPlain = Infinity;
     let last: BlastRadiusResult | null = null;
+    // Each method runs REPEATS times in a row on the target, as each peer does (measurePeer):
+    // interleaving them would hand every method the cache the previous one left behind.
     for (let r = 0; r < REPEATS; r++) {
       const c0 = process.cpuUsage();
       const ra = time(() => blastRadius(graph, input));
       const c1 = process.cpuUsage();
-      const rp = time(() => plain.run([t]));
-      const c2 = process.cpuUsage();
       cpuAware += cpuMs(c0, c1);
-      cpuPlain += cpuMs(c1, c2);
       minAware = Math.min(minAware, cpuMs(c0, c1));
-      minPlain = Math.min(minPlain, cpuMs(c1, c2));
       a.push(ra.ms);
       impactedCount = ra.value.impacted.count;
       last = ra.value;
+    }
+    for (let r = 0; r < REPEATS; r++) {
+      const c0 = process.cpuUsage();
+      const rp = time(() => plain.run([t]));
+      const c1 = process.cpuUsage();
+      cpuPlain += cpuMs(c0, c1);
+      minPlain = Math.min(minPlain, cpuMs(c0, c1));
       p.push(rp.ms);
       reachedCount = rp.value - 1;
-      tr.push(time(() => settleImpact(graph, input)).ms);
     }
+    for (let r = 0; r < REPEATS; r++) tr.push(time(() => settleImpact(graph, input)).ms);
     cpuMinAware.push(minAware);
     cpuMinPlain.push(minPlain);
     if (last && explainsAll(last, ix.ciIds[t])) explained++;
