@@ -65,13 +65,13 @@ export class ServiceError extends Error {
 
 type Handlers = { [N in OperationName]: (input: ParsedInput<N>) => Promise<OperationOutput<N>> | OperationOutput<N> };
 
+/** Quiet time after an edit (or an open) before the impact engine is prepared for the new graph. */
+const PREPARE_DELAY_MS = 300;
+
 /**
  * Where the core's field names sit inside an operation's input, so that a CmdbError's
  * field and a zod issue on the same field carry the same path (e.g. `ci.name`).
  */
-/** Quiet time after an edit (or an open) before the impact engine is prepared for the new graph. */
-const PREPARE_DELAY_MS = 300;
-
 const FIELD_PREFIX: Partial<Record<OperationName, string>> = {
   'ci.create': 'ci',
   'rel.create': 'relationship',
@@ -381,8 +381,9 @@ class Service implements FaultlineService {
   /**
    * Once edits have paused for PREPARE_DELAY_MS, builds in the queue what the next impact query
    * on the changed graph needs (prepareImpact): the user's first simulation after an edit then
-   * answers as fast as the ones after it, instead of paying for the rebuild (at 100k CIs a few
-   * hundred milliseconds). A burst of edits, an import or undo/redo, prepares once.
+   * answers as fast as the ones after it, instead of paying for the rebuild (at 100k CIs about
+   * 100 ms, more when nothing has rebuilt the indexes yet). A burst of edits, an import or
+   * undo/redo, prepares once.
    */
   private prepareImpactWhenIdle(): void {
     this.cancelImpactPreparation();
