@@ -31,7 +31,7 @@ function main(): void {
   let edits = 0;
   const edit = () => {
     const ci = document.cis[edits++ % document.cis.length];
-    graph.putCi({ ...ci, description: `edit ${edits}` });
+    graph.putCi({ ...ci, owner: `owner-${edits}` });
     graph.indexes();
   };
   const figures = { coldSmall: [] as number[], coldHub: [] as number[], prepare: [] as number[], preparedSmall: [] as number[], preparedHub: [] as number[], warmHub: [] as number[] };
