@@ -10,7 +10,7 @@ import { blastRadius, settleImpact, singlePointsOfFailure } from '../../src/core
 import { mulberry32 } from '../support/synthetic-cmdb';
 import { buildCytoscape, buildGraphology, type PeerGraph } from './peers';
 import { failureFanOut, PlainReach } from './plain-bfs';
-import { collectGarbage, median, memoryMb, summarize, time, type Summary } from './stats';
+import { collectGarbage, mean, median, memoryMb, summarize, time, timedRuns, type Summary } from './stats';
 
 export interface TargetSetFigures {
   /** Blast radius (redundancy-aware; parent pointers for every CI, whole paths for services), median of `repeats` runs per target. */
@@ -79,10 +79,6 @@ export interface ImpactFigures {
 
 const REPEATS = 5;
 
-function cpuMs(from: NodeJS.CpuUsage, to: NodeJS.CpuUsage): number {
-  return (to.user - from.user + to.system - from.system) / 1000;
-}
-
 function randomDistinct(random: () => number, n: number, count: number): number[] {
   const chosen = new Set<number>();
   while (chosen.size < Math.min(count, n)) chosen.add(Math.floor(random() * n));
@@ -119,53 +115,28 @@ function measureTargets(graph: CmdbGraph, plain: PlainReach, ix: GraphIndexes, t
   const traversalRatios: number[] = [];
   const impacted: number[] = [];
   const reached: number[] = [];
-  let cpuAware = 0;
-  let cpuPlain = 0;
+  const cpuAware: number[] = [];
+  const cpuPlain: number[] = [];
   const cpuMinAware: number[] = [];
   const cpuMinPlain: number[] = [];
   let explained = 0;
   for (const t of targets) {
     const input = { targets: [{ ciId: ix.ciIds[t], mode: 'down' as const }] };
-    const a: number[] = [];
-    const p: number[] = [];
-    const tr: number[] = [];
-    let impactedCount = 0;
-    let reachedCount = 0;
-    let minAware = Infinity;
-    let minPlain = Infinity;
-    let last: BlastRadiusResult | null = null;
-    // Each method runs REPEATS times in a row on the target, as each peer does (measurePeer):
-    // interleaving them would hand every method the cache the previous one left behind.
-    for (let r = 0; r < REPEATS; r++) {
-      const c0 = process.cpuUsage();
-      const ra = time(() => blastRadius(graph, input));
-      const c1 = process.cpuUsage();
-      cpuAware += cpuMs(c0, c1);
-      minAware = Math.min(minAware, cpuMs(c0, c1));
-      a.push(ra.ms);
-      impactedCount = ra.value.impacted.count;
-      last = ra.value;
-    }
-    for (let r = 0; r < REPEATS; r++) {
-      const c0 = process.cpuUsage();
-      const rp = time(() => plain.run([t]));
-      const c1 = process.cpuUsage();
-      cpuPlain += cpuMs(c0, c1);
-      minPlain = Math.min(minPlain, cpuMs(c0, c1));
-      p.push(rp.ms);
-      reachedCount = rp.value - 1;
-    }
-    for (let r = 0; r < REPEATS; r++) tr.push(time(() => settleImpact(graph, input)).ms);
-    cpuMinAware.push(minAware);
-    cpuMinPlain.push(minPlain);
-    if (last && explainsAll(last, ix.ciIds[t])) explained++;
-    aware.push(median(a));
-    base.push(median(p));
-    ratios.push(median(a) / Math.max(median(p), 1e-6));
-    traversal.push(median(tr));
-    traversalRatios.push(median(tr) / Math.max(median(p), 1e-6));
-    impacted.push(impactedCount);
-    reached.push(reachedCount);
+    const a = timedRuns(() => blastRadius(graph, input), REPEATS);
+    const p = timedRuns(() => plain.run([t]), REPEATS);
+    const tr = timedRuns(() => settleImpact(graph, input), REPEATS);
+    cpuAware.push(...a.cpu);
+    cpuPlain.push(...p.cpu);
+    cpuMinAware.push(Math.min(...a.cpu));
+    cpuMinPlain.push(Math.min(...p.cpu));
+    if (explainsAll(a.value, ix.ciIds[t])) explained++;
+    aware.push(median(a.ms));
+    base.push(median(p.ms));
+    ratios.push(median(a.ms) / Math.max(median(p.ms), 1e-6));
+    traversal.push(median(tr.ms));
+    traversalRatios.push(median(tr.ms) / Math.max(median(p.ms), 1e-6));
+    impacted.push(a.value.impacted.count);
+    reached.push(p.value - 1);
   }
   return {
     faultline: summarize(aware),
@@ -173,8 +144,8 @@ function measureTargets(graph: CmdbGraph, plain: PlainReach, ix: GraphIndexes, t
     awareOverPlain: median(ratios),
     traversal: summarize(traversal),
     traversalOverPlain: median(traversalRatios),
-    faultlineCpuMs: cpuAware / (REPEATS * targets.length),
-    plainCpuMs: cpuPlain / (REPEATS * targets.length),
+    faultlineCpuMs: mean(cpuAware),
+    plainCpuMs: mean(cpuPlain),
     faultlineCpuMin: summarize(cpuMinAware),
     plainCpuMin: summarize(cpuMinPlain),
     explained,
@@ -194,28 +165,22 @@ function measurePeer(build: () => PeerGraph, ix: GraphIndexes, plain: PlainReach
   const built = time(build);
   const after = memoryMb();
   const peer = built.value;
-  let cpu = 0;
+  const cpu: number[] = [];
   const timesFor = (targets: number[]) =>
     targets.map((t) => {
-      const runs: number[] = [];
-      for (let r = 0; r < repeats; r++) {
-        const c0 = process.cpuUsage();
-        const result = time(() => peer.closure(ix.ciIds[t]));
-        cpu += cpuMs(c0, process.cpuUsage());
-        runs.push(result.ms);
-        if (r > 0) continue;
-        if (!expected.has(t)) expected.set(t, closureSet(ix, plain, t));
-        agreeCount += sameSet(expected.get(t)!, result.value) ? 1 : 0;
-        checked++;
-      }
-      return median(runs);
+      const runs = timedRuns(() => peer.closure(ix.ciIds[t]), repeats);
+      cpu.push(...runs.cpu);
+      if (!expected.has(t)) expected.set(t, closureSet(ix, plain, t));
+      agreeCount += sameSet(expected.get(t)!, runs.value) ? 1 : 0;
+      checked++;
+      return median(runs.ms);
     });
   let agreeCount = 0;
   let checked = 0;
   // One warm-up call on a hub so JIT compilation is not charged to the first target.
   peer.closure(ix.ciIds[hubs[hubs.length - 1]]);
   const randomTimes = timesFor(random);
-  cpu = 0;
+  cpu.length = 0;
   const hubTimes = timesFor(hubs);
   const figures: PeerFigures = {
     name: peer.name,
@@ -223,7 +188,7 @@ function measurePeer(build: () => PeerGraph, ix: GraphIndexes, plain: PlainReach
     memoryMb: after.heap + after.arrayBuffers - before.heap - before.arrayBuffers,
     random: summarize(randomTimes),
     hubs: summarize(hubTimes),
-    hubsCpuMs: cpu / (hubs.length * repeats),
+    hubsCpuMs: mean(cpu),
     repeats,
     agree: agreeCount,
     checked,

@@ -19,6 +19,10 @@ export function summarize(values: readonly number[]): Summary {
   return { count: sorted.length, p50: rank(50), p95: rank(95), max: sorted[sorted.length - 1], mean: total / sorted.length, total };
 }
 
+export function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
 export function median(values: readonly number[]): number {
   return summarize(values).p50;
 }
@@ -27,6 +31,38 @@ export function time<T>(fn: () => T): { value: T; ms: number } {
   const start = performance.now();
   const value = fn();
   return { value, ms: performance.now() - start };
+}
+
+/** Process CPU time (user + system, all threads) between two readings, in ms. */
+export function cpuMs(from: NodeJS.CpuUsage, to: NodeJS.CpuUsage): number {
+  return (to.user - from.user + to.system - from.system) / 1000;
+}
+
+export interface Runs<T> {
+  /** The last run's result. */
+  value: T;
+  /** Wall clock of each run. */
+  ms: number[];
+  /** Process CPU time of each run. */
+  cpu: number[];
+}
+
+/**
+ * `fn` run `repeats` times in a row. Every method of a benchmark is measured this way, so none
+ * runs in the cache another one left behind.
+ */
+export function timedRuns<T>(fn: () => T, repeats: number): Runs<T> {
+  const ms: number[] = [];
+  const cpu: number[] = [];
+  let value!: T;
+  for (let r = 0; r < repeats; r++) {
+    const c0 = process.cpuUsage();
+    const run = time(fn);
+    cpu.push(cpuMs(c0, process.cpuUsage()));
+    ms.push(run.ms);
+    value = run.value;
+  }
+  return { value, ms, cpu };
 }
 
 export async function timeAsync<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
