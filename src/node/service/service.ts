@@ -66,7 +66,7 @@ export class ServiceError extends Error {
 type Handlers = { [N in OperationName]: (input: ParsedInput<N>) => Promise<OperationOutput<N>> | OperationOutput<N> };
 
 /** Quiet time after an edit (or an open) before the impact engine is prepared for the new graph. */
-const PREPARE_DELAY_MS = 300;
+export const PREPARE_DELAY_MS = 300;
 
 /**
  * Where the core's field names sit inside an operation's input, so that a CmdbError's

@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CmdbGraph } from '../../../../src/core/graph/cmdb-graph';
 import { startFaultlineService, type FaultlineService } from '../../../../src/node/service';
+import { PREPARE_DELAY_MS } from '../../../../src/node/service/service';
 import { tempDir, writeDocument } from './fixture';
 
 const prepared = vi.hoisted(() => [] as CmdbGraph[]);
@@ -20,7 +21,6 @@ vi.mock('../../../../src/core/impact', async (importOriginal) => {
   };
 });
 
-const PREPARE_DELAY_MS = 300;
 let dir = '';
 let service: FaultlineService | null = null;
 
