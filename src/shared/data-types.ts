@@ -2,6 +2,7 @@
 // and HTTP to the renderer. The core builds them (src/core/formats/import, src/core/reconcile,
 // src/core/diff) and re-exports these names; the renderer reads them from here.
 import type { Ci, CiClass, CiInput, CiPatch, Relationship, RelationshipPatch, RelationshipType, Strength } from './model';
+import type { KindRecord } from './record-kinds';
 
 // ---- import ----
 
@@ -195,7 +196,9 @@ export interface DiffCounts {
 export interface CmdbDiff {
   cis: EntityDiff<Ci>;
   relationships: EntityDiff<Relationship>;
-  counts: { cis: DiffCounts; relationships: DiffCounts };
+  /** The other record kinds (changes, incidents, settings…) by kind name; kinds with no difference are left out. */
+  records: Record<string, EntityDiff<KindRecord>>;
+  counts: { cis: DiffCounts; relationships: DiffCounts; records: Record<string, DiffCounts> };
 }
 
 export type DiffMark = 'added' | 'removed' | 'changed';

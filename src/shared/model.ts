@@ -136,38 +136,30 @@ export const RelationshipPatchSchema = z
   .partial();
 export type RelationshipPatch = z.infer<typeof RelationshipPatchSchema>;
 
-/** One mutation as written to the journal (which is also the audit log). */
-export const JournalRecordSchema = z.discriminatedUnion('entity', [
-  z.object({
-    seq: z.number().int().positive(),
-    tx: z.number().int().positive(),
-    time: IsoTimeSchema,
-    actor: z.string(),
-    op: z.enum(['create', 'update', 'delete']),
-    entity: z.literal('ci'),
-    id: IdSchema,
-    before: CiSchema.nullable(),
-    after: CiSchema.nullable(),
-  }),
-  z.object({
-    seq: z.number().int().positive(),
-    tx: z.number().int().positive(),
-    time: IsoTimeSchema,
-    actor: z.string(),
-    op: z.enum(['create', 'update', 'delete']),
-    entity: z.literal('relationship'),
-    id: IdSchema,
-    before: RelationshipSchema.nullable(),
-    after: RelationshipSchema.nullable(),
-  }),
-]);
-export type JournalRecord = z.infer<typeof JournalRecordSchema>;
+/**
+ * One mutation as written to the journal (which is also the audit log): who did what to which
+ * record of which kind. `entity` names a record kind (src/shared/record-kinds.ts); `before` and
+ * `after` are records of that kind, checked against its schema when a journal is read
+ * (parseJournalRecord in src/core/records).
+ */
+export interface JournalRecord<T extends { id: string } = { id: string }> {
+  seq: number;
+  tx: number;
+  time: string;
+  actor: string;
+  op: 'create' | 'update' | 'delete';
+  entity: string;
+  id: string;
+  before: T | null;
+  after: T | null;
+}
 
 /**
- * The checkpoint format this Faultline writes (version 2: columns; see src/node/storage/README.md).
- * Older checkpoints are migrated on open; newer ones are refused.
+ * The checkpoint format this Faultline writes (version 3: CIs and relationships as columns, the
+ * other record kinds as validated records; see src/node/storage/README.md). Older checkpoints
+ * are migrated on open; newer ones are refused.
  */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /**
  * The object-per-item form of a whole CMDB (CmdbDocument): JSON snapshot exports, the bundled
@@ -176,12 +168,19 @@ export const CURRENT_SCHEMA_VERSION = 2;
  */
 export const OBJECT_FORMAT_VERSION = 1;
 
-/** The whole CMDB at `journalSeq`, one object per CI and per relationship. */
+/** A record of a kind stored as records (not CIs or relationships): checked against its kind's schema in src/core/records. */
+export const StoredRecordSchema = z.looseObject({ id: IdSchema });
+
+/**
+ * The whole CMDB at `journalSeq`, one object per CI and per relationship, and the records of
+ * every other kind by kind name (`records.change`, `records.setting`; absent in older files).
+ */
 export const CmdbDocumentSchema = z.object({
   schemaVersion: z.literal(OBJECT_FORMAT_VERSION),
   journalSeq: z.number().int().min(0),
   cis: z.array(CiSchema),
   relationships: z.array(RelationshipSchema),
+  records: z.record(z.string(), z.array(StoredRecordSchema)).optional(),
   settings: z.record(z.string(), z.unknown()).default({}),
 });
 export type CmdbDocument = z.infer<typeof CmdbDocumentSchema>;

@@ -9,6 +9,7 @@ import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { applyRecord, type CmdbEnvironment } from '../../src/core/graph/cmdb';
+import { RecordSet } from '../../src/core/records/record-set';
 import { CmdbGraph } from '../../src/core/graph/cmdb-graph';
 import { openCmdbStore } from '../../src/node/storage';
 import type { Ci, JournalRecord, Relationship } from '../../src/shared/model';
@@ -218,7 +219,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
       const acked = outcome.transactions.filter((t) => t.acked);
       const inFlight = outcome.transactions.find((t) => !t.acked) ?? null;
       if (inFlight) figures.killedInFlight++;
-      for (const t of acked) for (const record of t.records) applyRecord(expected, record);
+      for (const t of acked) for (const record of t.records) applyRecord({ graph: expected, records: new RecordSet() }, record);
       const ackedSeq = acked.at(-1)?.records.at(-1)?.seq ?? expectedSeq;
 
       let torn = false;
@@ -244,7 +245,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
             figures.failures.push(`run ${run}: at seq ${lastSeq} the reopened state differs from the acknowledged edits`);
           }
         } else if (inFlight && lastSeq === inFlight.records.at(-1)?.seq) {
-          for (const record of inFlight.records) applyRecord(expected, record);
+          for (const record of inFlight.records) applyRecord({ graph: expected, records: new RecordSet() }, record);
           figures.inFlightFoundDurable++;
           if (actual !== sortedState(expected.cis(), expected.relationships())) {
             figures.failures.push(`run ${run}: at seq ${lastSeq} (the in-flight edit) the reopened state differs`);

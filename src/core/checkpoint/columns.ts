@@ -1,10 +1,12 @@
-// The schemaVersion 2 checkpoint: the whole CMDB as columns instead of one object per CI and
-// per relationship. A relationship's ends are the positions of its CIs in the CI columns, so
+// The columnar checkpoint (schemaVersion 2, and 3 which adds `records`): CIs and relationships
+// as columns instead of one object per CI and per relationship. A relationship's ends are the positions of its CIs in the CI columns, so
 // reading it needs no id lookups and its integrity checks are range checks on numbers; values
 // that repeat (class, owner, tag lists, attribute maps, times…) are stored once in a table and
 // referred to by their position in it; whole-number columns are packed strings (packed.ts),
 // and ids are strings of ids separated by spaces (an id never holds one), in groups. The format, field by
-// field, is in src/node/storage/README.md; decode.ts reads and validates it.
+// field, is in src/node/storage/README.md; decode.ts reads and validates it. The records of the
+// other kinds (changes, incidents, settings…) are few beside the CIs: they are kept as one
+// object each under `records.<kind>`.
 import { CURRENT_SCHEMA_VERSION, ID_PATTERN, type CmdbDocument } from '../../shared/model';
 import { STEP_SLICE, type Steps } from '../steps';
 import { hashId, IdIndex } from '../graph/id-index';
@@ -53,6 +55,8 @@ export type ColumnarCheckpoint = {
   settings: Record<string, unknown>;
   cis: CiColumns;
   relationships: RelationshipColumns;
+  /** The records of every other kind, one object each, by kind name (version 3). */
+  records: NonNullable<CmdbDocument['records']>;
 };
 
 /**
@@ -249,7 +253,7 @@ class RelationshipEncoder {
 }
 
 /**
- * The document as schemaVersion 2 columns, pausing every so many items (see core/steps). The
+ * The document as columns (schemaVersion 3), pausing every so many items (see core/steps). The
  * document's tag lists and maps are shared into the tables, not copied; the result is what
  * JSON.stringify writes as the checkpoint. Throws if a relationship names a CI the document
  * does not hold or an id is not valid (a document the graph produced has neither).
@@ -303,5 +307,6 @@ export function* encodeCheckpointSteps(document: CmdbDocument, slices: EncodeSli
     settings: document.settings,
     cis: ci,
     relationships: rel,
+    records: document.records ?? {},
   };
 }

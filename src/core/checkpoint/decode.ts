@@ -1,4 +1,4 @@
-// Reading a schemaVersion 2 checkpoint (columns.ts) back into CI and relationship objects,
+// Reading a columnar checkpoint (columns.ts, schemaVersion 3) back into CI and relationship objects,
 // validating as it goes. The first problem throws CheckpointFormatError naming the field:
 //   - the shape of the columns (`cis.class.codes[7]`, `relationships.source[12]`) is checked
 //     here, exactly: packed digits, lengths, table positions and CI positions in range, sorted
@@ -8,7 +8,9 @@
 //     RelationshipSchema), which normalises it or names the field (`cis.name[3]`,
 //     `cis.attributes[3].region`: the CI's position in brackets);
 //   - then what the graph relies on: unique CI and relationship ids, no self-loops, no two
-//     relationships with the same (source, target, type).
+//     relationships with the same (source, target, type);
+//   - the records of the other kinds (`records.<kind>[i]`) against their kind's schema, ids
+//     unique within a kind (core/records/validate.ts).
 import {
   CiSchema,
   CURRENT_SCHEMA_VERSION,
@@ -22,6 +24,7 @@ import {
 import type { DenseColumns } from '../graph/csr-index';
 import { IdIndex } from '../graph/id-index';
 import { RELATIONSHIP_CODE, STRENGTH_HARD, STRENGTH_SOFT } from '../graph/relationship-rules';
+import { checkDocumentRecords } from '../records/validate';
 import { unpackInts } from './packed';
 import {
   formatIssuePath,
@@ -57,6 +60,11 @@ export interface DecodedCheckpoint {
   document: CmdbDocument;
   /** The relationships by dense index into document.cis (for buildIndexesFromColumns). */
   columns: DenseColumns;
+}
+
+/** A document with no records of the other kinds leaves `records` out (it is optional in CmdbDocument). */
+export function nonEmptyRecords(records: NonNullable<CmdbDocument['records']>): Pick<CmdbDocument, 'records'> {
+  return Object.keys(records).length > 0 ? { records } : {};
 }
 
 function fail(field: string, message: string): never {
@@ -159,7 +167,7 @@ function judge<T>(schema: ZodType<T>, raw: unknown, group: 'cis' | 'relationship
 }
 
 /**
- * Validates a parsed checkpoint of the current schemaVersion (2) and returns its CMDB as objects plus the
+ * Validates a parsed checkpoint of the current schemaVersion (3) and returns its CMDB as objects plus the
  * dense relationship columns. Tables are shared: CIs with the same tag list or attribute map
  * share one (immutable) object.
  */
@@ -176,8 +184,11 @@ export function decodeCheckpoint(raw: Record<string, unknown>): DecodedCheckpoin
   }
   const { cis, indexOf } = decodeCis(columnsOf(raw.cis, 'cis'));
   const { relationships, ...dense } = decodeRelationships(columnsOf(raw.relationships, 'relationships'), cis);
+  if (raw.records === undefined) fail('records', 'expected an object of record lists by kind, got nothing');
+  const records = checkDocumentRecords(raw.records);
+  if (!records.ok) fail(records.field, records.message);
   return {
-    document: { schemaVersion: OBJECT_FORMAT_VERSION, journalSeq, cis, relationships, settings },
+    document: { schemaVersion: OBJECT_FORMAT_VERSION, journalSeq, cis, relationships, ...nonEmptyRecords(records.value), settings },
     columns: { indexOf, ...dense },
   };
 }

@@ -1,4 +1,4 @@
-// "As of": the CIs and relationships as they were at a past instant, rebuilt by replaying the
+// "As of": the CIs, relationships and records of every other kind as they were at a past instant, rebuilt by replaying the
 // journal (which is the audit log) onto a base document.
 //
 // Requirement on the base: `checkpoint` must stand at or before `time` — every change folded
@@ -13,9 +13,13 @@
 // stepped back can then never apply a record without the ones before it, and a transaction's
 // records (which share one time) are applied all or not at all.
 import type { Ci, CmdbDocument, JournalRecord, Relationship } from '../../shared/model';
+import type { KindRecord } from '../../shared/record-kinds';
 import { compareIds } from '../formats/export/scope';
 import { applyRecord } from '../graph/cmdb';
 import { CmdbGraph } from '../graph/cmdb-graph';
+import { recordsOf } from '../graph/load';
+import { RecordSet } from '../records/record-set';
+import type { CmdbState } from '../records/registry';
 
 export type AsOfErrorCode = 'invalid_time' | 'base_too_recent' | 'journal_gap';
 
@@ -31,6 +35,8 @@ export class AsOfError extends Error {
 export interface AsOfResult {
   cis: Ci[];
   relationships: Relationship[];
+  /** The records of the other kinds (changes, incidents, settings…) by kind, each list sorted by id. */
+  records: Record<string, KindRecord[]>;
   /** The last journal record applied (the base's journalSeq when none was). */
   journalSeq: number;
 }
@@ -57,6 +63,7 @@ export function documentAsOf(checkpoint: CmdbDocument | null, journal: readonly 
   }
 
   const graph = new CmdbGraph(checkpoint?.cis ?? [], checkpoint?.relationships ?? []);
+  const state: CmdbState = { graph, records: new RecordSet(checkpoint?.records ?? {}) };
   let lastSeq = baseSeq;
   for (const record of records) {
     if (record.seq <= baseSeq) continue;
@@ -66,13 +73,14 @@ export function documentAsOf(checkpoint: CmdbDocument | null, journal: readonly 
       throw new AsOfError('journal_gap', `the journal jumps from record ${lastSeq} to ${record.seq}: records are missing`);
     }
     if (instantOf(record.time, `journal record ${record.seq}'s time`) > instant) break;
-    applyRecord(graph, record);
+    applyRecord(state, record);
     lastSeq = record.seq;
   }
 
   return {
     cis: [...graph.cis()].sort((a, b) => compareIds(a.id, b.id)),
     relationships: [...graph.relationships()].sort((a, b) => compareIds(a.id, b.id)),
+    records: recordsOf(state),
     journalSeq: lastSeq,
   };
 }

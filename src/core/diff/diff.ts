@@ -1,72 +1,22 @@
-// Diff of two CMDB states (snapshot vs snapshot, or snapshot vs now): CIs and relationships
-// added, removed and changed, field by field. Everything in a CmdbDiff is plain JSON data.
-//
-// Field names: the top-level field (`name`, `tags`, `strength`, …); `attributes.<key>` and
-// `externalIds.<system>` for one map entry (split at the first dot: the key itself may hold
-// dots); `redundancy.minHealthy`. An absent value (a missing map entry, no redundancy rule,
-// no `inferred` flag) is null. Tags are compared as ordered lists. `updatedAt` is ignored
-// unless `includeUpdatedAt` is set, so a CI whose only change is its timestamp is unchanged.
+// Diff of two CMDB states (snapshot vs snapshot, or snapshot vs now): CIs, relationships and
+// the records of every other kind added, removed and changed, field by field (each kind says
+// how, core/records). Everything in a CmdbDiff is plain JSON data.
+// The field names a change carries are described in core/records/field-changes.ts.
 import type { CmdbDiff, DiffCounts, DiffMark, EntityChange, EntityDiff, FieldChange, FieldValue } from '../../shared/data-types';
 import type { Ci, Relationship } from '../../shared/model';
+import type { KindRecord } from '../../shared/record-kinds';
 import { compareIds } from '../formats/export/scope';
-import { unionOfKeys } from '../formats/export/table';
+import { ciChanges, recordChanges, relationshipChanges, type DiffOptions } from '../records/field-changes';
+import { findRecordKind } from '../records/registry';
 
-export type { CmdbDiff, DiffCounts, DiffMark, EntityChange, EntityDiff, FieldChange, FieldValue };
+export type { CmdbDiff, DiffCounts, DiffMark, DiffOptions, EntityChange, EntityDiff, FieldChange, FieldValue };
+export { ciChanges, relationshipChanges };
 
 export interface DiffSide {
   readonly cis: readonly Ci[];
   readonly relationships: readonly Relationship[];
-}
-
-export interface DiffOptions {
-  /** Report updatedAt changes too (off by default). */
-  includeUpdatedAt?: boolean;
-}
-
-function sameValue(a: FieldValue, b: FieldValue): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => v === b[i]);
-  }
-  return a === b;
-}
-
-function push(changes: FieldChange[], field: string, before: FieldValue, after: FieldValue): void {
-  if (!sameValue(before, after)) changes.push({ field, before, after });
-}
-
-function entry(map: Readonly<Record<string, string>>, key: string): string | null {
-  return Object.hasOwn(map, key) ? map[key] : null;
-}
-
-function mapChanges(changes: FieldChange[], prefix: string, before: Record<string, string>, after: Record<string, string>): void {
-  for (const key of unionOfKeys([before, after])) push(changes, `${prefix}.${key}`, entry(before, key), entry(after, key));
-}
-
-export function ciChanges(before: Ci, after: Ci, options: DiffOptions = {}): FieldChange[] {
-  const changes: FieldChange[] = [];
-  push(changes, 'name', before.name, after.name);
-  push(changes, 'class', before.class, after.class);
-  push(changes, 'environment', before.environment, after.environment);
-  push(changes, 'criticality', before.criticality, after.criticality);
-  push(changes, 'owner', before.owner, after.owner);
-  push(changes, 'status', before.status, after.status);
-  push(changes, 'tags', [...before.tags], [...after.tags]);
-  mapChanges(changes, 'attributes', before.attributes, after.attributes);
-  mapChanges(changes, 'externalIds', before.externalIds, after.externalIds);
-  push(changes, 'redundancy.minHealthy', before.redundancy?.minHealthy ?? null, after.redundancy?.minHealthy ?? null);
-  push(changes, 'createdAt', before.createdAt, after.createdAt);
-  if (options.includeUpdatedAt) push(changes, 'updatedAt', before.updatedAt, after.updatedAt);
-  return changes;
-}
-
-export function relationshipChanges(before: Relationship, after: Relationship): FieldChange[] {
-  const changes: FieldChange[] = [];
-  push(changes, 'source', before.source, after.source);
-  push(changes, 'target', before.target, after.target);
-  push(changes, 'type', before.type, after.type);
-  push(changes, 'strength', before.strength, after.strength);
-  push(changes, 'inferred', before.inferred ?? null, after.inferred ?? null);
-  return changes;
+  /** The records of the other kinds by kind name (none when absent). */
+  readonly records?: Readonly<Record<string, readonly KindRecord[]>>;
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
@@ -108,12 +58,23 @@ function diffEntities<T extends { id: string }>(
 export function diffCmdb(a: DiffSide, b: DiffSide, options: DiffOptions = {}): CmdbDiff {
   const cis = diffEntities(a.cis, b.cis, (x, y) => ciChanges(x, y, options));
   const relationships = diffEntities(a.relationships, b.relationships, relationshipChanges);
-  return { cis: cis.diff, relationships: relationships.diff, counts: { cis: cis.counts, relationships: relationships.counts } };
+  const records: CmdbDiff['records'] = {};
+  const recordCounts: CmdbDiff['counts']['records'] = {};
+  const kinds = [...new Set([...Object.keys(a.records ?? {}), ...Object.keys(b.records ?? {})])].sort(compareIds);
+  for (const name of kinds) {
+    const kind = findRecordKind(name);
+    const changesOf = (x: KindRecord, y: KindRecord) => (kind ? kind.changes(x, y, options) : recordChanges(x, y, options));
+    const result = diffEntities(Object.hasOwn(a.records ?? {}, name) ? (a.records ?? {})[name] : [], Object.hasOwn(b.records ?? {}, name) ? (b.records ?? {})[name] : [], changesOf);
+    if (result.counts.added + result.counts.removed + result.counts.changed === 0) continue;
+    Object.defineProperty(records, name, { value: result.diff, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(recordCounts, name, { value: result.counts, enumerable: true, writable: true, configurable: true });
+  }
+  return { cis: cis.diff, relationships: relationships.diff, records, counts: { cis: cis.counts, relationships: relationships.counts, records: recordCounts } };
 }
 
 export function diffIsEmpty(diff: CmdbDiff): boolean {
   const { cis, relationships } = diff.counts;
-  return cis.added + cis.removed + cis.changed + relationships.added + relationships.removed + relationships.changed === 0;
+  return cis.added + cis.removed + cis.changed + relationships.added + relationships.removed + relationships.changed === 0 && Object.keys(diff.records).length === 0;
 }
 
 /** Per id, how a CI or relationship differs: what a graph view styles. */

@@ -1,5 +1,7 @@
-// The editable CMDB: validated mutations over a CmdbGraph, each one producing journal
-// records (the audit log) grouped in a transaction, with undo and redo as new transactions.
+// The editable CMDB: validated mutations over a CmdbGraph (CIs, relationships) and the records
+// of every other kind (src/core/records), each one producing journal records (the audit log)
+// grouped in a transaction, with undo and redo as new transactions. Every journal record goes
+// through the record-kind registry, so a new kind gets all of this by registering.
 import {
   CiInputSchema,
   CiPatchSchema,
@@ -11,6 +13,10 @@ import {
   type JournalRecord,
   type Relationship,
 } from '../../shared/model';
+import { TOMBSTONE_KIND, type KindRecord, type Tombstone } from '../../shared/record-kinds';
+import { RecordSet } from '../records/record-set';
+import { describeReferrers, missingReference, referrersOf } from '../records/references';
+import { recordKind, type AnyRecordKind, type CmdbState } from '../records/registry';
 import { CmdbGraph } from './cmdb-graph';
 import { CmdbError } from './errors';
 import { parseOrThrow } from './validation';
@@ -18,7 +24,9 @@ import { parseOrThrow } from './validation';
 /** What the core needs from its host: a clock, an id source and who is acting. */
 export interface CmdbEnvironment {
   now(): string;
-  newId(prefix: 'ci' | 'rel'): string;
+  /** A new id `<prefix>_<random>`; the prefix is the kind's idPrefix (`ci`, `rel`, `chg`…). */
+  newId(prefix: string): string;
+  /** Who is acting, recorded on every journal record; the host may change it (a display name set in settings). */
   actor: string;
 }
 
@@ -28,12 +36,11 @@ export interface Transaction {
   records: JournalRecord[];
 }
 
-type RecordBody =
-  | { entity: 'ci'; op: JournalRecord['op']; id: string; before: Ci | null; after: Ci | null }
-  | { entity: 'relationship'; op: JournalRecord['op']; id: string; before: Relationship | null; after: Relationship | null };
+/** A journal record before it is stamped with seq, tx, time and actor. */
+type RecordBody = { entity: string; op: JournalRecord['op']; id: string; before: KindRecord | null; after: KindRecord | null };
 
-type CiBody = { entity: 'ci'; op: JournalRecord['op']; id: string; before: Ci | null; after: Ci };
-type RelationshipBody = { entity: 'relationship'; op: JournalRecord['op']; id: string; before: Relationship | null; after: Relationship };
+type CiBody = RecordBody & { entity: 'ci'; after: Ci };
+type RelationshipBody = RecordBody & { entity: 'relationship'; after: Relationship };
 
 /** One operation of an all-or-nothing batch (an import's apply step). */
 export type BatchOperation =
@@ -53,31 +60,37 @@ interface HistoryState {
 
 const UNDO_LIMIT = 500;
 
-/** Applies one journal record to a graph, as replay does: no validation beyond integrity. */
-export function applyRecord(graph: CmdbGraph, record: Pick<JournalRecord, 'entity' | 'id' | 'after'>): void {
-  if (record.entity === 'ci') {
-    if (record.after) graph.putCi(record.after as Ci);
-    else graph.removeCi(record.id);
-  } else if (record.after) {
-    graph.putRelationship(record.after as Relationship);
-  } else {
-    graph.removeRelationship(record.id);
-  }
+/** Applies one journal record to the state, as replay does: no validation beyond integrity. */
+export function applyRecord(state: CmdbState, record: Pick<JournalRecord, 'entity' | 'id' | 'after'>): void {
+  recordKind(record.entity).apply(state, record.id, record.after as KindRecord | null);
 }
 
 function invert(body: RecordBody): RecordBody {
   const op = body.op === 'create' ? 'delete' : body.op === 'delete' ? 'create' : 'update';
-  return { ...body, op, before: body.after, after: body.before } as RecordBody;
+  return { ...body, op, before: body.after, after: body.before };
 }
 
-export class Cmdb {
+function storedKind(name: string): AnyRecordKind {
+  let kind: AnyRecordKind;
+  try {
+    kind = recordKind(name);
+  } catch {
+    throw new CmdbError('invalid_input', `kind: unknown record kind ${JSON.stringify(name)}`, 'kind');
+  }
+  if (kind.storage !== 'records') throw new CmdbError('invalid_input', `kind: ${kind.plural} have their own operations`, 'kind');
+  return kind;
+}
+
+export class Cmdb implements CmdbState {
   readonly graph: CmdbGraph;
+  readonly records: RecordSet;
   private readonly env: CmdbEnvironment;
   private history: HistoryState;
   private savedHistory: HistoryState | null = null;
 
-  constructor(graph: CmdbGraph, env: CmdbEnvironment, lastSeq = 0) {
+  constructor(graph: CmdbGraph, env: CmdbEnvironment, lastSeq = 0, records: RecordSet = new RecordSet()) {
     this.graph = graph;
+    this.records = records;
     this.env = env;
     this.history = { undo: [], redo: [], lastSeq, lastTx: 0 };
   }
@@ -136,6 +149,39 @@ export class Cmdb {
     return { tx: this.commit('Delete relationship', [{ entity: 'relationship', op: 'delete', id, before, after: null }]) };
   }
 
+  /** Creates a record of a stored kind (`input` without an id gets a new one); its references must exist. */
+  createRecord(kindName: string, input: unknown): { record: KindRecord; tx: Transaction } {
+    const kind = storedKind(kindName);
+    const base = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+    const id = typeof base.id === 'string' ? base.id : this.env.newId(kind.idPrefix);
+    if (kind.get(this, id)) throw new CmdbError('conflict', `id: a ${kind.label} with id ${id} already exists`, 'id');
+    const record = parseOrThrow(kind.schema, { ...base, id });
+    this.checkReferences(kind, record);
+    return { record, tx: this.commit(`Create ${kind.label} ${kind.title(record)}`, [{ entity: kind.name, op: 'create', id, before: null, after: record }]) };
+  }
+
+  /** Replaces fields of a stored record (`patch` cannot change its id); the result is validated whole. */
+  updateRecord(kindName: string, id: string, patch: unknown): { record: KindRecord; tx: Transaction } {
+    const kind = storedKind(kindName);
+    const before = this.requireRecord(kind, id);
+    const fields = typeof patch === 'object' && patch !== null && !Array.isArray(patch) ? (patch as Record<string, unknown>) : {};
+    if (fields.id !== undefined && fields.id !== id) throw new CmdbError('invalid_input', 'id: a record keeps its id', 'id');
+    const record = parseOrThrow(kind.schema, { ...before, ...fields, id });
+    this.checkReferences(kind, record);
+    return { record, tx: this.commit(`Edit ${kind.label} ${kind.title(record)}`, [{ entity: kind.name, op: 'update', id, before, after: record }]) };
+  }
+
+  /** Deletes a stored record; refused while an open record names it. */
+  deleteRecord(kindName: string, id: string): { tx: Transaction } {
+    const kind = storedKind(kindName);
+    const before = this.requireRecord(kind, id);
+    const open = referrersOf(this, kind.name, id).filter((r) => !r.closed);
+    if (open.length > 0) {
+      throw new CmdbError('conflict', `id: ${kind.label} ${kind.title(before)} cannot be deleted: ${describeReferrers(open)} still name it`, 'id');
+    }
+    return { tx: this.commit(`Delete ${kind.label} ${kind.title(before)}`, [{ entity: kind.name, op: 'delete', id, before, after: null }]) };
+  }
+
   /**
    * Applies many operations as ONE transaction (one undo step), all or nothing: each
    * operation is validated against the state the earlier ones left; if any fails, the
@@ -157,13 +203,13 @@ export class Cmdb {
           throw e;
         }
         for (const body of bodies) {
-          applyRecord(this.graph, body);
+          applyRecord(this, body);
           applied.push(body);
         }
         results.push(op.kind.startsWith('delete') ? null : ((bodies[0].after as Ci | Relationship | null) ?? null));
       });
     } catch (e) {
-      for (const body of [...applied].reverse().map(invert)) applyRecord(this.graph, body);
+      for (const body of [...applied].reverse().map(invert)) applyRecord(this, body);
       throw e;
     }
     this.saveHistory();
@@ -194,6 +240,9 @@ export class Cmdb {
   private prepareCreateCi(input: unknown): CiBody {
     const parsed = parseOrThrow(CiInputSchema, input);
     const id = parsed.id ?? this.env.newId('ci');
+    if (this.records.has(TOMBSTONE_KIND.name, id)) {
+      throw new CmdbError('conflict', `id: ${id} was the id of a deleted CI that closed records still name; choose another id`, 'id');
+    }
     if (this.graph.hasCi(id)) throw new CmdbError('conflict', `id: a CI with id ${id} already exists`, 'id');
     const now = this.env.now();
     const ci = parseOrThrow(CiSchema, { ...parsed, id, createdAt: now, updatedAt: now });
@@ -211,12 +260,26 @@ export class Cmdb {
     return { entity: 'ci', op: 'update', id, before, after: ci };
   }
 
+  /**
+   * The records deleting a CI writes: its relationships, the CI, and a tombstone when closed
+   * records name it. Refused while an open record (a scheduled change, an open incident) names it.
+   */
   private prepareDeleteCi(id: string): RecordBody[] {
     const ci = this.requireCi(id);
+    const referrers = referrersOf(this, 'ci', id);
+    const open = referrers.filter((r) => !r.closed);
+    if (open.length > 0) {
+      throw new CmdbError('conflict', `id: ${ci.name} cannot be deleted: ${describeReferrers(open)} still name it; close them or remove it from them first`, 'id');
+    }
     const bodies: RecordBody[] = this.graph
       .relationshipsOf(id)
       .map((r) => ({ entity: 'relationship', op: 'delete', id: r.id, before: r, after: null }));
     bodies.push({ entity: 'ci', op: 'delete', id, before: ci, after: null });
+    if (referrers.length > 0) {
+      const tombstone: Tombstone = { id, name: ci.name, class: ci.class, deletedAt: this.env.now() };
+      const before = this.records.get(TOMBSTONE_KIND.name, id) ?? null;
+      bodies.push({ entity: TOMBSTONE_KIND.name, op: before ? 'update' : 'create', id, before, after: tombstone });
+    }
     return bodies;
   }
 
@@ -266,7 +329,7 @@ export class Cmdb {
    * sequence numbers and the undo/redo stacks return to what they were before it.
    */
   revert(tx: Transaction): void {
-    for (const body of tx.records.map(toBody).reverse().map(invert)) applyRecord(this.graph, body);
+    for (const body of tx.records.map(toBody).reverse().map(invert)) applyRecord(this, body);
     if (this.savedHistory) this.history = this.savedHistory;
     this.savedHistory = null;
   }
@@ -286,7 +349,7 @@ export class Cmdb {
     const txId = ++this.history.lastTx;
     const records = bodies.map((body) => {
       const record = { ...body, seq: ++this.history.lastSeq, tx: txId, time, actor: this.env.actor } as JournalRecord;
-      if (apply) applyRecord(this.graph, record);
+      if (apply) applyRecord(this, record);
       return record;
     });
     return { tx: txId, label, records };
@@ -305,6 +368,21 @@ export class Cmdb {
     const ci = this.graph.getCi(id);
     if (!ci) throw new CmdbError('not_found', `id: no CI with id ${id}`, 'id');
     return ci;
+  }
+
+  private requireRecord(kind: AnyRecordKind, id: string): KindRecord {
+    const record = kind.get(this, id);
+    if (!record) throw new CmdbError('not_found', `id: no ${kind.label} with id ${id}`, 'id');
+    return record;
+  }
+
+  private checkReferences(kind: AnyRecordKind, record: KindRecord): void {
+    if (!kind.references) return;
+    const missing = missingReference(this, kind.references(record), kind.isClosed?.(record) ?? false);
+    if (missing) {
+      const target = recordKind(missing.kind);
+      throw new CmdbError('invalid_input', `${missing.field}: no ${target.label} with id ${missing.id}`, missing.field);
+    }
   }
 
   private requireRelationship(id: string): Relationship {
@@ -331,5 +409,5 @@ export class Cmdb {
 }
 
 function toBody(record: JournalRecord): RecordBody {
-  return { entity: record.entity, op: record.op, id: record.id, before: record.before, after: record.after } as RecordBody;
+  return { entity: record.entity, op: record.op, id: record.id, before: record.before as KindRecord | null, after: record.after as KindRecord | null };
 }

@@ -11,7 +11,7 @@ import { serializeDocument, type SerializeOptions } from './serialize';
 import { validateDocument } from './validate';
 
 export function emptyDocument(): CmdbDocument {
-  return { schemaVersion: OBJECT_FORMAT_VERSION, journalSeq: 0, cis: [], relationships: [], settings: {} };
+  return { schemaVersion: OBJECT_FORMAT_VERSION, journalSeq: 0, cis: [], relationships: [], records: {}, settings: {} };
 }
 
 /** Where time goes when a checkpoint is read (for the benchmark). */

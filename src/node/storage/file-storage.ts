@@ -4,7 +4,8 @@
 //   <doc>.journal.<a>-<b>      sealed journal segments (seq a..b) awaiting a checkpoint
 //   <doc>.history/             segments already folded into a checkpoint (the audit log)
 //   <doc>.lock                 the owner's pid and host
-import { mkdir, readdir } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { CmdbStoragePort, LoadedCmdb } from '../../core/storage-port';
@@ -132,14 +133,12 @@ export class FileStorage implements CmdbStoragePort {
     const document = this.db.data;
     this.checkpointSeqValue = document.journalSeq;
     if (read?.migratedFrom !== undefined) {
-      this.checkpointStale = true;
       // The object format (schemaVersion 1) is still what JSON snapshot exports and the bundled
-      // sample are written in, so opening one is ordinary; only older versions are worth a word.
-      if (read.migratedFrom < OBJECT_FORMAT_VERSION) {
-        warnings.push(
-          `${checkpoint} was written in schemaVersion ${read.migratedFrom} and was migrated to ${CURRENT_SCHEMA_VERSION} in memory; it is rewritten in the new format at the next compaction.`,
-        );
-      }
+      // sample are written in, so opening one is ordinary and it is rewritten at the next
+      // compaction. A file in a format Faultline no longer writes is rewritten now, so it does
+      // not pay the migration at every open; the original is kept beside it.
+      if (read.migratedFrom === OBJECT_FORMAT_VERSION) this.checkpointStale = true;
+      else warnings.push(await this.rewriteMigrated(document, read.migratedFrom));
     }
     this.details = {
       created,
@@ -195,6 +194,28 @@ export class FileStorage implements CmdbStoragePort {
       warnings.push(`Could not move old journal segments into ${this.paths.history}: ${(error as Error).message}`);
     });
     return { document, ...(read ? { columns: read.columns } : {}), journal, warnings };
+  }
+
+  /**
+   * Writes the checkpoint just migrated from `fromVersion` in the current version (atomically),
+   * after copying the original to `<doc>.v<fromVersion>-backup`; says what it did. When it
+   * cannot (read-only media), the document stays open from memory and is rewritten at the next
+   * compaction.
+   */
+  private async rewriteMigrated(document: CmdbDocument, fromVersion: number): Promise<string> {
+    const { checkpoint } = this.paths;
+    const migrated = `${checkpoint} was written in schemaVersion ${fromVersion} and was migrated to ${CURRENT_SCHEMA_VERSION}`;
+    let backup: string;
+    try {
+      backup = await freePath(`${checkpoint}.v${fromVersion}-backup`);
+      await copyFile(checkpoint, backup, fsConstants.COPYFILE_EXCL);
+      this.db.data = document;
+      await this.db.write();
+    } catch (error) {
+      this.checkpointStale = true;
+      return `${migrated} in memory; it could not be rewritten now (${(error as Error).message}) and is rewritten at the next compaction.`;
+    }
+    return `${migrated} and rewritten in the new format; the original is kept as ${backup}.`;
   }
 
   /** Appends one transaction's records durably. */

@@ -2,15 +2,15 @@
 // acknowledged. It is also the audit log (later: history, "as of" views and diffs).
 //
 // Framing: each line carries one extra key, `"txn":[i,n]` (record i of the n records of
-// one transaction). JournalRecordSchema strips unknown keys, so readers that do not care
+// one transaction). parseJournalRecord keeps only the record's own keys, so readers that do not care
 // see plain records; replay uses it to drop a transaction whose last records never
 // reached the disk, so a multi-record edit (a CI deleted with its relationships) is
 // replayed whole or not at all. Lines without `txn` count as complete transactions.
 import type { FileHandle } from 'node:fs/promises';
 import { open, readFile } from 'node:fs/promises';
-import { JournalRecordSchema, type JournalRecord } from '../../shared/model';
+import { parseJournalRecord } from '../../core/records/validate';
+import type { JournalRecord } from '../../shared/model';
 import { CorruptFileError, errnoCode } from './errors';
-import { formatIssuePath } from './validate';
 
 /** The lines for one transaction's records, each ending in a newline. */
 export function encodeTransaction(records: readonly JournalRecord[]): string {
@@ -94,13 +94,9 @@ export async function readJournal(path: string, options: { allowTornTail: boolea
       if (isLast && options.allowTornTail) return torn(line, 'the last line is not valid JSON');
       throw corrupt(line, `not valid JSON (${(error as Error).message})`);
     }
-    const parsed = JournalRecordSchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = formatIssuePath(issue.path);
-      throw corrupt(line, `${where ? `${where}: ` : ''}${issue.message}`);
-    }
-    const record = parsed.data as JournalRecord;
+    const parsed = parseJournalRecord(value);
+    if (!parsed.ok) throw corrupt(line, `${parsed.field ? `${parsed.field}: ` : ''}${parsed.message}`);
+    const record = parsed.value;
     if (record.seq <= previousSeq) throw corrupt(line, `seq ${record.seq} does not follow seq ${previousSeq}`);
     previousSeq = record.seq;
 

@@ -1,6 +1,8 @@
-// Checkpoint migrations: migrations[N] turns a schemaVersion N document into N+1. Opening
-// an older checkpoint runs them in order; the migrated document is written back at the
-// next compaction (the original is read-only until then).
+// Checkpoint migrations: migrations[N] turns a schemaVersion N document into a later version
+// (N+1, or straight to the current columns for the object format). Opening an older checkpoint
+// runs them in order. A columnar or pre-release file (versions 0 and 2) is written back in the
+// current version at once, the original kept beside it (store.ts); a version 1 file is the
+// object form JSON snapshots are still written in, so it is rewritten at the next compaction.
 import { encodeCheckpointSteps } from '../../core/checkpoint/columns';
 import { runSteps } from '../../core/steps';
 import { CURRENT_SCHEMA_VERSION } from '../../shared/model';
@@ -50,18 +52,33 @@ function migrate0to1(doc: RawDocument, path: string): RawDocument {
  *                                       //   redundancy?, createdAt, updatedAt }
  *     "relationships": Relationship[] } // { id, source, target (CI ids), type, strength, inferred? }
  *
- * Version 2 stores the same as columns (core/checkpoint/columns.ts). The document is validated
- * as version 1 first, so a fault is named where it is in this file (`cis[12].class`,
- * `relationships[3].target`), then encoded exactly as the writer encodes a checkpoint.
+ *
+ * Since version 3 it may also hold `"records": { "<kind>": Record[] }`, the other record kinds.
+ * Versions 2 and 3 store the same as columns (core/checkpoint/columns.ts). The document is
+ * validated as version 1 first, so a fault is named where it is in this file (`cis[12].class`,
+ * `relationships[3].target`, `records.setting[0].value`), then encoded exactly as the writer
+ * encodes a checkpoint: straight into the current version.
  */
-function migrate1to2(doc: RawDocument, path: string): RawDocument {
+function migrate1toCurrent(doc: RawDocument, path: string): RawDocument {
   const document = validateVersion1(doc, path);
   return runSteps(encodeCheckpointSteps(document));
 }
 
+/**
+ * schemaVersion 2 — the columns of version 3 without `records`: a version 2 file holds CIs and
+ * relationships only, so it opens to the same CMDB with no records of any other kind.
+ */
+function migrate2to3(doc: RawDocument, path: string): RawDocument {
+  if (doc.records !== undefined) {
+    throw new CorruptFileError(path, `${path}: records: a schemaVersion 2 document has no records (found ${JSON.stringify(doc.records).slice(0, 60)})`);
+  }
+  return { ...doc, schemaVersion: 3, records: {} };
+}
+
 export const migrations: Readonly<Record<number, (doc: RawDocument, path: string) => RawDocument>> = {
   0: migrate0to1,
-  1: migrate1to2,
+  1: migrate1toCurrent,
+  2: migrate2to3,
 };
 
 export interface MigrationResult {
@@ -76,12 +93,14 @@ export interface MigrationResult {
  */
 export function migrateDocument(doc: RawDocument, fromVersion: number, path: string): MigrationResult {
   let current = doc;
-  for (let version = fromVersion; version < CURRENT_SCHEMA_VERSION; version++) {
+  let version = fromVersion;
+  while (version < CURRENT_SCHEMA_VERSION) {
     const step = migrations[version];
     if (!step) {
       throw new CorruptFileError(path, `${path}: schemaVersion ${fromVersion} is not a version Faultline ever wrote (no migration from ${version})`);
     }
     current = step(current, path);
+    version = current.schemaVersion as number;
   }
   return { document: current, fromVersion };
 }

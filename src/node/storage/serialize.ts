@@ -1,4 +1,4 @@
-// Compact JSON of a checkpoint (schemaVersion 2, columns: core/checkpoint/columns.ts),
+// Compact JSON of a checkpoint (schemaVersion 3, columns: core/checkpoint/columns.ts),
 // produced in pieces so that 100k CIs never block the event loop for long: the columns are
 // encoded a slice of items at a time, then each column is written one JSON.stringify per
 // slice of entries (or of characters, for the long strings), and the generator yields to the
@@ -48,7 +48,8 @@ export async function* serializeDocument(document: CmdbDocument, options: Serial
   let pending = `${head.slice(0, -1)},"cis":`;
   const sections: [unknown, number, string][] = [
     [columns.cis, ciChunk, ',"relationships":'],
-    [columns.relationships, relationshipChunk, '}'],
+    [columns.relationships, relationshipChunk, ',"records":'],
+    [columns.records, relationshipChunk, '}'],
   ];
   for (const [section, chunk, after] of sections) {
     for (const text of objectJson(section, chunk)) {

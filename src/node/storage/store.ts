@@ -21,6 +21,7 @@ import { dirname, resolve } from 'node:path';
 import { applyRecord, type Cmdb, type CmdbEnvironment, type Transaction } from '../../core/graph/cmdb';
 import { CmdbGraph } from '../../core/graph/cmdb-graph';
 import { cmdbFromDocument, documentFromCmdb } from '../../core/graph/load';
+import { RecordSet } from '../../core/records/record-set';
 import type { CmdbDocument, JournalRecord } from '../../shared/model';
 import { CheckpointAdapter, type CheckpointReadTimings } from './checkpoint';
 import { errnoCode, StoreOpenError } from './errors';
@@ -143,11 +144,11 @@ export async function openCmdbStore(path: string, options: OpenCmdbStoreOptions)
 
 /** Replays record by record to find the first one that cannot be applied (only run after a failed replay). */
 function findReplayFailure(document: CmdbDocument, journal: readonly JournalRecord[]): { seq: number; message: string } | null {
-  const graph = new CmdbGraph(document.cis, document.relationships);
+  const state = { graph: new CmdbGraph(document.cis, document.relationships), records: new RecordSet(document.records ?? {}) };
   for (const record of journal) {
     if (record.seq <= document.journalSeq) continue;
     try {
-      applyRecord(graph, record);
+      applyRecord(state, record);
     } catch (error) {
       return { seq: record.seq, message: `${record.op} ${record.entity} ${record.id}: ${(error as Error).message}` };
     }

@@ -9,7 +9,8 @@
 // (src/core/checkpoint/canonical.ts): exact, allocation-free checks that accept a value only
 // when zod would accept it AND return it unchanged. Anything they do not accept goes through
 // zod, which either normalises it or names the field at fault.
-import { CheckpointFormatError, decodeCheckpoint, type DecodedCheckpoint } from '../../core/checkpoint/decode';
+import { CheckpointFormatError, decodeCheckpoint, nonEmptyRecords, type DecodedCheckpoint } from '../../core/checkpoint/decode';
+import { checkDocumentRecords } from '../../core/records/validate';
 import { formatIssuePath, isCanonicalCi, isCanonicalRelationship, isPlainObject } from '../../core/checkpoint/canonical';
 import { CmdbDocumentSchema, RELATIONSHIP_TYPES, type CmdbDocument } from '../../shared/model';
 import { CorruptFileError } from './errors';
@@ -37,7 +38,10 @@ export function validateDocument(raw: Record<string, unknown>, path: string): De
 export function validateVersion1(raw: Record<string, unknown>, path: string): CmdbDocument {
   const document = fastValidate(raw) ?? slowValidate(raw, path);
   checkIntegrity(document, path);
-  return document;
+  const records = checkDocumentRecords(raw.records);
+  if (!records.ok) throw new CorruptFileError(path, `${path}: ${records.field}: ${records.message}`);
+  const { records: _unchecked, ...rest } = document;
+  return { ...rest, ...nonEmptyRecords(records.value) };
 }
 
 function fastValidate(raw: Record<string, unknown>): CmdbDocument | null {

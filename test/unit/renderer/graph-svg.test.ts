@@ -65,7 +65,8 @@ const diff: CmdbDiff = {
     changed: [{ id: 'ci_web', before: ci('ci_web', 'Web'), after: ci('ci_web', 'Web', { owner: 'ops' }), changes: [{ field: 'owner', before: '', after: 'ops, "team"' }] }],
   },
   relationships: { added: [rel('rel_1', 'ci_new', 'ci_web')], removed: [], changed: [] },
-  counts: { cis: counts, relationships: counts },
+  records: {},
+  counts: { cis: counts, relationships: counts, records: {} },
 };
 
 describe('diff export', () => {

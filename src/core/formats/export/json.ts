@@ -2,7 +2,7 @@
 // schemaVersion 1: the form a checkpoint had before version 2's columns, which Faultline still opens),
 // pretty-printed with a stable key order and every list sorted by id, so two exports of the
 // same CMDB are byte-identical and diff cleanly. CmdbDocumentSchema.parse of the text gives
-// back exactly the CIs and relationships given (the round trip is lossless).
+// back exactly the CIs, relationships and records given (the round trip is lossless).
 import { OBJECT_FORMAT_VERSION, type Ci, type CmdbDocument, type Relationship } from '../../../shared/model';
 import { compareIds, normalizeScope, setOwn, sortedKeys, type ExportScope } from './scope';
 import { runSteps, STEP_SLICE, type Steps } from '../../steps';
@@ -11,6 +11,8 @@ export interface JsonSnapshotOptions {
   /** The journal sequence the document stands at; 0 (a fresh document) unless given. */
   journalSeq?: number;
   settings?: Record<string, unknown>;
+  /** The records of the other kinds (changes, incidents, settings…) by kind: given for a whole-CMDB snapshot, left out of a partial one. */
+  records?: CmdbDocument['records'];
 }
 
 function sortedMap(map: Readonly<Record<string, string>>): Record<string, string> {
@@ -56,6 +58,18 @@ function sortKeysDeep(value: unknown): unknown {
   return value;
 }
 
+/** Records by kind in a stable order: kinds by name, records by id, keys sorted; kinds without records left out. */
+function canonicalRecords(records: NonNullable<CmdbDocument['records']>): NonNullable<CmdbDocument['records']> {
+  const out: NonNullable<CmdbDocument['records']> = {};
+  for (const kind of Object.keys(records).sort(compareIds)) {
+    const items = records[kind];
+    if (items.length === 0) continue;
+    const sorted = [...items].sort((a, b) => compareIds(a.id, b.id)).map((item) => sortKeysDeep(item) as (typeof items)[number]);
+    setOwn(out, kind, sorted);
+  }
+  return out;
+}
+
 export function snapshotDocument(scope: ExportScope, options: JsonSnapshotOptions = {}): CmdbDocument {
   const { cis, relationships } = normalizeScope(scope);
   return {
@@ -63,6 +77,7 @@ export function snapshotDocument(scope: ExportScope, options: JsonSnapshotOption
     journalSeq: options.journalSeq ?? 0,
     cis: cis.map(canonicalCi),
     relationships: relationships.map(canonicalRelationship),
+    records: canonicalRecords(options.records ?? {}),
     settings: sortKeysDeep(options.settings ?? {}) as Record<string, unknown>,
   };
 }
@@ -96,6 +111,7 @@ export function* writeJsonSnapshotSteps(scope: ExportScope, options: JsonSnapsho
     }
     pieces.push('\n  ],\n');
   }
+  pieces.push(`  "records": ${JSON.stringify(document.records ?? {}, null, 2).replace(/\n/g, '\n  ')},\n`);
   pieces.push(`  "settings": ${JSON.stringify(document.settings, null, 2).replace(/\n/g, '\n  ')}\n}\n`);
   return pieces.join('');
 }

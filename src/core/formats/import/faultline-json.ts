@@ -1,5 +1,7 @@
 // The Faultline JSON snapshot (a CmdbDocument with schemaVersion 1), or a Faultline document's
-// checkpoint (schemaVersion 2, columns): lossless, ids kept. In a snapshot each CI and
+// checkpoint (schemaVersion 2 or 3, columns): lossless, ids kept. The records of other kinds a
+// snapshot carries (changes, incidents…) are not imported: an import reconciles CIs and
+// relationships. In a snapshot each CI and
 // relationship is validated on its own, so one bad entry is a rejection at its JSON path and
 // the rest still imports.
 import { CiSchema, CURRENT_SCHEMA_VERSION, OBJECT_FORMAT_VERSION, RelationshipSchema } from '../../../shared/model';
@@ -11,6 +13,9 @@ import { getOwn, isForbiddenKey, isRecord } from './normalize';
 import { ImportError, type ImportBatch, type ImportedCi, type ImportOptions } from './types';
 
 export const FAULTLINE_SYSTEM = 'faultline';
+
+/** The columnar checkpoint version before records of other kinds existed. */
+const COLUMNS_WITHOUT_RECORDS = 2;
 
 function issueOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): { field?: string; reason: string } {
   const issue = error.issues[0];
@@ -31,16 +36,19 @@ export function parseFaultlineSnapshot(text: string, options: ImportOptions): Im
     if (version > CURRENT_SCHEMA_VERSION) {
       throw new ImportError('format', { file, path: 'schemaVersion' }, `the snapshot has schema version ${version}; this Faultline reads up to ${CURRENT_SCHEMA_VERSION}`);
     }
-    if (version !== OBJECT_FORMAT_VERSION && version !== CURRENT_SCHEMA_VERSION) {
+    const columnar = version === COLUMNS_WITHOUT_RECORDS || version === CURRENT_SCHEMA_VERSION;
+    if (version !== OBJECT_FORMAT_VERSION && !columnar) {
       throw new ImportError('format', { file, path: 'schemaVersion' }, `unknown schema version ${version}`);
     }
     let cis = getOwn(doc, 'cis') ?? [];
     let relationships = getOwn(doc, 'relationships') ?? [];
-    if (version === CURRENT_SCHEMA_VERSION) {
+    if (columnar) {
       // A checkpoint (a .faultline document file): its columns are read back into objects as a
-      // whole, so a fault anywhere refuses the file, as opening it would.
+      // whole, so a fault anywhere refuses the file, as opening it would. Version 2 is version 3
+      // without records.
+      const current = version === COLUMNS_WITHOUT_RECORDS ? { ...doc, schemaVersion: CURRENT_SCHEMA_VERSION, records: {} } : doc;
       try {
-        ({ cis, relationships } = decodeCheckpoint(doc).document);
+        ({ cis, relationships } = decodeCheckpoint(current).document);
       } catch (error) {
         if (!(error instanceof CheckpointFormatError)) throw error;
         throw new ImportError('format', { file, path: error.field }, `not a valid Faultline document: ${error.message}`);

@@ -58,7 +58,7 @@ describe('documentAsOf', () => {
 
   it('checks a few instants by hand', () => {
     const beforeAll = documentAsOf(null, journal, '2025-12-31T23:59:59.000Z');
-    expect(beforeAll).toEqual({ cis: [], relationships: [], journalSeq: 0 });
+    expect(beforeAll).toEqual({ cis: [], relationships: [], records: {}, journalSeq: 0 });
 
     const afterUpdate = documentAsOf(null, journal, states[3].time);
     expect(afterUpdate.cis.map((c) => [c.id, c.name, c.criticality])).toEqual([

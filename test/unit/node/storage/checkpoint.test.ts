@@ -28,7 +28,7 @@ describe('checkpoint', () => {
       expect(text).not.toContain('\n');
       expect(text).toBe(JSON.stringify(runSteps(encodeCheckpointSteps(doc, { cis: ciChunk, relationships: relationshipChunk }))));
       const raw = JSON.parse(text) as Record<string, unknown>;
-      expect(raw).toMatchObject({ schemaVersion: 2, journalSeq: 7, settings: { theme: 'dark' } });
+      expect(raw).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, journalSeq: 7, settings: { theme: 'dark' }, records: {} });
       expect(validateDocument(raw, 'doc').document).toEqual(doc);
     }
     // One CI per slice: as many id groups as CIs.

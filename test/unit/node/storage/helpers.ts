@@ -96,7 +96,7 @@ export function rawColumns(cis: readonly Record<string, unknown>[], relationship
   const idColumn = (ids: unknown[]) => (ids.length === 0 ? [] : [ids.join(' ')]);
   const inferred = (value: boolean) => packInts(relationships.flatMap((r, e) => (r.inferred === value ? [e] : [])));
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     journalSeq,
     settings: {},
     cis: {
@@ -122,5 +122,6 @@ export function rawColumns(cis: readonly Record<string, unknown>[], relationship
       strength: relTable('strength'),
       inferred: { true: inferred(true), false: inferred(false) },
     },
+    records: {},
   };
 }

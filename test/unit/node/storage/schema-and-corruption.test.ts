@@ -44,29 +44,47 @@ describe('schemaVersion', () => {
     for (let v = 0; v < CURRENT_SCHEMA_VERSION; v++) expect(typeof migrations[v]).toBe('function');
   });
 
-  it('migrates a version 0 document on open and writes it as the current version at compaction', async () => {
+  it('migrates a version 0 document on open and writes it as the current version at once, keeping the original', async () => {
     const original = JSON.stringify(version0());
     await writeFile(path, original);
     const store = await open(path);
-    expect(store.warnings.join('\n')).toMatch(/schemaVersion 0 .*migrated to 2/);
+    expect(store.warnings.join('\n')).toMatch(/schemaVersion 0 .*migrated to 3 and rewritten .*kept as .*doc\.faultline\.v0-backup/);
     expect(store.cmdb.lastSeq).toBe(0);
     expect(store.cmdb.graph.getRelationship('r1')).toEqual({ id: 'r1', source: 'web', target: 'db', type: 'depends_on', strength: 'hard' });
     expect(store.cmdb.graph.getRelationship('r2')?.type).toBe('runs_on');
     expect(store.cmdb.graph.getCi('db')?.class).toBe('database');
-    // Until then the old file stays as it was.
-    expect(await readFile(path, 'utf8')).toBe(original);
+    // Rewritten at open; the original kept byte for byte.
+    expect(await readFile(`${path}.v0-backup`, 'utf8')).toBe(original);
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, journalSeq: 0, settings: { theme: 'light' } });
     await store.persist(store.cmdb.updateCi('web', { owner: 'team-z' }).tx);
-    await store.compact();
     await store.close();
 
-    const onDisk = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
-    expect(onDisk).toMatchObject({ schemaVersion: 2, journalSeq: 1, settings: { theme: 'light' } });
-    expect(onDisk).not.toHaveProperty('relations');
     const reopened = await open(path);
     expect(reopened.warnings).toEqual([]);
     expect(reopened.cmdb.graph.getCi('web')?.owner).toBe('team-z');
     expect(reopened.cmdb.graph.relationshipCount).toBe(2);
     await reopened.close();
+  });
+
+  it('migrates a version 2 document to 3 on open, once: same CMDB, original kept as .v2-backup, the journal still replayed', async () => {
+    const v1 = { ...chainDocument(5, 2), settings: { theme: 'light' } };
+    const v3 = JSON.parse(await serializeDocumentToString(v1)) as Record<string, unknown>;
+    const { records: _none, ...v2fields } = v3;
+    const v2 = JSON.stringify({ ...v2fields, schemaVersion: 2 });
+    await writeFile(path, v2);
+    const first = await open(path);
+    const before = stateOf(first);
+    expect(first.warnings.join('\n')).toMatch(/schemaVersion 2 and was migrated to 3 and rewritten/);
+    await first.persist(first.cmdb.updateCi('ci_1', { owner: 'team-q' }).tx);
+    await first.close();
+    expect(await readFile(`${path}.v2-backup`, 'utf8')).toBe(v2);
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ schemaVersion: 3, journalSeq: 2, records: {} });
+
+    const second = await open(path);
+    expect(second.warnings).toEqual([]);
+    expect(stateOf(second).cis).toEqual(before.cis.map((ci) => (ci.id === 'ci_1' ? { ...ci, owner: 'team-q', updatedAt: second.cmdb.graph.getCi('ci_1')?.updatedAt } : ci)));
+    expect(stateOf(second).relationships).toEqual(before.relationships);
+    await second.close();
   });
 
   it('opens a version 0, a version 1 and a version 2 file of the same CMDB to the same CMDB', async () => {
@@ -94,7 +112,7 @@ describe('schemaVersion', () => {
     expect(fromV0).toEqual({ ...fromV1, relationships: fromV1.relationships.map((r) => ({ ...r, strength: 'hard' })) });
   });
 
-  it('migrates a version 1 document on open without a warning, keeps it until compaction, then writes version 2', async () => {
+  it('migrates a version 1 document on open without a warning, keeps it until compaction, then writes the current version', async () => {
     const original = JSON.stringify(chainDocument(6, 4));
     await writeFile(path, original);
     const store = await open(path);
@@ -108,7 +126,7 @@ describe('schemaVersion', () => {
     await store.close();
 
     const onDisk = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
-    expect(onDisk).toMatchObject({ schemaVersion: 2, journalSeq: 5, settings: { theme: 'dark' } });
+    expect(onDisk).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, journalSeq: 5, settings: { theme: 'dark' } });
     const reopened = await open(path);
     expect(stateOf(reopened)).toEqual(before);
     expect(reopened.cmdb.graph.getCi('ci_2')?.owner).toBe('team-z');

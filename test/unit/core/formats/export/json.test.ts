@@ -54,7 +54,7 @@ describe('writeJsonSnapshot', () => {
   it('carries journalSeq and settings (keys sorted) when given', () => {
     const text = writeJsonSnapshot({ cis: [], relationships: [] }, { journalSeq: 42, settings: { z: 1, a: { y: 2, b: [3] } } });
     expect(text).toBe(
-      '{\n  "schemaVersion": 1,\n  "journalSeq": 42,\n  "cis": [],\n  "relationships": [],\n  "settings": {\n    "a": {\n      "b": [\n        3\n      ],\n      "y": 2\n    },\n    "z": 1\n  }\n}\n',
+      '{\n  "schemaVersion": 1,\n  "journalSeq": 42,\n  "cis": [],\n  "relationships": [],\n  "records": {},\n  "settings": {\n    "a": {\n      "b": [\n        3\n      ],\n      "y": 2\n    },\n    "z": 1\n  }\n}\n',
     );
   });
 

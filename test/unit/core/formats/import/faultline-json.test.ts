@@ -41,9 +41,9 @@ describe('parseFaultlineSnapshot', () => {
   it('refuses files that are not snapshots, newer schema versions and bad JSON, naming the place', () => {
     expect(importError(() => parseFaultlineSnapshot('[]', { fileName: 'a.json' })).reason).toMatch(/expected a JSON object/);
     expect(importError(() => parseFaultlineSnapshot('{"cis":[]}', { fileName: 'a.json' })).reason).toMatch(/no schemaVersion/);
-    const newer = importError(() => parseFaultlineSnapshot('{"schemaVersion":3,"cis":[]}', { fileName: 'a.json' }));
+    const newer = importError(() => parseFaultlineSnapshot('{"schemaVersion":4,"cis":[]}', { fileName: 'a.json' }));
     expect([newer.code, newer.path]).toEqual(['format', 'schemaVersion']);
-    expect(newer.reason).toMatch(/schema version 3/);
+    expect(newer.reason).toMatch(/schema version 4/);
     const bad = importError(() => parseFaultlineSnapshot('{\n  "schemaVersion": 1,\n  "cis": [,]\n}', { fileName: 'a.json' }));
     expect([bad.code, bad.line]).toEqual(['syntax', 3]);
     expect(importError(() => parseFaultlineSnapshot('{"schemaVersion":1,"cis":{}}', { fileName: 'a.json' })).path).toBe('cis');
