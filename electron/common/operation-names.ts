@@ -20,6 +20,7 @@ export const PRELOAD_OPERATION_NAMES = [
   'rel.create',
   'rel.update',
   'rel.delete',
+  'settings.setDisplayName',
   'history.undo',
   'history.redo',
   'impact.blastRadius',

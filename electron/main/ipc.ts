@@ -1,8 +1,9 @@
 // One ipcMain.handle per operation of the contract table, on `faultline:op:<name>`. Each handler
-// checks the sender frame, validates the payload with the operation's zod schema and only then
-// calls the service. Every answer is an ApiResult; nothing throws across the boundary.
+// checks the sender frame and hands the payload to the service's dispatch, which validates it
+// with the operation's zod schema (once, for every adapter). Every answer is an ApiResult;
+// nothing throws across the boundary.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { OPERATION_NAMES, operations, type ApiResult, type OperationName } from '../../src/shared/operations';
+import { OPERATION_NAMES, type ApiResult, type OperationName } from '../../src/shared/operations';
 import { operationChannel } from '../common/channels';
 import { errorMessage, type ServiceLike } from './service-types';
 import type { SenderFrameLike } from './security';
@@ -15,12 +16,7 @@ export interface OperationHandlerDeps {
   onRefused?(name: OperationName, reason: string): void;
 }
 
-export function invalidInputResult(name: OperationName, issues: { path: string; message: string }[]): ApiResult {
-  const summary = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
-  return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}: ${summary}`, issues } };
-}
-
-/** Sender check, schema validation, dispatch: what one IPC call goes through. */
+/** Sender check, then dispatch: what one IPC call goes through. */
 export async function handleOperationCall(
   name: OperationName,
   event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
@@ -37,17 +33,10 @@ export async function handleOperationCall(
     deps.onRefused?.(name, `sender ${frame ? frame.url : '(gone)'} is not the Faultline window`);
     return { ok: false, error: { code: 'internal', message: 'Refused: the call did not come from the Faultline window.' } };
   }
-  const parsed = operations[name].input.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({
-      path: issue.path.map((part) => String(part)).join('.'),
-      message: issue.message,
-    }));
-    return invalidInputResult(name, issues);
-  }
+  // The input is validated once, by the service's dispatch, as for HTTP and the CLI.
   try {
     const service = await deps.getService();
-    return await service.dispatch(name, parsed.data);
+    return await service.dispatch(name, input);
   } catch (error) {
     return { ok: false, error: { code: 'internal', message: errorMessage(error) } };
   }

@@ -80,6 +80,10 @@ export interface DocumentInfo {
   title: string;
   ciCount: number;
   relationshipCount: number;
+  /** Records of every other kind (change, incident, setting…) by kind name, zero included. */
+  recordCounts: Record<string, number>;
+  /** Who edits are recorded as: the display name set in settings, else the OS user name. */
+  actor: string;
   schemaVersion: number;
   canUndo: boolean;
   canRedo: boolean;
@@ -235,6 +239,8 @@ export const operations = {
   'rel.create': op<MutationResult<Relationship>>()(z.object({ relationship: RelationshipInputSchema }).strict()),
   'rel.update': op<MutationResult<Relationship>>()(z.object({ id: IdSchema, patch: RelationshipPatchSchema }).strict()),
   'rel.delete': op<MutationResult<null>>()(IdInput),
+  /** Sets (or, with null, clears) the name recorded as the actor of the user's edits. */
+  'settings.setDisplayName': op<DocumentInfo>()(z.object({ name: z.string().trim().min(1).max(100).nullable() }).strict()),
   'history.undo': op<DocumentInfo>()(NoInput),
   'history.redo': op<DocumentInfo>()(NoInput),
   'impact.blastRadius': op<BlastRadiusResult>()(

@@ -7,7 +7,7 @@ import { writeTextExportSteps, type ExportScope } from '../../core/formats/expor
 import { csvHeaderKey, ImportError, type ImportBatch } from '../../core/formats/import';
 import type { CmdbEnvironment, Transaction } from '../../core/graph/cmdb';
 import { CmdbGraph } from '../../core/graph/cmdb-graph';
-import { documentFromCmdb } from '../../core/graph/load';
+import { documentFromCmdb, recordsOf } from '../../core/graph/load';
 import { graphView } from '../../core/query';
 import { applyPlanOps, planImport, planImportSteps, planIsEmpty } from '../../core/reconcile';
 import { runInSlices } from '../steps/run-in-slices';
@@ -190,7 +190,9 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
 
   const side = async (ref: string): Promise<{ label: string; content: DiffSide }> => {
     const store = ctx.store();
-    if (ref === 'now') return { label: 'now', content: { cis: [...store.cmdb.graph.cis()], relationships: [...store.cmdb.graph.relationships()] } };
+    if (ref === 'now') {
+      return { label: 'now', content: { cis: [...store.cmdb.graph.cis()], relationships: [...store.cmdb.graph.relationships()], records: recordsOf(store.cmdb) } };
+    }
     try {
       const { meta, document } = await readSnapshot(store.path, ref);
       return { label: `${meta.name} (${meta.createdAt})`, content: document };
@@ -366,7 +368,9 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
         const file: ExportedFile = { name: `${baseName}.xlsx`, mimeType: MIME_XLSX, encoding: 'base64', content: buffer.toString('base64') };
         return { files: [file] };
       }
-      const files = (await runInSlices(writeTextExportSteps(format, scope, { baseName }))).map(
+      // A whole-CMDB JSON snapshot carries the other record kinds too; a partial one (CIs on screen) cannot say which belong.
+      const json = ciIds ? {} : { records: recordsOf(store.cmdb) };
+      const files = (await runInSlices(writeTextExportSteps(format, scope, { baseName, json }))).map(
         (f): ExportedFile => ({ name: f.name, mimeType: f.mediaType, encoding: 'utf8', content: f.content }),
       );
       return { files };

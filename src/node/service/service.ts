@@ -10,6 +10,7 @@ import type { CmdbEnvironment, Transaction } from '../../core/graph/cmdb';
 import { CmdbError } from '../../core/graph/errors';
 import { blastRadius, dependencies, prepareImpact, singlePointsOfFailure } from '../../core/impact';
 import { ciDetails, facets, graphView, searchCis, subgraphView } from '../../core/query';
+import { storedKinds } from '../../core/records';
 import { CURRENT_SCHEMA_VERSION } from '../../shared/model';
 import {
   isOperationName,
@@ -33,7 +34,7 @@ export interface FaultlineServiceOptions {
   dataDir: string;
   /** A document to open instead of the remembered one (relative paths from the working directory). */
   documentPath?: string;
-  /** Who is acting, recorded in the journal. */
+  /** The OS user name: recorded in the journal as who is acting, unless a display name is set in settings. */
   actor: string;
   /** The bundled sample CMDB to copy on first run; defaults to <app root>/resources/sample-cmdb.faultline. */
   sampleSource?: string;
@@ -157,6 +158,8 @@ async function listDocuments(dir: string): Promise<string[]> {
 class Service implements FaultlineService {
   private store: CmdbStore | null = null;
   private readonly env: CmdbEnvironment;
+  /** The OS user name: the actor when no display name is set. */
+  private readonly osActor: string;
   private readonly dataDir: string;
   private settings: AppSettings;
   private readonly log: (message: string, error?: unknown) => void;
@@ -169,9 +172,10 @@ class Service implements FaultlineService {
   private openWarnings: string[] = [];
   private readonly handlers: Handlers;
 
-  constructor(dataDir: string, env: CmdbEnvironment, settings: AppSettings, log: (message: string, error?: unknown) => void) {
+  constructor(dataDir: string, osActor: string, settings: AppSettings, log: (message: string, error?: unknown) => void) {
     this.dataDir = dataDir;
-    this.env = env;
+    this.osActor = osActor;
+    this.env = createEnvironment(settings.displayName ?? osActor);
     this.settings = settings;
     this.log = log;
     this.handlers = this.createHandlers();
@@ -185,6 +189,8 @@ class Service implements FaultlineService {
       title: basename(store.path),
       ciCount: cmdb.graph.ciCount,
       relationshipCount: cmdb.graph.relationshipCount,
+      recordCounts: Object.fromEntries(storedKinds().map((kind) => [kind.name, kind.count(cmdb)])),
+      actor: this.env.actor,
       schemaVersion: CURRENT_SCHEMA_VERSION,
       canUndo: cmdb.canUndo,
       canRedo: cmdb.canRedo,
@@ -492,6 +498,13 @@ class Service implements FaultlineService {
         await this.persist(tx);
         return { value: null, info: this.documentInfo() };
       },
+      'settings.setDisplayName': async ({ name }) => {
+        this.settings = { ...this.settings, displayName: name };
+        this.env.actor = name ?? this.osActor;
+        await this.writeSettings();
+        this.emitChange();
+        return this.documentInfo();
+      },
       'history.undo': async () => {
         const tx = cmdb().undo();
         if (tx) await this.persist(tx);
@@ -544,7 +557,7 @@ export async function startFaultlineService(options: FaultlineServiceOptions): P
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
   const { settings, problem } = await loadSettings(dataDir);
   if (problem) log(`Faultline: ${problem}`);
-  const service = new Service(dataDir, createEnvironment(options.actor), settings, log);
+  const service = new Service(dataDir, options.actor, settings, log);
   await service.openInitial(options.documentPath, options.sampleSource ?? defaultSampleSource());
   return service;
 }

@@ -1,5 +1,5 @@
-// The app's own settings in <dataDir>/settings.json: the recent-files list and the
-// document last opened. Written atomically (unique temp file, fsync, rename); keys this
+// The app's own settings in <dataDir>/settings.json: the recent-files list, the
+// document last opened and the display name recorded as the actor of the user's edits. Written atomically (unique temp file, fsync, rename); keys this
 // module does not know are kept as they are, so other parts of the app may add theirs.
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
@@ -9,14 +9,20 @@ import { z } from 'zod';
 export const SETTINGS_FILE_NAME = 'settings.json';
 export const RECENT_LIMIT = 10;
 
+/** A name to record as the actor of the user's edits instead of the OS user name. */
+export const DisplayNameSchema = z.string().trim().min(1).max(100);
+
 const KnownSettingsSchema = z.object({
   recent: z.array(z.string().min(1)).catch([]),
   lastOpened: z.string().min(1).nullable().catch(null),
+  displayName: DisplayNameSchema.nullable().catch(null),
 });
 
 export interface AppSettings {
   recent: string[];
   lastOpened: string | null;
+  /** Recorded as the actor of every edit when set; the OS user name otherwise. */
+  displayName: string | null;
   /** Everything else found in the file, written back untouched. */
   other: Record<string, unknown>;
 }
@@ -32,7 +38,7 @@ export function settingsPath(dataDir: string): string {
 }
 
 export async function loadSettings(dataDir: string): Promise<LoadedSettings> {
-  const empty: AppSettings = { recent: [], lastOpened: null, other: {} };
+  const empty: AppSettings = { recent: [], lastOpened: null, displayName: null, other: {} };
   let text: string;
   try {
     text = await readFile(settingsPath(dataDir), 'utf8');
@@ -52,13 +58,17 @@ export async function loadSettings(dataDir: string): Promise<LoadedSettings> {
   const known = KnownSettingsSchema.parse({
     recent: (parsed as Record<string, unknown>).recent ?? [],
     lastOpened: (parsed as Record<string, unknown>).lastOpened ?? null,
+    displayName: (parsed as Record<string, unknown>).displayName ?? null,
   });
-  const { recent: _recent, lastOpened: _lastOpened, ...other } = parsed as Record<string, unknown>;
-  return { settings: { recent: dedupe(known.recent).slice(0, RECENT_LIMIT), lastOpened: known.lastOpened, other }, problem: null };
+  const { recent: _recent, lastOpened: _lastOpened, displayName: _displayName, ...other } = parsed as Record<string, unknown>;
+  return {
+    settings: { recent: dedupe(known.recent).slice(0, RECENT_LIMIT), lastOpened: known.lastOpened, displayName: known.displayName, other },
+    problem: null,
+  };
 }
 
 export async function saveSettings(dataDir: string, settings: AppSettings): Promise<void> {
-  const body = { ...settings.other, recent: settings.recent, lastOpened: settings.lastOpened };
+  const body = { ...settings.other, recent: settings.recent, lastOpened: settings.lastOpened, ...(settings.displayName ? { displayName: settings.displayName } : {}) };
   await writeFileAtomic(settingsPath(dataDir), `${JSON.stringify(body, null, 2)}\n`);
 }
 

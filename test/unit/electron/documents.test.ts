@@ -8,6 +8,8 @@ const INFO: DocumentInfo = {
   title: 'shop.faultline',
   ciCount: 3,
   relationshipCount: 2,
+  recordCounts: {},
+  actor: 'ana',
   schemaVersion: 1,
   canUndo: false,
   canRedo: false,
