@@ -128,8 +128,9 @@ export class Cmdb implements CmdbState {
   /** Deletes a CI and every relationship touching it, as one transaction. */
   deleteCi(id: string): { deletedRelationships: number; tx: Transaction } {
     const bodies = this.prepareDeleteCi(id);
-    const ci = bodies[bodies.length - 1].before as Ci;
-    return { deletedRelationships: bodies.length - 1, tx: this.commit(`Delete ${ci.name}`, bodies) };
+    const ci = this.requireCi(id);
+    const deletedRelationships = bodies.filter((body) => body.entity === 'relationship').length;
+    return { deletedRelationships, tx: this.commit(`Delete ${ci.name}`, bodies) };
   }
 
   createRelationship(input: unknown): { relationship: Relationship; tx: Transaction } {
