@@ -13,6 +13,8 @@ export const PRELOAD_OPERATION_NAMES = [
   'view.subgraph',
   'view.facets',
   'ci.get',
+  'ci.list',
+  'ci.resolve',
   'ci.search',
   'ci.create',
   'ci.update',

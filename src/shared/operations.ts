@@ -107,6 +107,17 @@ export interface CiDetails {
   incoming: RelationshipWithPeer[];
 }
 
+/** CIs in list order (class, name, id), a page of them, and how many there are. */
+export interface CiList {
+  cis: Ci[];
+  /** CIs passing the class filter, and CIs in the CMDB. */
+  matching: number;
+  total: number;
+}
+
+/** A CI named by id or by exact name, resolved. */
+export type CiRef = Pick<Ci, 'id' | 'name' | 'class'>;
+
 export interface SearchHit {
   ci: Pick<Ci, 'id' | 'name' | 'class' | 'environment' | 'owner' | 'criticality'>;
   /** Which field matched (name, class, tag, owner, attribute:<key>) and the matched text. */
@@ -230,6 +241,17 @@ export const operations = {
   'view.subgraph': op<GraphView>()(SubgraphInputSchema),
   'view.facets': op<Facets>()(NoInput),
   'ci.get': op<CiDetails>()(IdInput),
+  'ci.list': op<CiList>()(
+    z
+      .object({
+        classes: z.array(CiClassSchema).optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(10_000_000).default(1000),
+      })
+      .strict(),
+  ),
+  /** A CI by exact id, else by exact name (case-insensitive); not_found or conflict (an ambiguous name) otherwise. */
+  'ci.resolve': op<CiRef>()(z.object({ ref: z.string().min(1).max(300) }).strict()),
   'ci.search': op<SearchHit[]>()(
     z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).default(20) }).strict(),
   ),
@@ -265,6 +287,8 @@ export const operations = {
         includeAttributes: z.boolean().optional(),
         /** Lets `import.progress` and `import.cancel` follow this preview while it runs. */
         jobId: ImportJobIdSchema.optional(),
+        /** Items per list in the preview (PREVIEW_LIST_CAP when absent); the command line asks for every one. */
+        listCap: z.number().int().min(1).max(100_000_000).optional(),
       })
       .strict(),
   ),

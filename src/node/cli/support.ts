@@ -1,13 +1,7 @@
-// Helpers shared by the CLI commands: argument parsing with usage errors, opening a
-// document for the length of a command, finding a CI by id or name, and plain tables.
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+// Helpers shared by the CLI commands: argument parsing with usage errors and plain tables.
+// A command reaches its document through the operation table (client.ts).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { CmdbGraph } from '../../core/graph/cmdb-graph';
-import type { Ci } from '../../shared/model';
-import { createEnvironment, describeOpenError } from '../service';
-import { openCmdbStore, type CmdbStore } from '../storage';
-import { CliError, UsageError, type CliIo } from './types';
+import { UsageError, type CliIo } from './types';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -23,45 +17,6 @@ export function parseCommandArgs<O extends Options>(args: string[], options: O, 
 export function requireOption(value: string | undefined, flag: string): string {
   if (value === undefined || value.length === 0) throw new UsageError(`${flag} is required`);
   return value;
-}
-
-/**
- * Opens a document for the length of `use` and closes it after (the store takes the
- * document's lock, so the CLI never reads a file another process is writing).
- */
-export async function withDocument<T>(dbPath: string, use: (store: CmdbStore) => Promise<T> | T): Promise<T> {
-  const path = resolve(dbPath);
-  let isFile: boolean;
-  try {
-    isFile = (await stat(path)).isFile();
-  } catch {
-    throw new CliError(`No such file: ${path}`);
-  }
-  if (!isFile) throw new CliError(`Not a file: ${path}`);
-  let store: CmdbStore;
-  try {
-    store = await openCmdbStore(path, { env: createEnvironment('cli'), createIfMissing: false });
-  } catch (error) {
-    throw new CliError(describeOpenError(error, path).message);
-  }
-  try {
-    return await use(store);
-  } finally {
-    await store.close();
-  }
-}
-
-/** A CI by exact id, else by name (case-insensitive); an ambiguous name lists the candidates. */
-export function findCi(graph: CmdbGraph, ref: string): Ci {
-  const byId = graph.getCi(ref);
-  if (byId) return byId;
-  const wanted = ref.trim().toLowerCase();
-  const matches: Ci[] = [];
-  for (const ci of graph.cis()) if (ci.name.toLowerCase() === wanted) matches.push(ci);
-  if (matches.length === 1) return matches[0];
-  if (matches.length === 0) throw new CliError(`No CI with id or name "${ref}"`);
-  const list = matches.map((ci) => `${ci.id} (${ci.class}, ${ci.environment || 'no environment'})`).join(', ');
-  throw new CliError(`"${ref}" names ${matches.length} CIs: ${list}; give an id instead`);
 }
 
 /** Columns padded to their widest cell, two spaces apart, no trailing spaces. */

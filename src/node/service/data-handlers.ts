@@ -137,7 +137,6 @@ function rememberedMappings(settings: AppSettings): Record<string, CsvMapping> {
 }
 
 // Reading a file moved to the import worker's folder (it runs there); the CLI still imports it from here.
-export { ImportSourceError, readImportSource, type ImportSource, type ImportSourceOptions } from '../import-worker';
 
 /** A worker's progress as the job's progress over the whole preview. */
 export function jobProgress(jobId: string, progress: WorkerProgress): ImportJobProgress {
@@ -206,7 +205,7 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
    * The planning step of a preview (in the queue: it reads the live graph, which only queued
    * calls change, so it holds still while planning pauses for other reads).
    */
-  const planPreview = async (fileName: string, source: ImportSource): Promise<OperationOutput<'import.preview'>> => {
+  const planPreview = async (fileName: string, source: ImportSource, listCap: number): Promise<OperationOutput<'import.preview'>> => {
     const store = ctx.store();
     const { format, csv } = source;
     if (source.batch === null) {
@@ -233,7 +232,7 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
       ...(csv && csvKey ? { csv: { headerKey: csvKey, mapping: csv.mapping } } : {}),
     });
     while (previews.size > MAX_PREVIEWS) previews.delete(previews.keys().next().value as string);
-    const capped = capPlan(plan, PREVIEW_LIST_CAP);
+    const capped = capPlan(plan, listCap);
     return { previewId, fileName, format: batch.format, plan: capped.plan, truncated: capped.truncated, ...(csv ? { csv } : {}) };
   };
 
@@ -291,7 +290,7 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
       try {
         const preview = await ctx.serialized(() => {
           if (job.cancelled) throw cancelled();
-          return planPreview(fileName, source);
+          return planPreview(fileName, source, input.listCap ?? PREVIEW_LIST_CAP);
         });
         endJob(job, 'finished');
         return preview;

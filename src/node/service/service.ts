@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { CmdbEnvironment, Transaction } from '../../core/graph/cmdb';
 import { CmdbError } from '../../core/graph/errors';
 import { blastRadius, dependencies, prepareImpact, singlePointsOfFailure } from '../../core/impact';
-import { ciDetails, facets, graphView, searchCis, subgraphView } from '../../core/query';
+import { ciDetails, facets, graphView, listCis, resolveCi, searchCis, subgraphView } from '../../core/query';
 import { storedKinds } from '../../core/records';
 import { CURRENT_SCHEMA_VERSION } from '../../shared/model';
 import {
@@ -40,6 +40,13 @@ export interface FaultlineServiceOptions {
   sampleSource?: string;
   /** Where unexpected errors are reported; console.error by default. */
   log?: (message: string, error?: unknown) => void;
+  /**
+   * 'app' (default): the desktop app and browser mode — remembers recent documents in
+   * settings.json, keeps the history base for "as of", prepares the impact engine when idle.
+   * 'command': one command line run on `documentPath` — reads settings (the display name) but
+   * writes nothing beside the document, and does no background work.
+   */
+  mode?: 'app' | 'command';
 }
 
 export interface FaultlineService {
@@ -160,6 +167,7 @@ class Service implements FaultlineService {
   private readonly env: CmdbEnvironment;
   /** The OS user name: the actor when no display name is set. */
   private readonly osActor: string;
+  private readonly mode: 'app' | 'command';
   private readonly dataDir: string;
   private settings: AppSettings;
   private readonly log: (message: string, error?: unknown) => void;
@@ -172,8 +180,9 @@ class Service implements FaultlineService {
   private openWarnings: string[] = [];
   private readonly handlers: Handlers;
 
-  constructor(dataDir: string, osActor: string, settings: AppSettings, log: (message: string, error?: unknown) => void) {
+  constructor(dataDir: string, osActor: string, settings: AppSettings, log: (message: string, error?: unknown) => void, mode: 'app' | 'command') {
     this.dataDir = dataDir;
+    this.mode = mode;
     this.osActor = osActor;
     this.env = createEnvironment(settings.displayName ?? osActor);
     this.settings = settings;
@@ -353,6 +362,7 @@ class Service implements FaultlineService {
   }
 
   private async keepHistoryBase(path: string): Promise<void> {
+    if (this.mode === 'command') return;
     try {
       await ensureHistoryBase(path);
     } catch (error) {
@@ -361,6 +371,7 @@ class Service implements FaultlineService {
   }
 
   private async writeSettings(): Promise<void> {
+    if (this.mode === 'command') return;
     try {
       await saveSettings(this.dataDir, this.settings);
     } catch (error) {
@@ -393,6 +404,7 @@ class Service implements FaultlineService {
    */
   private prepareImpactWhenIdle(): void {
     this.cancelImpactPreparation();
+    if (this.mode === 'command') return;
     this.prepareTimer = setTimeout(() => {
       this.prepareTimer = null;
       this.enqueue(async () => {
@@ -467,6 +479,8 @@ class Service implements FaultlineService {
       'view.subgraph': (input) => subgraphView(graph(), input),
       'view.facets': () => facets(graph()),
       'ci.get': ({ id }) => ciDetails(graph(), id),
+      'ci.list': (input) => listCis(graph(), input),
+      'ci.resolve': ({ ref }) => resolveCi(graph(), ref),
       'ci.search': ({ query, limit }) => searchCis(graph(), query, limit),
       'ci.create': async ({ ci: input }) => {
         const { ci, tx } = cmdb().createCi(input);
@@ -553,11 +567,11 @@ async function copySample(source: string, destination: string): Promise<void> {
  */
 export async function startFaultlineService(options: FaultlineServiceOptions): Promise<FaultlineService> {
   const dataDir = resolve(options.dataDir);
-  await mkdir(dataDir, { recursive: true });
+  if (options.mode !== 'command') await mkdir(dataDir, { recursive: true });
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
   const { settings, problem } = await loadSettings(dataDir);
   if (problem) log(`Faultline: ${problem}`);
-  const service = new Service(dataDir, options.actor, settings, log);
+  const service = new Service(dataDir, options.actor, settings, log, options.mode ?? 'app');
   await service.openInitial(options.documentPath, options.sampleSource ?? defaultSampleSource());
   return service;
 }

@@ -1,7 +1,7 @@
 // faultline deps --db FILE --ci ID_OR_NAME [--max-depth N] [--json]: everything a CI needs in
 // order to work (the upstream view of the impact engine), nearest first, with paths.
-import { dependencies } from '../../../core/impact';
-import { findCi, formatTable, parseCommandArgs, printJson, requireOption, withDocument } from '../support';
+import { withClient } from '../client';
+import { formatTable, parseCommandArgs, printJson, requireOption } from '../support';
 import { EXIT_OK, type CliCommand } from '../types';
 import { impactIndex } from '../../../shared/impact-types';
 import { explain, formatPath, indent, parseMaxDepth } from './impact';
@@ -32,10 +32,9 @@ export const depsCommand: CliCommand = {
     const db = requireOption(values.db, '--db');
     const ref = requireOption(values.ci, '--ci');
     const maxDepth = parseMaxDepth(values['max-depth']);
-    const output = await withDocument(db, (store) => {
-      const graph = store.cmdb.graph;
-      const ci = findCi(graph, ref);
-      const result = dependencies(graph, ci.id, maxDepth);
+    const output = await withClient(db, async (client) => {
+      const ci = await client.call('ci.resolve', { ref });
+      const result = await client.call('impact.dependencies', { ciId: ci.id, ...(maxDepth === undefined ? {} : { maxDepth }) });
       const index = impactIndex(result);
       if (values.json) {
         return {
@@ -47,9 +46,11 @@ export const depsCommand: CliCommand = {
       }
       const head = `${ci.name} (${ci.id}) needs ${result.dependencies.length} CIs (computed in ${result.elapsedMs.toFixed(2)} ms)`;
       if (result.dependencies.length === 0) return { text: `${head}\n` };
+      // Every CI on a dependency path is the CI or one of its dependencies: the result names them all.
+      const names = new Map([[ci.id, ci.name], ...result.dependencies.map((d): [string, string] => [d.id, d.name])]);
       const rows = result.dependencies.map((d) => {
         const { path, steps } = explain(index, d.id);
-        return [String(d.depth), d.name, d.class, d.id, formatPath(graph, path, steps)];
+        return [String(d.depth), d.name, d.class, d.id, formatPath(names, path, steps)];
       });
       return { text: `${head}\n\n${indent(formatTable(['DEPTH', 'NAME', 'CLASS', 'ID', 'PATH'], rows))}\n` };
     });

@@ -1,7 +1,10 @@
 // faultline diff A B [--json]: what changed from A to B (each a .faultline document, with its
-// journal, or a snapshot file): CIs and relationships added, removed and changed field by field.
+// journal, or a snapshot file): CIs, relationships and the records of other kinds added, removed
+// and changed field by field. It compares two files, not an open document, so it reads them
+// directly (without their lock) instead of going through the operation table.
 import { resolve } from 'node:path';
 import { diffCmdb, diffToJson } from '../../../core/diff';
+import { findRecordKind } from '../../../core/records';
 import type { CmdbDiff, FieldValue } from '../../../shared/data-types';
 import type { Ci, Relationship } from '../../../shared/model';
 import { describeOpenError } from '../../service';
@@ -37,6 +40,10 @@ function diffText(diff: CmdbDiff, a: string, b: string): string {
     `CIs:           ${cis.added} added, ${cis.removed} removed, ${cis.changed} changed, ${cis.unchanged} unchanged`,
     `Relationships: ${relationships.added} added, ${relationships.removed} removed, ${relationships.changed} changed, ${relationships.unchanged} unchanged`,
   ];
+  for (const [kind, c] of Object.entries(diff.counts.records)) {
+    const plural = findRecordKind(kind)?.plural ?? kind;
+    lines.push(`${`${plural[0].toUpperCase()}${plural.slice(1)}:`.padEnd(15)}${c.added} added, ${c.removed} removed, ${c.changed} changed, ${c.unchanged} unchanged`);
+  }
   const body: string[] = [];
   for (const ci of diff.cis.added) body.push(`+ CI ${ciLabel(ci)}`);
   for (const ci of diff.cis.removed) body.push(`- CI ${ciLabel(ci)}`);
@@ -49,6 +56,16 @@ function diffText(diff: CmdbDiff, a: string, b: string): string {
   for (const change of diff.relationships.changed) {
     body.push(`~ relationship ${relLabel(change.after)}`);
     for (const c of change.changes) body.push(`    ${c.field}: ${value(c.before)} -> ${value(c.after)}`);
+  }
+  for (const [kind, d] of Object.entries(diff.records)) {
+    const record = findRecordKind(kind);
+    const label = (item: { id: string } & Record<string, unknown>) => `${record?.label ?? kind} ${record ? record.title(item) : item.id} (${item.id})`;
+    for (const item of d.added) body.push(`+ ${label(item)}`);
+    for (const item of d.removed) body.push(`- ${label(item)}`);
+    for (const change of d.changed) {
+      body.push(`~ ${label(change.after)}`);
+      for (const c of change.changes) body.push(`    ${c.field}: ${value(c.before)} -> ${value(c.after)}`);
+    }
   }
   if (body.length > 0) lines.push('', ...body);
   return `${lines.join('\n')}\n`;

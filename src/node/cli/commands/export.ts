@@ -1,8 +1,11 @@
 // faultline export --db FILE --format json|csv|xlsx|graphml|gexf|dot --out PATH: writes the
 // whole CMDB in one format (csv: PATH is a folder that gets cis.csv and relationships.csv).
-import { resolve } from 'node:path';
-import { EXPORT_FORMATS, exportToPath, isExportFormat } from '../../export';
-import { parseCommandArgs, requireOption, withDocument } from '../support';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { EXPORT_FORMATS, isExportFormat, writeFileAtomic } from '../../export';
+import type { ExportedFile } from '../../../shared/operations';
+import { withClient } from '../client';
+import { parseCommandArgs, requireOption } from '../support';
 import { CliError, EXIT_OK, UsageError, type CliCommand } from '../types';
 
 const usage = `Usage: faultline export --db FILE --format ${EXPORT_FORMATS.join('|')} --out PATH
@@ -15,6 +18,23 @@ Writes the whole CMDB in one format, each file atomically:
   gexf      GEXF for Gephi
   dot       Graphviz DOT`;
 
+/** Writes each file atomically: to `out`, or into the folder `out` under its own name (csv's two files). */
+async function writeExportedFiles(files: readonly ExportedFile[], out: string, intoFolder: boolean): Promise<string[]> {
+  const content = (file: ExportedFile) => (file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : file.content);
+  if (!intoFolder) {
+    await writeFileAtomic(out, content(files[0]));
+    return [out];
+  }
+  await mkdir(out, { recursive: true });
+  const written: string[] = [];
+  for (const file of files) {
+    const target = join(out, file.name);
+    await writeFileAtomic(target, content(file));
+    written.push(target);
+  }
+  return written;
+}
+
 export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'Export the CMDB as JSON, CSV, Excel, GraphML, GEXF or DOT',
@@ -25,10 +45,11 @@ export const exportCommand: CliCommand = {
     const format = requireOption(values.format, '--format');
     const out = resolve(requireOption(values.out, '--out'));
     if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-    const written = await withDocument(db, async (store) => {
-      const scope = { cis: [...store.cmdb.graph.cis()], relationships: [...store.cmdb.graph.relationships()] };
+    const written = await withClient(db, async (client) => {
+      const { files } = await client.call('export.file', { format });
+      const info = await client.call('doc.info', {});
       try {
-        return { paths: await exportToPath(format, scope, out), cis: scope.cis.length, relationships: scope.relationships.length };
+        return { paths: await writeExportedFiles(files, out, format === 'csv'), cis: info.ciCount, relationships: info.relationshipCount };
       } catch (error) {
         throw new CliError(`could not write ${out}: ${(error as Error).message}`);
       }

@@ -1,11 +1,18 @@
 // faultline impact --db FILE --ci ID_OR_NAME [--ci …] [--mode down|degraded] [--max-depth N] [--json]:
 // simulates a change with the impact engine and prints what it impacts, how badly and why.
 // Nothing is written. Also holds the path and option helpers that deps and spof share.
-import { blastRadius } from '../../../core/impact';
-import { explanationPath, impactedList, impactIndex, type Explanation, type ImpactIndex, type PathStep } from '../../../shared/impact-types';
-import { operations } from '../../../shared/operations';
-import type { CmdbGraph } from '../../../core/graph/cmdb-graph';
-import { findCi, formatTable, parseCommandArgs, printJson, requireOption, withDocument } from '../support';
+import {
+  explanationPath,
+  impactedList,
+  impactIndex,
+  type BlastRadiusResult,
+  type Explanation,
+  type ImpactIndex,
+  type PathStep,
+} from '../../../shared/impact-types';
+import type { FaultlineApi } from '../../../shared/operations';
+import { withClient } from '../client';
+import { formatTable, parseCommandArgs, printJson, requireOption } from '../support';
 import { EXIT_OK, UsageError, type CliCommand } from '../types';
 
 const usage = `Usage: faultline impact --db FILE --ci ID_OR_NAME [--ci ID_OR_NAME ...] [--mode down|degraded] [--max-depth N] [--json]
@@ -33,24 +40,30 @@ export function parseMaxDepth(value: string | undefined): number | undefined {
   return n;
 }
 
+/** CI names by id. */
+export type Names = ReadonlyMap<string, string>;
+
+/**
+ * The names of every CI on `paths`: from `known` (what a result already names), the rest
+ * asked of the document one by one.
+ */
+export async function namesOnPaths(client: FaultlineApi, paths: Iterable<readonly string[]>, known: Iterable<{ id: string; name: string }>): Promise<Names> {
+  const names = new Map<string, string>();
+  for (const { id, name } of known) names.set(id, name);
+  for (const path of paths) {
+    for (const id of path) if (!names.has(id)) names.set(id, (await client.call('ci.resolve', { ref: id })).name);
+  }
+  return names;
+}
+
 /** "orders-db -> Web Shop ~> Checkout": CI names along a path, with the strength of each hop. */
-export function formatPath(graph: CmdbGraph, path: readonly string[], steps: readonly PathStep[]): string {
-  const name = (id: string) => graph.getCi(id)?.name ?? id;
+export function formatPath(names: Names, path: readonly string[], steps: readonly PathStep[]): string {
+  const name = (id: string) => names.get(id) ?? id;
   let text = name(path[0]);
   steps.forEach((step, i) => {
     text += ` ${step.strength === 'soft' ? '~>' : '->'} ${name(path[i + 1])}`;
   });
   return text;
-}
-
-/** Validates an input with the operation's own schema (the contract), as the other adapters do. */
-function parseInput(input: unknown) {
-  const parsed = operations['impact.blastRadius'].input.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(`invalid input: ${issue.path.join('.') || 'input'}: ${issue.message}`);
-  }
-  return parsed.data;
 }
 
 /**
@@ -84,23 +97,27 @@ export const impactCommand: CliCommand = {
     if (refs.length === 0) throw new UsageError('--ci is required (repeat it for several CIs)');
     const mode = values.mode ?? 'down';
     if (mode !== 'down' && mode !== 'degraded') throw new UsageError(`--mode must be down or degraded; got "${mode}"`);
+    const targetMode: 'down' | 'degraded' = mode === 'degraded' ? 'degraded' : 'down';
     const maxDepth = parseMaxDepth(values['max-depth']);
 
-    const output = await withDocument(db, (store) => {
-      const graph = store.cmdb.graph;
-      const targets = refs.map((ref) => ({ ciId: findCi(graph, ref).id, mode }));
-      const result = blastRadius(graph, parseInput({ targets, ...(maxDepth === undefined ? {} : { maxDepth }) }));
+    const output = await withClient(db, async (client) => {
+      const refsResolved = [];
+      for (const ref of refs) refsResolved.push(await client.call('ci.resolve', { ref }));
+      const targets = refsResolved.map((ci) => ({ ciId: ci.id, mode: targetMode }));
+      const result = await client.call('impact.blastRadius', { targets, ...(maxDepth === undefined ? {} : { maxDepth }) });
+      const classOf = new Map(refsResolved.map((ci) => [ci.id, ci.class]));
       if (values.json) {
         const index = impactIndex(result);
         return {
           json: {
-            targets: result.targets.map((t) => ({ id: t.ciId, name: t.name, class: graph.getCi(t.ciId)?.class, mode: t.mode })),
+            targets: result.targets.map((t) => ({ id: t.ciId, name: t.name, class: classOf.get(t.ciId), mode: t.mode })),
             impacted: impactedList(result.impacted).map((c) => compactEntry(c, explain(index, c.id).path)),
             services: result.services.map((c) => ({ ...compactEntry(c, c.path), criticality: c.criticality })),
           },
         };
       }
-      return { text: formatImpact(graph, result) };
+      const known = [...result.targets.map((t) => ({ id: t.ciId, name: t.name })), ...impactedList(result.impacted)];
+      return { text: formatImpact(new Map(known.map((c) => [c.id, c.name])), result) };
     });
     if ('json' in output) printJson(io, output.json);
     else io.stdout(output.text);
@@ -108,7 +125,8 @@ export const impactCommand: CliCommand = {
   },
 };
 
-function formatImpact(graph: CmdbGraph, result: ReturnType<typeof blastRadius>): string {
+/** Every CI on an impact path is a target or impacted, so the result names them all. */
+function formatImpact(names: Names, result: BlastRadiusResult): string {
   const parts: string[] = [];
   const impacted = impactedList(result.impacted);
   const changed = result.targets.map((t) => `${t.name} (${t.ciId}) ${t.mode}`).join(', ');
@@ -128,7 +146,7 @@ function formatImpact(graph: CmdbGraph, result: ReturnType<typeof blastRadius>):
   if (result.services.length > 0) {
     const rows = result.services.map((c) => {
       const { path, steps } = explain(index, c.id);
-      return [c.level, String(c.criticality), c.name, c.class, c.id, formatPath(graph, path, steps)];
+      return [c.level, String(c.criticality), c.name, c.class, c.id, formatPath(names, path, steps)];
     });
     parts.push(`Services (${result.services.length}), most critical first\n${indent(formatTable(['LEVEL', 'CRIT', 'NAME', 'CLASS', 'ID', 'PATH'], rows))}`);
   } else {
@@ -136,7 +154,7 @@ function formatImpact(graph: CmdbGraph, result: ReturnType<typeof blastRadius>):
   }
   const rows = impacted.map((c) => {
     const { path, steps } = explain(index, c.id);
-    return [c.level, String(c.depth), c.name, c.class, c.id, c.redundancy?.text ?? '', formatPath(graph, path, steps)];
+    return [c.level, String(c.depth), c.name, c.class, c.id, c.redundancy?.text ?? '', formatPath(names, path, steps)];
   });
   parts.push(`Impacted CIs (${impacted.length})\n${indent(formatTable(['LEVEL', 'DEPTH', 'NAME', 'CLASS', 'ID', 'REDUNDANCY', 'PATH'], rows))}`);
   return `${parts.join('\n\n')}\n`;

@@ -4,12 +4,11 @@
 // transaction (one undo step). A file that cannot be read changes nothing (exit 1).
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { formatPlace, ImportError } from '../../../core/formats/import';
-import { applyPlanOps, describePlan, planImport, planIsEmpty } from '../../../core/reconcile';
+import { formatPlace } from '../../../core/formats/import';
+import { describePlan, planIsEmpty } from '../../../core/reconcile';
 import { IMPORT_FORMATS, type ImportFormat, type ImportPlan, type Rejection } from '../../../shared/data-types';
-import { ImportSourceError, readImportSource } from '../../service/data-handlers';
-import { createEnvironment } from '../../service';
-import { parseCommandArgs, printJson, requireOption, withDocument } from '../support';
+import { OperationFailed, withClient } from '../client';
+import { parseCommandArgs, printJson, requireOption } from '../support';
 import { CliError, EXIT_OK, UsageError, type CliCommand } from '../types';
 
 const usage = `Usage: faultline import --db FILE SOURCE [--format F] [--dry-run] [--include-attributes] [--json]
@@ -26,6 +25,9 @@ and rejected (with file, line or row, and reason), and applies it all as one tra
 A file that cannot be read as its format changes nothing and exits 1.`;
 
 const LIST_LIMIT = 50;
+
+/** The preview lists every item (the UI's preview caps its lists; --json promises them all). */
+const EVERY_ITEM = 100_000_000;
 
 function rejectionLine(r: Rejection): string {
   const place = r.row !== undefined ? `${r.file} row ${r.row}` : formatPlace({ file: r.file, line: r.line, path: r.path });
@@ -91,38 +93,36 @@ export const importCommand: CliCommand = {
     const fileName = basename(sourcePath);
     const dryRun = values['dry-run'] === true;
 
-    const result = await withDocument(db, async (store) => {
-      let source;
+    const result = await withClient(db, async (client) => {
+      let preview;
       try {
-        source = readImportSource(content, {
+        preview = await client.call('import.preview', {
           fileName,
-          format: format as ImportFormat | undefined,
+          content,
+          ...(format ? { format: format as ImportFormat } : {}),
           includeAttributes: values['include-attributes'] === true,
+          listCap: EVERY_ITEM,
         });
       } catch (error) {
-        if (error instanceof ImportError || error instanceof ImportSourceError) throw new CliError(`nothing was imported: ${error.message}`);
+        if (error instanceof OperationFailed && error.code === 'invalid_input') throw new CliError(error.message.replace(/^Nothing was imported/, 'nothing was imported'));
         throw error;
       }
-      if (source.batch === null) {
-        const problems = source.csv?.problems ?? [];
+      if (preview.previewId === null) {
+        const problems = preview.csv?.problems ?? [];
         throw new CliError(
-          `nothing was imported: the columns of ${fileName} (${source.csv?.header.join(', ')}) could not be mapped: ${problems.join('; ')}. Rename the columns (e.g. Name, Class) and try again.`,
+          `nothing was imported: the columns of ${fileName} (${preview.csv?.header.join(', ')}) could not be mapped: ${problems.join('; ')}. Rename the columns (e.g. Name, Class) and try again.`,
         );
       }
-      const plan = planImport(store.cmdb.graph, source.batch);
       let applied = false;
-      if (!dryRun && !planIsEmpty(plan)) {
-        const env = createEnvironment('cli');
-        const { tx } = store.cmdb.applyBatch(`Import ${fileName}`, applyPlanOps(plan, (prefix) => env.newId(prefix)));
+      if (!dryRun && !planIsEmpty(preview.plan)) {
         try {
-          await store.persist(tx);
+          await client.call('import.apply', { previewId: preview.previewId });
         } catch (error) {
-          store.cmdb.revert(tx);
           throw new CliError(`could not save the import (${(error as Error).message}); nothing was changed`);
         }
         applied = true;
       }
-      return { plan, format: source.format, applied };
+      return { plan: preview.plan, format: preview.format, applied };
     });
 
     const { plan, applied } = result;

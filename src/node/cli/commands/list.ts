@@ -1,6 +1,7 @@
 // faultline list --db FILE [--class C] [--json]: the CIs of a document, by class then name.
 import { CI_CLASSES, CiClassSchema, type Ci } from '../../../shared/model';
-import { formatTable, parseCommandArgs, printJson, requireOption, withDocument } from '../support';
+import { withClient } from '../client';
+import { formatTable, parseCommandArgs, printJson, requireOption } from '../support';
 import { EXIT_OK, UsageError, type CliCommand } from '../types';
 
 const usage = `Usage: faultline list --db FILE [--class CLASS] [--json]
@@ -9,6 +10,9 @@ Lists the CIs of a Faultline document, sorted by class and name.
   --db FILE       the .faultline document
   --class CLASS   only CIs of this class (${CI_CLASSES.join(', ')})
   --json          print a JSON array of the CIs (every field)`;
+
+/** As many CIs as ci.list gives in one page: the whole CMDB. */
+const LIST_ALL = 10_000_000;
 
 export const listCommand: CliCommand = {
   name: 'list',
@@ -27,12 +31,7 @@ export const listCommand: CliCommand = {
       if (!parsed.success) throw new UsageError(`--class must be one of ${CI_CLASSES.join(', ')}; got "${values.class}"`);
       ciClass = parsed.data;
     }
-    const { cis, total } = await withDocument(db, (store) => {
-      const all = Array.from(store.cmdb.graph.cis());
-      const selected = ciClass ? all.filter((ci) => ci.class === ciClass) : all;
-      selected.sort((a, b) => a.class.localeCompare(b.class) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-      return { cis: selected, total: all.length };
-    });
+    const { cis, total } = await withClient(db, (client) => client.call('ci.list', { ...(ciClass ? { classes: [ciClass] } : {}), limit: LIST_ALL }));
     if (values.json) {
       printJson(io, cis);
       return EXIT_OK;

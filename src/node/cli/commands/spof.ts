@@ -1,9 +1,9 @@
 // faultline spof --db FILE --service ID_OR_NAME [--json]: every CI whose failure alone takes
 // the service down, redundancy respected, with the path its failure takes.
-import { singlePointsOfFailure } from '../../../core/impact';
-import { findCi, formatTable, parseCommandArgs, printJson, requireOption, withDocument } from '../support';
+import { withClient } from '../client';
+import { formatTable, parseCommandArgs, printJson, requireOption } from '../support';
 import { EXIT_OK, type CliCommand } from '../types';
-import { formatPath, indent } from './impact';
+import { formatPath, indent, namesOnPaths } from './impact';
 
 const usage = `Usage: faultline spof --db FILE --service ID_OR_NAME [--json]
 
@@ -28,10 +28,9 @@ export const spofCommand: CliCommand = {
     });
     const db = requireOption(values.db, '--db');
     const ref = requireOption(values.service, '--service');
-    const output = await withDocument(db, (store) => {
-      const graph = store.cmdb.graph;
-      const service = findCi(graph, ref);
-      const result = singlePointsOfFailure(graph, service.id);
+    const output = await withClient(db, async (client) => {
+      const service = await client.call('ci.resolve', { ref });
+      const result = await client.call('impact.spof', { serviceId: service.id });
       if (values.json) {
         return {
           json: {
@@ -43,7 +42,9 @@ export const spofCommand: CliCommand = {
       const count = result.singlePointsOfFailure.length;
       const head = `${service.name} (${service.id}): ${count} single point${count === 1 ? '' : 's'} of failure (computed in ${result.elapsedMs.toFixed(2)} ms)`;
       if (count === 0) return { text: `${head}\n` };
-      const rows = result.singlePointsOfFailure.map((e) => [e.name, e.class, e.id, formatPath(graph, e.path, e.steps)]);
+      const spofs = result.singlePointsOfFailure;
+      const names = await namesOnPaths(client, spofs.map((e) => e.path), [service, ...spofs]);
+      const rows = spofs.map((e) => [e.name, e.class, e.id, formatPath(names, e.path, e.steps)]);
       return { text: `${head}\n\n${indent(formatTable(['NAME', 'CLASS', 'ID', 'PATH'], rows))}\n` };
     });
     if ('json' in output) printJson(io, output.json);

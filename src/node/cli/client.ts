@@ -1,0 +1,53 @@
+// The command line's way into a document: the service, opened on one file in 'command' mode,
+// and an in-process client over its dispatch — the same operation table, validation and
+// errors as IPC and HTTP. A command only parses its arguments and formats what comes back.
+import { resolve } from 'node:path';
+import { currentActor, startFaultlineService, type FaultlineService } from '../service';
+import { resolveDataDir } from '../paths';
+import type { FaultlineApi, OperationInput, OperationName, OperationOutput } from '../../shared/operations';
+import { CliError } from './types';
+
+/** A call that failed: the message is what the service said (exit code 1). */
+export class OperationFailed extends CliError {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** The in-process client: call(name, input) resolves to the operation's value or throws OperationFailed. */
+export function inProcessClient(service: Pick<FaultlineService, 'dispatch'>): FaultlineApi {
+  return {
+    async call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
+      const result = await service.dispatch(name, input);
+      if (!result.ok) throw new OperationFailed(result.error.code, result.error.message);
+      return result.value as OperationOutput<N>;
+    },
+  };
+}
+
+/**
+ * Opens the document at `dbPath` for the length of `use` and closes it after (the store takes
+ * the document's lock, so a command never reads a file another process is writing). Edits are
+ * recorded as the display name set in the app's settings, else the OS user.
+ */
+export async function withClient<T>(dbPath: string, use: (client: FaultlineApi) => Promise<T>): Promise<T> {
+  let service: FaultlineService;
+  try {
+    service = await startFaultlineService({
+      dataDir: resolveDataDir(),
+      documentPath: resolve(dbPath),
+      actor: currentActor(),
+      mode: 'command',
+      log: () => undefined,
+    });
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  try {
+    return await use(inProcessClient(service));
+  } finally {
+    await service.close();
+  }
+}
