@@ -1,6 +1,6 @@
 // The core's typecheck (tsconfig.core.json) knows no Node and no DOM: a file in src/core that
 // imports `node:fs` or reads `process` does not compile. Checked with the compiler API on an
-// in-memory probe file placed in src/core, under the core's own options.
+// in-memory probe file added to src/core, with every core file, under the core's own options.
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ const PROBE = path.join(ROOT, 'src/core/formats/layer-probe.ts');
 function coreDiagnostics(source: string): string[] {
   const configPath = path.join(ROOT, 'tsconfig.core.json');
   const config = ts.readConfigFile(configPath, (file) => ts.sys.readFile(file));
-  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT, undefined, configPath);
+  const { options, fileNames } = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT, undefined, configPath);
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
@@ -19,8 +19,9 @@ function coreDiagnostics(source: string): string[] {
   host.fileExists = (file) => path.resolve(file) === PROBE || ts.sys.fileExists(file);
   host.getSourceFile = (file, language, onError) =>
     path.resolve(file) === PROBE ? ts.createSourceFile(file, source, language) : getSourceFile(file, language, onError);
-  const program = ts.createProgram([PROBE], options, host);
-  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  // Every core file plus the probe, as `tsc -p tsconfig.core.json` would see it with the probe added.
+  const program = ts.createProgram([...fileNames, PROBE], options, host);
+  return ts.getPreEmitDiagnostics(program, program.getSourceFile(PROBE)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 
 describe('the core typecheck', () => {
