@@ -58,6 +58,14 @@ export function parseFaultlineSnapshot(text: string, options: ImportOptions): Im
     if (!Array.isArray(relationships)) throw new ImportError('format', { file, path: 'relationships' }, 'relationships must be an array');
     const budget = new RowBudget(limits, file, 'CIs and relationships');
     const builder = new BatchBuilder('faultline-json');
+    const carried = getOwn(doc, 'records');
+    if (isRecord(carried)) {
+      const kinds = Object.entries(carried).filter(([, items]) => Array.isArray(items) && items.length > 0);
+      if (kinds.length > 0) {
+        const list = kinds.map(([kind, items]) => `${(items as unknown[]).length} ${kind}`).join(', ');
+        builder.warn(`records: not imported (${list}): an import brings CIs and relationships; open the file as a document to see its other records`);
+      }
+    }
     cis.forEach((raw, i) => {
       const path = `cis[${i}]`;
       budget.take({ path });

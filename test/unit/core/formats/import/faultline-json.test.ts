@@ -65,4 +65,13 @@ describe('parseFaultlineSnapshot', () => {
     expect([refused.code, refused.path]).toEqual(['format', 'journalSeq']);
     expect(refused.reason).toMatch(/not a valid Faultline document: journalSeq: expected a whole number/);
   });
+
+  it('reads a version 2 document file too, and says which records of other kinds it does not import', () => {
+    const document: CmdbDocument = { schemaVersion: 1, journalSeq: 0, cis: [], relationships: [], settings: {} };
+    const { records: _none, ...v2 } = { ...runSteps(encodeCheckpointSteps(document)), schemaVersion: 2 };
+    expect(parseFaultlineSnapshot(JSON.stringify(v2), { fileName: 'old.faultline' }).warnings).toEqual([]);
+    const withRecords = { ...document, records: { setting: [{ id: 'risk.weights', value: 1, updatedAt: '2026-01-01T00:00:00.000Z' }] } };
+    const batch = parseFaultlineSnapshot(JSON.stringify(withRecords), { fileName: 'snap.json' });
+    expect(batch.warnings).toEqual([expect.stringMatching(/^records: not imported \(1 setting\)/)]);
+  });
 });
