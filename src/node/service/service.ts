@@ -25,6 +25,7 @@ import { DOCUMENT_EXTENSION, SAMPLE_FILE_NAME, resolveUserPath, sampleCmdbSource
 import { openCmdbStore, StoreOpenError, type CmdbStore } from '../storage';
 import { ensureHistoryBase } from '../snapshots';
 import { createDataHandlers, UNQUEUED_DATA_OPERATIONS } from './data-handlers';
+import { refusedDocumentPath } from './document-access';
 import { createEnvironment } from './environment';
 import { loadSettings, pushRecent, saveSettings, type AppSettings } from './settings';
 
@@ -43,6 +44,8 @@ export interface FaultlineServiceOptions {
 
 export interface FaultlineService {
   dispatch(name: string, input: unknown): Promise<ApiResult>;
+  /** Lets doc.* use a path the user chose outside the renderer (a native dialog, the OS opening a file). */
+  allowChosenPath(path: string): void;
   documentInfo(): DocumentInfo;
   onChange(listener: (info: DocumentInfo) => void): () => void;
   close(): Promise<void>;
@@ -167,6 +170,7 @@ class Service implements FaultlineService {
   private prepareTimer: NodeJS.Timeout | null = null;
   /** What the user should know about how the current document came to be open. */
   private openWarnings: string[] = [];
+  private readonly chosenPaths = new Set<string>();
   private readonly handlers: Handlers;
 
   constructor(dataDir: string, env: CmdbEnvironment, settings: AppSettings, log: (message: string, error?: unknown) => void) {
@@ -194,6 +198,10 @@ class Service implements FaultlineService {
       warnings: [...this.openWarnings, ...store.warnings],
       revision: this.revision,
     };
+  }
+
+  allowChosenPath(path: string): void {
+    this.chosenPaths.add(resolve(path));
   }
 
   onChange(listener: (info: DocumentInfo) => void): () => void {
@@ -242,6 +250,7 @@ class Service implements FaultlineService {
   async openInitial(documentPath: string | undefined, sampleSource: string): Promise<void> {
     if (documentPath !== undefined) {
       const path = resolve(documentPath);
+      this.chosenPaths.add(path);
       const kind = await pathKind(path);
       if (kind !== 'file') throw new Error(kind === 'missing' ? `No such file: ${path}` : `Not a file: ${path}`);
       try {
@@ -401,9 +410,13 @@ class Service implements FaultlineService {
     this.prepareTimer = null;
   }
 
+  /** The absolute path a doc.* operation names, if it is one the user could mean (document-access.ts). */
   private documentPathFor(input: string, isNew: boolean): string {
-    const path = resolveUserPath(input, this.dataDir);
-    return isNew ? withDocumentExtension(path) : path;
+    const resolved = resolveUserPath(input, this.dataDir);
+    const path = isNew ? withDocumentExtension(resolved) : resolved;
+    const refused = refusedDocumentPath(path, { dataDir: this.dataDir, recent: this.settings.recent, chosen: this.chosenPaths });
+    if (refused) throw new ServiceError('invalid_input', refused, [{ path: 'path', message: 'not a document path Faultline may open' }]);
+    return path;
   }
 
   private createHandlers(): Handlers {

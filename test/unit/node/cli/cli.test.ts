@@ -1,6 +1,6 @@
 // The `faultline` CLI run as a child process (through its bin launcher) against temp copies
 // of a small document: outputs (JSON parsed, tables aligned) and exit codes 0 / 1 / 2.
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnvironment } from '../../../../src/node/service';
@@ -136,6 +136,28 @@ describe('faultline CLI', () => {
     expect(run.stderr).toMatch(/corrupt\.faultline/);
     expect(run.stderr).toMatch(/not valid JSON/);
     expect(run.stdout).toBe('');
+  });
+
+  it('refuses a file that is not a Faultline document and leaves it as it was', async () => {
+    const folder = join(dir, 'not-ours');
+    mkdirSync(folder);
+    const notes = join(folder, 'notes.csv');
+    const csv = 'name,owner\nweb,team-a\n';
+    writeFileSync(notes, csv);
+    const source = join(dir, 'source.csv');
+    writeFileSync(source, 'name,class\nx,server\n');
+    const runs = [
+      await faultline('list', '--db', notes),
+      await faultline('show', '--db', notes, 'web'),
+      await faultline('export', '--db', notes, '--format', 'json', '--out', join(dir, 'out.json')),
+      await faultline('import', '--db', notes, source),
+    ];
+    for (const run of runs) {
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`${notes} is not a Faultline document`);
+    }
+    expect(readdirSync(folder)).toEqual(['notes.csv']);
+    expect(readFileSync(notes, 'utf8')).toBe(csv);
   });
 
   it('takes the lock while it reads and releases it after', async () => {
