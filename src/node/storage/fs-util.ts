@@ -36,15 +36,15 @@ export function tempPrefix(path: string): string {
  * directory, every piece written, the file fsync'd, renamed over `path`, the directory
  * fsync'd. A reader (or a crash) sees the old file or the new one, never a mixture.
  */
-export async function writeFileAtomic(path: string, pieces: string | AsyncIterable<string>): Promise<void> {
+export async function writeFileAtomic(path: string, pieces: string | Uint8Array | AsyncIterable<string>): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `${tempPrefix(path)}${process.pid}-${randomBytes(6).toString('hex')}`);
   const handle = await open(temp, 'wx', 0o644);
   let renamed = false;
   try {
     try {
-      if (typeof pieces === 'string') {
-        await handle.writeFile(pieces, 'utf8');
+      if (typeof pieces === 'string' || pieces instanceof Uint8Array) {
+        await handle.writeFile(pieces);
       } else {
         for await (const piece of pieces) await handle.writeFile(piece, 'utf8');
       }

@@ -405,7 +405,7 @@ export async function writeStandaloneDocument(dest: string, document: CmdbDocume
   const paths = documentPaths(dest);
   const lock = await acquireLock(paths.lock);
   try {
-    const stale = [...(await listSegments(dest)).map((s) => s.path), paths.journal];
+    const stale = [...(await listSegments(dest)).map((s) => s.path), paths.journal, paths.recoveryNote];
     let removed = false;
     for (const file of stale) {
       try {
