@@ -36,7 +36,7 @@ function show(value: unknown): string {
   return value === undefined || value === null ? '(none)' : JSON.stringify(value);
 }
 
-function planText(plan: ImportPlan): string {
+export function planText(plan: ImportPlan): string {
   const lines: string[] = [];
   const count = (label: string, c: ImportPlan['counts']['cis']) =>
     `${label}${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.rejected} rejected`;
@@ -55,7 +55,10 @@ function planText(plan: ImportPlan): string {
     for (const r of rejected.slice(0, LIST_LIMIT)) lines.push(`  ${rejectionLine(r)}`);
     if (rejected.length > LIST_LIMIT) lines.push(`  … and ${rejected.length - LIST_LIMIT} more (--json lists them all)`);
   }
-  if (plan.warnings.length > 0) lines.push('', 'Warnings:', ...plan.warnings.map((w) => `  ${w}`));
+  if (plan.warnings.length > 0) {
+    lines.push('', 'Warnings:');
+    for (const warning of plan.warnings) lines.push(`  ${warning}`);
+  }
   return lines.join('\n');
 }
 
