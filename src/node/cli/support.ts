@@ -1,12 +1,12 @@
-// Helpers shared by the CLI commands: argument parsing with usage errors, opening a
-// document for the length of a command, finding a CI by id or name, and plain tables.
+// Helpers shared by the CLI commands: argument parsing with usage errors, reading a document
+// (no lock) or opening it for writing for the length of a command, finding a CI by id or name, and plain tables.
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CmdbGraph } from '../../core/graph/cmdb-graph';
 import type { Ci } from '../../shared/model';
 import { createEnvironment, describeOpenError } from '../service';
-import { openCmdbStore, type CmdbStore } from '../storage';
+import { openCmdbStore, readDocumentReadOnly, type CmdbStore, type ReadOnlyDocument } from '../storage';
 import { CliError, UsageError, type CliIo } from './types';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -25,11 +25,7 @@ export function requireOption(value: string | undefined, flag: string): string {
   return value;
 }
 
-/**
- * Opens a document for the length of `use` and closes it after (the store takes the
- * document's lock, so the CLI never reads a file another process is writing).
- */
-export async function withDocument<T>(dbPath: string, use: (store: CmdbStore) => Promise<T> | T): Promise<T> {
+async function requireFile(dbPath: string): Promise<string> {
   const path = resolve(dbPath);
   let isFile: boolean;
   try {
@@ -38,12 +34,44 @@ export async function withDocument<T>(dbPath: string, use: (store: CmdbStore) =>
     throw new CliError(`No such file: ${path}`);
   }
   if (!isFile) throw new CliError(`Not a file: ${path}`);
+  return path;
+}
+
+/** What opening the document raised (a torn tail cut, a recovery, a migration), on stderr. */
+function printWarnings(io: CliIo, warnings: readonly string[]): void {
+  for (const warning of warnings) io.stderr(`faultline: warning: ${warning}\n`);
+}
+
+/**
+ * Reads a document for a command that only reads: no lock is taken and nothing is written,
+ * so it works on read-only media and while the app has the document open (it sees every
+ * edit the app has saved).
+ */
+export async function readDocument<T>(dbPath: string, io: CliIo, use: (document: ReadOnlyDocument) => Promise<T> | T): Promise<T> {
+  const path = await requireFile(dbPath);
+  let document: ReadOnlyDocument;
+  try {
+    document = await readDocumentReadOnly(path, createEnvironment('cli'));
+  } catch (error) {
+    throw new CliError(describeOpenError(error, path).message);
+  }
+  printWarnings(io, document.warnings);
+  return use(document);
+}
+
+/**
+ * Opens a document for writing for the length of `use` and closes it after (the store takes
+ * the document's lock, so no other process writes it meanwhile).
+ */
+export async function withDocument<T>(dbPath: string, io: CliIo, use: (store: CmdbStore) => Promise<T> | T): Promise<T> {
+  const path = await requireFile(dbPath);
   let store: CmdbStore;
   try {
     store = await openCmdbStore(path, { env: createEnvironment('cli'), createIfMissing: false });
   } catch (error) {
     throw new CliError(describeOpenError(error, path).message);
   }
+  printWarnings(io, store.warnings);
   try {
     return await use(store);
   } finally {

@@ -17,3 +17,5 @@ export { validateDocument, validateVersion1, isCanonicalCi, isCanonicalRelations
 export { acquireLock } from './lock';
 export type { DocumentLock } from './lock';
 export { writeFileAtomic } from './fs-util';
+export { readDocumentReadOnly } from './read-only';
+export type { ReadOnlyDocument } from './read-only';

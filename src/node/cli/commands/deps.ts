@@ -1,7 +1,7 @@
 // faultline deps --db FILE --ci ID_OR_NAME [--max-depth N] [--json]: everything a CI needs in
 // order to work (the upstream view of the impact engine), nearest first, with paths.
 import { dependencies } from '../../../core/impact';
-import { findCi, formatTable, parseCommandArgs, printJson, requireOption, withDocument } from '../support';
+import { findCi, formatTable, parseCommandArgs, printJson, requireOption, readDocument } from '../support';
 import { EXIT_OK, type CliCommand } from '../types';
 import { impactIndex } from '../../../shared/impact-types';
 import { explain, formatPath, indent, parseMaxDepth } from './impact';
@@ -32,8 +32,8 @@ export const depsCommand: CliCommand = {
     const db = requireOption(values.db, '--db');
     const ref = requireOption(values.ci, '--ci');
     const maxDepth = parseMaxDepth(values['max-depth']);
-    const output = await withDocument(db, (store) => {
-      const graph = store.cmdb.graph;
+    const output = await readDocument(db, io, (doc) => {
+      const graph = doc.cmdb.graph;
       const ci = findCi(graph, ref);
       const result = dependencies(graph, ci.id, maxDepth);
       const index = impactIndex(result);

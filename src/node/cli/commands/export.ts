@@ -2,7 +2,7 @@
 // whole CMDB in one format (csv: PATH is a folder that gets cis.csv and relationships.csv).
 import { resolve } from 'node:path';
 import { EXPORT_FORMATS, exportToPath, isExportFormat } from '../../export';
-import { parseCommandArgs, requireOption, withDocument } from '../support';
+import { parseCommandArgs, requireOption, readDocument } from '../support';
 import { CliError, EXIT_OK, UsageError, type CliCommand } from '../types';
 
 const usage = `Usage: faultline export --db FILE --format ${EXPORT_FORMATS.join('|')} --out PATH
@@ -25,8 +25,8 @@ export const exportCommand: CliCommand = {
     const format = requireOption(values.format, '--format');
     const out = resolve(requireOption(values.out, '--out'));
     if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-    const written = await withDocument(db, async (store) => {
-      const scope = { cis: [...store.cmdb.graph.cis()], relationships: [...store.cmdb.graph.relationships()] };
+    const written = await readDocument(db, io, async (doc) => {
+      const scope = { cis: [...doc.cmdb.graph.cis()], relationships: [...doc.cmdb.graph.relationships()] };
       try {
         return { paths: await exportToPath(format, scope, out), cis: scope.cis.length, relationships: scope.relationships.length };
       } catch (error) {

@@ -5,7 +5,7 @@ import { blastRadius } from '../../../core/impact';
 import { explanationPath, impactedList, impactIndex, type Explanation, type ImpactIndex, type PathStep } from '../../../shared/impact-types';
 import { operations } from '../../../shared/operations';
 import type { CmdbGraph } from '../../../core/graph/cmdb-graph';
-import { findCi, formatTable, parseCommandArgs, printJson, requireOption, withDocument } from '../support';
+import { findCi, formatTable, parseCommandArgs, printJson, requireOption, readDocument } from '../support';
 import { EXIT_OK, UsageError, type CliCommand } from '../types';
 
 const usage = `Usage: faultline impact --db FILE --ci ID_OR_NAME [--ci ID_OR_NAME ...] [--mode down|degraded] [--max-depth N] [--json]
@@ -86,8 +86,8 @@ export const impactCommand: CliCommand = {
     if (mode !== 'down' && mode !== 'degraded') throw new UsageError(`--mode must be down or degraded; got "${mode}"`);
     const maxDepth = parseMaxDepth(values['max-depth']);
 
-    const output = await withDocument(db, (store) => {
-      const graph = store.cmdb.graph;
+    const output = await readDocument(db, io, (doc) => {
+      const graph = doc.cmdb.graph;
       const targets = refs.map((ref) => ({ ciId: findCi(graph, ref).id, mode }));
       const result = blastRadius(graph, parseInput({ targets, ...(maxDepth === undefined ? {} : { maxDepth }) }));
       if (values.json) {

@@ -94,7 +94,7 @@ export const importCommand: CliCommand = {
     const fileName = basename(sourcePath);
     const dryRun = values['dry-run'] === true;
 
-    const result = await withDocument(db, async (store) => {
+    const result = await withDocument(db, io, async (store) => {
       let source;
       try {
         source = readImportSource(content, {

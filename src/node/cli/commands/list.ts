@@ -1,6 +1,6 @@
 // faultline list --db FILE [--class C] [--json]: the CIs of a document, by class then name.
 import { CI_CLASSES, CiClassSchema, type Ci } from '../../../shared/model';
-import { formatTable, parseCommandArgs, printJson, requireOption, withDocument } from '../support';
+import { formatTable, parseCommandArgs, printJson, requireOption, readDocument } from '../support';
 import { EXIT_OK, UsageError, type CliCommand } from '../types';
 
 const usage = `Usage: faultline list --db FILE [--class CLASS] [--json]
@@ -27,8 +27,8 @@ export const listCommand: CliCommand = {
       if (!parsed.success) throw new UsageError(`--class must be one of ${CI_CLASSES.join(', ')}; got "${values.class}"`);
       ciClass = parsed.data;
     }
-    const { cis, total } = await withDocument(db, (store) => {
-      const all = Array.from(store.cmdb.graph.cis());
+    const { cis, total } = await readDocument(db, io, (doc) => {
+      const all = Array.from(doc.cmdb.graph.cis());
       const selected = ciClass ? all.filter((ci) => ci.class === ciClass) : all;
       selected.sort((a, b) => a.class.localeCompare(b.class) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
       return { cis: selected, total: all.length };

@@ -1,7 +1,7 @@
 // faultline show --db FILE ID_OR_NAME [--json]: one CI, its fields and its relationships.
 import { ciDetails } from '../../../core/query';
 import type { CiDetails, RelationshipWithPeer } from '../../../shared/operations';
-import { CRITICALITY_LABELS, findCi, formatTable, parseCommandArgs, printJson, requireOption, withDocument } from '../support';
+import { CRITICALITY_LABELS, findCi, formatTable, parseCommandArgs, printJson, requireOption, readDocument } from '../support';
 import { EXIT_OK, UsageError, type CliCommand } from '../types';
 
 const usage = `Usage: faultline show --db FILE ID_OR_NAME [--json]
@@ -74,7 +74,7 @@ export const showCommand: CliCommand = {
     if (positionals.length !== 1) {
       throw new UsageError(positionals.length === 0 ? 'give the id or name of a CI' : `give one CI, not ${positionals.length} (quote a name with spaces)`);
     }
-    const details = await withDocument(db, (store) => ciDetails(store.cmdb.graph, findCi(store.cmdb.graph, positionals[0]).id));
+    const details = await readDocument(db, io, (doc) => ciDetails(doc.cmdb.graph, findCi(doc.cmdb.graph, positionals[0]).id));
     if (values.json) printJson(io, details);
     else io.stdout(formatCiDetails(details));
     return EXIT_OK;

@@ -1,7 +1,7 @@
 // faultline spof --db FILE --service ID_OR_NAME [--json]: every CI whose failure alone takes
 // the service down, redundancy respected, with the path its failure takes.
 import { singlePointsOfFailure } from '../../../core/impact';
-import { findCi, formatTable, parseCommandArgs, printJson, requireOption, withDocument } from '../support';
+import { findCi, formatTable, parseCommandArgs, printJson, requireOption, readDocument } from '../support';
 import { EXIT_OK, type CliCommand } from '../types';
 import { formatPath, indent } from './impact';
 
@@ -28,8 +28,8 @@ export const spofCommand: CliCommand = {
     });
     const db = requireOption(values.db, '--db');
     const ref = requireOption(values.service, '--service');
-    const output = await withDocument(db, (store) => {
-      const graph = store.cmdb.graph;
+    const output = await readDocument(db, io, (doc) => {
+      const graph = doc.cmdb.graph;
       const service = findCi(graph, ref);
       const result = singlePointsOfFailure(graph, service.id);
       if (values.json) {

@@ -35,6 +35,26 @@ describe('faultline CLI', () => {
     expect(command.stdout).toMatch(/Usage: faultline show --db FILE ID_OR_NAME/);
   });
 
+  it('new FILE creates an empty CMDB (adding .faultline), listed by --help, never over an existing file', async () => {
+    const help = await faultline('--help');
+    expect(help.stdout).toMatch(/^\s+new\s+Create an empty CMDB/m);
+    const folder = join(dir, 'fresh');
+    mkdirSync(folder);
+    const created = await faultline('new', join(folder, 'team'));
+    expect(created.code, created.stderr).toBe(0);
+    const path = join(folder, 'team.faultline');
+    expect(created.stdout).toContain(path);
+    expect(readdirSync(folder)).toEqual(['team.faultline']);
+    const list = await faultline('list', '--db', path, '--json');
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout)).toEqual([]);
+    const again = await faultline('new', path);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+    const usage = await faultline('new');
+    expect(usage.code).toBe(2);
+  });
+
   it('exits 2 with a clear message on bad usage', async () => {
     const cases: [string[], RegExp][] = [
       [[], /Usage: faultline <command>/],
@@ -160,16 +180,29 @@ describe('faultline CLI', () => {
     expect(readFileSync(notes, 'utf8')).toBe(csv);
   });
 
-  it('takes the lock while it reads and releases it after', async () => {
-    const store = await openCmdbStore(db, { env: createEnvironment('holder') });
-    const locked = await faultline('list', '--db', db);
-    await store.close();
-    expect(locked.code).toBe(1);
-    expect(locked.stderr).toMatch(/small\.faultline/);
-
-    const run = await faultline('list', '--db', db, '--json');
-    expect(run.code).toBe(0);
-    expect(readdirSync(dir).filter((name) => name.endsWith('.lock'))).toEqual([]);
+  it('reads without the lock: works while the app has the document open, sees its saved edits, writes nothing', async () => {
+    const holder = await openCmdbStore(db, { env: createEnvironment('holder') });
+    await holder.persist(holder.cmdb.createCi({ id: 'added_while_open', name: 'Added while open', class: 'server' }).tx);
+    const before = readdirSync(dir).sort();
+    const runs = [await faultline('list', '--db', db, '--json'), await faultline('show', '--db', db, 'added_while_open', '--json')];
+    const after = readdirSync(dir).sort();
+    const stillLocked = existsSync(`${db}.lock`);
+    await holder.persist(holder.cmdb.deleteCi('added_while_open').tx);
+    await holder.close();
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(runs[0].stdout) as Ci[]).map((ci) => ci.id)).toContain('added_while_open');
+    expect(after).toEqual(before);
+    expect(stillLocked).toBe(true);
     expect(existsSync(`${db}.lock`)).toBe(false);
+  });
+
+  it('a write (import) still takes the lock', async () => {
+    const holder = await openCmdbStore(db, { env: createEnvironment('holder') });
+    const source = join(dir, 'one.csv');
+    writeFileSync(source, 'name,class\nlocked-out,server\n');
+    const locked = await faultline('import', '--db', db, source);
+    await holder.close();
+    expect(locked.code).toBe(1);
+    expect(locked.stderr).toMatch(/open in another Faultline process/);
   });
 });
