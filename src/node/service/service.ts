@@ -553,7 +553,7 @@ async function copySample(source: string, destination: string): Promise<void> {
  */
 export async function startFaultlineService(options: FaultlineServiceOptions): Promise<FaultlineService> {
   const dataDir = resolve(options.dataDir);
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
   const { settings, problem } = await loadSettings(dataDir);
   if (problem) log(`Faultline: ${problem}`);

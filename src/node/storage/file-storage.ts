@@ -12,7 +12,7 @@ import type { CmdbStoragePort, LoadedCmdb } from '../../core/storage-port';
 import { CURRENT_SCHEMA_VERSION, OBJECT_FORMAT_VERSION, type CmdbDocument, type JournalRecord } from '../../shared/model';
 import { CheckpointAdapter, emptyDocument, type CheckpointReadTimings } from './checkpoint';
 import { CorruptFileError, StoreOpenError } from './errors';
-import { fileTimestamp, freePath, fsyncDir, pathExists, renameNoOverwrite } from './fs-util';
+import { DIR_MODE, fileTimestamp, freePath, fsyncDir, pathExists, renameNoOverwrite } from './fs-util';
 import { encodeTransaction, JournalDamageError, JournalWriter, readJournal, type RecordRange, type TransactionEnd } from './journal';
 import { describeRecovery, readRecoveryNote, removeRecoveryNote, writeRecoveredPrefix, writeRecoveryNote } from './recovery';
 import type { SerializeOptions } from './serialize';
@@ -380,7 +380,7 @@ export class FileStorage implements CmdbStoragePort {
     const covered = this.segments.filter((s) => s.lastSeq <= this.checkpointSeqValue);
     if (covered.length === 0) return;
     const historyExisted = await pathExists(this.paths.history);
-    await mkdir(this.paths.history, { recursive: true });
+    await mkdir(this.paths.history, { recursive: true, mode: DIR_MODE });
     if (!historyExisted) await fsyncDir(dirname(this.paths.history));
     for (const segment of covered) {
       await renameNoOverwrite(segment.path, join(this.paths.history, basename(segment.path)));

@@ -16,6 +16,6 @@ export type { SerializeOptions } from './serialize';
 export { validateDocument, validateVersion1, isCanonicalCi, isCanonicalRelationship, formatIssuePath } from './validate';
 export { acquireLock } from './lock';
 export type { DocumentLock } from './lock';
-export { writeFileAtomic } from './fs-util';
+export { writeFileAtomic, FILE_MODE, DIR_MODE } from './fs-util';
 export { readDocumentReadOnly } from './read-only';
 export type { ReadOnlyDocument } from './read-only';

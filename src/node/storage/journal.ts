@@ -17,6 +17,7 @@ import { open, readFile } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { JournalRecordSchema, type JournalRecord } from '../../shared/model';
 import { CorruptFileError, errnoCode } from './errors';
+import { FILE_MODE } from './fs-util';
 import { formatIssuePath } from './validate';
 
 /** `,"crc":"0123abcd"}`: the checksum field and the closing brace that end every line. */
@@ -247,7 +248,7 @@ export class JournalWriter {
 
   /** Opens (creating if needed) for appending, after cutting the file to `truncateTo` bytes if given. */
   static async open(path: string, truncateTo?: number): Promise<JournalWriter> {
-    const handle = await open(path, 'a');
+    const handle = await open(path, 'a', FILE_MODE);
     try {
       if (truncateTo !== undefined) {
         await handle.truncate(truncateTo);

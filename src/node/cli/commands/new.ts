@@ -3,7 +3,7 @@
 import { access, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { withDocumentExtension } from '../../paths';
-import { documentPaths, emptyDocument, writeStandaloneDocument } from '../../storage';
+import { DIR_MODE, documentPaths, emptyDocument, writeStandaloneDocument } from '../../storage';
 import { parseCommandArgs } from '../support';
 import { CliError, EXIT_OK, UsageError, type CliCommand } from '../types';
 
@@ -32,7 +32,7 @@ export const newCommand: CliCommand = {
       if (await exists(file)) throw new CliError(`${file} already exists; choose another name.`);
     }
     try {
-      await mkdir(dirname(path), { recursive: true });
+      await mkdir(dirname(path), { recursive: true, mode: DIR_MODE });
       await writeStandaloneDocument(path, emptyDocument());
     } catch (error) {
       throw new CliError(`could not create ${path}: ${(error as Error).message}`);
