@@ -15,7 +15,7 @@
 // only in letter case is kept. Every create and update is validated as the Cmdb will, so
 // applying the plan as one batch cannot fail on a planned item.
 import { runSteps, STEP_SLICE, type Steps } from '../steps';
-import { CiInputSchema, CiSchema, ID_PATTERN, type Ci, type CiPatch } from '../../shared/model';
+import { CiInputSchema, CiPatchSchema, CiSchema, ID_PATTERN, type Ci, type CiPatch } from '../../shared/model';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import { type ImportBatch, type ImportedCi, type ImportedRelationship, type Rejection, type SourceRef } from '../formats/import/types';
 import type {
@@ -323,7 +323,9 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch): Steps<Im
       if (changes.length === 0) {
         unchanged.push({ key: ci.key, system: ci.system, sourceRef: ci.sourceRef, id: existing.id, name: existing.name, matchedBy: match.by });
       } else {
-        const checked = CiSchema.safeParse(mergedCi(existing, patch));
+        // As Cmdb.updateCi will: the patch on its own (input limits), then the CI it makes.
+        const patchChecked = CiPatchSchema.safeParse(patch);
+        const checked = patchChecked.success ? CiSchema.safeParse(mergedCi(existing, patch)) : patchChecked;
         if (!checked.success) {
           const { field, reason } = firstIssue(checked.error);
           rejectCi(ci, reason, field);
