@@ -7,6 +7,7 @@ import { basename, resolve } from 'node:path';
 import { formatPlace, ImportError } from '../../../core/formats/import';
 import { applyPlanOps, describePlan, planImport, planIsEmpty } from '../../../core/reconcile';
 import { IMPORT_FORMATS, type ImportFormat, type ImportPlan, type Rejection } from '../../../shared/data-types';
+import { decodeImportFile } from '../../import-worker';
 import { ImportSourceError, readImportSource } from '../../service/data-handlers';
 import { createEnvironment } from '../../service';
 import { parseCommandArgs, printJson, requireOption, withDocument } from '../support';
@@ -85,13 +86,14 @@ export const importCommand: CliCommand = {
       throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
     }
     const sourcePath = resolve(positionals[0]);
-    let content: string;
+    let bytes: Buffer;
     try {
-      content = await readFile(sourcePath, 'utf8');
+      bytes = await readFile(sourcePath);
     } catch (error) {
       throw new CliError(`Cannot read ${sourcePath}: ${(error as Error).message}`);
     }
     const fileName = basename(sourcePath);
+    const { text: content, warning: encodingWarning } = decodeImportFile(bytes, fileName);
     const dryRun = values['dry-run'] === true;
 
     const result = await withDocument(db, io, async (store) => {
@@ -113,6 +115,7 @@ export const importCommand: CliCommand = {
         );
       }
       const plan = planImport(store.cmdb.graph, source.batch);
+      if (encodingWarning) plan.warnings.unshift(encodingWarning);
       let applied = false;
       if (!dryRun && !planIsEmpty(plan)) {
         const env = createEnvironment('cli');
