@@ -153,4 +153,28 @@ describe('a damaged journal record', () => {
     expect(reopened.warnings).toEqual([]);
     await reopened.close();
   });
+
+  it('damage in a sealed segment: its sound records are recovered as a segment, later journal files are kept aside and named', async () => {
+    await edits(5);
+    const lines = (await journalLines()).filter(Boolean);
+    // Seal the first three records as a segment (as a compaction interrupted before its checkpoint leaves them).
+    const segment = `${path}.journal.1-3`;
+    lines[1] = lines[1].replace('"Edit 1"', '"Edit 8"');
+    await writeFile(segment, `${lines.slice(0, 3).join('\n')}\n`);
+    await writeFile(`${path}.journal`, `${lines.slice(3).join('\n')}\n`);
+
+    const error = await openFailure();
+    expect(error.path).toBe(segment);
+    expect(error.message).toMatch(/line 2 .*checksum/);
+    expect(error.message).toContain(`recovered the record before it (seq 1) into ${path}.journal.1-1`);
+    expect(error.message).toMatch(/and every record in the later journal files \(.*doc\.faultline\.journal\.corrupt-/);
+    const names = await listDir(dir);
+    expect(names).toContain('doc.faultline.journal.1-1');
+    expect(names.filter((name) => name.includes('.corrupt-'))).toHaveLength(2);
+
+    const second = await open(path);
+    expect(second.cmdb.graph.ciCount).toBe(5);
+    expect(second.warnings.join('\n')).toContain(error.movedTo as string);
+    await second.close();
+  });
 });
