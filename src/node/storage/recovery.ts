@@ -13,6 +13,8 @@ export interface LostTail {
   /** Non-empty lines after `line`. */
   linesAfter: number;
   bytes: number;
+  /** The seqs the lost lines still name (read as text: they may be damaged), lowest and highest. */
+  seqs: { count: number; first: number; last: number };
 }
 
 /**
@@ -24,14 +26,23 @@ export async function writeRecoveredPrefix(copy: string, dest: string, goodBytes
   let line = 1;
   for (let i = buffer.indexOf(0x0a); i !== -1 && i < goodBytes; i = buffer.indexOf(0x0a, i + 1)) line++;
   let linesAfter = -1;
+  const seqs = { count: 0, first: Infinity, last: -Infinity };
   for (let start = goodBytes; start < buffer.length; ) {
     const nl = buffer.indexOf(0x0a, start);
     const end = nl === -1 ? buffer.length : nl;
     if (end > start) linesAfter++;
+    // The record's seq follows its before/after bodies, which hold no number named seq: the last match.
+    const found = [...buffer.toString('utf8', start, end).matchAll(/"seq":(\d+)/g)].at(-1);
+    if (found) {
+      const n = Number(found[1]);
+      seqs.count++;
+      seqs.first = Math.min(seqs.first, n);
+      seqs.last = Math.max(seqs.last, n);
+    }
     start = end + 1;
   }
   if (goodBytes > 0) await writeFileAtomic(dest, buffer.subarray(0, goodBytes));
-  return { line, linesAfter: Math.max(0, linesAfter), bytes: buffer.length - goodBytes };
+  return { line, linesAfter: Math.max(0, linesAfter), bytes: buffer.length - goodBytes, seqs };
 }
 
 function plural(count: number, word: string): string {
@@ -45,8 +56,10 @@ export function describeRecovery(recovered: RecordRange, dest: string, lost: Los
       ? `Faultline recovered the ${recovered.count === 1 ? 'record' : plural(recovered.count, 'record')} before it (seq ${recovered.firstSeq}${recovered.lastSeq === recovered.firstSeq ? '' : `–${recovered.lastSeq}`}) into ${dest}`
       : 'no record before it could be recovered';
   const after = lost.linesAfter > 0 ? ` and the ${plural(lost.linesAfter, 'line')} after it` : '';
+  const { seqs } = lost;
+  const held = seqs.count === 0 ? '' : seqs.first === seqs.last ? `, which read as seq ${seqs.first}` : `, which read as ${plural(seqs.count, 'record')} of seq ${seqs.first}–${seqs.last}`;
   const later = laterFiles.length > 0 ? `, and every record in the later journal files (${laterFiles.join(', ')})` : '';
-  return `${kept}; not recovered: line ${lost.line}${after} (${plural(lost.bytes, 'byte')})${later}: the edits they hold are not in the document`;
+  return `${kept}; not recovered: line ${lost.line}${after} (${plural(lost.bytes, 'byte')}${held})${later}: the edits they hold are not in the document`;
 }
 
 export async function writeRecoveryNote(notePath: string, text: string): Promise<void> {

@@ -110,7 +110,7 @@ describe('a damaged journal record', () => {
     expect(error.kind).toBe('corrupt');
     expect(error.message).toMatch(/line 3/);
     expect(error.message).toMatch(/recovered the 2 records before it \(seq 1–2\)/);
-    expect(error.message).toMatch(/not recovered: line 3 and the 3 lines after it/);
+    expect(error.message).toMatch(/not recovered: line 3 and the 3 lines after it \(\d+ bytes, which read as 3 records of seq 3–5\)/);
     expect(Buffer.compare(await readFile(error.movedTo as string), damaged)).toBe(0);
     // What is left beside the document is exactly the recovered records.
     const recovered = await readJournal(`${path}.journal`, { allowTornTail: false });
