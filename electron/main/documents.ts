@@ -21,7 +21,7 @@ type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessage
 
 export interface DocumentCommandDeps {
   dialog: DialogApi;
-  service(): Promise<Pick<ServiceLike, 'dispatch' | 'documentInfo'>>;
+  service(): Promise<Pick<ServiceLike, 'dispatch' | 'documentInfo' | 'allowChosenPath'>>;
   window(): BrowserWindow | null;
   send(command: MenuCommand): void;
   /** Where dialogs start when no document is open (app.getPath('documents')). */
@@ -68,11 +68,17 @@ export function createDocumentCommands(deps: DocumentCommandDeps): DocumentComma
     }
   };
 
-  /** Runs one doc.* operation; on success tells the renderer, on failure tells the user. */
-  const run = async (operation: 'doc.new' | 'doc.open' | 'doc.saveCopy', path: string, failure: string, command: MenuCommand) => {
+  /**
+   * Runs one doc.* operation; on success tells the renderer, on failure tells the user. A path
+   * the user chose here (a dialog, the command line, the OS) is one the service may open even
+   * when it is not a .faultline file; paths from the renderer get no such pass.
+   */
+  const run = async (operation: 'doc.new' | 'doc.open' | 'doc.saveCopy', path: string, failure: string, command: MenuCommand, chosen = true) => {
     let result: ApiResult;
     try {
-      result = await (await deps.service()).dispatch(operation, { path });
+      const service = await deps.service();
+      if (chosen) service.allowChosenPath(path);
+      result = await service.dispatch(operation, { path });
     } catch (error) {
       result = { ok: false, error: { code: 'internal', message: errorMessage(error) } };
     }
@@ -118,7 +124,7 @@ export function createDocumentCommands(deps: DocumentCommandDeps): DocumentComma
       await run('doc.saveCopy', path, `Could not save a copy as ${basename(path)}`, 'doc.saveCopy');
     },
     async openRecent(path) {
-      await run('doc.open', path, `Could not open ${basename(path)}`, `doc.openRecent:${path}`);
+      await run('doc.open', path, `Could not open ${basename(path)}`, `doc.openRecent:${path}`, false);
     },
     openPath,
   };

@@ -5,6 +5,8 @@ import type { ApiResult, DocumentInfo } from '../../src/shared/operations';
 export interface ServiceLike {
   dispatch(name: string, input: unknown): Promise<ApiResult>;
   documentInfo(): DocumentInfo;
+  /** Lets doc.* use a path the user chose in a native dialog or that the OS handed over. */
+  allowChosenPath(path: string): void;
   onChange(listener: (info: DocumentInfo) => void): () => void;
   close(): Promise<void>;
 }

@@ -1,6 +1,9 @@
 // The domain model of ARCHITECTURE.md as zod schemas: the single source of truth for
 // what a CI, a relationship and a journal record look like on every boundary.
 import { z } from 'zod';
+import { CI_LIMITS, FORBIDDEN_IN_NAMES_MESSAGE, isDisplayableName, mapCharacters } from './ci-limits';
+
+export { CI_LIMITS } from './ci-limits';
 
 export const CI_CLASSES = [
   'business_service',
@@ -53,6 +56,15 @@ const ShortTextSchema = z.string().trim().max(200, 'must be at most 200 characte
 const TagSchema = z.string().trim().min(1, 'tags must not be empty').max(64, 'tags must be at most 64 characters');
 const StringMapSchema = z.record(z.string().min(1).max(128), z.string().max(4000));
 
+// What a user or an import supplies is also held to CI_LIMITS (ci-limits.ts); stored CIs are not.
+const InputNameSchema = NameSchema.refine(isDisplayableName, FORBIDDEN_IN_NAMES_MESSAGE);
+const InputTagsSchema = z.array(TagSchema).max(CI_LIMITS.tags, `at most ${CI_LIMITS.tags} tags`);
+const InputAttributesSchema = StringMapSchema.refine((map) => Object.keys(map).length <= CI_LIMITS.attributes, `at most ${CI_LIMITS.attributes} attributes`).refine(
+  (map) => mapCharacters(map) <= CI_LIMITS.attributeCharacters,
+  `at most ${CI_LIMITS.attributeCharacters} characters in all (keys and values)`,
+);
+const InputExternalIdsSchema = StringMapSchema.refine((map) => Object.keys(map).length <= CI_LIMITS.externalIds, `at most ${CI_LIMITS.externalIds} external ids`);
+
 export const RedundancySchema = z.object({
   minHealthy: z.number().int().min(1, 'must be at least 1'),
 });
@@ -80,15 +92,15 @@ export type Ci = z.infer<typeof CiSchema>;
 /** What a user (or an import) supplies to create a CI; the rest is generated or defaulted. */
 export const CiInputSchema = z.object({
   id: IdSchema.optional(),
-  name: NameSchema,
+  name: InputNameSchema,
   class: CiClassSchema,
   environment: ShortTextSchema.default('production'),
   criticality: CriticalitySchema.default(3),
   owner: ShortTextSchema.default(''),
   status: CiStatusSchema.default('live'),
-  tags: z.array(TagSchema).default([]),
-  attributes: StringMapSchema.default({}),
-  externalIds: StringMapSchema.default({}),
+  tags: InputTagsSchema.default([]),
+  attributes: InputAttributesSchema.default({}),
+  externalIds: InputExternalIdsSchema.default({}),
   redundancy: RedundancySchema.optional(),
 });
 export type CiInput = z.input<typeof CiInputSchema>;
@@ -96,15 +108,15 @@ export type CiInput = z.input<typeof CiInputSchema>;
 /** A partial update; `redundancy: null` removes the redundancy rule. */
 export const CiPatchSchema = z
   .object({
-    name: NameSchema,
+    name: InputNameSchema,
     class: CiClassSchema,
     environment: ShortTextSchema,
     criticality: CriticalitySchema,
     owner: ShortTextSchema,
     status: CiStatusSchema,
-    tags: z.array(TagSchema),
-    attributes: StringMapSchema,
-    externalIds: StringMapSchema,
+    tags: InputTagsSchema,
+    attributes: InputAttributesSchema,
+    externalIds: InputExternalIdsSchema,
     redundancy: RedundancySchema.nullable(),
   })
   .partial();

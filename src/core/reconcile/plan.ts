@@ -4,7 +4,10 @@
 // Matching, per incoming CI: its Faultline `id` when the CMDB has it; else its externalIds
 // (any system); else (class, name) case-insensitively, skipping CIs that carry a different
 // id for the same source system. An incoming CI matching two existing ones, two incoming CIs
-// matching the same one, and a key used twice are all rejected, each naming the others.
+// matching the same one, and a key used twice are all rejected. A group of such rivals is
+// described once, naming its first few places and counting the rest, and every member carries
+// that one description: 10,000 rows with one key make a preview ten times that of 1,000, not a
+// hundred (each row once listed every other).
 //
 // Updates never clear what the source did not say: absent fields are left alone,
 // attributes and externalIds are merged key by key, tags are added to (or replaced, for
@@ -12,7 +15,7 @@
 // only in letter case is kept. Every create and update is validated as the Cmdb will, so
 // applying the plan as one batch cannot fail on a planned item.
 import { runSteps, STEP_SLICE, type Steps } from '../steps';
-import { CiInputSchema, CiSchema, ID_PATTERN, type Ci, type CiPatch } from '../../shared/model';
+import { CiInputSchema, CiPatchSchema, CiSchema, ID_PATTERN, type Ci, type CiPatch } from '../../shared/model';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import { type ImportBatch, type ImportedCi, type ImportedRelationship, type Rejection, type SourceRef } from '../formats/import/types';
 import type {
@@ -34,6 +37,15 @@ function firstIssue(error: ZodIssues): { field?: string; reason: string } {
   const issue = error.issues[0];
   const field = issue.path.map(String).join('.');
   return field ? { field, reason: `${field}: ${issue.message}` } : { reason: issue.message };
+}
+
+/** How many members of a group of rivals a message names before "and N more". */
+const NAMED_IN_GROUP = 5;
+
+/** `a, b, c, d, e and 12 more`: the first NAMED_IN_GROUP of `count` items, described by `describe(k)`. */
+function firstFew(count: number, describe: (k: number) => string): string {
+  const shown = Array.from({ length: Math.min(count, NAMED_IN_GROUP) }, (_, k) => describe(k)).join(', ');
+  return count > NAMED_IN_GROUP ? `${shown} and ${count - NAMED_IN_GROUP} more` : shown;
 }
 
 /** `row 4`, `line 12`, `cis[3]`: where an item is, for messages about other items. */
@@ -242,11 +254,16 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch): Steps<Im
   /** system+key → why that CI was rejected, for the relationships that name it. */
   const rejectedKeys = new Map<string, string>();
   const candidates: number[] = [];
+  /** One description per repeated key, shared by every row that uses it. */
+  const repeatedReasons = new Map<string, string>();
   cis.forEach((ci, i) => {
     const group = repeated.get(ciKeys[i]);
     if (group) {
-      const others = group.filter((o) => o !== i).map((o) => place(cis[o].sourceRef));
-      const reason = `the key "${ci.key}" appears ${group.length} times in the import (also at ${others.join(', ')})`;
+      let reason = repeatedReasons.get(ciKeys[i]);
+      if (reason === undefined) {
+        reason = `the key "${ci.key}" appears ${group.length} times in the import (at ${firstFew(group.length, (k) => place(cis[group[k]].sourceRef))})`;
+        repeatedReasons.set(ciKeys[i], reason);
+      }
       ciRejected.push(rejection(ci.sourceRef, 'ci', reason, { key: ci.key }));
       rejectedKeys.set(ciKeys[i], reason);
     } else {
@@ -271,6 +288,8 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch): Steps<Im
   const endpoints = new Map<string, PlanEndpoint>();
   const newByName = new MultiMap<PlanEndpoint>();
   const createdIds = new Set<string>();
+  /** One description per existing CI that several incoming items match, shared by all of them. */
+  const rivalReasons = new Map<string, string>();
   const rejectCi = (ci: ImportedCi, reason: string, field?: string): void => {
     ciRejected.push(rejection(ci.sourceRef, 'ci', reason, { key: ci.key, field }));
     rejectedKeys.set(`${ci.system}\u0000${ci.key}`, reason);
@@ -290,8 +309,13 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch): Steps<Im
       const rivals = byTarget.get(match.id) as number[];
       const existing = graph.getCi(match.id) as Ci;
       if (rivals.length > 1) {
-        const others = rivals.filter((o) => o !== i).map((o) => `"${cis[o].name}" at ${place(cis[o].sourceRef)}`);
-        rejectCi(ci, `${rivals.length} incoming items match the same existing CI ${existing.name} (${existing.id}); the others: ${others.join(', ')}`);
+        let reason = rivalReasons.get(existing.id);
+        if (reason === undefined) {
+          const named = firstFew(rivals.length, (k) => `"${cis[rivals[k]].name}" at ${place(cis[rivals[k]].sourceRef)}`);
+          reason = `${rivals.length} incoming items match the same existing CI ${existing.name} (${existing.id}): ${named}`;
+          rivalReasons.set(existing.id, reason);
+        }
+        rejectCi(ci, reason);
         continue;
       }
       const { changes, patch } = diffCi(existing, ci);
@@ -299,7 +323,9 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch): Steps<Im
       if (changes.length === 0) {
         unchanged.push({ key: ci.key, system: ci.system, sourceRef: ci.sourceRef, id: existing.id, name: existing.name, matchedBy: match.by });
       } else {
-        const checked = CiSchema.safeParse(mergedCi(existing, patch));
+        // As Cmdb.updateCi will: the patch on its own (input limits), then the CI it makes.
+        const patchChecked = CiPatchSchema.safeParse(patch);
+        const checked = patchChecked.success ? CiSchema.safeParse(mergedCi(existing, patch)) : patchChecked;
         if (!checked.success) {
           const { field, reason } = firstIssue(checked.error);
           rejectCi(ci, reason, field);

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { currentActor, startFaultlineService, type FaultlineService } from '../service';
 import { resolveDataDir } from '../paths';
 import type { FaultlineApi, OperationInput, OperationName, OperationOutput } from '../../shared/operations';
-import { CliError } from './types';
+import { CliError, type CliIo } from './types';
 
 /** A call that failed: the message is what the service said (exit code 1). */
 export class OperationFailed extends CliError {
@@ -27,12 +27,21 @@ export function inProcessClient(service: Pick<FaultlineService, 'dispatch'>): Fa
   };
 }
 
+export interface ClientOptions {
+  /**
+   * true for a command that only reads: no lock is taken and nothing is written, so it works
+   * on read-only media and while the app has the document open (it sees every saved edit).
+   * false: the document's lock is held for the command, so no other process writes it meanwhile.
+   */
+  readOnly: boolean;
+}
+
 /**
- * Opens the document at `dbPath` for the length of `use` and closes it after (the store takes
- * the document's lock, so a command never reads a file another process is writing). Edits are
- * recorded as the display name set in the app's settings, else the OS user.
+ * Opens the document at `dbPath` for the length of `use` and closes it after. What opening it
+ * raised (an unfinished journal tail, a recovered journal, a migration) is printed on stderr.
+ * Edits are recorded as the display name set in the app's settings, else the OS user.
  */
-export async function withClient<T>(dbPath: string, use: (client: FaultlineApi) => Promise<T>): Promise<T> {
+export async function withClient<T>(dbPath: string, io: CliIo, options: ClientOptions, use: (client: FaultlineApi) => Promise<T>): Promise<T> {
   let service: FaultlineService;
   try {
     service = await startFaultlineService({
@@ -40,11 +49,13 @@ export async function withClient<T>(dbPath: string, use: (client: FaultlineApi) 
       documentPath: resolve(dbPath),
       actor: currentActor(),
       mode: 'command',
+      readOnly: options.readOnly,
       log: () => undefined,
     });
   } catch (error) {
     throw new CliError((error as Error).message);
   }
+  for (const warning of service.documentInfo().warnings) io.stderr(`faultline: warning: ${warning}\n`);
   try {
     return await use(inProcessClient(service));
   } finally {

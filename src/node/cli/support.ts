@@ -21,13 +21,19 @@ export function requireOption(value: string | undefined, flag: string): string {
 
 /** Columns padded to their widest cell, two spaces apart, no trailing spaces. */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
+  // A loop, not Math.max(...cells): spreading 150k+ arguments overflows the stack.
+  const widths = headers.map((header) => header.length);
+  for (const row of rows) {
+    for (let column = 0; column < widths.length; column++) widths[column] = Math.max(widths[column], (row[column] ?? '').length);
+  }
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column])))
       .join('  ')
       .trimEnd();
-  return [line(headers), ...rows.map(line)].join('\n');
+  const lines = [line(headers)];
+  for (const row of rows) lines.push(line(row));
+  return lines.join('\n');
 }
 
 export function printJson(io: CliIo, value: unknown): void {

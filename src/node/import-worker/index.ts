@@ -1,4 +1,5 @@
 export { ImportSourceError, readImportSource, type ImportSource, type ImportSourceCsv, type ImportSourceOptions } from './read-source';
+export { decodeImportFile } from './decode';
 export {
   ImportCancelledError,
   ImportWorkerError,

@@ -104,7 +104,14 @@ function tooLarge(req: IncomingMessage, res: ServerResponse, limit: number): voi
   // Stop the client: answer now, close the connection, and drop the socket shortly after
   // (the grace period lets the 413 reach the client before the connection is torn down).
   res.on('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref());
-  sendError(res, 413, 'invalid_input', `Request body larger than ${limit} bytes`, { Connection: 'close' });
+  const size = limit % (1024 * 1024) === 0 ? `${limit / (1024 * 1024)} MiB` : limit % 1024 === 0 ? `${limit / 1024} KiB` : `${limit} bytes`;
+  sendError(
+    res,
+    413,
+    'invalid_input',
+    `The request is larger than browser mode accepts (${size}). Import a file this large in the desktop app or with \`faultline import\`.`,
+    { Connection: 'close' },
+  );
 }
 
 export function startFaultlineServer(options: FaultlineServerOptions): Promise<FaultlineServer> {

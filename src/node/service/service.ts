@@ -23,9 +23,10 @@ import {
   type ParsedInput,
 } from '../../shared/operations';
 import { DOCUMENT_EXTENSION, SAMPLE_FILE_NAME, resolveUserPath, sampleCmdbSource, withDocumentExtension } from '../paths';
-import { openCmdbStore, StoreOpenError, type CmdbStore } from '../storage';
+import { openCmdbStore, openReadOnlyStore, StoreOpenError, type CmdbStore } from '../storage';
 import { ensureHistoryBase } from '../snapshots';
 import { createDataHandlers, UNQUEUED_DATA_OPERATIONS } from './data-handlers';
+import { refusedDocumentPath } from './document-access';
 import { createEnvironment } from './environment';
 import { loadSettings, pushRecent, saveSettings, type AppSettings } from './settings';
 
@@ -47,10 +48,14 @@ export interface FaultlineServiceOptions {
    * writes nothing beside the document, and does no background work.
    */
   mode?: 'app' | 'command';
+  /** In 'command' mode: read the document without its lock and refuse every edit (a command that only reads). */
+  readOnly?: boolean;
 }
 
 export interface FaultlineService {
   dispatch(name: string, input: unknown): Promise<ApiResult>;
+  /** Lets doc.* use a path the user chose outside the renderer (a native dialog, the OS opening a file). */
+  allowChosenPath(path: string): void;
   documentInfo(): DocumentInfo;
   onChange(listener: (info: DocumentInfo) => void): () => void;
   close(): Promise<void>;
@@ -168,6 +173,7 @@ class Service implements FaultlineService {
   /** The OS user name: the actor when no display name is set. */
   private readonly osActor: string;
   private readonly mode: 'app' | 'command';
+  private readonly readOnly: boolean;
   private readonly dataDir: string;
   private settings: AppSettings;
   private readonly log: (message: string, error?: unknown) => void;
@@ -178,11 +184,13 @@ class Service implements FaultlineService {
   private prepareTimer: NodeJS.Timeout | null = null;
   /** What the user should know about how the current document came to be open. */
   private openWarnings: string[] = [];
+  private readonly chosenPaths = new Set<string>();
   private readonly handlers: Handlers;
 
-  constructor(dataDir: string, osActor: string, settings: AppSettings, log: (message: string, error?: unknown) => void, mode: 'app' | 'command') {
+  constructor(dataDir: string, osActor: string, settings: AppSettings, log: (message: string, error?: unknown) => void, mode: 'app' | 'command', readOnly: boolean) {
     this.dataDir = dataDir;
     this.mode = mode;
+    this.readOnly = readOnly;
     this.osActor = osActor;
     this.env = createEnvironment(settings.displayName ?? osActor);
     this.settings = settings;
@@ -209,6 +217,10 @@ class Service implements FaultlineService {
       warnings: [...this.openWarnings, ...store.warnings],
       revision: this.revision,
     };
+  }
+
+  allowChosenPath(path: string): void {
+    this.chosenPaths.add(resolve(path));
   }
 
   onChange(listener: (info: DocumentInfo) => void): () => void {
@@ -257,6 +269,7 @@ class Service implements FaultlineService {
   async openInitial(documentPath: string | undefined, sampleSource: string): Promise<void> {
     if (documentPath !== undefined) {
       const path = resolve(documentPath);
+      this.chosenPaths.add(path);
       const kind = await pathKind(path);
       if (kind !== 'file') throw new Error(kind === 'missing' ? `No such file: ${path}` : `Not a file: ${path}`);
       try {
@@ -346,7 +359,7 @@ class Service implements FaultlineService {
   private async openDocument(path: string, createIfMissing: boolean, warnings: string[] = []): Promise<void> {
     // "As of" replays from the checkpoint as first opened: keep a copy before anything compacts it.
     await this.keepHistoryBase(path);
-    const store = await openCmdbStore(path, { env: this.env, createIfMissing });
+    const store = this.readOnly ? await openReadOnlyStore(path, this.env) : await openCmdbStore(path, { env: this.env, createIfMissing });
     await this.keepHistoryBase(store.path);
     const previous = this.store;
     this.store = store;
@@ -419,9 +432,13 @@ class Service implements FaultlineService {
     this.prepareTimer = null;
   }
 
+  /** The absolute path a doc.* operation names, if it is one the user could mean (document-access.ts). */
   private documentPathFor(input: string, isNew: boolean): string {
-    const path = resolveUserPath(input, this.dataDir);
-    return isNew ? withDocumentExtension(path) : path;
+    const resolved = resolveUserPath(input, this.dataDir);
+    const path = isNew ? withDocumentExtension(resolved) : resolved;
+    const refused = refusedDocumentPath(path, { dataDir: this.dataDir, recent: this.settings.recent, chosen: this.chosenPaths });
+    if (refused) throw new ServiceError('invalid_input', refused, [{ path: 'path', message: 'not a document path Faultline may open' }]);
+    return path;
   }
 
   private createHandlers(): Handlers {
@@ -567,11 +584,12 @@ async function copySample(source: string, destination: string): Promise<void> {
  */
 export async function startFaultlineService(options: FaultlineServiceOptions): Promise<FaultlineService> {
   const dataDir = resolve(options.dataDir);
-  if (options.mode !== 'command') await mkdir(dataDir, { recursive: true });
+  if (options.mode !== 'command') await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
   const { settings, problem } = await loadSettings(dataDir);
   if (problem) log(`Faultline: ${problem}`);
-  const service = new Service(dataDir, options.actor, settings, log, options.mode ?? 'app');
+  const mode = options.mode ?? 'app';
+  const service = new Service(dataDir, options.actor, settings, log, mode, mode === 'command' && options.readOnly === true);
   await service.openInitial(options.documentPath, options.sampleSource ?? defaultSampleSource());
   return service;
 }

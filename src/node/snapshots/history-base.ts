@@ -7,7 +7,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { AsOfError, documentAsOf, type AsOfResult } from '../../core/diff';
 import type { CmdbDocument, JournalRecord } from '../../shared/model';
-import { documentPaths, listSegments, readCheckpoint, readJournal, serializeDocument, writeFileAtomic } from '../storage';
+import { DIR_MODE, documentPaths, listSegments, readCheckpoint, readJournal, serializeDocument, writeFileAtomic } from '../storage';
 
 export const HISTORY_BASE = 'base.json';
 
@@ -41,7 +41,7 @@ export async function ensureHistoryBase(documentPath: string): Promise<boolean> 
     return false;
   }
   if (!read) return false;
-  await mkdir(documentPaths(documentPath).history, { recursive: true });
+  await mkdir(documentPaths(documentPath).history, { recursive: true, mode: DIR_MODE });
   await writeFileAtomic(base, serializeDocument(read.document));
   return true;
 }

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { snapshotMeta } from '../../core/diff';
 import { IdSchema, type CmdbDocument } from '../../shared/model';
 import type { SnapshotMeta } from '../../shared/data-types';
-import { readCheckpoint, serializeDocument, writeFileAtomic } from '../storage';
+import { DIR_MODE, readCheckpoint, serializeDocument, writeFileAtomic } from '../storage';
 
 export const SNAPSHOT_INDEX = 'index.json';
 
@@ -81,7 +81,7 @@ export async function createSnapshot(
   now: Date = new Date(),
 ): Promise<SnapshotMeta> {
   const dir = snapshotsDir(documentPath);
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: DIR_MODE });
   const existing = await listSnapshots(documentPath);
   const id = newSnapshotId(now);
   const meta = snapshotMeta({ id, name, createdAt: now.toISOString() }, document);

@@ -7,8 +7,22 @@ import { CURRENT_SCHEMA_VERSION, OBJECT_FORMAT_VERSION, type CmdbDocument } from
 import { CorruptFileError, errnoCode, StoreOpenError } from './errors';
 import { writeFileAtomic } from './fs-util';
 import { migrateDocument, type RawDocument } from './migrations';
-import { serializeDocument, type SerializeOptions } from './serialize';
+import { FORMAT_MARKER, serializeDocument, type SerializeOptions } from './serialize';
 import { validateDocument } from './validate';
+
+/**
+ * Every checkpoint this Faultline writes begins `{"format":"faultline","schemaVersion":…` (serialize.ts).
+ * A file is taken for a Faultline document (and so moved aside when it fails to read) only when
+ * it begins with the marker and a schemaVersion, or, as every Faultline writer before the marker
+ * did (checkpoints, JSON snapshots, the bundled sample), with schemaVersion as its first key.
+ * Anything else is refused untouched: a spreadsheet picked by mistake must never be renamed.
+ */
+const FAULTLINE_HEAD = new RegExp(`^\\s*\\{\\s*"(?:format"\\s*:\\s*"${FORMAT_MARKER}"\\s*,\\s*"schemaVersion"|schemaVersion")\\s*:`);
+
+/** True when `text` (a file's content, or its first few hundred characters) begins like a Faultline document. */
+export function looksLikeFaultlineDocument(text: string): boolean {
+  return FAULTLINE_HEAD.test(text.slice(0, 512));
+}
 
 export function emptyDocument(): CmdbDocument {
   return { schemaVersion: OBJECT_FORMAT_VERSION, journalSeq: 0, cis: [], relationships: [], records: {}, settings: {} };
@@ -33,8 +47,9 @@ export interface CheckpointReadResult {
 
 /**
  * lowdb adapter for a checkpoint file. `read()` resolves null when the file does not
- * exist, throws CorruptFileError when it does not parse or validate, and StoreOpenError
- * 'newer_schema' when it was written by a newer Faultline; it never changes the file.
+ * exist, throws StoreOpenError 'not_a_document' when it is not one of ours, CorruptFileError
+ * when it is but does not parse or validate, and StoreOpenError 'newer_schema' when it was
+ * written by a newer Faultline; it never changes the file.
  */
 export class CheckpointAdapter implements Adapter<CmdbDocument> {
   readonly path: string;
@@ -70,6 +85,13 @@ export async function readCheckpoint(path: string): Promise<CheckpointReadResult
   const readMs = performance.now() - start;
   start = performance.now();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!looksLikeFaultlineDocument(text)) {
+    throw new StoreOpenError(
+      'not_a_document',
+      path,
+      `${path} is not a Faultline document (it does not begin with Faultline's format marker or a schemaVersion); it was left untouched.`,
+    );
+  }
   const raw = parseJson(text, path);
   const parseMs = performance.now() - start;
   start = performance.now();

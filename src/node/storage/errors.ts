@@ -1,6 +1,6 @@
 // Why a document could not be opened, in words a user can act on.
 
-export type StoreOpenErrorKind = 'corrupt' | 'newer_schema' | 'locked' | 'io';
+export type StoreOpenErrorKind = 'corrupt' | 'not_a_document' | 'newer_schema' | 'locked' | 'io';
 
 export class StoreOpenError extends Error {
   readonly kind: StoreOpenErrorKind;

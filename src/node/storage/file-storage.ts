@@ -4,6 +4,8 @@
 //   <doc>.journal.<a>-<b>      sealed journal segments (seq a..b) awaiting a checkpoint
 //   <doc>.history/             segments already folded into a checkpoint (the audit log)
 //   <doc>.lock                 the owner's pid and host
+//   <doc>.journal-recovery     what the last recovery of a damaged journal kept and lost (told at the next open)
+//   <doc>.v<N>-backup          the original of a version 0 or 2 file migrated and rewritten at open
 import { constants as fsConstants } from 'node:fs';
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -12,8 +14,9 @@ import type { CmdbStoragePort, LoadedCmdb } from '../../core/storage-port';
 import { CURRENT_SCHEMA_VERSION, OBJECT_FORMAT_VERSION, type CmdbDocument, type JournalRecord } from '../../shared/model';
 import { CheckpointAdapter, emptyDocument, type CheckpointReadTimings } from './checkpoint';
 import { CorruptFileError, StoreOpenError } from './errors';
-import { fileTimestamp, freePath, fsyncDir, pathExists, renameNoOverwrite } from './fs-util';
-import { encodeTransaction, JournalWriter, readJournal } from './journal';
+import { DIR_MODE, fileTimestamp, freePath, fsyncDir, pathExists, renameNoOverwrite } from './fs-util';
+import { encodeTransaction, JournalDamageError, JournalWriter, readJournal, type RecordRange, type TransactionEnd } from './journal';
+import { describeRecovery, readRecoveryNote, removeRecoveryNote, writeRecoveredPrefix, writeRecoveryNote } from './recovery';
 import type { SerializeOptions } from './serialize';
 
 export interface DocumentPaths {
@@ -21,10 +24,11 @@ export interface DocumentPaths {
   journal: string;
   lock: string;
   history: string;
+  recoveryNote: string;
 }
 
 export function documentPaths(path: string): DocumentPaths {
-  return { checkpoint: path, journal: `${path}.journal`, lock: `${path}.lock`, history: `${path}.history` };
+  return { checkpoint: path, journal: `${path}.journal`, lock: `${path}.lock`, history: `${path}.history`, recoveryNote: `${path}.journal-recovery` };
 }
 
 export interface Segment {
@@ -46,11 +50,12 @@ export async function listSegments(path: string): Promise<Segment[]> {
   return segments.sort((a, b) => a.firstSeq - b.firstSeq);
 }
 
-/** A journal file read at open, and the seqs it contributed. */
+/** A journal file read at open, the seqs it contributed, and where its transactions end. */
 interface SourceFile {
   path: string;
   firstSeq: number;
   lastSeq: number;
+  ends: TransactionEnd[];
 }
 
 export interface LoadOptions {
@@ -114,6 +119,8 @@ export class FileStorage implements CmdbStoragePort {
       throw error;
     }
     const read = this.adapter.lastRead;
+    const note = await readRecoveryNote(this.paths.recoveryNote);
+    if (note !== null) warnings.push(`When ${checkpoint} was last opened its journal was damaged: ${note}`);
     let created = false;
     this.segments = await listSegments(checkpoint);
     if (!read) {
@@ -147,10 +154,10 @@ export class FileStorage implements CmdbStoragePort {
     };
 
     // Sealed segments, then the live journal (the only file an interrupted append can have torn).
-    const files: { path: string; records: JournalRecord[] }[] = [];
+    const files: { path: string; records: JournalRecord[]; ends: TransactionEnd[] }[] = [];
     for (const segment of this.segments) {
       const result = await this.readJournalOrQuarantine(segment.path, false);
-      files.push({ path: segment.path, records: result?.records ?? [] });
+      files.push({ path: segment.path, records: result?.records ?? [], ends: result?.transactionEnds ?? [] });
     }
     const liveResult = await this.readJournalOrQuarantine(journalPath, true);
     let truncateTo: number | undefined;
@@ -162,7 +169,7 @@ export class FileStorage implements CmdbStoragePort {
       );
     }
     const liveRecords = liveResult?.records ?? [];
-    files.push({ path: journalPath, records: liveRecords });
+    files.push({ path: journalPath, records: liveRecords, ends: liveResult?.transactionEnds ?? [] });
     const journalExisted = liveResult !== null;
     this.writer = await JournalWriter.open(journalPath, truncateTo);
     if (!journalExisted) await fsyncDir(dirname(journalPath));
@@ -187,8 +194,10 @@ export class FileStorage implements CmdbStoragePort {
         journal.push(record);
         lastSeq = record.seq;
       }
-      if (first !== 0) this.sources.push({ path: file.path, firstSeq: first, lastSeq });
+      if (first !== 0) this.sources.push({ path: file.path, firstSeq: first, lastSeq, ends: file.ends });
     }
+    // The recovery note has been told (in these warnings) and the document opened past it.
+    if (note !== null) await removeRecoveryNote(this.paths.recoveryNote);
     // Finish moving covered segments to the history; if that fails they stay where replay finds them.
     await this.archiveSegments().catch((error: unknown) => {
       warnings.push(`Could not move old journal segments into ${this.paths.history}: ${(error as Error).message}`);
@@ -301,7 +310,15 @@ export class FileStorage implements CmdbStoragePort {
   async quarantineForReplayFailure(seq: number, problem: string): Promise<StoreOpenError> {
     const source = this.sources.find((s) => seq >= s.firstSeq && seq <= s.lastSeq) ?? this.sources.at(-1);
     const path = source?.path ?? this.paths.journal;
-    return this.quarantineJournalFrom(path, `${path}: the record with seq ${seq} cannot be replayed: ${problem}`);
+    // The transactions wholly before the failing record's were replayed: they are recovered.
+    const before = source?.ends.filter((end) => end.lastSeq < seq).at(-1);
+    const recovered: RecordRange = before
+      ? { count: before.records, firstSeq: source?.ends[0]?.firstSeq ?? 0, lastSeq: before.lastSeq }
+      : { count: 0, firstSeq: 0, lastSeq: 0 };
+    return this.quarantineJournalFrom(path, `${path}: the record with seq ${seq} cannot be replayed: ${problem}`, {
+      goodBytes: before?.end ?? 0,
+      recovered,
+    });
   }
 
   private requireWriter(): JournalWriter {
@@ -313,6 +330,7 @@ export class FileStorage implements CmdbStoragePort {
     try {
       return await readJournal(path, { allowTornTail });
     } catch (error) {
+      if (error instanceof JournalDamageError) throw await this.quarantineJournalFrom(path, error.message, error.damage);
       if (error instanceof CorruptFileError) throw await this.quarantineJournalFrom(path, error.message);
       throw new StoreOpenError('io', path, `Cannot read ${path}: ${(error as Error).message}`, { cause: error });
     }
@@ -338,8 +356,15 @@ export class FileStorage implements CmdbStoragePort {
     );
   }
 
-  private async quarantineJournalFrom(path: string, message: string): Promise<StoreOpenError> {
-    const ordered = [...(await listSegments(this.paths.checkpoint)).map((s) => s.path), this.paths.journal];
+  /**
+   * A journal file is damaged: it and every later journal file are moved aside unchanged.
+   * With `sound` (the bytes before the damage that hold complete transactions), those
+   * records are written back where they were, and a note tells the next open what was
+   * recovered and what was not.
+   */
+  private async quarantineJournalFrom(path: string, message: string, sound?: { goodBytes: number; recovered: RecordRange }): Promise<StoreOpenError> {
+    const segments = await listSegments(this.paths.checkpoint);
+    const ordered = [...segments.map((s) => s.path), this.paths.journal];
     const from = Math.max(0, ordered.indexOf(path));
     const stamp = fileTimestamp();
     const moved: string[] = [];
@@ -347,12 +372,28 @@ export class FileStorage implements CmdbStoragePort {
       if (!(await pathExists(file))) continue;
       moved.push(await renameNoOverwrite(file, `${file}.corrupt-${stamp}`));
     }
+    const copy = moved[0];
     const later = moved.length > 1 ? ` (with the ${moved.length - 1} journal file(s) after it: ${moved.slice(1).join(', ')})` : '';
+    const options = copy === undefined ? {} : { movedTo: copy };
+    if (!sound || copy === undefined) {
+      return new StoreOpenError(
+        'corrupt',
+        path,
+        `${message}. The journal was moved aside, unchanged, to ${copy ?? path}${later}; opening again gives the document as of its last checkpoint (seq ${this.checkpointSeqValue}) plus the journal before that file.`,
+        options,
+      );
+    }
+    const segment = segments.find((s) => s.path === path);
+    const dest = segment && sound.recovered.count > 0 ? `${this.paths.journal}.${segment.firstSeq}-${sound.recovered.lastSeq}` : this.paths.journal;
+    const lost = await writeRecoveredPrefix(copy, dest, sound.goodBytes);
+    const recovery = describeRecovery(sound.recovered, dest, lost, moved.slice(1));
+    const where = `The damaged journal was moved aside, unchanged, to ${copy}${later}`;
+    await writeRecoveryNote(this.paths.recoveryNote, `${message}. ${recovery}. ${where}.`);
     return new StoreOpenError(
       'corrupt',
       path,
-      `${message}. The journal was moved aside, unchanged, to ${moved[0] ?? path}${later}; opening again gives the document as of its last checkpoint (seq ${this.checkpointSeqValue}) plus the journal before that file.`,
-      moved[0] === undefined ? {} : { movedTo: moved[0] },
+      `${message}. ${recovery}. ${where}; opening again gives the document as of its last checkpoint (seq ${this.checkpointSeqValue}) plus the recovered records.`,
+      options,
     );
   }
 
@@ -361,7 +402,7 @@ export class FileStorage implements CmdbStoragePort {
     const covered = this.segments.filter((s) => s.lastSeq <= this.checkpointSeqValue);
     if (covered.length === 0) return;
     const historyExisted = await pathExists(this.paths.history);
-    await mkdir(this.paths.history, { recursive: true });
+    await mkdir(this.paths.history, { recursive: true, mode: DIR_MODE });
     if (!historyExisted) await fsyncDir(dirname(this.paths.history));
     for (const segment of covered) {
       await renameNoOverwrite(segment.path, join(this.paths.history, basename(segment.path)));
@@ -369,3 +410,4 @@ export class FileStorage implements CmdbStoragePort {
     this.segments = this.segments.filter((s) => !covered.includes(s));
   }
 }
+

@@ -5,6 +5,11 @@ import { access, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errnoCode } from './errors';
 
+/** A document's files are its owner's only (a CMDB holds internal topology), like settings.json. */
+export const FILE_MODE = 0o600;
+/** … and so are the folders Faultline creates for them. */
+export const DIR_MODE = 0o700;
+
 /** Makes a directory's entries (a rename, a new or removed file) durable. A no-op where directories cannot be fsync'd (Windows). */
 export async function fsyncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
@@ -36,15 +41,15 @@ export function tempPrefix(path: string): string {
  * directory, every piece written, the file fsync'd, renamed over `path`, the directory
  * fsync'd. A reader (or a crash) sees the old file or the new one, never a mixture.
  */
-export async function writeFileAtomic(path: string, pieces: string | AsyncIterable<string>): Promise<void> {
+export async function writeFileAtomic(path: string, pieces: string | Uint8Array | AsyncIterable<string>): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `${tempPrefix(path)}${process.pid}-${randomBytes(6).toString('hex')}`);
-  const handle = await open(temp, 'wx', 0o644);
+  const handle = await open(temp, 'wx', FILE_MODE);
   let renamed = false;
   try {
     try {
-      if (typeof pieces === 'string') {
-        await handle.writeFile(pieces, 'utf8');
+      if (typeof pieces === 'string' || pieces instanceof Uint8Array) {
+        await handle.writeFile(pieces);
       } else {
         for await (const piece of pieces) await handle.writeFile(piece, 'utf8');
       }

@@ -1,23 +1,78 @@
 // The journal: one JSON line per JournalRecord, appended and fsync'd before an edit is
 // acknowledged. It is also the audit log (later: history, "as of" views and diffs).
 //
-// Framing: each line carries one extra key, `"txn":[i,n]` (record i of the n records of
-// one transaction). parseJournalRecord keeps only the record's own keys, so readers that do not care
-// see plain records; replay uses it to drop a transaction whose last records never
-// reached the disk, so a multi-record edit (a CI deleted with its relationships) is
-// replayed whole or not at all. Lines without `txn` count as complete transactions.
+// Framing: each line carries two extra keys, not part of the record (parseJournalRecord keeps
+// only the record's own keys), so readers that do not care see plain records:
+//   - `"txn":[i,n]`: record i of the n records of one transaction. Replay uses it to drop a
+//     transaction whose last records never reached the disk, so a multi-record edit (a CI
+//     deleted with its relationships) is replayed whole or not at all. Lines without `txn`
+//     count as complete transactions.
+//   - `"crc":"<8 hex>"`, always last: the CRC-32 of the line's bytes before `,"crc"`. It tells a
+//     record damaged after it was written from one that was never finished. Lines written
+//     before checksums have none and are read as they are.
+// Only a last line without its newline (or a last transaction missing records) is a torn
+// write; a complete line that does not read is damage (JournalDamageError).
 import type { FileHandle } from 'node:fs/promises';
 import { open, readFile } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import { parseJournalRecord } from '../../core/records/validate';
 import type { JournalRecord } from '../../shared/model';
 import { CorruptFileError, errnoCode } from './errors';
+import { FILE_MODE } from './fs-util';
+
+/** `,"crc":"0123abcd"}`: the checksum field and the closing brace that end every line. */
+const CRC_TAIL = /^,"crc":"([0-9a-f]{8})"\}$/;
+const CRC_TAIL_LENGTH = 18;
+
+function crcHex(data: string | Uint8Array): string {
+  return crc32(data).toString(16).padStart(8, '0');
+}
+
+/** One record's line, without its newline: the JSON with `txn`, then the checksum of what precedes it. */
+function encodeLine(record: JournalRecord, position: number, count: number): string {
+  const body = JSON.stringify({ ...record, txn: [position, count] }).slice(0, -1);
+  return `${body},"crc":"${crcHex(body)}"}`;
+}
 
 /** The lines for one transaction's records, each ending in a newline. */
 export function encodeTransaction(records: readonly JournalRecord[]): string {
   const n = records.length;
   let out = '';
-  for (let i = 0; i < n; i++) out += `${JSON.stringify({ ...records[i], txn: [i + 1, n] })}\n`;
+  for (let i = 0; i < n; i++) out += `${encodeLine(records[i], i + 1, n)}\n`;
   return out;
+}
+
+/** Where a journal file stops being readable, and what before that point is sound. */
+export interface JournalDamage {
+  /** The damaged line (1-based) and its byte offset. */
+  line: number;
+  byte: number;
+  reason: string;
+  /** What the damaged line still reads as (`seq 3: create ci ci_7`), when anything does. */
+  held: string | null;
+  /** Bytes of the file before the damage that hold complete transactions: what can be recovered. */
+  goodBytes: number;
+  /** The records in those bytes. */
+  recovered: RecordRange;
+}
+
+/** `count` records, seq `firstSeq` to `lastSeq` (both 0 when there are none). */
+export interface RecordRange {
+  count: number;
+  firstSeq: number;
+  lastSeq: number;
+}
+
+/** A journal file with a complete line that does not read (the store recovers what precedes it). */
+export class JournalDamageError extends CorruptFileError {
+  readonly damage: JournalDamage;
+
+  constructor(path: string, damage: JournalDamage) {
+    const held = damage.held ? `; it reads as ${damage.held}` : '';
+    super(path, `${path}: line ${damage.line} (byte ${damage.byte}) is damaged: ${damage.reason}${held}`);
+    this.name = 'JournalDamageError';
+    this.damage = damage;
+  }
 }
 
 export interface JournalReadResult {
@@ -27,6 +82,15 @@ export interface JournalReadResult {
   fileBytes: number;
   /** Set when an interrupted write left an incomplete tail, which is not part of `records`. */
   dropped: { bytes: number; records: number; line: number; reason: string } | null;
+  /** Each complete transaction's end (byte), last seq and the records up to it, in order: where the file can be cut. */
+  transactionEnds: TransactionEnd[];
+}
+
+export interface TransactionEnd {
+  firstSeq: number;
+  lastSeq: number;
+  end: number;
+  records: number;
 }
 
 interface Line {
@@ -36,11 +100,24 @@ interface Line {
   terminated: boolean;
 }
 
+/** What a damaged line still says about itself, for the user. */
+function describeHeld(text: string, value: unknown): string | null {
+  if (typeof value === 'object' && value !== null) {
+    const { seq, op, entity, id } = value as Record<string, unknown>;
+    const parts = [op, entity, id].filter((part) => typeof part === 'string' || typeof part === 'number');
+    if (typeof seq === 'number') return `seq ${seq}${parts.length > 0 ? `: ${parts.join(' ')}` : ''}`;
+    if (parts.length > 0) return parts.join(' ');
+  }
+  const seq = /"seq":(\d+)/.exec(text);
+  return seq ? `seq ${seq[1]} (the rest does not read)` : null;
+}
+
 /**
  * Reads a journal file. With `allowTornTail`, a tail left by an interrupted write (an
- * unterminated or unparseable last line, or the first records of a transaction whose
- * last record is missing) is reported in `dropped` instead of failing; any other bad
- * line throws CorruptFileError naming the line. Returns null if the file is missing.
+ * unterminated last line, or the first records of a transaction whose last record is
+ * missing) is reported in `dropped` instead of failing. A complete line that does not read
+ * (checksum, JSON, schema, seq order, framing) throws JournalDamageError naming the line and
+ * what precedes it. Returns null if the file is missing.
  */
 export async function readJournal(path: string, options: { allowTornTail: boolean }): Promise<JournalReadResult | null> {
   let buffer: Buffer;
@@ -59,12 +136,23 @@ export async function readJournal(path: string, options: { allowTornTail: boolea
   }
 
   const records: JournalRecord[] = [];
+  const transactionEnds: TransactionEnd[] = [];
   let goodBytes = 0;
   // Records of the transaction being read, not yet known to be complete.
   let group: { records: JournalRecord[]; size: number; firstLine: number; start: number } | null = null;
   let previousSeq = 0;
-  const corrupt = (line: Line, message: string): CorruptFileError =>
-    new CorruptFileError(path, `${path}: line ${line.number} (byte ${line.start}): ${message}`);
+  const damaged = (line: Line, reason: string, held: string | null = null): JournalDamageError => {
+    // A transaction under way when the damage is found is lost with it.
+    const from = group ? (lines.find((l) => l.number === group?.firstLine) as Line) : line;
+    return new JournalDamageError(path, {
+      line: from.number,
+      byte: from.start,
+      reason: from === line ? reason : `${reason} (line ${line.number}, inside the transaction that starts here)`,
+      held,
+      goodBytes: group ? group.start : goodBytes,
+      recovered: { count: records.length, firstSeq: records[0]?.seq ?? 0, lastSeq: records.at(-1)?.seq ?? 0 },
+    });
+  };
   const torn = (line: Line, reason: string): JournalReadResult => {
     const cut = group ? group.start : line.start;
     const droppedRecords = group ? group.records.length : 0;
@@ -73,31 +161,34 @@ export async function readJournal(path: string, options: { allowTornTail: boolea
       goodBytes: cut,
       fileBytes: buffer.length,
       dropped: { bytes: buffer.length - cut, records: droppedRecords, line: group ? group.firstLine : line.number, reason },
+      transactionEnds,
     };
   };
 
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index];
+  for (const line of lines) {
     if (line.end === line.start && line.terminated) {
       goodBytes = group ? goodBytes : line.end + 1;
       continue;
     }
-    const isLast = index === lines.length - 1;
     if (!line.terminated) {
       if (options.allowTornTail) return torn(line, 'the last line is incomplete (no newline)');
-      throw corrupt(line, 'the last line is incomplete (no newline)');
+      throw damaged(line, 'the last line is incomplete (no newline)');
     }
+    const text = buffer.toString('utf8', line.start, line.end);
     let value: unknown;
     try {
-      value = JSON.parse(buffer.toString('utf8', line.start, line.end));
+      value = JSON.parse(text);
     } catch (error) {
-      if (isLast && options.allowTornTail) return torn(line, 'the last line is not valid JSON');
-      throw corrupt(line, `not valid JSON (${(error as Error).message})`);
+      throw damaged(line, `not valid JSON (${(error as Error).message})`, describeHeld(text, undefined));
+    }
+    const tail = CRC_TAIL.exec(text.slice(-CRC_TAIL_LENGTH));
+    if (tail && crcHex(buffer.subarray(line.start, line.end - CRC_TAIL_LENGTH)) !== tail[1]) {
+      throw damaged(line, 'its checksum does not match (the line was changed after it was written)', describeHeld(text, value));
     }
     const parsed = parseJournalRecord(value);
-    if (!parsed.ok) throw corrupt(line, `${parsed.field ? `${parsed.field}: ` : ''}${parsed.message}`);
+    if (!parsed.ok) throw damaged(line, `${parsed.field ? `${parsed.field}: ` : ''}${parsed.message}`, describeHeld(text, value));
     const record = parsed.value;
-    if (record.seq <= previousSeq) throw corrupt(line, `seq ${record.seq} does not follow seq ${previousSeq}`);
+    if (record.seq <= previousSeq) throw damaged(line, `seq ${record.seq} does not follow seq ${previousSeq}`, describeHeld(text, value));
     previousSeq = record.seq;
 
     const txn = (value as { txn?: unknown }).txn;
@@ -105,31 +196,33 @@ export async function readJournal(path: string, options: { allowTornTail: boolea
     let size = 1;
     if (txn !== undefined) {
       if (!Array.isArray(txn) || txn.length !== 2 || !txn.every((x) => Number.isSafeInteger(x) && x >= 1) || txn[0] > txn[1]) {
-        throw corrupt(line, `txn: expected [index, count], got ${JSON.stringify(txn)}`);
+        throw damaged(line, `txn: expected [index, count], got ${JSON.stringify(txn)}`, describeHeld(text, value));
       }
       [position, size] = txn as [number, number];
     }
     if (group) {
       if (position !== group.records.length + 1 || size !== group.size) {
-        throw corrupt(line, `record ${position} of ${size} of a transaction follows record ${group.records.length} of ${group.size} of another`);
+        throw damaged(line, `record ${position} of ${size} of a transaction follows record ${group.records.length} of ${group.size} of another`, describeHeld(text, value));
       }
       group.records.push(record);
     } else {
-      if (position !== 1) throw corrupt(line, `record ${position} of ${size} of a transaction has no record 1`);
+      if (position !== 1) throw damaged(line, `record ${position} of ${size} of a transaction has no record 1`, describeHeld(text, value));
       group = { records: [record], size, firstLine: line.number, start: line.start };
     }
     if (group.records.length === group.size) {
-      records.push(...group.records);
-      group = null;
+      for (const member of group.records) records.push(member);
       goodBytes = line.end + 1;
+      transactionEnds.push({ firstSeq: group.records[0].seq, lastSeq: record.seq, end: line.end + 1, records: records.length });
+      group = null;
     }
   }
   if (group) {
-    const tail = lines.find((l) => l.number === group?.firstLine) as Line;
-    if (options.allowTornTail) return torn(tail, `the last transaction has ${group.records.length} of its ${group.size} records`);
-    throw corrupt(tail, `the last transaction has ${group.records.length} of its ${group.size} records`);
+    const first = lines.find((l) => l.number === group?.firstLine) as Line;
+    const reason = `the last transaction has ${group.records.length} of its ${group.size} records`;
+    if (options.allowTornTail) return torn(first, reason);
+    throw damaged(first, reason);
   }
-  return { records, goodBytes, fileBytes: buffer.length, dropped: null };
+  return { records, goodBytes, fileBytes: buffer.length, dropped: null, transactionEnds };
 }
 
 /**
@@ -151,7 +244,7 @@ export class JournalWriter {
 
   /** Opens (creating if needed) for appending, after cutting the file to `truncateTo` bytes if given. */
   static async open(path: string, truncateTo?: number): Promise<JournalWriter> {
-    const handle = await open(path, 'a');
+    const handle = await open(path, 'a', FILE_MODE);
     try {
       if (truncateTo !== undefined) {
         await handle.truncate(truncateTo);

@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import { link, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errnoCode, StoreOpenError } from './errors';
+import { FILE_MODE } from './fs-util';
 
 interface LockContent {
   pid: number;
@@ -54,7 +55,7 @@ async function readLock(path: string): Promise<LockContent | null> {
  */
 async function tryCreate(path: string, content: LockContent): Promise<boolean> {
   const temp = `${path}.${process.pid}-${content.token}.tmp`;
-  await writeFile(temp, JSON.stringify(content), { encoding: 'utf8', flag: 'wx', mode: 0o644 });
+  await writeFile(temp, JSON.stringify(content), { encoding: 'utf8', flag: 'wx', mode: FILE_MODE });
   try {
     await link(temp, path);
     return true;
@@ -71,7 +72,7 @@ async function tryCreate(path: string, content: LockContent): Promise<boolean> {
 async function tryCreateExclusive(path: string, content: LockContent): Promise<boolean> {
   let handle;
   try {
-    handle = await open(path, 'wx', 0o644);
+    handle = await open(path, 'wx', FILE_MODE);
   } catch (error) {
     if (errnoCode(error) === 'EEXIST') return false;
     throw error;

@@ -14,6 +14,9 @@ export interface SerializeOptions {
   relationshipChunk?: number;
 }
 
+/** The first key of every checkpoint: says the file is a Faultline document (checkpoint.ts reads it). */
+export const FORMAT_MARKER = 'faultline';
+
 export const DEFAULT_CI_CHUNK = 5_000;
 export const DEFAULT_RELATIONSHIP_CHUNK = 20_000;
 
@@ -44,7 +47,7 @@ export async function* serializeDocument(document: CmdbDocument, options: Serial
     await yieldToEventLoop();
   }
   const { schemaVersion, journalSeq, settings } = columns;
-  const head = JSON.stringify({ schemaVersion, journalSeq, settings });
+  const head = JSON.stringify({ format: FORMAT_MARKER, schemaVersion, journalSeq, settings });
   let pending = `${head.slice(0, -1)},"cis":`;
   const sections: [unknown, number, string][] = [
     [columns.cis, ciChunk, ',"relationships":'],

@@ -26,7 +26,7 @@ import type { CmdbDocument, JournalRecord } from '../../shared/model';
 import { CheckpointAdapter, type CheckpointReadTimings } from './checkpoint';
 import { errnoCode, StoreOpenError } from './errors';
 import { documentPaths, FileStorage, listSegments } from './file-storage';
-import { fileTimestamp, freePath, fsyncDir, pathExists, removeStaleTempFiles } from './fs-util';
+import { DIR_MODE, fileTimestamp, freePath, fsyncDir, pathExists, removeStaleTempFiles } from './fs-util';
 import { acquireLock, type DocumentLock } from './lock';
 import type { SerializeOptions } from './serialize';
 
@@ -109,7 +109,7 @@ export async function openCmdbStore(path: string, options: OpenCmdbStoreOptions)
     throw new StoreOpenError('io', docPath, `There is no Faultline document at ${docPath}.`);
   }
   if (!exists) {
-    await mkdir(dirname(docPath), { recursive: true }).catch((error: unknown) => {
+    await mkdir(dirname(docPath), { recursive: true, mode: DIR_MODE }).catch((error: unknown) => {
       throw new StoreOpenError('io', docPath, `Cannot create the folder for ${docPath}: ${(error as Error).message}`, { cause: error });
     });
   }
@@ -406,7 +406,7 @@ export async function writeStandaloneDocument(dest: string, document: CmdbDocume
   const paths = documentPaths(dest);
   const lock = await acquireLock(paths.lock);
   try {
-    const stale = [...(await listSegments(dest)).map((s) => s.path), paths.journal];
+    const stale = [...(await listSegments(dest)).map((s) => s.path), paths.journal, paths.recoveryNote];
     let removed = false;
     for (const file of stale) {
       try {

@@ -146,6 +146,7 @@ function fakeService() {
   const service = {
     dispatch: vi.fn(async (_name: string, _input: unknown): Promise<ApiResult> => ({ ok: true, value: info })),
     documentInfo: () => info,
+    allowChosenPath: vi.fn(),
     onChange: (listener: (info: DocumentInfo) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -28,15 +28,16 @@ function setup(options: { save?: string | null; open?: string | null; result?: A
     showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
   };
   const send = vi.fn();
+  const allowChosenPath = vi.fn();
   const win = {} as BrowserWindow;
   const commands = createDocumentCommands({
     dialog: dialog as unknown as Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>,
-    service: async () => ({ dispatch, documentInfo: () => INFO }),
+    service: async () => ({ dispatch, documentInfo: () => INFO, allowChosenPath }),
     window: () => win,
     send,
     defaultDir: () => '/home/ana/Documents',
   });
-  return { commands, dispatch, dialog, send };
+  return { commands, dispatch, dialog, send, allowChosenPath };
 }
 
 describe('window title', () => {
@@ -80,6 +81,22 @@ describe('document commands', () => {
     expect(dialog.showOpenDialog).not.toHaveBeenCalled();
     expect(dispatch).toHaveBeenCalledWith('doc.open', { path: '/data/old.faultline' });
     expect(send).toHaveBeenCalledWith('doc.openRecent:/data/old.faultline');
+  });
+
+  it('tells the service which paths the user chose in a dialog or the OS handed over, and no others', async () => {
+    const open = setup({ open: '/home/ana/notes.csv' });
+    await open.commands.openDocument();
+    expect(open.allowChosenPath).toHaveBeenCalledWith('/home/ana/notes.csv');
+    await open.commands.openPath('/home/ana/from-finder.faultline');
+    expect(open.allowChosenPath).toHaveBeenCalledWith('/home/ana/from-finder.faultline');
+    const saved = setup({ save: '/backup/copy' });
+    await saved.commands.saveCopy();
+    await saved.commands.newDocument();
+    expect(saved.allowChosenPath.mock.calls).toEqual([['/backup/copy.faultline'], ['/backup/copy.faultline']]);
+    // A recent entry is already known to the service.
+    const recent = setup();
+    await recent.commands.openRecent('/data/old.faultline');
+    expect(recent.allowChosenPath).not.toHaveBeenCalled();
   });
 
   it('a cancelled dialog does nothing', async () => {

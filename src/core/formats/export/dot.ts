@@ -13,9 +13,10 @@ export interface DotOptions {
 }
 
 /**
- * A DOT double-quoted string. Backslash and quote are escaped; a line break becomes the
- * escString `\n` (a centred line break in a label); a tab becomes a space; other control
- * characters are dropped.
+ * A DOT double-quoted string. Backslash and quote are escaped; `&` becomes `&amp;` (Graphviz
+ * decodes HTML entities in strings, so `R&amp;D` would show as `R&D` and `&#x1;` would put a
+ * control character in its SVG); a line break becomes the escString `\n` (a centred line
+ * break in a label); a tab becomes a space; other control characters are dropped.
  */
 export function dotQuote(text: string): string {
   const body = text
@@ -23,6 +24,7 @@ export function dotQuote(text: string): string {
     .replace(/\t/g, ' ')
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
     .replace(/[\\"]/g, (ch) => `\\${ch}`)
+    .replace(/&/g, '&amp;')
     .replace(/\n/g, '\\n');
   return `"${body}"`;
 }

@@ -100,7 +100,7 @@ export function* writeGexfSteps(scope: ExportScope, options: GexfOptions = {}): 
     if (++done % STEP_SLICE === 0) yield;
     const { r, g, b } = rgbOf(CLASS_STYLES[ci.class].color);
     out.push(`      <node${xmlAttributes({ id: ci.id, label: ci.name })}>`);
-    out.push(...attvalues(nodeAttributes, ci));
+    for (const element of attvalues(nodeAttributes, ci)) out.push(element);
     out.push(`        <viz:color r="${r}" g="${g}" b="${b}"/>`);
     out.push('      </node>');
   }
@@ -108,7 +108,7 @@ export function* writeGexfSteps(scope: ExportScope, options: GexfOptions = {}): 
   for (const rel of relationships) {
     if (++done % STEP_SLICE === 0) yield;
     out.push(`      <edge${xmlAttributes({ id: rel.id, source: rel.source, target: rel.target, label: rel.type, kind: rel.type })}>`);
-    out.push(...attvalues(RELATIONSHIP_ATTRIBUTES, rel));
+    for (const element of attvalues(RELATIONSHIP_ATTRIBUTES, rel)) out.push(element);
     if (rel.strength === 'soft') out.push('        <viz:shape value="dashed"/>');
     out.push('      </edge>');
   }

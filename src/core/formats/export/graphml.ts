@@ -126,7 +126,7 @@ export function* writeGraphmlSteps(scope: ExportScope): Steps<string> {
     if (index > 0 && index % STEP_SLICE === 0) yield;
     const ci = cis[index];
     out.push(`    <node${xmlAttributes({ id: ci.id })}>`);
-    out.push(...dataElements(nodeKeys, ci, '      '));
+    for (const element of dataElements(nodeKeys, ci, '      ')) out.push(element);
     out.push(`      <data key="${NODE_GRAPHICS_KEY}">${shapeNode(ci, index, columns)}</data>`);
     out.push('    </node>');
   }
@@ -134,7 +134,7 @@ export function* writeGraphmlSteps(scope: ExportScope): Steps<string> {
   for (const rel of relationships) {
     if (++done % STEP_SLICE === 0) yield;
     out.push(`    <edge${xmlAttributes({ id: rel.id, source: rel.source, target: rel.target })}>`);
-    out.push(...dataElements(RELATIONSHIP_KEYS, rel, '      '));
+    for (const element of dataElements(RELATIONSHIP_KEYS, rel, '      ')) out.push(element);
     out.push(`      <data key="${EDGE_GRAPHICS_KEY}">${polyLineEdge(rel)}</data>`);
     out.push('    </edge>');
   }

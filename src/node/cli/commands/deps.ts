@@ -32,7 +32,7 @@ export const depsCommand: CliCommand = {
     const db = requireOption(values.db, '--db');
     const ref = requireOption(values.ci, '--ci');
     const maxDepth = parseMaxDepth(values['max-depth']);
-    const output = await withClient(db, async (client) => {
+    const output = await withClient(db, io, { readOnly: true }, async (client) => {
       const ci = await client.call('ci.resolve', { ref });
       const result = await client.call('impact.dependencies', { ciId: ci.id, ...(maxDepth === undefined ? {} : { maxDepth }) });
       const index = impactIndex(result);

@@ -31,7 +31,7 @@ function relLabel(rel: Relationship): string {
   return `${rel.id}: ${rel.source} -${rel.type}-> ${rel.target}`;
 }
 
-function diffText(diff: CmdbDiff, a: string, b: string): string {
+export function diffText(diff: CmdbDiff, a: string, b: string): string {
   const { cis, relationships } = diff.counts;
   const lines = [
     `From ${a}`,
@@ -67,8 +67,9 @@ function diffText(diff: CmdbDiff, a: string, b: string): string {
       for (const c of change.changes) body.push(`    ${c.field}: ${value(c.before)} -> ${value(c.after)}`);
     }
   }
-  if (body.length > 0) lines.push('', ...body);
-  return `${lines.join('\n')}\n`;
+  // Joined, not lines.push(...body): spreading 150k+ arguments overflows the stack.
+  const head = lines.join('\n');
+  return body.length > 0 ? `${head}\n\n${body.join('\n')}\n` : `${head}\n`;
 }
 
 async function read(path: string) {

@@ -45,7 +45,7 @@ export const exportCommand: CliCommand = {
     const format = requireOption(values.format, '--format');
     const out = resolve(requireOption(values.out, '--out'));
     if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-    const written = await withClient(db, async (client) => {
+    const written = await withClient(db, io, { readOnly: true }, async (client) => {
       const { files } = await client.call('export.file', { format });
       const info = await client.call('doc.info', {});
       try {

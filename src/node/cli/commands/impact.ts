@@ -100,7 +100,7 @@ export const impactCommand: CliCommand = {
     const targetMode: 'down' | 'degraded' = mode === 'degraded' ? 'degraded' : 'down';
     const maxDepth = parseMaxDepth(values['max-depth']);
 
-    const output = await withClient(db, async (client) => {
+    const output = await withClient(db, io, { readOnly: true }, async (client) => {
       const refsResolved = [];
       for (const ref of refs) refsResolved.push(await client.call('ci.resolve', { ref }));
       const targets = refsResolved.map((ci) => ({ ciId: ci.id, mode: targetMode }));

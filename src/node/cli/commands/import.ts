@@ -7,6 +7,7 @@ import { basename, resolve } from 'node:path';
 import { formatPlace } from '../../../core/formats/import';
 import { describePlan, planIsEmpty } from '../../../core/reconcile';
 import { IMPORT_FORMATS, type ImportFormat, type ImportPlan, type Rejection } from '../../../shared/data-types';
+import { decodeImportFile } from '../../import-worker';
 import { OperationFailed, withClient } from '../client';
 import { parseCommandArgs, printJson, requireOption } from '../support';
 import { CliError, EXIT_OK, UsageError, type CliCommand } from '../types';
@@ -38,7 +39,7 @@ function show(value: unknown): string {
   return value === undefined || value === null ? '(none)' : JSON.stringify(value);
 }
 
-function planText(plan: ImportPlan): string {
+export function planText(plan: ImportPlan): string {
   const lines: string[] = [];
   const count = (label: string, c: ImportPlan['counts']['cis']) =>
     `${label}${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.rejected} rejected`;
@@ -57,7 +58,10 @@ function planText(plan: ImportPlan): string {
     for (const r of rejected.slice(0, LIST_LIMIT)) lines.push(`  ${rejectionLine(r)}`);
     if (rejected.length > LIST_LIMIT) lines.push(`  … and ${rejected.length - LIST_LIMIT} more (--json lists them all)`);
   }
-  if (plan.warnings.length > 0) lines.push('', 'Warnings:', ...plan.warnings.map((w) => `  ${w}`));
+  if (plan.warnings.length > 0) {
+    lines.push('', 'Warnings:');
+    for (const warning of plan.warnings) lines.push(`  ${warning}`);
+  }
   return lines.join('\n');
 }
 
@@ -84,16 +88,17 @@ export const importCommand: CliCommand = {
       throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
     }
     const sourcePath = resolve(positionals[0]);
-    let content: string;
+    let bytes: Buffer;
     try {
-      content = await readFile(sourcePath, 'utf8');
+      bytes = await readFile(sourcePath);
     } catch (error) {
       throw new CliError(`Cannot read ${sourcePath}: ${(error as Error).message}`);
     }
     const fileName = basename(sourcePath);
+    const { text: content, warning: encodingWarning } = decodeImportFile(bytes, fileName);
     const dryRun = values['dry-run'] === true;
 
-    const result = await withClient(db, async (client) => {
+    const result = await withClient(db, io, { readOnly: false }, async (client) => {
       let preview;
       try {
         preview = await client.call('import.preview', {
@@ -122,6 +127,7 @@ export const importCommand: CliCommand = {
         }
         applied = true;
       }
+      if (encodingWarning) preview.plan.warnings.unshift(encodingWarning);
       return { plan: preview.plan, format: preview.format, applied };
     });
 

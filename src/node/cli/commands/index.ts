@@ -9,5 +9,6 @@ import { spofCommand } from './spof';
 import { importCommand } from './import';
 import { exportCommand } from './export';
 import { diffCommand } from './diff';
+import { newCommand } from './new';
 
-export const commands: CliCommand[] = [listCommand, showCommand, impactCommand, depsCommand, spofCommand, importCommand, exportCommand, diffCommand];
+export const commands: CliCommand[] = [newCommand, listCommand, showCommand, impactCommand, depsCommand, spofCommand, importCommand, exportCommand, diffCommand];

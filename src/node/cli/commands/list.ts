@@ -31,7 +31,7 @@ export const listCommand: CliCommand = {
       if (!parsed.success) throw new UsageError(`--class must be one of ${CI_CLASSES.join(', ')}; got "${values.class}"`);
       ciClass = parsed.data;
     }
-    const { cis, total } = await withClient(db, (client) => client.call('ci.list', { ...(ciClass ? { classes: [ciClass] } : {}), limit: LIST_ALL }));
+    const { cis, total } = await withClient(db, io, { readOnly: true }, (client) => client.call('ci.list', { ...(ciClass ? { classes: [ciClass] } : {}), limit: LIST_ALL }));
     if (values.json) {
       printJson(io, cis);
       return EXIT_OK;

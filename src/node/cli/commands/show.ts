@@ -74,7 +74,7 @@ export const showCommand: CliCommand = {
     if (positionals.length !== 1) {
       throw new UsageError(positionals.length === 0 ? 'give the id or name of a CI' : `give one CI, not ${positionals.length} (quote a name with spaces)`);
     }
-    const details = await withClient(db, async (client) => client.call('ci.get', { id: (await client.call('ci.resolve', { ref: positionals[0] })).id }));
+    const details = await withClient(db, io, { readOnly: true }, async (client) => client.call('ci.get', { id: (await client.call('ci.resolve', { ref: positionals[0] })).id }));
     if (values.json) printJson(io, details);
     else io.stdout(formatCiDetails(details));
     return EXIT_OK;

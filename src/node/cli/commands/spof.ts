@@ -28,7 +28,7 @@ export const spofCommand: CliCommand = {
     });
     const db = requireOption(values.db, '--db');
     const ref = requireOption(values.service, '--service');
-    const output = await withClient(db, async (client) => {
+    const output = await withClient(db, io, { readOnly: true }, async (client) => {
       const service = await client.call('ci.resolve', { ref });
       const result = await client.call('impact.spof', { serviceId: service.id });
       if (values.json) {

@@ -59,7 +59,7 @@ describe('planImport: matching', () => {
       ['a', expect.any(Number)],
       ['b', expect.any(Number)],
     ]);
-    expect(plan.cis.rejected[0].reason).toMatch(/^2 incoming items match the same existing CI web01 \(web\); the others: "WEB01" at row \d+$/);
+    expect(plan.cis.rejected[0].reason).toMatch(/^2 incoming items match the same existing CI web01 \(web\): "web01" at row \d+, "WEB01" at row \d+$/);
     expect(plan.counts.cis).toEqual({ create: 0, update: 0, unchanged: 0, rejected: 2 });
   });
 
@@ -75,9 +75,30 @@ describe('planImport: matching', () => {
   it('rejects every CI whose key appears twice in the import', () => {
     const plan = planImport(base().graph, batch([inc({ key: 'k', name: 'one', class: 'server' }), inc({ key: 'k', name: 'two', class: 'server' })]));
     expect(plan.cis.rejected.map((r) => r.reason)).toEqual([
-      expect.stringMatching(/^the key "k" appears 2 times in the import \(also at row \d+\)$/),
+      expect.stringMatching(/^the key "k" appears 2 times in the import \(at row \d+, row \d+\)$/),
       expect.stringMatching(/^the key "k" appears 2 times/),
     ]);
+  });
+
+  it('reports a group of duplicates with its first rows and a count, so the preview grows linearly with the file', () => {
+    const previewSize = (n: number, make: (i: number) => ImportedCi) => {
+      const cis = Array.from({ length: n }, (_, i) => make(i));
+      const relationships = cis.map((ci) => rel(ci.key, 'k-db'));
+      const plan = planImport(base().graph, batch(cis, relationships));
+      expect(plan.counts.cis.rejected).toBe(n);
+      return { size: JSON.stringify(plan).length, plan };
+    };
+    const sameKey = (i: number) => inc({ key: 'dup', name: `n${i}`, class: 'server' });
+    const small = previewSize(1_000, sameKey);
+    const large = previewSize(10_000, sameKey);
+    expect(large.size / small.size).toBeLessThan(12);
+    expect(large.plan.cis.rejected[0].reason).toMatch(/^the key "dup" appears 10000 times in the import \(at row \d+, row \d+, row \d+, row \d+, row \d+ and 9995 more\)$/);
+
+    const sameTarget = (i: number) => inc({ key: `k${i}`, name: i % 2 === 0 ? 'web01' : 'WEB01', class: 'server' });
+    const fewRivals = previewSize(1_000, sameTarget);
+    const manyRivals = previewSize(10_000, sameTarget);
+    expect(manyRivals.size / fewRivals.size).toBeLessThan(12);
+    expect(manyRivals.plan.cis.rejected[0].reason).toMatch(/^10000 incoming items match the same existing CI web01 \(web\): "web01" at row \d+, .* and 9995 more$/);
   });
 
   it('keeps parser rejections, sorted into CIs and relationships', () => {

@@ -1,6 +1,6 @@
 // The `faultline` CLI run as a child process (through its bin launcher) against temp copies
 // of a small document: outputs (JSON parsed, tables aligned) and exit codes 0 / 1 / 2.
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnvironment } from '../../../../src/node/service';
@@ -33,6 +33,26 @@ describe('faultline CLI', () => {
     const command = await faultline('show', '--help');
     expect(command.code).toBe(0);
     expect(command.stdout).toMatch(/Usage: faultline show --db FILE ID_OR_NAME/);
+  });
+
+  it('new FILE creates an empty CMDB (adding .faultline), listed by --help, never over an existing file', async () => {
+    const help = await faultline('--help');
+    expect(help.stdout).toMatch(/^\s+new\s+Create an empty CMDB/m);
+    const folder = join(dir, 'fresh');
+    mkdirSync(folder);
+    const created = await faultline('new', join(folder, 'team'));
+    expect(created.code, created.stderr).toBe(0);
+    const path = join(folder, 'team.faultline');
+    expect(created.stdout).toContain(path);
+    expect(readdirSync(folder)).toEqual(['team.faultline']);
+    const list = await faultline('list', '--db', path, '--json');
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout)).toEqual([]);
+    const again = await faultline('new', path);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+    const usage = await faultline('new');
+    expect(usage.code).toBe(2);
   });
 
   it('exits 2 with a clear message on bad usage', async () => {
@@ -138,16 +158,51 @@ describe('faultline CLI', () => {
     expect(run.stdout).toBe('');
   });
 
-  it('takes the lock while it reads and releases it after', async () => {
-    const store = await openCmdbStore(db, { env: createEnvironment('holder') });
-    const locked = await faultline('list', '--db', db);
-    await store.close();
-    expect(locked.code).toBe(1);
-    expect(locked.stderr).toMatch(/small\.faultline/);
+  it('refuses a file that is not a Faultline document and leaves it as it was', async () => {
+    const folder = join(dir, 'not-ours');
+    mkdirSync(folder);
+    const notes = join(folder, 'notes.csv');
+    const csv = 'name,owner\nweb,team-a\n';
+    writeFileSync(notes, csv);
+    const source = join(dir, 'source.csv');
+    writeFileSync(source, 'name,class\nx,server\n');
+    const runs = [
+      await faultline('list', '--db', notes),
+      await faultline('show', '--db', notes, 'web'),
+      await faultline('export', '--db', notes, '--format', 'json', '--out', join(dir, 'out.json')),
+      await faultline('import', '--db', notes, source),
+    ];
+    for (const run of runs) {
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`${notes} is not a Faultline document`);
+    }
+    expect(readdirSync(folder)).toEqual(['notes.csv']);
+    expect(readFileSync(notes, 'utf8')).toBe(csv);
+  });
 
-    const run = await faultline('list', '--db', db, '--json');
-    expect(run.code).toBe(0);
-    expect(readdirSync(dir).filter((name) => name.endsWith('.lock'))).toEqual([]);
+  it('reads without the lock: works while the app has the document open, sees its saved edits, writes nothing', async () => {
+    const holder = await openCmdbStore(db, { env: createEnvironment('holder') });
+    await holder.persist(holder.cmdb.createCi({ id: 'added_while_open', name: 'Added while open', class: 'server' }).tx);
+    const before = readdirSync(dir).sort();
+    const runs = [await faultline('list', '--db', db, '--json'), await faultline('show', '--db', db, 'added_while_open', '--json')];
+    const after = readdirSync(dir).sort();
+    const stillLocked = existsSync(`${db}.lock`);
+    await holder.persist(holder.cmdb.deleteCi('added_while_open').tx);
+    await holder.close();
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(runs[0].stdout) as Ci[]).map((ci) => ci.id)).toContain('added_while_open');
+    expect(after).toEqual(before);
+    expect(stillLocked).toBe(true);
     expect(existsSync(`${db}.lock`)).toBe(false);
+  });
+
+  it('a write (import) still takes the lock', async () => {
+    const holder = await openCmdbStore(db, { env: createEnvironment('holder') });
+    const source = join(dir, 'one.csv');
+    writeFileSync(source, 'name,class\nlocked-out,server\n');
+    const locked = await faultline('import', '--db', db, source);
+    await holder.close();
+    expect(locked.code).toBe(1);
+    expect(locked.stderr).toMatch(/open in another Faultline process/);
   });
 });

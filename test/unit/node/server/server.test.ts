@@ -200,6 +200,14 @@ describe('browser-mode server', () => {
     expect(calls).toEqual([]);
   });
 
+  it('says in the 413 how large a request browser mode takes, and where larger imports go', async () => {
+    const reply = await api(smallServer, 'import.preview', JSON.stringify({ fileName: 'big.csv', content: 'x'.repeat(2048) }));
+    expect(reply.status).toBe(413);
+    const message = (JSON.parse(reply.body) as { error: { message: string } }).error.message;
+    expect(message).toMatch(/larger than browser mode accepts \(1 KiB\)/);
+    expect(message).toMatch(/faultline import/);
+  });
+
   it('accepts a body up to the limit', async () => {
     const body = JSON.stringify({ query: 'x'.repeat(900) });
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(1024);

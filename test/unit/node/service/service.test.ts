@@ -322,7 +322,7 @@ describe('documents', () => {
     if (!missing.ok) expect(missing.error.message).toContain('sample-cmdb.faultline is still open');
 
     const corruptPath = join(elsewhere, 'broken.faultline');
-    writeFileSync(corruptPath, '{ not json');
+    writeFileSync(corruptPath, '{"schemaVersion":1, not json');
     const corrupt = await service.dispatch('doc.open', { path: corruptPath });
     expect(corrupt).toMatchObject({ ok: false, error: { code: 'io_error' } });
     if (!corrupt.ok) expect(corrupt.error.message).toMatch(/broken\.faultline\.corrupt-/);
@@ -343,6 +343,41 @@ describe('documents', () => {
     expect(info.ciCount).toBe(8);
     expect(value<DocumentInfo>(await service.dispatch('doc.info', {})).path).toBe(current);
     value(await service.dispatch('ci.update', { id: 'app_web', patch: { owner: 'still-works' } }));
+  });
+
+  it('opens only chosen, recent, data-folder or .faultline paths, and never touches a file that is not a Faultline document', async () => {
+    const { dataDir, sample, elsewhere } = setup();
+    const service = await start(dataDir, { sampleSource: sample });
+    const current = service.documentInfo().path;
+    const csv = 'name,owner\nweb,team-a\n';
+
+    const outside = join(elsewhere, 'notes.csv');
+    writeFileSync(outside, csv);
+    const before = readdirSync(elsewhere).sort();
+    const refused = await service.dispatch('doc.open', { path: outside });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'path' }] } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/notes\.csv .*not a \.faultline file/);
+    for (const system of ['/etc/passwd', '/etc/hostname']) {
+      expect(await service.dispatch('doc.open', { path: system })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect(await service.dispatch('doc.saveCopy', { path: join(elsewhere, 'copy.faultline') })).toMatchObject({ ok: true });
+
+    const inData = join(dataDir, 'notes.csv');
+    writeFileSync(inData, csv);
+    const notOurs = await service.dispatch('doc.open', { path: inData });
+    expect(notOurs).toMatchObject({ ok: false, error: { code: 'io_error' } });
+    if (!notOurs.ok) expect(notOurs.error.message).toContain(`${inData} is not a Faultline document`);
+    expect(readFileSync(inData, 'utf8')).toBe(csv);
+    expect(readdirSync(dataDir).filter((name) => name.startsWith('notes.csv'))).toEqual(['notes.csv']);
+
+    // A path the user chose in a native dialog (Electron) is allowed, and still not touched.
+    service.allowChosenPath(outside);
+    const chosen = await service.dispatch('doc.open', { path: outside });
+    if (!chosen.ok) expect(chosen.error.message).toContain(`${outside} is not a Faultline document`);
+    expect(chosen.ok).toBe(false);
+    expect(readFileSync(outside, 'utf8')).toBe(csv);
+    expect(readdirSync(elsewhere).sort()).toEqual([...before, 'copy.faultline'].sort());
+    expect(service.documentInfo().path).toBe(current);
   });
 
   it('creates a new empty document, never over an existing file', async () => {

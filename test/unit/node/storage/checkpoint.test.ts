@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   CheckpointAdapter,
+  FORMAT_MARKER,
   jsonErrorOffset,
   nodeEnvironment,
   readCheckpoint,
@@ -26,7 +27,7 @@ describe('checkpoint', () => {
     for (const [ciChunk, relationshipChunk] of [[1, 1], [5, 4], [2000, 6000], [23, 22]]) {
       const text = await serializeDocumentToString(doc, { ciChunk, relationshipChunk });
       expect(text).not.toContain('\n');
-      expect(text).toBe(JSON.stringify(runSteps(encodeCheckpointSteps(doc, { cis: ciChunk, relationships: relationshipChunk }))));
+      expect(text).toBe(JSON.stringify({ format: FORMAT_MARKER, ...runSteps(encodeCheckpointSteps(doc, { cis: ciChunk, relationships: relationshipChunk })) }));
       const raw = JSON.parse(text) as Record<string, unknown>;
       expect(raw).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, journalSeq: 7, settings: { theme: 'dark' }, records: {} });
       expect(validateDocument(raw, 'doc').document).toEqual(doc);
@@ -45,7 +46,7 @@ describe('checkpoint', () => {
     const long = Array.from({ length: 20_000 }, (_, i) => ci(`ci_${i}_${'x'.repeat(100)}`));
     const big = { ...doc, cis: long, relationships: [] };
     const text = await serializeDocumentToString(big, { ciChunk: 20_000 });
-    expect(text).toBe(JSON.stringify(runSteps(encodeCheckpointSteps(big, { cis: 20_000 }))));
+    expect(text).toBe(JSON.stringify({ format: FORMAT_MARKER, ...runSteps(encodeCheckpointSteps(big, { cis: 20_000 })) }));
     expect(validateDocument(JSON.parse(text) as Record<string, unknown>, 'doc').document.cis).toEqual(long);
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readJournal, StoreOpenError, writeFileAtomic } from '../../../../src/node/storage';
 import { parseJournalRecord } from '../../../../src/core/records';
-import { chainDocument, listDir, makeTempDir, open, stateOf } from './helpers';
+import { chainDocument, makeTempDir, open, stateOf } from './helpers';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -105,7 +105,7 @@ describe('journal', () => {
     await reopened.close();
   });
 
-  it('treats a bad line in the middle as corruption: the journal is moved aside unchanged', async () => {
+  it('treats a bad line in the middle as corruption: the journal is moved aside unchanged, the records before it recovered', async () => {
     const store = await open(path);
     for (let i = 0; i < 3; i++) await store.persist(store.cmdb.createCi({ name: `Edit ${i}`, class: 'server' }).tx);
     await store.close();
@@ -123,15 +123,15 @@ describe('journal', () => {
     expect(e.kind).toBe('corrupt');
     expect(e.path).toBe(`${path}.journal`);
     expect(e.message).toContain('line 2');
-    expect(e.message).toContain('after.class');
+    expect(e.message).toContain('checksum does not match');
     expect(e.movedTo).toMatch(/doc\.faultline\.journal\.corrupt-/);
     expect(Buffer.compare(await readFile(e.movedTo as string), corrupted)).toBe(0);
-    expect((await listDir(dir)).filter((n) => n.endsWith('.journal'))).toEqual([]);
+    expect(await readFile(`${path}.journal`, 'utf8')).toBe(`${lines[0]}\n`);
     expect(await readFile(path, 'utf8')).toBe(JSON.stringify(chainDocument(4)));
 
-    // The document opens again at its checkpoint.
+    // The document opens again at its checkpoint plus the record before the damage.
     const reopened = await open(path);
-    expect(reopened.cmdb.graph.ciCount).toBe(4);
+    expect(reopened.cmdb.graph.ciCount).toBe(5);
     await reopened.close();
   });
 
@@ -151,7 +151,11 @@ describe('journal', () => {
       after: { id: 'rel_bad', source: 'ci_0', target: 'ci_nowhere', type: 'runs_on', strength: 'hard' },
     };
     await appendFile(`${path}.journal`, `${JSON.stringify(bad)}\n`);
-    await expect(open(path)).rejects.toMatchObject({ kind: 'corrupt', message: expect.stringMatching(/seq 2 .*rel_bad/) });
+    await expect(open(path)).rejects.toMatchObject({ kind: 'corrupt', message: expect.stringMatching(/seq 2 .*rel_bad.*recovered the record before it \(seq 1\)/) });
+    const reopened = await open(path);
+    expect(reopened.cmdb.graph.ciCount).toBe(5);
+    expect(reopened.warnings.join('\n')).toMatch(/rel_bad/);
+    await reopened.close();
   });
 
   it('reads every record of a journal file with readJournal', async () => {

@@ -189,8 +189,8 @@ describe('a checkpoint that fails to parse or validate', () => {
     await expectMovedAside(Buffer.from(JSON.stringify(doc, null, 2)), /relationships\[3\]\.target: no CI with id ci_missing/);
   });
 
-  it('names a missing or malformed schemaVersion', async () => {
-    await expectMovedAside(Buffer.from('{"cis":[],"relationships":[]}'), /schemaVersion: expected a whole number/);
+  it('names a malformed schemaVersion', async () => {
+    await expectMovedAside(Buffer.from('{"format":"faultline","schemaVersion":-1,"cis":[],"relationships":[]}'), /schemaVersion: expected a whole number/);
   });
 
   it('takes its journal with it, never overwrites an earlier corrupt copy, and the path can then be created afresh', async () => {
@@ -199,8 +199,8 @@ describe('a checkpoint that fails to parse or validate', () => {
     const error1 = await expectMovedAside(first, /cis\[0\]/);
     expect(await readFile(`${error1.movedTo}.journal`, 'utf8')).toBe('journal bytes\n');
 
-    const second = Buffer.from('[]');
-    const error2 = await expectMovedAside(second, /top level/);
+    const second = Buffer.from('{"schemaVersion":1,"journalSeq":0,"cis":[{"id":"y"}],"relationships":[]}');
+    const error2 = await expectMovedAside(second, /cis\[0\]/);
     expect(error2.movedTo).not.toBe(error1.movedTo);
     expect(Buffer.compare(await readFile(error1.movedTo as string), first)).toBe(0);
 

@@ -165,7 +165,8 @@ function dotTokens(text: string): string[] {
 
 function unquote(token: string): string {
   expect(token.startsWith('"') && token.endsWith('"')).toBe(true);
-  return token.slice(1, -1).replace(/\\(.)/gs, (_, ch: string) => (ch === 'n' ? '\n' : ch));
+  // Graphviz decodes entities in strings; the export writes `&` as `&amp;` and no other.
+  return token.slice(1, -1).replace(/\\(.)/gs, (_, ch: string) => (ch === 'n' ? '\n' : ch)).replace(/&amp;/g, '&');
 }
 
 interface DotStatement {
