@@ -17,6 +17,7 @@ import {
   type RelationshipType,
 } from './model';
 import type { BlastRadiusResult, DependenciesResult, SpofResult } from './impact-types';
+import { CHANGE_STATES, ChangeInputSchema, ChangePatchSchema, ChangeTransitionSchema, type Change, type ChangeState, type ImpactSnapshot } from './changes';
 import { IMPORT_FORMATS, type CmdbDiff, type CsvMapping, type ImportFormat, type ImportJobProgress, type ImportPlan, type SnapshotMeta } from './data-types';
 
 export const DEFAULT_VIEW_CAP = 1000;
@@ -198,6 +199,24 @@ export interface ExportedFile {
   content: string;
 }
 
+/** A change request with the moves it may make from where it is. */
+export interface ChangeDetails {
+  change: Change;
+  allowed: ChangeState[];
+}
+
+/** The change's frozen impact snapshot beside one computed now, and what moved between them. */
+export interface ChangeRecompute {
+  frozen: ImpactSnapshot | null;
+  now: ImpactSnapshot;
+  cmdbMoved: boolean;
+  servicesAdded: string[];
+  servicesRemoved: string[];
+  cisAdded: string[];
+  cisRemoved: string[];
+  levelsMoved: { id: string; before: string; after: string }[];
+}
+
 /** One side of a snapshot diff: a snapshot id, or the open document as it is now. */
 const SnapshotRefSchema = z.union([z.literal('now'), IdSchema]);
 
@@ -263,6 +282,17 @@ export const operations = {
   'rel.delete': op<MutationResult<null>>()(IdInput),
   /** Sets (or, with null, clears) the name recorded as the actor of the user's edits. */
   'settings.setDisplayName': op<DocumentInfo>()(z.object({ name: z.string().trim().min(1).max(100).nullable() }).strict()),
+  'change.list': op<Change[]>()(z.object({ states: z.array(z.enum(CHANGE_STATES)).optional() }).strict()),
+  'change.get': op<ChangeDetails>()(IdInput),
+  'change.create': op<MutationResult<ChangeDetails>>()(z.object({ change: ChangeInputSchema }).strict()),
+  'change.update': op<MutationResult<ChangeDetails>>()(z.object({ id: IdSchema, patch: ChangePatchSchema }).strict()),
+  /** Moves the change to `to`; refused with the allowed moves named when it cannot go there. */
+  'change.transition': op<MutationResult<ChangeDetails>>()(ChangeTransitionSchema.extend({ id: IdSchema }).strict()),
+  'change.vote': op<MutationResult<ChangeDetails>>()(
+    z.object({ id: IdSchema, vote: z.enum(['approve', 'reject', 'abstain']), comment: z.string().max(10_000).default('') }).strict(),
+  ),
+  /** The blast radius of the change's targets on the CMDB as it is now, against the snapshot the CAB saw. Changes nothing. */
+  'change.recompute': op<ChangeRecompute>()(IdInput),
   'history.undo': op<DocumentInfo>()(NoInput),
   'history.redo': op<DocumentInfo>()(NoInput),
   'impact.blastRadius': op<BlastRadiusResult>()(

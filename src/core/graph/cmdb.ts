@@ -16,7 +16,7 @@ import {
 import { TOMBSTONE_KIND, type KindRecord, type Tombstone } from '../../shared/record-kinds';
 import { RecordSet } from '../records/record-set';
 import { describeReferrers, missingReference, referrersOf } from '../records/references';
-import { recordKind, type AnyRecordKind, type CmdbState } from '../records/registry';
+import { recordKind, type AnyRecordKind, type CmdbState, type RecordContext } from '../records/registry';
 import { CmdbGraph } from './cmdb-graph';
 import { CmdbError } from './errors';
 import { parseOrThrow } from './validation';
@@ -156,7 +156,8 @@ export class Cmdb implements CmdbState {
     const base = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
     const id = typeof base.id === 'string' ? base.id : this.env.newId(kind.idPrefix);
     if (kind.get(this, id)) throw new CmdbError('conflict', `id: a ${kind.label} with id ${id} already exists`, 'id');
-    const record = parseOrThrow(kind.schema, { ...base, id });
+    const candidate = kind.prepareCreate ? kind.prepareCreate(base, id, this.context()) : { ...base, id };
+    const record = parseOrThrow(kind.schema, candidate);
     this.checkReferences(kind, record);
     return { record, tx: this.commit(`Create ${kind.label} ${kind.title(record)}`, [{ entity: kind.name, op: 'create', id, before: null, after: record }]) };
   }
@@ -167,9 +168,27 @@ export class Cmdb implements CmdbState {
     const before = this.requireRecord(kind, id);
     const fields = typeof patch === 'object' && patch !== null && !Array.isArray(patch) ? (patch as Record<string, unknown>) : {};
     if (fields.id !== undefined && fields.id !== id) throw new CmdbError('invalid_input', 'id: a record keeps its id', 'id');
-    const record = parseOrThrow(kind.schema, { ...before, ...fields, id });
+    const candidate = kind.prepareUpdate ? kind.prepareUpdate(before, fields, this.context()) : { ...before, ...fields, id };
+    return this.replaceRecord(kind.name, id, candidate, (record) => `Edit ${kind.label} ${kind.title(record)}`);
+  }
+
+  /**
+   * Replaces a stored record with `next` as one transaction, checked against the kind's schema
+   * and references but not its prepareUpdate: for a kind's own moves (a change's transitions),
+   * whose rules are applied by the caller.
+   */
+  replaceRecord(kindName: string, id: string, next: unknown, label: (record: KindRecord) => string): { record: KindRecord; tx: Transaction } {
+    const kind = storedKind(kindName);
+    const before = this.requireRecord(kind, id);
+    const record = parseOrThrow(kind.schema, next);
+    if (record.id !== id) throw new CmdbError('invalid_input', 'id: a record keeps its id', 'id');
     this.checkReferences(kind, record);
-    return { record, tx: this.commit(`Edit ${kind.label} ${kind.title(record)}`, [{ entity: kind.name, op: 'update', id, before, after: record }]) };
+    return { record, tx: this.commit(label(record), [{ entity: kind.name, op: 'update', id, before, after: record }]) };
+  }
+
+  /** What a kind's own rules see: the state, the time of the edit and who makes it. */
+  context(): RecordContext {
+    return { state: this, now: this.env.now(), actor: this.env.actor };
   }
 
   /** Deletes a stored record; refused while an open record names it. */

@@ -8,6 +8,7 @@ export {
   storedKinds,
   type AnyRecordKind,
   type CmdbState,
+  type RecordContext,
   type RecordKind,
   type RecordReference,
   type StoredKindDefinition,

@@ -16,16 +16,28 @@ import {
   type KindRecord,
   type RecordKindInfo,
 } from '../../shared/record-kinds';
+
+export { defineStoredKind, type StoredKindDefinition } from './define';
 import type { Ci, Relationship } from '../../shared/model';
 import type { FieldChange } from '../../shared/data-types';
 import type { CmdbGraph } from '../graph/cmdb-graph';
-import { ciChanges, recordChanges, relationshipChanges, type DiffOptions } from './field-changes';
+import { CHANGE_KIND } from '../changes/change-kind';
+import { defineStoredKind } from './define';
+import { ciChanges, relationshipChanges, type DiffOptions } from './field-changes';
 import type { RecordSet } from './record-set';
 
 /** What journal records apply to: the graph (CIs, relationships) and the records of every other kind. */
 export interface CmdbState {
   readonly graph: CmdbGraph;
   readonly records: RecordSet;
+}
+
+/** What a kind's own rules see when a record is created or edited. */
+export interface RecordContext {
+  readonly state: CmdbState;
+  /** The time the edit is recorded at, and who makes it. */
+  readonly now: string;
+  readonly actor: string;
 }
 
 /** One record naming another: a change's target, an incident's affected CI. `field` says where (`targets[2].ciId`). */
@@ -52,32 +64,21 @@ export interface RecordKind<T extends { id: string } = KindRecord> extends Recor
    * the CI's name. While an open record names a CI, deleting that CI is refused.
    */
   isClosed?(record: T): boolean;
+  /**
+   * The record to create from what a user gave (its id already chosen): where a kind fills in
+   * what is its own (a number, a state, times). Without it the input is the record. The result
+   * is checked against the schema.
+   */
+  prepareCreate?(input: Record<string, unknown>, id: string, context: RecordContext): unknown;
+  /**
+   * The record after a user's edit: where a kind refuses fields it moves by itself (a change's
+   * state moves only by transitions). Without it the patch is merged over the record.
+   */
+  prepareUpdate?(before: T, patch: Record<string, unknown>, context: RecordContext): unknown;
 }
 
 /** A kind as the registry holds it, its record type erased (each kind checks its own records with its schema). */
 export type AnyRecordKind = RecordKind<KindRecord>;
-
-export type StoredKindDefinition<T extends KindRecord> = Omit<RecordKindInfo<T>, 'storage'> &
-  Pick<RecordKind<T>, 'title' | 'references' | 'isClosed'> & {
-    changes?: RecordKind<T>['changes'];
-  };
-
-/** A kind stored as validated records: apply, get, list, count and diff come from the RecordSet and the generic field diff. */
-export function defineStoredKind<T extends KindRecord>(definition: StoredKindDefinition<T>): RecordKind<T> {
-  const { name } = definition;
-  return {
-    changes: (before, after, options) => recordChanges(before, after, options),
-    ...definition,
-    storage: 'records',
-    apply(state, id, after) {
-      if (after) state.records.put(name, after);
-      else state.records.remove(name, id);
-    },
-    get: (state, id) => state.records.get(name, id) as T | undefined,
-    list: (state) => state.records.list(name) as Iterable<T>,
-    count: (state) => state.records.count(name),
-  };
-}
 
 const ciKind: RecordKind<Ci> = {
   ...CI_KIND,
@@ -132,6 +133,7 @@ registerRecordKind(ciKind);
 registerRecordKind(relationshipKind);
 registerRecordKind(tombstoneKind);
 registerRecordKind(settingKind);
+registerRecordKind(CHANGE_KIND);
 
 /** Every registered kind, CIs and relationships first. */
 export function recordKinds(): AnyRecordKind[] {

@@ -10,9 +10,11 @@ import { CliError, type CliIo } from './types';
 /** A call that failed: the message is what the service said (exit code 1). */
 export class OperationFailed extends CliError {
   readonly code: string;
-  constructor(code: string, message: string) {
+  readonly issues?: { path: string; message: string }[];
+  constructor(code: string, message: string, issues?: { path: string; message: string }[]) {
     super(message);
     this.code = code;
+    if (issues) this.issues = issues;
   }
 }
 
@@ -21,7 +23,7 @@ export function inProcessClient(service: Pick<FaultlineService, 'dispatch'>): Fa
   return {
     async call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
       const result = await service.dispatch(name, input);
-      if (!result.ok) throw new OperationFailed(result.error.code, result.error.message);
+      if (!result.ok) throw new OperationFailed(result.error.code, result.error.message, result.error.issues);
       return result.value as OperationOutput<N>;
     },
   };

@@ -25,6 +25,7 @@ import {
 import { DOCUMENT_EXTENSION, SAMPLE_FILE_NAME, resolveUserPath, sampleCmdbSource, withDocumentExtension } from '../paths';
 import { openCmdbStore, openReadOnlyStore, StoreOpenError, type CmdbStore } from '../storage';
 import { ensureHistoryBase } from '../snapshots';
+import { createChangeHandlers } from './change-handlers';
 import { createDataHandlers, UNQUEUED_DATA_OPERATIONS } from './data-handlers';
 import { refusedDocumentPath } from './document-access';
 import { createEnvironment } from './environment';
@@ -88,8 +89,10 @@ export const PREPARE_DELAY_MS = 300;
 const FIELD_PREFIX: Partial<Record<OperationName, string>> = {
   'ci.create': 'ci',
   'rel.create': 'relationship',
+  'change.create': 'change',
   'ci.update': 'patch',
   'rel.update': 'patch',
+  'change.update': 'patch',
 };
 
 export function issuePath(path: readonly PropertyKey[]): string {
@@ -549,6 +552,7 @@ class Service implements FaultlineService {
       'impact.blastRadius': (input) => blastRadius(graph(), input),
       'impact.dependencies': ({ ciId, maxDepth }) => dependencies(graph(), ciId, maxDepth),
       'impact.spof': ({ serviceId }) => singlePointsOfFailure(graph(), serviceId),
+      ...createChangeHandlers({ cmdb, persist: (tx) => this.persist(tx), documentInfo: () => this.documentInfo() }),
       ...createDataHandlers({
         store: () => this.requireStore(),
         persist: (tx) => this.persist(tx),

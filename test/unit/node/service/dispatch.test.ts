@@ -85,6 +85,6 @@ describe('who is acting', () => {
 
   it('counts the records of every stored kind in DocumentInfo, zero included', async () => {
     const { service } = await start();
-    expect(service.documentInfo().recordCounts).toEqual({ tombstone: 0, setting: 0 });
+    expect(service.documentInfo().recordCounts).toEqual({ tombstone: 0, setting: 0, change: 0 });
   });
 });

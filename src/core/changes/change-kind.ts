@@ -1,0 +1,55 @@
+// The change request as a record kind: CHG numbers, a draft state and an empty history on
+// creation; edits only while it is a draft or assessed (its state moves by transitions,
+// transition.ts); its targets must be CIs that exist; closed once rejected, reviewed or cancelled.
+import { ChangeInputSchema, ChangePatchSchema, ChangeSchema, type Change } from '../../shared/changes';
+import { CmdbError } from '../graph/errors';
+import { parseOrThrow } from '../graph/validation';
+import { defineStoredKind } from '../records/define';
+import type { CmdbState } from '../records/registry';
+import { isClosedChange, isEditable } from './lifecycle';
+
+export const CHANGE_KIND_NAME = 'change';
+
+/** CHG0001, CHG0002, …: one more than the highest number in use (numbers of deleted drafts are not reused while a later one exists). */
+export function nextChangeNumber(state: CmdbState): string {
+  let highest = 0;
+  for (const record of state.records.list(CHANGE_KIND_NAME)) {
+    const n = Number((record as Change).number.slice(3));
+    if (n > highest) highest = n;
+  }
+  return `CHG${String(highest + 1).padStart(4, '0')}`;
+}
+
+export const CHANGE_KIND = defineStoredKind<Change>({
+  name: CHANGE_KIND_NAME,
+  label: 'change request',
+  plural: 'change requests',
+  idPrefix: 'chg',
+  schema: ChangeSchema,
+  title: (change) => `${change.number} ${change.title}`,
+  references: (change) => change.targets.map((target, i) => ({ kind: 'ci', id: target.ciId, field: `targets[${i}].ciId` })),
+  isClosed: isClosedChange,
+  prepareCreate(input, id, context) {
+    const { id: _id, ...fields } = input;
+    const parsed = parseOrThrow(ChangeInputSchema, fields);
+    return {
+      ...parsed,
+      id,
+      number: nextChangeNumber(context.state),
+      state: 'draft',
+      events: [],
+      impactSnapshot: null,
+      review: null,
+      createdAt: context.now,
+      updatedAt: context.now,
+    } satisfies Change;
+  },
+  prepareUpdate(before, patch, context) {
+    if (!isEditable(before)) {
+      throw new CmdbError('conflict', `state: ${before.number} is ${before.state}; send it back to draft to edit it`, 'state');
+    }
+    const { id: _id, ...fields } = patch;
+    const parsed = parseOrThrow(ChangePatchSchema, fields);
+    return { ...before, ...parsed, updatedAt: context.now } satisfies Change;
+  },
+});
