@@ -257,6 +257,8 @@ export const operations = {
         format: ImportFormatSchema.optional(),
         csvMapping: CsvMappingSchema.optional(),
         includeAttributes: z.boolean().optional(),
+        /** Preview the readable part of a file with unreadable documents or rows (each entity lost is counted); else such a file is refused. */
+        skipUnreadable: z.boolean().optional(),
         /** Lets `import.progress` and `import.cancel` follow this preview while it runs. */
         jobId: ImportJobIdSchema.optional(),
       })

@@ -255,6 +255,7 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
           ...(input.csvMapping ? { csvMapping: input.csvMapping } : {}),
           rememberedMappings: rememberedForWorker(),
           includeAttributes: input.includeAttributes ?? false,
+          skipUnreadable: input.skipUnreadable ?? false,
         },
         (progress) => {
           if (RUNNING_PHASES.has(job.progress.phase)) job.progress = jobProgress(jobId, progress);
