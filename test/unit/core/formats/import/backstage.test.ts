@@ -51,6 +51,30 @@ describe('parseBackstage', () => {
     expect(batch.warnings).toContain('skipped entities that are not CIs: 1 Group, 1 User');
   });
 
+  it('reads the relations of the catalog model: dependencyOf, subdomainOf, Group parents and children as the owner chain', () => {
+    const entity = (kind: string, name: string, spec: string) => `apiVersion: backstage.io/v1alpha1\nkind: ${kind}\nmetadata:\n  name: ${name}\nspec:\n${spec}`;
+    const text = [
+      entity('Domain', 'commerce', '  owner: org\n'),
+      entity('Domain', 'payments', '  owner: org\n  subdomainOf: commerce\n'),
+      entity('Component', 'ledger', '  type: service\n  owner: team-ledger\n  dependencyOf: [component:checkout]\n'),
+      entity('Resource', 'ledger-db', '  type: database\n  owner: team-ledger\n  dependencyOf: component:ledger\n'),
+      entity('Component', 'checkout', '  type: website\n  owner: group:default/unknown-team\n'),
+      entity('Group', 'team-ledger', '  type: team\n  parent: finance\n  children: []\n'),
+      entity('Group', 'finance', '  type: department\n  children: [team-ledger]\n'),
+      entity('Group', 'org', '  type: organisation\n  children: [finance]\n'),
+    ].join('---\n');
+    const batch = parseBackstage(text, { fileName: 'c.yaml' });
+    expect(edges(batch)).toEqual([
+      'domain:default/payments -part_of-> domain:default/commerce',
+      'component:default/checkout -depends_on-> component:default/ledger',
+      'component:default/ledger -depends_on-> resource:default/ledger-db',
+    ]);
+    const ledger = batch.cis.find((c) => c.name === 'ledger');
+    expect(ledger).toMatchObject({ owner: 'team-ledger', attributes: { 'owner.parents': 'finance, org' } });
+    expect(batch.cis.find((c) => c.name === 'checkout')?.attributes).not.toHaveProperty('owner.parents');
+    expect(batch.warnings).toContain('skipped entities that are not CIs: 3 Group');
+  });
+
   it('parses entity refs with default kinds and namespaces, case-insensitively', () => {
     expect(parseEntityRef('Component:Default/Foo', null, 'default')).toEqual({ kind: 'component', namespace: 'default', name: 'foo' });
     expect(parseEntityRef('resource:bar', null, 'ops')).toEqual({ kind: 'resource', namespace: 'ops', name: 'bar' });
