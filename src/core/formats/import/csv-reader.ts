@@ -122,7 +122,7 @@ export function readCsv(input: string, options: CsvReadOptions): CsvTable {
           const k = text.indexOf('"', j);
           if (k === -1) {
             const reason = `row ${row + 1}: a quoted cell is never closed (missing ")`;
-            if (!options.skipUnreadable) throw new ImportError('syntax', { file, line: quoteLine, column: quoteColumn }, `${reason}; nothing in the file was imported`);
+            if (!options.skipUnreadable) throw new ImportError('syntax', { file, line: quoteLine, column: quoteColumn }, reason);
             // The quote runs to the end of the file: this row and every one after it are lost.
             unreadable = { line: quoteLine, column: quoteColumn, reason, rows: Math.max(1, rowsIn(text, recordStart)) };
             break records;
@@ -213,7 +213,7 @@ export function checkRecordWidth(record: CsvRecord, width: number, options: Impo
   }
   if (!extra) return true;
   const reason = `row ${record.row} has ${record.cells.length} cells but the header has ${width}`;
-  if (!options.skipUnreadable) throw new ImportError('syntax', { file: options.fileName, line: record.line, row: record.row }, `${reason}; nothing in the file was imported`);
+  if (!options.skipUnreadable) throw new ImportError('syntax', { file: options.fileName, line: record.line, row: record.row }, reason);
   skip(`${options.fileName}:${record.line}: ${reason}; skipped as asked, 1 row lost`);
   return false;
 }

@@ -135,7 +135,7 @@ export function readJson(input: string, file: string, limits: ImportLimits): unk
       offset >= text.length
         ? 'the JSON ends inside a value: the file may be cut short; check that it is complete'
         : `not valid JSON: ${message.split('\n')[0].slice(0, 160).replace(/[\s:]+$/, '')}`;
-    throw new ImportError('syntax', place, `${what}; nothing in the file was imported`);
+    throw new ImportError('syntax', place, what);
   }
   checkTree(value, file, limits);
   return value;

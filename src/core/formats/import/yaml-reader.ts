@@ -225,7 +225,7 @@ export function readYaml(input: string, file: string, limits: ImportLimits, opti
         reason: `document ${index + 1} is not valid YAML: ${issueText(first)}`,
         entities: entitiesIn(text, doc.range[0], doc.range[2]),
       };
-      if (!options.skipUnreadable) throw new ImportError('syntax', { file, line: failure.line, column: failure.column }, `${failure.reason}; nothing in the file was imported`);
+      if (!options.skipUnreadable) throw new ImportError('syntax', { file, line: failure.line, column: failure.column }, failure.reason);
       failures.push(failure);
       return;
     }
@@ -241,7 +241,7 @@ export function readYaml(input: string, file: string, limits: ImportLimits, opti
       }
       const message = (e instanceof Error ? e.message : String(e)).split('\n')[0];
       const failure: YamlFailure = { index, line, reason: `document ${index + 1} cannot be read: ${message}`, entities: entitiesIn(text, doc.range[0], doc.range[2]) };
-      if (!options.skipUnreadable) throw new ImportError('syntax', { file, line }, `${failure.reason}; nothing in the file was imported`);
+      if (!options.skipUnreadable) throw new ImportError('syntax', { file, line }, failure.reason);
       failures.push(failure);
       return;
     }

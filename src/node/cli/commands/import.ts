@@ -1,18 +1,20 @@
-// faultline import --db FILE SOURCE [--format F] [--dry-run] [--include-attributes] [--json]:
-// reads SOURCE, reconciles it against the document and prints the preview (counts, updates
-// field by field, rejections with file and line or row); without --dry-run applies it as one
+// faultline import --db FILE SOURCE [--format F] [--dry-run] [--include-attributes] [--skip-unreadable] [--json]:
+// reads SOURCE (a Backstage root with the files its Locations list), reconciles it against the
+// document and prints the preview (counts, updates field by field, rejections with file and
+// line or row, warnings with what was left out); without --dry-run applies it as one
 // transaction (one undo step). A file that cannot be read changes nothing (exit 1).
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { formatPlace, ImportError } from '../../../core/formats/import';
 import { applyPlanOps, describePlan, planImport, planIsEmpty } from '../../../core/reconcile';
 import { IMPORT_FORMATS, type ImportFormat, type ImportPlan, type Rejection } from '../../../shared/data-types';
+import { readBackstageCatalog } from '../../import-worker';
 import { ImportSourceError, readImportSource } from '../../service/data-handlers';
 import { createEnvironment } from '../../service';
 import { parseCommandArgs, printJson, requireOption, withDocument } from '../support';
 import { CliError, EXIT_OK, UsageError, type CliCommand } from '../types';
 
-const usage = `Usage: faultline import --db FILE SOURCE [--format F] [--dry-run] [--include-attributes] [--json]
+const usage = `Usage: faultline import --db FILE SOURCE [--format F] [--dry-run] [--include-attributes] [--skip-unreadable] [--json]
 
 Imports SOURCE into the document: matches incoming items to existing CIs (by id, external id,
 then class and name), prints what will be created, updated (field by field), left unchanged
@@ -22,8 +24,11 @@ and rejected (with file, line or row, and reason), and applies it all as one tra
                          (detected from the file name and content when absent)
   --dry-run              print the preview only; change nothing
   --include-attributes   keep Terraform attribute values (off: state files hold secrets)
-  --json                 print { "file", "format", "counts", "updates", "rejected", "warnings", "applied" }
-A file that cannot be read as its format changes nothing and exits 1.`;
+  --skip-unreadable      import the readable part of a file with documents or rows that cannot
+                         be parsed (each entity lost is counted); without it such a file is refused
+  --json                 print { "file", "format", "counts", "leftOut", "updates", "rejected", "warnings", "applied" }
+A file that cannot be read as its format changes nothing and exits 1. A Backstage catalog's
+Location targets (files relative to it, inside its folder) are imported with it.`;
 
 const LIST_LIMIT = 50;
 
@@ -55,7 +60,18 @@ function planText(plan: ImportPlan): string {
     for (const r of rejected.slice(0, LIST_LIMIT)) lines.push(`  ${rejectionLine(r)}`);
     if (rejected.length > LIST_LIMIT) lines.push(`  … and ${rejected.length - LIST_LIMIT} more (--json lists them all)`);
   }
-  if (plan.warnings.length > 0) lines.push('', 'Warnings:', ...plan.warnings.map((w) => `  ${w}`));
+  const left = plan.leftOut;
+  const leftOut = [
+    left.unreadableEntities > 0 ? `${left.unreadableEntities} entities in unreadable parts skipped` : '',
+    left.danglingReferences > 0 ? `${left.danglingReferences} references to nothing in the file or the CMDB` : '',
+    left.unreadFields.length > 0 ? `${left.unreadFields.length} reference fields not imported` : '',
+    left.likelyTruncated ? 'the file may be cut short' : '',
+  ].filter(Boolean);
+  if (leftOut.length > 0) lines.push('', `Left out: ${leftOut.join('; ')}.`);
+  if (plan.warnings.length > 0) {
+    lines.push('', 'Warnings:', ...plan.warnings.slice(0, LIST_LIMIT).map((w) => `  ${w}`));
+    if (plan.warnings.length > LIST_LIMIT) lines.push(`  … and ${plan.warnings.length - LIST_LIMIT} more (--json lists them all)`);
+  }
   return lines.join('\n');
 }
 
@@ -71,6 +87,7 @@ export const importCommand: CliCommand = {
         format: { type: 'string' },
         'dry-run': { type: 'boolean' },
         'include-attributes': { type: 'boolean' },
+        'skip-unreadable': { type: 'boolean' },
         json: { type: 'boolean' },
       },
       true,
@@ -90,6 +107,7 @@ export const importCommand: CliCommand = {
     }
     const fileName = basename(sourcePath);
     const dryRun = values['dry-run'] === true;
+    const skipUnreadable = values['skip-unreadable'] === true;
 
     const result = await withDocument(db, async (store) => {
       let source;
@@ -98,9 +116,12 @@ export const importCommand: CliCommand = {
           fileName,
           format: format as ImportFormat | undefined,
           includeAttributes: values['include-attributes'] === true,
+          skipUnreadable,
         });
+        if (source.format === 'backstage') source = { ...source, batch: await readBackstageCatalog(sourcePath, content, { skipUnreadable }) };
       } catch (error) {
-        if (error instanceof ImportError || error instanceof ImportSourceError) throw new CliError(`nothing was imported: ${error.message}`);
+        const hint = error instanceof ImportError && error.code === 'syntax' && !skipUnreadable ? ' (--skip-unreadable imports the readable part)' : '';
+        if (error instanceof ImportError || error instanceof ImportSourceError) throw new CliError(`nothing was imported: ${error.message}${hint}`);
         throw error;
       }
       if (source.batch === null) {
@@ -131,6 +152,7 @@ export const importCommand: CliCommand = {
         file: fileName,
         format: result.format,
         counts: plan.counts,
+        leftOut: plan.leftOut,
         updates: plan.cis.update.map((u) => ({ id: u.id, name: u.name, matchedBy: u.matchedBy, changes: u.changes })),
         rejected: [...plan.cis.rejected, ...plan.relationships.rejected],
         warnings: plan.warnings,
