@@ -185,8 +185,12 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
     await ctx.saveSettings({ ...settings, other: { ...settings.other, [MAPPINGS_KEY]: all } });
   };
 
-  const importFailed = (error: ImportError): Error =>
-    ctx.fail('invalid_input', `Nothing was imported: ${error.message}`, [{ path: 'content', message: error.message }]);
+  // A syntax error may leave a readable part: the issue on `skipUnreadable` says it can be previewed.
+  const importFailed = (error: ImportError, skipping: boolean): Error =>
+    ctx.fail('invalid_input', `Nothing was imported: ${error.message}`, [
+      { path: 'content', message: error.message },
+      ...(error.code === 'syntax' && !skipping ? [{ path: 'skipUnreadable', message: 'the readable part of the file can be previewed' }] : []),
+    ]);
 
   const side = async (ref: string): Promise<{ label: string; content: DiffSide }> => {
     const store = ctx.store();
@@ -278,7 +282,7 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
       } catch (error) {
         endJob(job, error instanceof ImportCancelledError ? 'cancelled' : 'failed');
         if (error instanceof ImportCancelledError) throw cancelled();
-        if (error instanceof ImportError) throw importFailed(error);
+        if (error instanceof ImportError) throw importFailed(error, input.skipUnreadable === true);
         if (error instanceof ImportSourceError) throw ctx.fail('invalid_input', error.message, error.issues);
         throw error;
       }
