@@ -3,7 +3,8 @@
 // Backstage's file locations), is read and parsed as a catalog too, its own Locations followed
 // in turn, each file once; the batches become one, so refs between the files resolve in one
 // plan. Targets are confined to the root's folder: one outside it (`../x.yaml`, a symlink out)
-// or missing refuses the import with its name. URL targets are not fetched; they are listed.
+// refuses the import with its name. A target that is not there and a URL (not fetched) are
+// warnings, counted as dangling references and unread fields.
 import { readdir, readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
@@ -52,6 +53,7 @@ export async function readBackstageCatalog(rootPath: string, content: string, op
   const seen = new Set<string>([root]);
   const batches: ImportBatch[] = [];
   const urls: string[] = [];
+  const missing: string[] = [];
   const queue: { path: string; text: string }[] = [{ path: root, text: content }];
   while (queue.length > 0) {
     const { path, text } = queue.shift() as { path: string; text: string };
@@ -66,10 +68,14 @@ export async function readBackstageCatalog(rootPath: string, content: string, op
       }
       for (const candidate of await filesOf(target, path)) {
         const refuse = (why: string): never => {
-          throw new ImportError('format', { ...ref, field }, `the Location target "${target}" ${why}; nothing was imported`);
+          throw new ImportError('format', { ...ref, field }, `the Location target "${target}" ${why}`);
         };
         if (!inside(folder, resolve(candidate))) refuse(`is outside the catalog's folder (${folder})`);
-        const real = await realpath(candidate).catch(() => refuse('cannot be found'));
+        const real = await realpath(candidate).catch(() => null);
+        if (real === null) {
+          missing.push(`${formatPlace({ ...ref, field })}: the Location target "${target}" is not there (${display(resolve(candidate))}); not imported`);
+          continue;
+        }
         if (!inside(folder, real)) refuse(`leads outside the catalog's folder (${folder})`);
         if (seen.has(real)) continue;
         seen.add(real);
@@ -80,6 +86,10 @@ export async function readBackstageCatalog(rootPath: string, content: string, op
     }
   }
   const batch = mergeBatches(batches);
+  if (missing.length > 0) {
+    batch.warnings.push(...missing);
+    batch.leftOut = mergeLeftOut(batch.leftOut, { ...emptyLeftOut(), danglingReferences: missing.length });
+  }
   if (urls.length > 0) {
     batch.warnings.push(`Location targets that are URLs are not fetched: ${urls.join('; ')}`);
     batch.leftOut = mergeLeftOut(batch.leftOut, { ...emptyLeftOut(), unreadFields: [{ field: 'Location URL targets', entities: urls.length }] });

@@ -116,14 +116,15 @@ describe('faultline import: nothing left out silently', () => {
     mkdirSync(join(folder, 'teams'), { recursive: true });
     writeFileSync(join(folder, 'teams', 'payments.yaml'), entity('Component', 'payments', '  type: service\n  dependsOn: [component:nowhere]\n'));
     writeFileSync(join(folder, 'teams', 'ledger.yaml'), entity('Component', 'ledger', '  type: service\n  dependencyOf: [component:payments]\n'));
-    writeFileSync(join(folder, 'root.yaml'), entity('Location', 'root', '  targets: [./teams/payments.yaml, "./teams/led*.yaml"]\n'));
+    writeFileSync(join(folder, 'root.yaml'), entity('Location', 'root', '  targets: [./teams/payments.yaml, "./teams/led*.yaml", ./teams/gone.yaml]\n'));
     const db = copy('locations.faultline');
     const run = await faultline('import', '--db', db, join(folder, 'root.yaml'), '--dry-run');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('CIs:           2 to create');
     expect(run.stdout).toContain('Relationships: 1 to create');
-    expect(run.stdout).toContain('Left out: 1 references to nothing in the file or the CMDB.');
+    expect(run.stdout).toContain('Left out: 2 references to nothing in the file or the CMDB.');
+    expect(run.stdout).toContain('root.yaml:6, document 1 (spec.targets[2]): the Location target "./teams/gone.yaml" is not there (teams/gone.yaml); not imported');
     expect(run.stdout).toContain(
       'teams/payments.yaml:7, document 1 (spec.dependsOn[0]): the target "component:default/nowhere" is neither in this file nor in the CMDB; the relationship was not imported',
     );
