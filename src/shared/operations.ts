@@ -17,7 +17,7 @@ import {
   type RelationshipType,
 } from './model';
 import type { BlastRadiusResult, DependenciesResult, SpofResult } from './impact-types';
-import { IMPORT_FORMATS, type CmdbDiff, type CsvMapping, type ImportFormat, type ImportJobProgress, type ImportPlan, type SnapshotMeta } from './data-types';
+import { IMPORT_FORMATS, type CmdbDiff, type CsvMapping, type ImportFormat, type ImportJobProgress, type ImportLeftOut, type ImportPlan, type SnapshotMeta } from './data-types';
 
 export const DEFAULT_VIEW_CAP = 1000;
 export const DEFAULT_EDGE_CAP = 2000;
@@ -171,6 +171,8 @@ export interface ImportApplied {
   rejected: number;
   /** Set when the CMDB changed since the preview and the import was planned again (with the same result). */
   replanned: boolean;
+  /** What the file held that was not imported (the preview's warnings say where). */
+  leftOut: ImportLeftOut;
 }
 
 export const EXPORT_FILE_FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf', 'dot'] as const;

@@ -341,6 +341,7 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
         relationshipsUpdated: counts.relationships.update,
         rejected: counts.cis.rejected + counts.relationships.rejected,
         replanned,
+        leftOut: plan.leftOut,
       };
       if (!planIsEmpty(plan)) {
         const { tx } = store.cmdb.applyBatch(`Import ${preview.fileName}`, applyPlanOps(plan, (prefix) => ctx.env.newId(prefix)));

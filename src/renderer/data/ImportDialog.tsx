@@ -362,6 +362,12 @@ function Report() {
       </p>
       <p>{parts.join(', ')}.</p>
       {applied.rejected > 0 && <p>{applied.rejected.toLocaleString()} rejected items were skipped.</p>}
+      {applied.leftOut.unreadableEntities + applied.leftOut.danglingReferences > 0 && (
+        <p data-testid="import-report-left-out">
+          Not imported: {applied.leftOut.unreadableEntities.toLocaleString()} entities in unreadable parts, {applied.leftOut.danglingReferences.toLocaleString()} references to
+          nothing in the file or the CMDB.
+        </p>
+      )}
       {applied.replanned && <p className="muted">The CMDB changed after the preview; the import was planned again with the same result.</p>}
       <p className="muted">
         The whole import is one step: Undo ({IS_MAC ? '⌘' : 'Ctrl+'}Z) takes it back.

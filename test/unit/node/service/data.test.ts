@@ -75,6 +75,8 @@ describe('import.preview of a file with an unreadable part', () => {
     expect(preview.plan.counts.cis.create).toBe(1);
     expect(preview.plan.leftOut).toEqual({ unreadableEntities: 2, danglingReferences: 0, unreadFields: [], likelyTruncated: false });
     expect(preview.plan.warnings).toContain('catalog.yaml:10:10: document 2 is not valid YAML: Missing closing "quote; skipped as asked, 2 entities lost with it');
+    const applied = await call<MutationResult<ImportApplied>>(service, 'import.apply', { previewId: preview.previewId });
+    expect(applied.value).toMatchObject({ created: 1, leftOut: { unreadableEntities: 2 } });
   });
 });
 
@@ -99,7 +101,15 @@ describe('import.preview and import.apply', () => {
     expect(service.documentInfo().revision).toBe(before.revision);
 
     const applied = await call<MutationResult<ImportApplied>>(service, 'import.apply', { previewId: preview.previewId });
-    expect(applied.value).toEqual({ created: 1, updated: 1, relationshipsCreated: 0, relationshipsUpdated: 0, rejected: 2, replanned: false });
+    expect(applied.value).toEqual({
+      created: 1,
+      updated: 1,
+      relationshipsCreated: 0,
+      relationshipsUpdated: 0,
+      rejected: 2,
+      replanned: false,
+      leftOut: { unreadableEntities: 0, danglingReferences: 0, unreadFields: [], likelyTruncated: false },
+    });
     expect(applied.info.ciCount).toBe(before.ciCount + 1);
     expect(applied.info.undoLabel).toBe('Import cis.csv');
 
