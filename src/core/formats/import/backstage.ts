@@ -31,6 +31,7 @@ const KIND_CLASSES: Readonly<Record<string, CiClass>> = {
 };
 
 const SKIPPED_KINDS = new Set(['user', 'location', 'template', 'group']);
+const KIND_CLASSES_SET: ReadonlySet<string> = new Set(Object.keys(KIND_CLASSES));
 
 /** spec fields read as relations (or plain values) per CI kind; any other one holding entity refs is listed as not imported. */
 const READ_SPEC_FIELDS = new Set([
@@ -356,6 +357,12 @@ export function parseBackstage(text: string, options: BackstageOptions): ImportB
     }
     if (skipped.size > 0) {
       builder.warn(`skipped entities that are not CIs: ${[...skipped].map(([k, n]) => `${n} ${k}`).join(', ')}`);
+    }
+    // Every CI kind needs a spec: a last entity without one (and a file that looks whole otherwise) was likely cut mid-entity.
+    const last = stream.documents[stream.documents.length - 1];
+    const lastKind = nonEmpty(getOwn(last?.value, 'kind'))?.toLowerCase();
+    if (!stream.truncated && last && lastKind && (lastKind === 'resource' || KIND_CLASSES_SET.has(lastKind)) && getOwn(last.value, 'spec') === undefined) {
+      builder.truncated(`${file}:${last.line}: the last entity has no spec: the file may be cut short in the middle of it; check that the file is complete`);
     }
     return builder.build();
   });

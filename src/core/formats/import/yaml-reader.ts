@@ -170,10 +170,18 @@ function issueOffset(text: string, issue: YamlIssue): number {
   return best >= 0 ? best : at;
 }
 
-/** Entities in the source text of an unreadable document: its top-level `kind:` lines (at least 1). */
+/**
+ * Entities in the source text of an unreadable document: its top-level `kind:` lines; a
+ * Kubernetes `kind: List` counts its items instead (entries `- apiVersion:` / `- kind:` at the
+ * top or one level in). At least 1.
+ */
 function entitiesIn(text: string, from: number, to: number): number {
-  const matches = text.slice(from, to).match(/^kind[ \t]*:/gm);
-  return Math.max(1, matches?.length ?? 0);
+  const source = text.slice(from, to);
+  const kinds = source.match(/^kind[ \t]*:.*$/gm) ?? [];
+  const isList = (line: string): boolean => /List['"]?[ \t]*(#.*)?$/.test(line);
+  let count = kinds.filter((line) => !isList(line)).length;
+  if (kinds.some(isList)) count += (source.match(/^ {0,2}- +(apiVersion|kind)[ \t]*:/gm) ?? []).length;
+  return Math.max(1, count);
 }
 
 /** Why the end of the text suggests it was cut short, or null. */

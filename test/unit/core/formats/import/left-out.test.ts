@@ -61,6 +61,13 @@ describe('YAML streams (Backstage, Kubernetes): all or nothing', () => {
     expect(batch.leftOut?.unreadableEntities).toBe(1);
   });
 
+  it('an unreadable Kubernetes List counts its items as lost', () => {
+    const list = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: { name: a }\n  - apiVersion: v1\n    kind: Service\n    metadata: { name: "b }\n';
+    const batch = parseKubernetes(deployment('web') + '---\n' + list, { fileName: 'k.yaml', skipUnreadable: true });
+    expect(batch.cis.map((c) => c.name)).toEqual(['web']);
+    expect(batch.leftOut?.unreadableEntities).toBe(2);
+  });
+
   it('compose (one document) is refused at the error, even with skipUnreadable: there is no readable part', () => {
     const text = 'services:\n  web:\n    image: "nginx\n  db:\n    image: postgres\n';
     for (const skipUnreadable of [false, true]) {
@@ -194,6 +201,13 @@ describe('likely-truncated YAML', () => {
     expect(batch.leftOut?.likelyTruncated).toBe(true);
     expect(batch.warnings.some((w) => /^k\.yaml: the file ends in the middle of a line: it may be cut short/.test(w))).toBe(true);
     expect(parseKubernetes(whole, { fileName: 'k.yaml' }).leftOut?.likelyTruncated).toBe(false);
+  });
+
+  it('a catalog cut between the lines of its last entity (no spec yet) is flagged', () => {
+    const batch = parseBackstage(component('a') + '---\n' + 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: b\n', { fileName: 'c.yaml' });
+    expect(batch.leftOut?.likelyTruncated).toBe(true);
+    expect(batch.warnings).toContain('c.yaml:8: the last entity has no spec: the file may be cut short in the middle of it; check that the file is complete');
+    expect(parseBackstage(component('a'), { fileName: 'c.yaml' }).leftOut?.likelyTruncated).toBe(false);
   });
 
   it('a catalog cut mid-entity, after a key with no value, is flagged', () => {
