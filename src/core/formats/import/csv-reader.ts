@@ -121,7 +121,9 @@ export function readCsv(input: string, options: CsvReadOptions): CsvTable {
         for (;;) {
           const k = text.indexOf('"', j);
           if (k === -1) {
-            const reason = `row ${row + 1}: a quoted cell is never closed (missing ")`;
+            const last = text.charCodeAt(n - 1);
+            const cut = last !== LF && last !== CR ? ' (the file ends in the middle of a line: it may be cut short)' : '';
+            const reason = `row ${row + 1}: a quoted cell is never closed (missing ")${cut}`;
             if (!options.skipUnreadable) throw new ImportError('syntax', { file, line: quoteLine, column: quoteColumn }, reason);
             // The quote runs to the end of the file: this row and every one after it are lost.
             unreadable = { line: quoteLine, column: quoteColumn, reason, rows: Math.max(1, rowsIn(text, recordStart)) };

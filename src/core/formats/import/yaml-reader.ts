@@ -214,6 +214,9 @@ export function readYaml(input: string, file: string, limits: ImportLimits, opti
     const pos = lineCounter.linePos(offset);
     return { line: Math.max(1, pos.line), column: Math.max(1, pos.col) };
   };
+  const truncated = truncationHint(text);
+  // A syntax error in a file that also looks cut short is most likely the cut.
+  const cutShort = truncated ? ` (${truncated}: it may be cut short)` : '';
   const documents: YamlDocument[] = [];
   const failures: YamlFailure[] = [];
   const warnings: string[] = [];
@@ -230,7 +233,7 @@ export function readYaml(input: string, file: string, limits: ImportLimits, opti
         index,
         line: where.line,
         column: where.column,
-        reason: `document ${index + 1} is not valid YAML: ${issueText(first)}`,
+        reason: `document ${index + 1} is not valid YAML: ${issueText(first)}${cutShort}`,
         entities: entitiesIn(text, doc.range[0], doc.range[2]),
       };
       if (!options.skipUnreadable) throw new ImportError('syntax', { file, line: failure.line, column: failure.column }, failure.reason);
@@ -273,7 +276,6 @@ export function readYaml(input: string, file: string, limits: ImportLimits, opti
       },
     });
   });
-  const truncated = truncationHint(text);
   return { documents, failures, warnings, ...(truncated ? { truncated } : {}) };
 }
 

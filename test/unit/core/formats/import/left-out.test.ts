@@ -194,6 +194,15 @@ describe('unread reference-holding fields: listed once per field with the entiti
 });
 
 describe('likely-truncated YAML', () => {
+  it('a syntax error in a file that ends mid-line says the file may be cut short (YAML and CSV)', () => {
+    expect(importError(() => parseBackstage(component('a') + '---\n' + component('b', '  owner: "te'), { fileName: 'c.yaml' })).reason).toBe(
+      'document 2 is not valid YAML: Missing closing "quote (the file ends in the middle of a line: it may be cut short)',
+    );
+    expect(importError(() => parseCsvCis('name,class,owner\na,server,"x', suggestCsvMapping(['name', 'class', 'owner']), { fileName: 'c.csv' })).reason).toBe(
+      'row 2: a quoted cell is never closed (missing ") (the file ends in the middle of a line: it may be cut short)',
+    );
+  });
+
   it('a manifest cut in the middle of a line is flagged; a whole one is not', () => {
     const whole = deployment('web') + '---\n' + service('web', 'app: web');
     const cut = whole.slice(0, Math.floor(whole.length / 2));
