@@ -44,6 +44,12 @@ export async function buildCli() {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const started = Date.now();
-  const count = await buildCli();
-  console.log(`faultline CLI built into ${relative(process.cwd(), OUT_DIR) || '.'} from ${count} source files in ${Date.now() - started} ms`);
+  try {
+    const count = await buildCli();
+    console.log(`faultline CLI built into ${relative(process.cwd(), OUT_DIR) || '.'} from ${count} source files in ${Date.now() - started} ms`);
+  } catch (error) {
+    // An install without dev dependencies has no esbuild: the bin then runs the sources (tsx), so the install still succeeds.
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    console.log(`faultline CLI not built (${error.message.split('\n')[0]}); it runs from the sources`);
+  }
 }
