@@ -7,6 +7,8 @@
 // - `--help` run from the TypeScript sources through tsx, the way the bin ran before the build.
 // Prints figures only; asserts nothing (a busy machine moves them).
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median } from '../bench/stats';
@@ -37,7 +39,11 @@ function medianOf(command: string, args: string[]): number {
 }
 
 const fromSources = `const { main } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'src/node/cli/main.ts')).href)}); process.exitCode = await main(['--help']);`;
-const impact = ['impact', '--db', 'resources/sample-cmdb.faultline', '--ci', 'db-orders-primary'];
+// A copy of the sample: opening a document takes its lock and may start its journal, which must not land in the repository.
+const scratch = mkdtempSync(join(tmpdir(), 'faultline-cli-startup-'));
+const sample = join(scratch, 'sample-cmdb.faultline');
+copyFileSync(join(ROOT, 'resources/sample-cmdb.faultline'), sample);
+const impact = ['impact', '--db', sample, '--ci', 'db-orders-primary'];
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const figures: Figure[] = [
   { label: 'faultline --help (bin)', ms: medianOf(process.execPath, [BIN, '--help']), target: 300 },
@@ -47,6 +53,8 @@ const figures: Figure[] = [
   { label: 'node -e 0 (Node alone)', ms: medianOf(process.execPath, ['-e', '0']) },
   { label: '--help from the sources through tsx', ms: medianOf(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', fromSources]) },
 ];
+
+rmSync(scratch, { recursive: true, force: true });
 
 console.log(`CLI start-up, whole processes, median of ${RUNS} (ms):`);
 const width = figures.reduce((w, f) => Math.max(w, f.label.length), 0);
