@@ -161,6 +161,7 @@ export function parseKubernetes(text: string, options: KubernetesOptions): Impor
           const replicas = getOwn(spec, 'replicas');
           if (typeof replicas === 'number' && Number.isInteger(replicas)) attributes.replicas = String(replicas);
           const envHosts: Workload['envHosts'] = [];
+          let fromValueFrom = false;
           list.forEach((container, c) => {
             const env = getOwn(container, 'env');
             if (!Array.isArray(env)) return;
@@ -169,13 +170,14 @@ export function parseKubernetes(text: string, options: KubernetesOptions): Impor
               const value = getOwn(entry, 'value');
               if (!/_(ADDR|HOST)$/i.test(envName)) return;
               if (typeof value !== 'string') {
-                if (getOwn(entry, 'valueFrom') !== undefined) builder.unreadField('spec.template.spec.containers[].env[] (an _ADDR/_HOST value from valueFrom)');
+                if (getOwn(entry, 'valueFrom') !== undefined) fromValueFrom = true;
                 return;
               }
               const envPath = [...path, 'spec', 'template', 'spec', 'containers', c, 'env', e];
               envHosts.push({ host: value, ref: { file, line: doc.lineOf(envPath), document: doc.index + 1 }, field: `spec.template.spec.containers[${c}].env[${e}] (${envName})` });
             });
           });
+          if (fromValueFrom) builder.unreadField('spec.template.spec.containers[].env[] (an _ADDR/_HOST value from valueFrom)');
           workloads.push({ key, namespace, labels: labelMap(getOwn(getOwn(template, 'metadata'), 'labels')), envHosts });
         } else if (kind === 'service') {
           ci.class = 'technical_service';

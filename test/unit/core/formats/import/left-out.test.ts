@@ -184,6 +184,14 @@ describe('unread reference-holding fields: listed once per field with the entiti
     ]);
   });
 
+  it('Kubernetes: _ADDR/_HOST values taken from valueFrom, once per workload', () => {
+    const valueFrom = '            - name: DB_HOST\n              valueFrom: { configMapKeyRef: { name: cfg, key: db } }\n            - name: CACHE_ADDR\n              valueFrom: { configMapKeyRef: { name: cfg, key: cache } }\n';
+    const text = `${deployment('web')}          env:\n${valueFrom}---\n${deployment('api')}          env:\n${valueFrom}`;
+    expect(parseKubernetes(text, { fileName: 'k.yaml' }).leftOut?.unreadFields).toEqual([
+      { field: 'spec.template.spec.containers[].env[] (an _ADDR/_HOST value from valueFrom)', entities: 2 },
+    ]);
+  });
+
   it('compose: volumes_from and network_mode service:…', () => {
     const text = 'services:\n  a:\n    image: x\n    volumes_from: [b]\n  b:\n    image: y\n    network_mode: "service:a"\n';
     expect(parseCompose(text, { fileName: 'c.yml' }).leftOut?.unreadFields).toEqual([
