@@ -14,7 +14,7 @@
 import { runSteps, STEP_SLICE, type Steps } from '../steps';
 import { CiInputSchema, CiSchema, ID_PATTERN, type Ci, type CiPatch } from '../../shared/model';
 import type { CmdbGraph } from '../graph/cmdb-graph';
-import { mergeLeftOut, refPlace, type ImportBatch, type ImportedCi, type ImportedRelationship, type Rejection, type SourceRef } from '../formats/import/types';
+import { emptyLeftOut, mergeLeftOut, refPlace, type ImportBatch, type ImportedCi, type ImportedRelationship, type Rejection, type SourceRef } from '../formats/import/types';
 import type {
   FieldChange,
   ImportPlan,
@@ -434,7 +434,7 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch): Steps<Im
     cis: { create, update, unchanged, rejected: ciRejected },
     relationships: { create: relCreate, update: relUpdate, unchanged: relUnchanged, rejected: relRejected },
     warnings: [...batch.warnings, ...dangling],
-    leftOut: mergeLeftOut(batch.leftOut, { unreadableEntities: 0, danglingReferences: dangling.length, unreadFields: [], likelyTruncated: false }),
+    leftOut: mergeLeftOut(batch.leftOut, { ...emptyLeftOut(), danglingReferences: dangling.length }),
     counts: {
       cis: { create: create.length, update: update.length, unchanged: unchanged.length, rejected: ciRejected.length },
       relationships: { create: relCreate.length, update: relUpdate.length, unchanged: relUnchanged.length, rejected: relRejected.length },
