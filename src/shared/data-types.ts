@@ -6,12 +6,16 @@ import type { KindRecord } from './record-kinds';
 
 // ---- import ----
 
-/** Where an item came from. Text formats give `line` (1-based); CSV also `row` (spreadsheet row, header = 1); JSON gives `path`. */
+/**
+ * Where an item came from. Text formats give `line` (1-based, in the whole file); CSV also `row`
+ * (spreadsheet row, header = 1); JSON gives `path`; a YAML stream also `document` (1-based).
+ */
 export interface SourceRef {
   file: string;
   line?: number;
   row?: number;
   path?: string;
+  document?: number;
 }
 
 export interface Rejection extends SourceRef {
@@ -159,6 +163,20 @@ export interface ImportPlan {
   };
   warnings: string[];
   counts: { cis: PlanCounts; relationships: PlanCounts };
+  /** What the file holds that this import leaves out without rejecting an item; each has its lines in `warnings`. */
+  leftOut: ImportLeftOut;
+}
+
+/** The counts of an import report beyond created/updated/rejected: what would otherwise drop silently. */
+export interface ImportLeftOut {
+  /** Entities in parts of the file that could not be read, left out because the preview asked for the readable part. */
+  unreadableEntities: number;
+  /** References (relationship ends) that name nothing in the file or the CMDB; their relationships are not imported. */
+  danglingReferences: number;
+  /** Fields that hold references but are not imported: one entry per field, with how many entities have it. */
+  unreadFields: { field: string; entities: number }[];
+  /** The file looks cut short (a last row short of cells, a stream ending inside a value). */
+  likelyTruncated: boolean;
 }
 
 // ---- diff ----

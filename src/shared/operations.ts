@@ -18,7 +18,7 @@ import {
 } from './model';
 import type { BlastRadiusResult, DependenciesResult, SpofResult } from './impact-types';
 import { CHANGE_STATES, ChangeInputSchema, ChangePatchSchema, ChangeTransitionSchema, type Change, type ChangeState, type ImpactSnapshot } from './changes';
-import { IMPORT_FORMATS, type CmdbDiff, type CsvMapping, type ImportFormat, type ImportJobProgress, type ImportPlan, type SnapshotMeta } from './data-types';
+import { IMPORT_FORMATS, type CmdbDiff, type CsvMapping, type ImportFormat, type ImportJobProgress, type ImportLeftOut, type ImportPlan, type SnapshotMeta } from './data-types';
 
 export const DEFAULT_VIEW_CAP = 1000;
 export const DEFAULT_EDGE_CAP = 2000;
@@ -187,6 +187,8 @@ export interface ImportApplied {
   rejected: number;
   /** Set when the CMDB changed since the preview and the import was planned again (with the same result). */
   replanned: boolean;
+  /** What the file held that was not imported (the preview's warnings say where). */
+  leftOut: ImportLeftOut;
 }
 
 export const EXPORT_FILE_FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf', 'dot'] as const;
@@ -315,10 +317,17 @@ export const operations = {
         format: ImportFormatSchema.optional(),
         csvMapping: CsvMappingSchema.optional(),
         includeAttributes: z.boolean().optional(),
+        /** Preview the readable part of a file with unreadable documents or rows (each entity lost is counted); else such a file is refused. */
+        skipUnreadable: z.boolean().optional(),
         /** Lets `import.progress` and `import.cancel` follow this preview while it runs. */
         jobId: ImportJobIdSchema.optional(),
         /** Items per list in the preview (PREVIEW_LIST_CAP when absent); the command line asks for every one. */
         listCap: z.number().int().min(1).max(100_000_000).optional(),
+        /**
+         * The command line only: where the file is, so a Backstage catalog's Location targets are
+         * read beside it (inside its folder). Refused from the app, which reads no file by path.
+         */
+        sourcePath: PathSchema.optional(),
       })
       .strict(),
   ),

@@ -29,6 +29,8 @@ interface Expected {
   /** Text the new-CIs list shows (name and class label). */
   created: string[];
   warnings: number;
+  /** Text the warnings list shows. */
+  warningTexts?: string[];
   screenshot: string;
   /** The tab shown in the screenshot. */
   tab: 'create' | 'rejected' | 'warnings' | 'relationships';
@@ -38,10 +40,12 @@ const IMPORTS: Expected[] = [
   {
     file: 'backstage-catalog.yaml',
     cis: { create: 33, rejected: 0 },
-    rels: { create: 65, rejected: 1 },
-    rejected: ['backstage-catalog.yaml, line 172', 'resource:default/search-index'],
+    rels: { create: 65, rejected: 0 },
+    rejected: [],
     created: ['payment-gateway', 'checkout', 'orders-db'],
-    warnings: 1,
+    // Among them the dependsOn a resource in another catalog file, with its line and field.
+    warnings: 5,
+    warningTexts: ['backstage-catalog.yaml:172, document 14 (spec.dependsOn[1]): the target "resource:default/search-index" is neither in this file nor in the CMDB'],
     screenshot: 'formats-preview-backstage.png',
     tab: 'create',
   },
@@ -51,7 +55,8 @@ const IMPORTS: Expected[] = [
     rels: { create: 84, rejected: 0 },
     rejected: [],
     created: ['aws_db_instance.orders', 'module.vpc.aws_subnet.private[0]', 'aws_ecs_service.app["checkout"]'],
-    warnings: 4,
+    // 3, and one per dependency on a resource not in the state (6).
+    warnings: 9,
     screenshot: 'formats-preview-terraform.png',
     tab: 'create',
   },
@@ -68,10 +73,11 @@ const IMPORTS: Expected[] = [
   {
     file: 'servicenow/cmdb_rel_ci.csv',
     cis: { create: 0, rejected: 0 },
-    rels: { create: 41, rejected: 2 },
-    rejected: ['row 44', 'Managed by::Manages', 'row 43', 'is not in this import or the CMDB'],
+    rels: { create: 41, rejected: 1 },
+    rejected: ['row 44', 'Managed by::Manages'],
     created: [],
-    warnings: 0,
+    // The printer's relationship (row 43): its CI was rejected, so it names nothing in the CMDB.
+    warnings: 1,
     screenshot: 'formats-preview-servicenow-relationships.png',
     tab: 'relationships',
   },
@@ -110,6 +116,11 @@ async function importThroughUi(page: Page, expected: Expected): Promise<void> {
   await dialog.getByTestId('import-tab-rejected').click();
   await expect(dialog.getByTestId('import-rejected-row')).toHaveCount(expected.cis.rejected + expected.rels.rejected);
   for (const text of expected.rejected) await expect(dialog.getByTestId('import-list-rejected')).toContainText(text);
+  if (expected.warningTexts) {
+    await dialog.getByTestId('import-tab-warnings').click();
+    for (const text of expected.warningTexts) await expect(dialog.getByTestId('import-list-warnings')).toContainText(text);
+    await expect(dialog.getByTestId('import-left-out')).toBeVisible();
+  }
 
   await dialog.getByTestId(`import-tab-${expected.tab}`).click();
   await page.screenshot({ path: `${SCREENSHOTS}/${expected.screenshot}` });
@@ -308,4 +319,22 @@ test('Backstage, Terraform and ServiceNow in through the previews; GraphML, GEXF
     expect(gexfText).not.toContain(secret);
     expect(workbookText).not.toContain(secret);
   }
+});
+
+test('a catalog with an unreadable document is refused at its line and column; its readable part can be previewed, the lost counted', async ({ page, explore }) => {
+  expect(explore.dataDir).toBeTruthy();
+  const entity = (name: string, extra = '') => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n${extra}spec:\n  type: service\n`;
+  const catalog = [entity('e2e-one'), entity('e2e-two', '  title: "unclosed\n'), entity('e2e-three')].join('---\n');
+  await openFileMenu(page, 'data-import');
+  const dialog = page.getByTestId('import-dialog');
+  await dialog.getByTestId('import-file-input').setInputFiles({ name: 'broken-catalog.yaml', mimeType: 'application/yaml', buffer: Buffer.from(catalog) });
+  await expect(dialog.getByTestId('import-error')).toHaveText('Nothing was imported: broken-catalog.yaml:12:10: document 2 is not valid YAML: Missing closing "quote');
+  await expect(dialog.getByTestId('import-apply')).toHaveCount(0);
+
+  await dialog.getByTestId('import-skip-unreadable').click();
+  await expect(dialog.getByTestId('count-cis-create')).toHaveText('1');
+  await expect(dialog.getByTestId('import-left-out')).toContainText('2 entities in unreadable parts of the file');
+  await dialog.getByTestId('import-tab-warnings').click();
+  await expect(dialog.getByTestId('import-list-warnings')).toContainText('skipped as asked, 2 entities lost with it');
+  await expect(dialog.getByTestId('import-apply')).toBeEnabled();
 });

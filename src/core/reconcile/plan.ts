@@ -17,7 +17,7 @@
 import { runSteps, STEP_SLICE, type Steps } from '../steps';
 import { CiInputSchema, CiPatchSchema, CiSchema, ID_PATTERN, type Ci, type CiPatch } from '../../shared/model';
 import type { CmdbGraph } from '../graph/cmdb-graph';
-import { type ImportBatch, type ImportedCi, type ImportedRelationship, type Rejection, type SourceRef } from '../formats/import/types';
+import { emptyLeftOut, mergeLeftOut, refPlace, type ImportBatch, type ImportedCi, type ImportedRelationship, type Rejection, type SourceRef } from '../formats/import/types';
 import type {
   FieldChange,
   ImportPlan,
@@ -389,6 +389,8 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch): Steps<Im
   const relUnchanged: PlannedRelationshipUnchanged[] = [];
   const planned = new Map<string, SourceRef>();
   const plannedIds = new Set<string>();
+  // A reference that names nothing in the file or the CMDB is a warning with its place, not a rejection.
+  const dangling: string[] = [];
   const endpointId = (e: PlanEndpoint): string => (e.kind === 'existing' ? `e:${e.id}` : `n:${e.index}`);
 
   for (const rel of batch.relationships) {
@@ -408,7 +410,7 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch): Steps<Im
       failed = true;
       if (resolved.kind === 'rejected') reject(`the ${end} "${ref}" was rejected: ${resolved.reason}`, end);
       else if (resolved.kind === 'ambiguous') reject(`the ${end} "${ref}" names ${resolved.count} CIs`, end);
-      else reject(`the ${end} "${ref}" is not in this import or the CMDB`, end);
+      else dangling.push(`${refPlace({ ...rel.sourceRef, field: rel.fields?.[end] ?? end })}: the ${end} "${ref}" is neither in this file nor in the CMDB; the relationship was not imported`);
       break;
     }
     if (failed) continue;
@@ -457,7 +459,8 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch): Steps<Im
     graphRevision: graph.revision,
     cis: { create, update, unchanged, rejected: ciRejected },
     relationships: { create: relCreate, update: relUpdate, unchanged: relUnchanged, rejected: relRejected },
-    warnings: [...batch.warnings],
+    warnings: [...batch.warnings, ...dangling],
+    leftOut: mergeLeftOut(batch.leftOut, { ...emptyLeftOut(), danglingReferences: dangling.length }),
     counts: {
       cis: { create: create.length, update: update.length, unchanged: unchanged.length, rejected: ciRejected.length },
       relationships: { create: relCreate.length, update: relUpdate.length, unchanged: relUnchanged.length, rejected: relRejected.length },

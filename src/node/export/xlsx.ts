@@ -7,7 +7,8 @@
 // written as LF, Excel's own line break in a cell (a CR would not survive the XML anyway).
 // An empty string is an empty cell.
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+// exceljs is large (hundreds of modules): loaded when a workbook is written, not with every process that imports this file.
+import type ExcelJS from 'exceljs';
 import {
   ciTable,
   neutralizeCell,
@@ -70,7 +71,8 @@ export async function writeXlsx(scope: ExportScope, options: { created?: Date } 
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   workbook.creator = 'Faultline';
   const created = options.created ?? new Date();
   workbook.created = created;

@@ -27,6 +27,8 @@ export interface WorkerParseRequest {
   /** Remembered CSV mappings by header key. */
   rememberedMappings?: Record<string, CsvMapping>;
   includeAttributes?: boolean;
+  /** Keep the readable part of a file with unreadable documents or rows. */
+  skipUnreadable?: boolean;
   /** At most one progress report per this many ms; DEFAULT_PROGRESS_INTERVAL_MS when absent. */
   progressIntervalMs?: number;
 }
@@ -169,6 +171,7 @@ export function startParseJob(request: WorkerParseRequest, onProgress?: (progres
           begin = message;
           batch.format = message.format;
           batch.warnings = message.warnings;
+          if (message.leftOut) batch.leftOut = message.leftOut;
           expected = message.counts.cis + message.counts.relationships + message.counts.rejected;
           onProgress?.({ phase: 'receiving', fraction: 0, unit: 'items', done: 0, total: expected });
           askForNext();
@@ -214,6 +217,7 @@ export function startParseJob(request: WorkerParseRequest, onProgress?: (progres
       ...(request.csvMapping ? { csvMapping: request.csvMapping } : {}),
       rememberedMappings: request.rememberedMappings ?? {},
       includeAttributes: request.includeAttributes ?? false,
+      skipUnreadable: request.skipUnreadable ?? false,
       progressIntervalMs: request.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS,
     };
     worker.postMessage(message);

@@ -11,3 +11,4 @@ export {
   type WorkerParseRequest,
   type WorkerProgress,
 } from './client';
+export { readBackstageCatalog, MAX_LOCATION_FILES, type BackstageCatalogOptions } from './backstage-locations';

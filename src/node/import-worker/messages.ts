@@ -5,7 +5,7 @@
 // without the turn-taking the service's event loop would copy and check every part in one block.
 import { z } from 'zod';
 import type { ImportedCi, ImportedRelationship, ImportProgress } from '../../core/formats/import';
-import type { Rejection } from '../../shared/data-types';
+import type { ImportLeftOut, Rejection } from '../../shared/data-types';
 import { CiClassSchema, CiStatusSchema, RelationshipTypeSchema, StrengthSchema } from '../../shared/model';
 import { CsvMappingSchema, ImportFormatSchema } from '../../shared/operations';
 
@@ -17,6 +17,7 @@ const SourceRefShape = {
   line: z.number().int().optional(),
   row: z.number().int().optional(),
   path: z.string().optional(),
+  document: z.number().int().optional(),
 };
 const SourceRefSchema = z.strictObject(SourceRefShape);
 const StringMap = z.record(z.string(), z.string());
@@ -48,6 +49,7 @@ export const ImportedRelationshipSchema = z.strictObject({
   strength: StrengthSchema.optional(),
   inferred: z.boolean().optional(),
   id: z.string().optional(),
+  fields: z.strictObject({ source: z.string().optional(), target: z.string().optional() }).optional(),
   sourceRef: SourceRefSchema,
 });
 
@@ -59,12 +61,20 @@ export const RejectionSchema = z.strictObject({
   reason: z.string(),
 });
 
+export const LeftOutSchema = z.strictObject({
+  unreadableEntities: z.number().int().min(0),
+  danglingReferences: z.number().int().min(0),
+  unreadFields: z.array(z.strictObject({ field: z.string(), entities: z.number().int().min(0) })),
+  likelyTruncated: z.boolean(),
+});
+
 // The schemas must describe the core's types exactly: these fail to compile when either side changes.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _ciShape: Same<z.infer<typeof ImportedCiSchema>, ImportedCi> = true;
 const _relShape: Same<z.infer<typeof ImportedRelationshipSchema>, ImportedRelationship> = true;
 const _rejectionShape: Same<z.infer<typeof RejectionSchema>, Rejection> = true;
-void [_ciShape, _relShape, _rejectionShape];
+const _leftOutShape: Same<z.infer<typeof LeftOutSchema>, ImportLeftOut> = true;
+void [_ciShape, _relShape, _rejectionShape, _leftOutShape];
 
 // ---- client → worker ----
 
@@ -77,6 +87,7 @@ export const ParseRequestSchema = z.strictObject({
   /** Remembered CSV mappings by header key (settings.json's csvMappings). */
   rememberedMappings: z.record(z.string(), CsvMappingSchema),
   includeAttributes: z.boolean(),
+  skipUnreadable: z.boolean(),
   /** At most one progress message per this many ms (0: one per PROGRESS_EVERY records). */
   progressIntervalMs: z.number().min(0).max(10_000),
 });
@@ -123,6 +134,7 @@ export const WorkerMessageSchema = z.discriminatedUnion('type', [
       })
       .optional(),
     warnings: z.array(z.string()),
+    leftOut: LeftOutSchema.optional(),
     counts: z.strictObject({ cis: z.number().int().min(0), relationships: z.number().int().min(0), rejected: z.number().int().min(0) }),
   }),
   z.strictObject({

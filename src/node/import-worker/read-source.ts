@@ -32,6 +32,8 @@ export interface ImportSourceOptions {
   /** For CSV without a chosen mapping: one remembered for this header key, if any. */
   rememberedMapping?: (headerKey: string) => CsvMapping | undefined;
   includeAttributes?: boolean;
+  /** Keep the readable part of a file with unreadable documents or rows (ImportOptions.skipUnreadable). */
+  skipUnreadable?: boolean;
   /** Passed to the parser (CSV reports bytes scanned, then rows read). */
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -58,7 +60,10 @@ export interface ImportSource {
  */
 export function readImportSource(content: string, options: ImportSourceOptions): ImportSource {
   const { fileName } = options;
-  const progress = options.onProgress ? { onProgress: options.onProgress } : {};
+  const progress = {
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.skipUnreadable ? { skipUnreadable: true } : {}),
+  };
   const format = options.format ?? detectImportFormat(fileName, content);
   if (format === null) {
     throw new ImportSourceError(`The format of ${fileName} is not recognised; choose it explicitly.`, [

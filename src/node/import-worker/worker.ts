@@ -31,6 +31,7 @@ function queueBatch(post: (message: WorkerMessage) => void, source: ImportSource
     hasBatch: batch !== null,
     ...(source.csv ? { csv: source.csv } : {}),
     warnings: batch?.warnings ?? [],
+    ...(batch?.leftOut ? { leftOut: batch.leftOut } : {}),
     counts: { cis: batch?.cis.length ?? 0, relationships: batch?.relationships.length ?? 0, rejected: batch?.rejected.length ?? 0 },
   });
   const parts: WorkerMessage[] = [];
@@ -61,6 +62,7 @@ function run(request: ParseRequest, post: (message: WorkerMessage) => void): voi
       ...(request.csvMapping ? { csvMapping: request.csvMapping } : {}),
       rememberedMapping: (key) => (Object.hasOwn(request.rememberedMappings, key) ? request.rememberedMappings[key] : undefined),
       includeAttributes: request.includeAttributes,
+      skipUnreadable: request.skipUnreadable,
       onProgress: (progress) => {
         const now = Date.now();
         if (now - last < request.progressIntervalMs) return;

@@ -27,7 +27,7 @@ import {
   type ParsedInput,
 } from '../../shared/operations';
 import { writeXlsx } from '../export';
-import { ImportCancelledError, ImportSourceError, startParseJob, type ImportSource, type WorkerProgress } from '../import-worker';
+import { ImportCancelledError, ImportSourceError, readBackstageCatalog, startParseJob, type ImportSource, type WorkerProgress } from '../import-worker';
 import { createSnapshot, diffView, documentAsOfTime, listSnapshots, readSnapshot, SnapshotError } from '../snapshots';
 import type { CmdbStore } from '../storage';
 import type { AppSettings } from './settings';
@@ -57,6 +57,8 @@ export interface DataServiceContext {
   saveSettings(settings: AppSettings): Promise<void>;
   /** Runs a task in the service's serialized queue (after the calls already waiting). */
   serialized<T>(task: () => Promise<T> | T): Promise<T>;
+  /** True in the command line's service: import.preview may read a Backstage root's Location targets from disk. */
+  readsSourceFiles: boolean;
   /** The service's error type (a code and a message for the user). */
   fail(code: ApiErrorBody['code'], message: string, issues?: { path: string; message: string }[]): Error;
 }
@@ -184,8 +186,12 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
     await ctx.saveSettings({ ...settings, other: { ...settings.other, [MAPPINGS_KEY]: all } });
   };
 
-  const importFailed = (error: ImportError): Error =>
-    ctx.fail('invalid_input', `Nothing was imported: ${error.message}`, [{ path: 'content', message: error.message }]);
+  // A syntax error may leave a readable part: the issue on `skipUnreadable` says it can be previewed.
+  const importFailed = (error: ImportError, skipping: boolean): Error =>
+    ctx.fail('invalid_input', `Nothing was imported: ${error.message}`, [
+      { path: 'content', message: error.message },
+      ...(error.code === 'syntax' && !skipping ? [{ path: 'skipUnreadable', message: 'the readable part of the file can be previewed' }] : []),
+    ]);
 
   const side = async (ref: string): Promise<{ label: string; content: DiffSide }> => {
     const store = ctx.store();
@@ -239,6 +245,9 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
   return {
     'import.preview': async (input) => {
       const { fileName, content } = input;
+      if (input.sourcePath !== undefined && !ctx.readsSourceFiles) {
+        throw ctx.fail('invalid_input', 'sourcePath: only the command line reads files by path', [{ path: 'sourcePath', message: 'only the command line reads files by path' }]);
+      }
       const jobId = input.jobId ?? `import_${++jobCounter}`;
       const running = jobs.get(jobId);
       if (running && RUNNING_PHASES.has(running.progress.phase)) {
@@ -256,6 +265,7 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
           ...(input.csvMapping ? { csvMapping: input.csvMapping } : {}),
           rememberedMappings: rememberedForWorker(),
           includeAttributes: input.includeAttributes ?? false,
+          skipUnreadable: input.skipUnreadable ?? false,
         },
         (progress) => {
           if (RUNNING_PHASES.has(job.progress.phase)) job.progress = jobProgress(jobId, progress);
@@ -275,10 +285,13 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
       try {
         // Off the queue: other calls are answered while the worker parses.
         source = await parse.result;
+        if (input.sourcePath !== undefined && source.format === 'backstage') {
+          source = { ...source, batch: await readBackstageCatalog(input.sourcePath, content, { skipUnreadable: input.skipUnreadable ?? false }) };
+        }
       } catch (error) {
         endJob(job, error instanceof ImportCancelledError ? 'cancelled' : 'failed');
         if (error instanceof ImportCancelledError) throw cancelled();
-        if (error instanceof ImportError) throw importFailed(error);
+        if (error instanceof ImportError) throw importFailed(error, input.skipUnreadable === true);
         if (error instanceof ImportSourceError) throw ctx.fail('invalid_input', error.message, error.issues);
         throw error;
       }
@@ -337,6 +350,7 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
         relationshipsUpdated: counts.relationships.update,
         rejected: counts.cis.rejected + counts.relationships.rejected,
         replanned,
+        leftOut: plan.leftOut,
       };
       if (!planIsEmpty(plan)) {
         const { tx } = store.cmdb.applyBatch(`Import ${preview.fileName}`, applyPlanOps(plan, (prefix) => ctx.env.newId(prefix)));

@@ -568,6 +568,7 @@ class Service implements FaultlineService {
             if (this.closed) throw new ServiceError('internal', 'The Faultline service has been closed.');
             return task();
           }),
+        readsSourceFiles: this.mode === 'command',
         fail: (code, message, issues) => new ServiceError(code, message, issues),
       }),
     };

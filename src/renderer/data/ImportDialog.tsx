@@ -77,6 +77,23 @@ function Counts({ preview }: { preview: ImportPreview }) {
   );
 }
 
+/** One line on what the file holds that the import leaves out (each item is listed under Warnings). */
+function LeftOut({ preview }: { preview: ImportPreview }) {
+  const left = preview.plan.leftOut;
+  const parts = [
+    left.unreadableEntities > 0 ? `${left.unreadableEntities.toLocaleString()} entities in unreadable parts of the file` : '',
+    left.danglingReferences > 0 ? `${left.danglingReferences.toLocaleString()} references to nothing in the file or the CMDB` : '',
+    left.unreadFields.length > 0 ? `${left.unreadFields.length} reference field(s) that are not imported` : '',
+    left.likelyTruncated ? 'the file may be cut short' : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return (
+    <p className="muted" data-testid="import-left-out">
+      Left out: {parts.join('; ')}. See Warnings.
+    </p>
+  );
+}
+
 function PlanLists({ preview }: { preview: ImportPreview }) {
   const { plan } = preview;
   const rejected = [...plan.cis.rejected, ...plan.relationships.rejected];
@@ -345,6 +362,12 @@ function Report() {
       </p>
       <p>{parts.join(', ')}.</p>
       {applied.rejected > 0 && <p>{applied.rejected.toLocaleString()} rejected items were skipped.</p>}
+      {applied.leftOut.unreadableEntities + applied.leftOut.danglingReferences > 0 && (
+        <p data-testid="import-report-left-out">
+          Not imported: {applied.leftOut.unreadableEntities.toLocaleString()} entities in unreadable parts, {applied.leftOut.danglingReferences.toLocaleString()} references to
+          nothing in the file or the CMDB.
+        </p>
+      )}
       {applied.replanned && <p className="muted">The CMDB changed after the preview; the import was planned again with the same result.</p>}
       <p className="muted">
         The whole import is one step: Undo ({IS_MAC ? '⌘' : 'Ctrl+'}Z) takes it back.
@@ -395,6 +418,14 @@ export function ImportDialog() {
           {error}
         </div>
       )}
+      {error && state.canSkipUnreadable && !busy && (
+        <p>
+          <button type="button" className="btn" data-testid="import-skip-unreadable" onClick={() => void preview({ skipUnreadable: true })}>
+            Preview the readable part
+          </button>{' '}
+          <span className="faint">every entity in the unreadable part is counted as left out</span>
+        </p>
+      )}
       {state.notice && (
         <div className="import-notice" role="status" data-testid="import-notice">
           {state.notice}
@@ -439,6 +470,7 @@ export function ImportDialog() {
             {current.previewId !== null || !current.csv || current.csv.problems.length === 0 ? (
               <div>
                 <Counts preview={current} />
+                <LeftOut preview={current} />
                 <PlanLists preview={current} />
               </div>
             ) : (

@@ -21,6 +21,10 @@ export interface ImportState {
   progress: ImportJobProgress | null;
   /** Set when the user cancelled a running preview (shown instead of an error). */
   notice: string | null;
+  /** The last preview failed on an unreadable part of the file: its readable part can be previewed. */
+  canSkipUnreadable: boolean;
+  /** Previews ask for the readable part only (the user chose it after a refusal). */
+  skipUnreadable: boolean;
 }
 
 export type Overlay =
@@ -52,6 +56,8 @@ export const initialImport: ImportState = {
   error: null,
   progress: null,
   notice: null,
+  canSkipUnreadable: false,
+  skipUnreadable: false,
 };
 
 export const useDataUi = create<DataUiState>()((set, get) => ({

@@ -115,19 +115,21 @@ export async function importFile(file: File): Promise<void> {
   await preview({});
 }
 
-/** Asks for a (new) preview of the file read last, with the user's format and CSV mapping if given. */
-export async function preview(options: { format?: ImportFormat | null; csvMapping?: CsvMapping }): Promise<void> {
+/** Asks for a (new) preview of the file read last, with the user's format and CSV mapping if given, or of its readable part. */
+export async function preview(options: { format?: ImportFormat | null; csvMapping?: CsvMapping; skipUnreadable?: boolean }): Promise<void> {
   const ui = useDataUi.getState();
   const state = ui.import;
   if (content === null || !state.fileName) return;
   const my = ++seq;
   cancelRunningJob();
   const format = options.format === undefined ? state.format : options.format;
+  const skipUnreadable = options.skipUnreadable ?? state.skipUnreadable;
   const jobId = newJobId();
   runningJob = jobId;
-  ui.patchImport({ phase: 'previewing', error: null, notice: null, format, progress: { jobId, phase: 'starting', fraction: 0 } });
+  ui.patchImport({ phase: 'previewing', error: null, notice: null, format, skipUnreadable, canSkipUnreadable: false, progress: { jobId, phase: 'starting', fraction: 0 } });
   const input: OperationInput<'import.preview'> = { fileName: state.fileName, content, jobId };
   if (format) input.format = format;
+  if (skipUnreadable) input.skipUnreadable = true;
   if (options.csvMapping) input.csvMapping = options.csvMapping;
   const stopPolling = pollProgress(jobId);
   try {
@@ -149,6 +151,7 @@ export async function preview(options: { format?: ImportFormat | null; csvMappin
     useDataUi.getState().patchImport({
       phase: 'ready',
       error: errorMessage(error),
+      canSkipUnreadable: error instanceof ApiError && error.issues.some((issue) => issue.path === 'skipUnreadable'),
       progress: null,
       preview: last ? { ...last, previewId: null, ...(options.csvMapping && last.csv ? { csv: { ...last.csv, mapping: options.csvMapping } } : {}) } : null,
     });

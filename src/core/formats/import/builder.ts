@@ -1,7 +1,7 @@
-// Collects an importer's CIs, relationships, rejections and warnings into an ImportBatch,
-// rejecting prototype-polluting map keys and merging repeated relationships.
+// Collects an importer's CIs, relationships, rejections, warnings and what it left out into an
+// ImportBatch, rejecting prototype-polluting map keys and merging repeated relationships.
 import { isForbiddenKey } from './normalize';
-import type { ImportBatch, ImportedCi, ImportedRelationship, ImportFormat, Rejection, SourceRef } from './types';
+import { refPlace, type ImportBatch, type ImportedCi, type ImportedRelationship, type ImportFormat, type Rejection, type SourceRef } from './types';
 
 export class BatchBuilder {
   private readonly cis: ImportedCi[] = [];
@@ -10,6 +10,11 @@ export class BatchBuilder {
   private readonly rejected: Rejection[] = [];
   private readonly warnings: string[] = [];
   private mergedRelationships = 0;
+  private unreadableEntities = 0;
+  private danglingReferences = 0;
+  private likelyTruncated = false;
+  /** Unread reference-holding field → entities that have it, in first-seen order. */
+  private readonly unreadFields = new Map<string, number>();
 
   constructor(private readonly format: ImportFormat) {}
 
@@ -64,6 +69,28 @@ export class BatchBuilder {
     this.warnings.push(message);
   }
 
+  /** An unreadable part of the file, skipped on request: `entities` are lost with it. */
+  skipUnreadable(entities: number, message: string): void {
+    this.unreadableEntities += entities;
+    this.warnings.push(message);
+  }
+
+  /** `count` references the parser itself found to name nothing (ones that the CMDB cannot resolve either), in one warning. */
+  dangling(ref: SourceRef & { field?: string }, message: string, count = 1): void {
+    this.danglingReferences += count;
+    this.warnings.push(`${refPlace(ref)}: ${message}`);
+  }
+
+  /** One entity has `field`, which holds references that this importer does not read. */
+  unreadField(field: string): void {
+    this.unreadFields.set(field, (this.unreadFields.get(field) ?? 0) + 1);
+  }
+
+  truncated(message: string): void {
+    this.likelyTruncated = true;
+    this.warnings.push(message);
+  }
+
   get ciCount(): number {
     return this.cis.length;
   }
@@ -73,6 +100,20 @@ export class BatchBuilder {
     if (this.mergedRelationships > 0) {
       warnings.push(`${this.mergedRelationships} repeated relationship(s) merged into the first of each`);
     }
-    return { format: this.format, cis: this.cis, relationships: this.relationships, rejected: this.rejected, warnings };
+    const unreadFields = [...this.unreadFields].map(([field, entities]) => ({ field, entities }));
+    for (const { field, entities } of unreadFields) warnings.push(`${field}: not imported, ${entities} ${entities === 1 ? 'entity' : 'entities'}`);
+    return {
+      format: this.format,
+      cis: this.cis,
+      relationships: this.relationships,
+      rejected: this.rejected,
+      warnings,
+      leftOut: {
+        unreadableEntities: this.unreadableEntities,
+        danglingReferences: this.danglingReferences,
+        unreadFields,
+        likelyTruncated: this.likelyTruncated,
+      },
+    };
   }
 }

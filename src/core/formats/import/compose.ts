@@ -2,13 +2,16 @@
 // proxies; otherwise container), depends_on in list and map form (a `required: false`
 // dependency is soft), and legacy `links` (`db` or `db:alias`). Environment values are never
 // read into the model (they often hold secrets). Keys are `<project>/<service>`, the project
-// being the file's top-level `name`, else options.project, else "compose".
+// being the file's top-level `name`, else options.project, else "compose". A service named
+// but not defined here becomes a relationship for the plan to resolve against the CMDB (an
+// override file of the same project); `external_links`, `volumes_from`, `network_mode:
+// service:…` and `extends` name services too but are not read: they are listed as such.
 import type { CiClass, Strength } from '../../../shared/model';
 import { BatchBuilder } from './builder';
 import { guard, resolveLimits, RowBudget } from './limits';
 import { getOwn, isRecord, nonEmpty, scalarText } from './normalize';
 import { ImportError, type ImportBatch, type ImportedCi, type ImportOptions } from './types';
-import { readYaml } from './yaml-reader';
+import { readYaml, reportYamlStream } from './yaml-reader';
 
 export const COMPOSE_SYSTEM = 'compose';
 
@@ -31,11 +34,8 @@ export function parseCompose(text: string, options: ComposeOptions): ImportBatch
   const file = options.fileName;
   return guard(file, () => {
     const limits = resolveLimits(options);
+    // One document: there is no readable part to keep when it cannot be parsed, so readYaml throws.
     const stream = readYaml(text, file, limits);
-    if (stream.failures.length > 0) {
-      const f = stream.failures[0];
-      throw new ImportError('syntax', { file, line: f.line, column: f.column }, f.reason);
-    }
     if (stream.documents.length !== 1) {
       throw new ImportError('format', { file }, `a compose file is one YAML document (found ${stream.documents.length})`);
     }
@@ -45,9 +45,8 @@ export function parseCompose(text: string, options: ComposeOptions): ImportBatch
     const project = nonEmpty(getOwn(doc.value, 'name')) ?? options.project ?? 'compose';
     const keyOf = (service: string): string => `${project}/${service}`;
     const builder = new BatchBuilder('compose');
-    for (const warning of stream.warnings) builder.warn(warning);
+    reportYamlStream(stream, file, builder);
     const budget = new RowBudget(limits, file, 'services');
-    const names = new Set(Object.keys(services));
     const accepted: string[] = [];
     for (const [service, definition] of Object.entries(services)) {
       const line = doc.lineOf(['services', service]);
@@ -78,6 +77,10 @@ export function parseCompose(text: string, options: ComposeOptions): ImportBatch
     }
     for (const service of accepted) {
       const definition = getOwn(services, service);
+      for (const field of ['external_links', 'volumes_from', 'extends'] as const) {
+        if (getOwn(definition, field) !== undefined) builder.unreadField(`services.*.${field}`);
+      }
+      if (/^(service|container):/.test(scalarText(getOwn(definition, 'network_mode')) ?? '')) builder.unreadField('services.*.network_mode');
       const dependsOn = getOwn(definition, 'depends_on');
       const links = getOwn(definition, 'links');
       const edges: { target: string; strength?: Strength; field: string; path: (string | number)[] }[] = [];
@@ -109,8 +112,8 @@ export function parseCompose(text: string, options: ComposeOptions): ImportBatch
       }
       for (const edge of edges) {
         const ref = { file, line: doc.lineOf(edge.path) };
-        if (!edge.target || !names.has(edge.target)) {
-          builder.rejectAt(ref, 'relationship', edge.target ? `"${edge.target}" is not a service in this file` : 'an empty service name', { field: edge.field });
+        if (!edge.target) {
+          builder.rejectAt(ref, 'relationship', 'an empty service name', { field: edge.field });
           continue;
         }
         if (edge.target === service) {
@@ -123,6 +126,7 @@ export function parseCompose(text: string, options: ComposeOptions): ImportBatch
           system: COMPOSE_SYSTEM,
           type: 'depends_on',
           ...(edge.strength ? { strength: edge.strength } : {}),
+          fields: { target: edge.field },
           sourceRef: ref,
         });
       }

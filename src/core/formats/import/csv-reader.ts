@@ -20,6 +20,24 @@ export interface CsvTable {
   delimiter: string;
   header: CsvRecord | null;
   records: CsvRecord[];
+  /** With skipUnreadable: the unreadable rest of the file (a quote never closed), which `records` leave out. */
+  unreadable?: { line: number; column: number; reason: string; rows: number };
+  /** The text does not end with a line break (with a short last row, a sign it was cut). */
+  endsMidLine: boolean;
+}
+
+/** Rows in a stretch of CSV text, counted by line breaks (a lower bound when quoted cells hold breaks). */
+function rowsIn(text: string, from: number): number {
+  let rows = 0;
+  let content = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) {
+      if (content) rows++;
+      content = false;
+    } else if (c !== CR) content = true;
+  }
+  return rows + (content ? 1 : 0);
 }
 
 export interface CsvReadOptions extends ImportOptions {
@@ -78,32 +96,45 @@ export function readCsv(input: string, options: CsvReadOptions): CsvTable {
   const n = text.length;
   let i = 0;
   let line = 1;
+  /** Offset where the current line starts, for columns. */
+  let lineStart = 0;
   let row = 0;
+  let unreadable: CsvTable['unreadable'];
 
   const tooLong = (length: number, column: number, at: number): never => {
     throw new ImportError('limit', { file, line: at, column }, `a cell of ${length} characters is longer than the limit of ${limits.maxStringLength}`);
   };
 
-  while (i < n && row < stopAfter) {
+  records: while (i < n && row < stopAfter) {
     const recordLine = line;
+    const recordStart = i;
     const cells: string[] = [];
     let endOfRecord = false;
     while (!endOfRecord) {
       let value: string;
       if (text.charCodeAt(i) === QUOTE) {
         const quoteLine = line;
+        const quoteColumn = i - lineStart + 1;
         const parts: string[] = [];
         let j = i + 1;
         let length = 0;
         for (;;) {
           const k = text.indexOf('"', j);
           if (k === -1) {
-            throw new ImportError('syntax', { file, line: quoteLine, column: cells.length + 1 }, 'a quoted cell is never closed (missing ")');
+            const last = text.charCodeAt(n - 1);
+            const cut = last !== LF && last !== CR ? ' (the file ends in the middle of a line: it may be cut short)' : '';
+            const reason = `row ${row + 1}: a quoted cell is never closed (missing ")${cut}`;
+            if (!options.skipUnreadable) throw new ImportError('syntax', { file, line: quoteLine, column: quoteColumn }, reason);
+            // The quote runs to the end of the file: this row and every one after it are lost.
+            unreadable = { line: quoteLine, column: quoteColumn, reason, rows: Math.max(1, rowsIn(text, recordStart)) };
+            break records;
           }
           for (let p = j; p < k; p++) {
             const c = text.charCodeAt(p);
-            if (c === LF) line++;
-            else if (c === CR && text.charCodeAt(p + 1) !== LF) line++;
+            if (c === LF || (c === CR && text.charCodeAt(p + 1) !== LF)) {
+              line++;
+              lineStart = p + 1;
+            }
           }
           length += k - j;
           if (length > limits.maxStringLength) tooLong(length, cells.length + 1, quoteLine);
@@ -150,6 +181,7 @@ export function readCsv(input: string, options: CsvReadOptions): CsvTable {
         } else {
           i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
           line++;
+          lineStart = i;
           endOfRecord = true;
         }
       }
@@ -167,5 +199,33 @@ export function readCsv(input: string, options: CsvReadOptions): CsvTable {
       records.push(record);
     }
   }
-  return { delimiter, header, records };
+  const last = text.charCodeAt(n - 1);
+  return { delimiter, header, records, ...(unreadable ? { unreadable } : {}), endsMidLine: n > 0 && last !== LF && last !== CR };
+}
+
+/**
+ * A record wider than the header cannot be read as the file's columns (a stray delimiter shifts
+ * every cell after it): it refuses the file, or with skipUnreadable is left out and counted.
+ * Returns false for such a record.
+ */
+export function checkRecordWidth(record: CsvRecord, width: number, options: ImportOptions, skip: (message: string) => void): boolean {
+  let extra = false;
+  for (let i = width; i < record.cells.length; i++) {
+    if (record.cells[i].trim() !== '') extra = true;
+  }
+  if (!extra) return true;
+  const reason = `row ${record.row} has ${record.cells.length} cells but the header has ${width}`;
+  if (!options.skipUnreadable) throw new ImportError('syntax', { file: options.fileName, line: record.line, row: record.row }, reason);
+  skip(`${options.fileName}:${record.line}: ${reason}; skipped as asked, 1 row lost`);
+  return false;
+}
+
+/** Puts a table's unreadable rest and a likely cut into a batch's warnings (see CsvTable). */
+export function reportCsvTable(table: CsvTable, width: number, file: string, report: { skip(rows: number, message: string): void; truncated(message: string): void }): void {
+  const u = table.unreadable;
+  if (u) report.skip(u.rows, `${file}:${u.line}:${u.column}: ${u.reason}; skipped as asked, ${u.rows} row(s) from there to the end lost`);
+  const last = table.records[table.records.length - 1];
+  if (!u && table.endsMidLine && last && last.cells.length < width) {
+    report.truncated(`${file}:${last.line}: the last row (row ${last.row}) has ${last.cells.length} of ${width} cells and the file does not end with a line break: it may be cut short; check that the file is complete`);
+  }
 }

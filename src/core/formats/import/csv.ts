@@ -10,7 +10,7 @@ import type { CsvMapping } from '../../../shared/data-types';
 import { RELATIONSHIP_TYPES, type RelationshipType, type Strength } from '../../../shared/model';
 import { restoreCell } from '../export/neutralize';
 import { BatchBuilder } from './builder';
-import { readCsv, type CsvReadOptions, type CsvRecord } from './csv-reader';
+import { checkRecordWidth, readCsv, reportCsvTable, type CsvReadOptions, type CsvRecord, type CsvTable } from './csv-reader';
 import { guard } from './limits';
 import { hashText, isForbiddenKey, normalizeClass, normalizeCriticality, normalizeStatus, normalizeTags } from './normalize';
 import { ImportError, PROGRESS_EVERY, type ImportBatch, type ImportedCi, type ImportedRelationship, type ImportOptions, type SourceRef } from './types';
@@ -200,7 +200,7 @@ export function validateCsvMapping(mapping: CsvMapping, header: readonly string[
   return problems;
 }
 
-function readWithMapping(text: string, mapping: CsvMapping, options: CsvParseOptions): { header: string[]; records: CsvRecord[] } {
+function readWithMapping(text: string, mapping: CsvMapping, options: CsvParseOptions): { header: string[]; table: CsvTable } {
   const readOptions: CsvReadOptions = { ...options };
   const delimiter = options.delimiter ?? mapping.delimiter;
   if (delimiter !== undefined) readOptions.delimiter = delimiter;
@@ -211,7 +211,7 @@ function readWithMapping(text: string, mapping: CsvMapping, options: CsvParseOpt
   if (problems.length > 0) {
     throw new ImportError('format', { file: options.fileName, line: table.header.line, row: 1 }, `column mapping: ${problems.join('; ')}`);
   }
-  return { header, records: table.records };
+  return { header, table };
 }
 
 /** A per-record tick that calls options.onProgress every PROGRESS_EVERY records. */
@@ -225,43 +225,33 @@ function rowProgress(options: ImportOptions, total: number): () => void {
   };
 }
 
-/** Cells beyond the header are an error unless empty; missing ones are empty. */
-function rowCells(record: CsvRecord, width: number): { cells: string[] } | { extra: number } {
+/** The record's cells, one per header column (missing ones empty). */
+function rowCells(record: CsvRecord, width: number): string[] {
   const cells: string[] = new Array<string>(width);
   for (let i = 0; i < width; i++) cells[i] = i < record.cells.length ? restoreCell(record.cells[i]).trim() : '';
-  for (let i = width; i < record.cells.length; i++) {
-    if (record.cells[i].trim() !== '') return { extra: record.cells.length };
-  }
-  return { cells };
+  return cells;
 }
 
 /**
- * Each record with its place in the file and its cells, reporting progress as it goes; a record
- * with more cells than the header is rejected (naming its row) and skipped.
+ * Each record with its place in the file and its cells, reporting progress as it goes. A record
+ * wider than the header refuses the file (or is skipped and counted, with skipUnreadable); the
+ * unreadable rest of a file and a likely cut are reported once the rows are read.
  */
-function* checkedRows(
-  records: readonly CsvRecord[],
-  width: number,
-  entity: 'ci' | 'relationship',
-  builder: BatchBuilder,
-  options: CsvParseOptions,
-): Generator<{ ref: SourceRef; cells: string[] }> {
+function* checkedRows(table: CsvTable, width: number, builder: BatchBuilder, options: CsvParseOptions): Generator<{ ref: SourceRef; cells: string[] }> {
+  const records = table.records;
   const progress = rowProgress(options, records.length);
+  const report = { skip: (rows: number, message: string) => builder.skipUnreadable(rows, message), truncated: (message: string) => builder.truncated(message) };
   for (const record of records) {
     progress();
-    const ref: SourceRef = { file: options.fileName, line: record.line, row: record.row };
-    const got = rowCells(record, width);
-    if ('extra' in got) {
-      builder.rejectAt(ref, entity, `the row has ${got.extra} cells but the header has ${width}`);
-      continue;
-    }
-    yield { ref, cells: got.cells };
+    if (!checkRecordWidth(record, width, options, (message) => report.skip(1, message))) continue;
+    yield { ref: { file: options.fileName, line: record.line, row: record.row }, cells: rowCells(record, width) };
   }
+  reportCsvTable(table, width, options.fileName, report);
 }
 
 export function parseCsvCis(text: string, mapping: CsvMapping, options: CsvParseOptions): ImportBatch {
   return guard(options.fileName, () => {
-    const { header, records } = readWithMapping(text, mapping, options);
+    const { header, table } = readWithMapping(text, mapping, options);
     const builder = new BatchBuilder('csv-cis');
     const system = mapping.system;
     const mapped = new Set(mapping.columns);
@@ -273,7 +263,7 @@ export function parseCsvCis(text: string, mapping: CsvMapping, options: CsvParse
       else if (target.startsWith('externalIds.')) used.push({ index, kind: 'externalId', name: target.slice('externalIds.'.length) });
       else used.push({ index, kind: 'field', name: target });
     });
-    for (const { ref, cells } of checkedRows(records, header.length, 'ci', builder, options)) {
+    for (const { ref, cells } of checkedRows(table, header.length, builder, options)) {
       const fields = new Map<string, string>();
       const attributes: Record<string, string> = {};
       const externalIds: Record<string, string> = {};
@@ -378,10 +368,10 @@ const FALSE_WORDS = new Set(['false', 'no', '0', 'n']);
 
 export function parseCsvRelationships(text: string, mapping: CsvMapping, options: CsvParseOptions): ImportBatch {
   return guard(options.fileName, () => {
-    const { header, records } = readWithMapping(text, mapping, options);
+    const { header, table } = readWithMapping(text, mapping, options);
     const builder = new BatchBuilder('csv-relationships');
     let gephiTypes = 0;
-    for (const { ref, cells } of checkedRows(records, header.length, 'relationship', builder, options)) {
+    for (const { ref, cells } of checkedRows(table, header.length, builder, options)) {
       const fields = new Map<string, string>();
       mapping.columns.forEach((target, i) => {
         if (target !== 'ignore' && cells[i] !== '') fields.set(target, cells[i]);

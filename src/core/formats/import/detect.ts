@@ -7,7 +7,7 @@ import { parseKubernetes, type KubernetesOptions } from './kubernetes';
 import { guard } from './limits';
 import { parseServiceNow, type ServiceNowOptions } from './servicenow';
 import { parseTerraform, type TerraformOptions } from './terraform';
-import { ImportError, type ImportBatch, type ImportFormat } from './types';
+import { emptyLeftOut, ImportError, mergeLeftOut, type ImportBatch, type ImportFormat } from './types';
 
 /** A best guess from the file name and the first 64 KiB; null when nothing fits. */
 export function detectImportFormat(fileName: string, text: string): ImportFormat | null {
@@ -86,5 +86,6 @@ export function mergeBatches(batches: readonly ImportBatch[]): ImportBatch {
     relationships: batches.flatMap((b) => b.relationships),
     rejected: batches.flatMap((b) => b.rejected),
     warnings: batches.flatMap((b) => b.warnings),
+    leftOut: batches.reduce((sum, b) => mergeLeftOut(sum, b.leftOut), emptyLeftOut()),
   };
 }

@@ -21,7 +21,7 @@ export {
 } from './csv';
 export { parseFaultlineSnapshot, FAULTLINE_SYSTEM } from './faultline-json';
 export { parseServiceNow, serviceNowClass, SERVICENOW_CLASSES, SERVICENOW_RELATIONSHIPS, SERVICENOW_SYSTEM, type ServiceNowOptions } from './servicenow';
-export { parseBackstage, parseEntityRef, BACKSTAGE_SYSTEM } from './backstage';
+export { backstageLocationTargets, parseBackstage, parseEntityRef, BACKSTAGE_SYSTEM, type BackstageOptions, type LocationTarget } from './backstage';
 export { parseTerraform, terraformClass, TERRAFORM_SYSTEM, type TerraformOptions } from './terraform';
 export { parseCompose, imageClass, COMPOSE_SYSTEM, type ComposeOptions } from './compose';
 export { parseKubernetes, hostOfEnvValue, KUBERNETES_SYSTEM, type KubernetesOptions } from './kubernetes';

@@ -131,7 +131,10 @@ export function readJson(input: string, file: string, limits: ImportLimits): unk
     const message = e instanceof Error ? e.message : String(e);
     const offset = jsonErrorOffset(text);
     const place = offset >= 0 ? { file, ...lineColumnAt(text, offset) } : { file };
-    const what = offset >= text.length ? 'the JSON ends too early' : `not valid JSON: ${message.split('\n')[0].slice(0, 160)}`;
+    const what =
+      offset >= text.length
+        ? 'the JSON ends inside a value: the file may be cut short; check that it is complete'
+        : `not valid JSON: ${message.split('\n')[0].slice(0, 160).replace(/[\s:]+$/, '')}`;
     throw new ImportError('syntax', place, what);
   }
   checkTree(value, file, limits);

@@ -6,13 +6,17 @@
 // `_ADDR` or `_HOST` that names a Service (`orders`, `orders.shop`, `orders.shop.svc…`,
 // `http://orders:8080/x`) gives an edge marked `inferred: true`. Env values are never stored.
 // Secrets and ConfigMaps are skipped unread. Keys are `<namespace>/<kind>/<name>`.
+// A Service named by an env value or an Ingress backend but not defined in the file becomes
+// a relationship for the plan to resolve against the CMDB (manifests split over files); a
+// selector that matches no workload in the file is a dangling-reference warning, as is an
+// `_ADDR`/`_HOST` variable set from a ConfigMap or Secret (`valueFrom`, not read).
 import type { RelationshipType } from '../../../shared/model';
 import { imageClass } from './compose';
 import { BatchBuilder } from './builder';
 import { guard, resolveLimits, RowBudget } from './limits';
 import { getOwn, isForbiddenKey, isRecord, nonEmpty, scalarText } from './normalize';
 import { ImportError, type ImportBatch, type ImportedCi, type ImportOptions, type SourceRef } from './types';
-import { readYaml } from './yaml-reader';
+import { readYaml, reportYamlStream } from './yaml-reader';
 
 export const KUBERNETES_SYSTEM = 'kubernetes';
 
@@ -36,6 +40,7 @@ interface Service {
   name: string;
   selector: Map<string, string> | null;
   ref: SourceRef;
+  selectorRef: SourceRef;
 }
 
 interface IngressBackend {
@@ -84,12 +89,9 @@ export function parseKubernetes(text: string, options: KubernetesOptions): Impor
   const file = options.fileName;
   return guard(file, () => {
     const limits = resolveLimits(options);
-    const stream = readYaml(text, file, limits);
+    const stream = readYaml(text, file, limits, { skipUnreadable: options.skipUnreadable === true });
     const builder = new BatchBuilder('kubernetes');
-    for (const failure of stream.failures) {
-      builder.rejectAt({ file, line: failure.line }, 'ci', `document ${failure.index + 1}: ${failure.reason}`);
-    }
-    for (const warning of stream.warnings) builder.warn(warning);
+    reportYamlStream(stream, file, builder);
     const budget = new RowBudget(limits, file, 'objects');
     const workloads: Workload[] = [];
     const services: Service[] = [];
@@ -159,30 +161,43 @@ export function parseKubernetes(text: string, options: KubernetesOptions): Impor
           const replicas = getOwn(spec, 'replicas');
           if (typeof replicas === 'number' && Number.isInteger(replicas)) attributes.replicas = String(replicas);
           const envHosts: Workload['envHosts'] = [];
+          let fromValueFrom = false;
           list.forEach((container, c) => {
             const env = getOwn(container, 'env');
             if (!Array.isArray(env)) return;
             env.forEach((entry, e) => {
               const envName = scalarText(getOwn(entry, 'name')) ?? '';
               const value = getOwn(entry, 'value');
-              if (!/_(ADDR|HOST)$/i.test(envName) || typeof value !== 'string') return;
+              if (!/_(ADDR|HOST)$/i.test(envName)) return;
+              if (typeof value !== 'string') {
+                if (getOwn(entry, 'valueFrom') !== undefined) fromValueFrom = true;
+                return;
+              }
               const envPath = [...path, 'spec', 'template', 'spec', 'containers', c, 'env', e];
-              envHosts.push({ host: value, ref: { file, line: doc.lineOf(envPath) }, field: `spec.template.spec.containers[${c}].env[${e}]` });
+              envHosts.push({ host: value, ref: { file, line: doc.lineOf(envPath), document: doc.index + 1 }, field: `spec.template.spec.containers[${c}].env[${e}] (${envName})` });
             });
           });
+          if (fromValueFrom) builder.unreadField('spec.template.spec.containers[].env[] (an _ADDR/_HOST value from valueFrom)');
           workloads.push({ key, namespace, labels: labelMap(getOwn(getOwn(template, 'metadata'), 'labels')), envHosts });
         } else if (kind === 'service') {
           ci.class = 'technical_service';
           const type = nonEmpty(getOwn(spec, 'type'));
           if (type) attributes.serviceType = type;
           const selector = getOwn(spec, 'selector');
-          services.push({ key, namespace, name: name.toLowerCase(), selector: isRecord(selector) ? labelMap(selector) : null, ref });
+          services.push({
+            key,
+            namespace,
+            name: name.toLowerCase(),
+            selector: isRecord(selector) ? labelMap(selector) : null,
+            ref,
+            selectorRef: { file, line: doc.lineOf([...path, 'spec', 'selector']), document: doc.index + 1 },
+          });
         } else {
           ci.class = 'load_balancer';
           const add = (backend: unknown, field: string, p: (string | number)[]): void => {
             // networking.k8s.io/v1: backend.service.name; v1beta1: backend.serviceName.
             const service = nonEmpty(getOwn(getOwn(backend, 'service'), 'name')) ?? nonEmpty(getOwn(backend, 'serviceName'));
-            if (service) backends.push({ key, namespace, service: service.toLowerCase(), ref: { file, line: doc.lineOf([...path, ...p]) }, field });
+            if (service) backends.push({ key, namespace, service: service.toLowerCase(), ref: { file, line: doc.lineOf([...path, ...p]), document: doc.index + 1 }, field });
           };
           add(getOwn(spec, 'defaultBackend') ?? getOwn(spec, 'backend'), 'spec.defaultBackend', ['spec', getOwn(spec, 'defaultBackend') ? 'defaultBackend' : 'backend']);
           const rules = getOwn(spec, 'rules');
@@ -204,8 +219,16 @@ export function parseKubernetes(text: string, options: KubernetesOptions): Impor
 
     const serviceByName = new Map<string, Service>();
     for (const s of services) if (keys.has(s.key)) serviceByName.set(`${s.namespace}\u0000${s.name}`, s);
-    const edge = (source: string, target: string, type: RelationshipType, ref: SourceRef, inferred = false): void => {
-      builder.addRelationship({ source, target, system: KUBERNETES_SYSTEM, type, sourceRef: ref, ...(inferred ? { inferred: true } : {}) });
+    const edge = (source: string, target: string, type: RelationshipType, ref: SourceRef, inferred = false, targetField?: string): void => {
+      builder.addRelationship({
+        source,
+        target,
+        system: KUBERNETES_SYSTEM,
+        type,
+        sourceRef: ref,
+        ...(inferred ? { inferred: true } : {}),
+        ...(targetField ? { fields: { target: targetField } } : {}),
+      });
     };
     // Workloads by (namespace, label, value), so a Service looks only at those sharing one selector label.
     const byLabel = new Map<string, Workload[]>();
@@ -221,6 +244,7 @@ export function parseKubernetes(text: string, options: KubernetesOptions): Impor
     for (const s of services) {
       if (!keys.has(s.key) || !s.selector || s.selector.size === 0) continue;
       const [firstKey, firstValue] = s.selector.entries().next().value as [string, string];
+      let matched = 0;
       for (const w of byLabel.get(`${s.namespace}\u0000${firstKey}\u0000${firstValue}`) ?? []) {
         let matches = true;
         for (const [k, v] of s.selector) {
@@ -229,25 +253,30 @@ export function parseKubernetes(text: string, options: KubernetesOptions): Impor
             break;
           }
         }
-        if (matches) edge(s.key, w.key, 'depends_on', s.ref);
+        if (matches) {
+          matched++;
+          edge(s.key, w.key, 'depends_on', s.ref);
+        }
+      }
+      if (matched === 0) {
+        const labels = [...s.selector].map(([k, v]) => `${k}=${v}`).join(', ');
+        builder.dangling({ ...s.selectorRef, field: 'spec.selector' }, `Service ${s.namespace}/${s.name} selects ${labels}, which no Deployment, StatefulSet or DaemonSet in this file carries`);
       }
     }
     for (const b of backends) {
       if (!keys.has(b.key)) continue;
+      // A Service not in this file is looked up in the CMDB by the plan (by its key).
       const service = serviceByName.get(`${b.namespace}\u0000${b.service}`);
-      if (!service) {
-        builder.rejectAt(b.ref, 'relationship', `backend service "${b.service}" is not in this file (namespace ${b.namespace})`, { field: b.field });
-        continue;
-      }
-      edge(b.key, service.key, 'depends_on', b.ref);
+      edge(b.key, service?.key ?? `${b.namespace}/service/${b.service}`, 'depends_on', b.ref, false, b.field);
     }
     for (const w of workloads) {
       if (!keys.has(w.key)) continue;
       for (const env of w.envHosts) {
         const host = hostOfEnvValue(env.host);
-        if (!host) continue;
-        const service = serviceByName.get(`${host.namespace ?? w.namespace}\u0000${host.name}`);
-        if (service) edge(w.key, service.key, 'depends_on', env.ref, true);
+        if (!host || host.name === 'localhost') continue;
+        const namespace = host.namespace ?? w.namespace;
+        const service = serviceByName.get(`${namespace}\u0000${host.name}`);
+        edge(w.key, service?.key ?? `${namespace}/service/${host.name}`, 'depends_on', env.ref, true, env.field);
       }
     }
     if (skipped.size > 0) builder.warn(`skipped objects that are not CIs here: ${[...skipped].map(([k, n]) => `${n} ${k}`).join(', ')}`);

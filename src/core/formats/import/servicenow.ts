@@ -5,7 +5,7 @@
 // list export without sys_id falls back to names, matched by class and name.
 import type { CiClass, RelationshipType, Strength } from '../../../shared/model';
 import { BatchBuilder } from './builder';
-import { readCsv } from './csv-reader';
+import { checkRecordWidth, readCsv, reportCsvTable } from './csv-reader';
 import { readJson } from './json-reader';
 import { guard, resolveLimits, RowBudget } from './limits';
 import {
@@ -219,12 +219,15 @@ function overrides(header: string, values: ReadonlyMap<string, unknown>, name: s
   return /^(parent|child)\.sys[_ ]id$/.test(header.trim().toLowerCase());
 }
 
-function rowsFromCsv(text: string, file: string, options: ImportOptions): SnRow[] {
+function rowsFromCsv(text: string, file: string, options: ImportOptions, builder: BatchBuilder): SnRow[] {
   const table = readCsv(text, options);
   if (!table.header) throw new ImportError('format', { file }, 'the file is empty (no header row)');
   const headers = table.header.cells;
   const names = headers.map(columnName);
-  return table.records.map((record) => {
+  const report = { skip: (rows: number, message: string) => builder.skipUnreadable(rows, message), truncated: (message: string) => builder.truncated(message) };
+  const readable = table.records.filter((record) => checkRecordWidth(record, headers.length, options, (message) => report.skip(1, message)));
+  reportCsvTable(table, headers.length, file, report);
+  return readable.map((record) => {
     const values = new Map<string, string>();
     names.forEach((name, i) => {
       const cell = record.cells[i];
@@ -381,6 +384,7 @@ function readRelationships(rows: SnRow[], builder: BatchBuilder): void {
       target,
       system: SERVICENOW_SYSTEM,
       type: rule.type,
+      fields: rule.from === 'parent' ? { source: 'parent', target: 'child' } : { source: 'child', target: 'parent' },
       ...(rule.strength ? { strength: rule.strength } : {}),
       sourceRef: ref,
     });
@@ -392,8 +396,8 @@ export function parseServiceNow(text: string, options: ServiceNowOptions): Impor
   const file = options.fileName;
   return guard(file, () => {
     const trimmedStart = text.replace(/^\uFEFF?\s*/, '').charAt(0);
-    const rows = trimmedStart === '{' || trimmedStart === '[' ? rowsFromJson(text, file, options) : rowsFromCsv(text, file, options);
     const builder = new BatchBuilder('servicenow');
+    const rows = trimmedStart === '{' || trimmedStart === '[' ? rowsFromJson(text, file, options) : rowsFromCsv(text, file, options, builder);
     const columns = new Set<string>();
     for (const row of rows) for (const name of row.names()) columns.add(name);
     const isRelationships = columns.has('parent') && columns.has('child');

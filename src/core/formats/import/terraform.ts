@@ -52,7 +52,7 @@ interface TfInstance {
   type: string;
   provider?: string;
   module?: string;
-  dependencies: string[];
+  dependencies: { address: string; field: string }[];
   values?: unknown;
   sensitive?: unknown;
   ref: SourceRef;
@@ -80,6 +80,18 @@ interface Skipped {
   deposed: number;
 }
 
+/** The strings of `holder[key]`, each with its field (`dependencies[1]`). */
+function fieldList(holder: unknown, key: string): { address: string; field: string }[] {
+  const list = getOwn(holder, key);
+  if (!Array.isArray(list)) return [];
+  const out: { address: string; field: string }[] = [];
+  list.forEach((item, i) => {
+    const text = nonEmpty(item);
+    if (text !== undefined) out.push({ address: text, field: `${key}[${i}]` });
+  });
+  return out;
+}
+
 function collectV4(doc: Record<string, unknown>, file: string, budget: RowBudget, out: TfInstance[], skipped: Skipped): void {
   const resources = getOwn(doc, 'resources');
   if (!Array.isArray(resources)) throw new ImportError('format', { file, path: 'resources' }, 'a version 4 state needs a resources array');
@@ -100,7 +112,7 @@ function collectV4(doc: Record<string, unknown>, file: string, budget: RowBudget
       return;
     }
     const resourceAddress = `${module ? `${module}.` : ''}${type}.${name}`;
-    const resourceDeps = stringList(getOwn(resource, 'depends_on'));
+    const resourceDeps = fieldList(resource, 'depends_on');
     const instances = getOwn(resource, 'instances');
     (Array.isArray(instances) ? instances : []).forEach((instance, i) => {
       const ipath = `${path}.instances[${i}]`;
@@ -110,7 +122,7 @@ function collectV4(doc: Record<string, unknown>, file: string, budget: RowBudget
         skipped.deposed++;
         return;
       }
-      const deps = [...stringList(getOwn(instance, 'dependencies')), ...stringList(getOwn(instance, 'depends_on')), ...resourceDeps];
+      const deps = [...fieldList(instance, 'dependencies'), ...fieldList(instance, 'depends_on'), ...resourceDeps];
       out.push({
         address: resourceAddress + indexSuffix(getOwn(instance, 'index_key')),
         resourceAddress,
@@ -150,7 +162,7 @@ function collectV3(doc: Record<string, unknown>, file: string, budget: RowBudget
         type,
         provider: nonEmpty(getOwn(resource, 'provider')),
         module,
-        dependencies: stringList(getOwn(resource, 'depends_on')).map((d) => (module ? `${module}.${d}` : d)),
+        dependencies: fieldList(resource, 'depends_on').map((d) => (module ? { ...d, address: `${module}.${d.address}` } : d)),
         values: getOwn(primary, 'attributes'),
         ref: { file, path },
       });
@@ -178,7 +190,7 @@ function collectShowModule(mod: unknown, path: string, file: string, budget: Row
       type,
       provider: nonEmpty(getOwn(resource, 'provider_name')),
       module,
-      dependencies: stringList(getOwn(resource, 'depends_on')),
+      dependencies: fieldList(resource, 'depends_on'),
       values: getOwn(resource, 'values'),
       sensitive: getOwn(resource, 'sensitive_values'),
       ref: { file, path: rpath },
@@ -208,9 +220,6 @@ function sensitiveNames(sensitive: unknown): Set<string> {
 }
 
 const SECRET_NAME = /(password|secret|token|private|key|credential|cert)/i;
-
-/** How many missing dependency addresses the warning names. */
-const MISSING_LISTED = 5;
 
 /** `scheme://user:password@host` → `scheme://user:(hidden)@host`, wherever it stands in a value (connection strings, JSON). */
 export function hideUrlPasswords(text: string): string {
@@ -297,31 +306,20 @@ export function parseTerraform(text: string, options: TerraformOptions): ImportB
         else byModule.set(moduleAddress, [inst.address]);
       }
     }
-    let unresolved = 0;
-    const missing = new Set<string>();
     for (const inst of accepted) {
       for (const dep of inst.dependencies) {
-        const normalized = normalizeDependency(dep);
+        const normalized = normalizeDependency(dep.address);
         if (normalized.startsWith('data.') || normalized.includes('.data.')) continue;
-        const targets = byResource.get(normalized) ?? byModule.get(normalized);
-        if (!targets) {
-          unresolved++;
-          missing.add(normalized);
-          continue;
-        }
+        // A resource of another state (not in this file) is looked up in the CMDB by the plan.
+        const targets = byResource.get(normalized) ?? byModule.get(normalized) ?? [normalized];
         for (const target of targets) {
           if (target === inst.address) continue;
-          builder.addRelationship({ source: inst.address, target, system: TERRAFORM_SYSTEM, type: 'depends_on', sourceRef: inst.ref });
+          builder.addRelationship({ source: inst.address, target, system: TERRAFORM_SYSTEM, type: 'depends_on', fields: { target: dep.field }, sourceRef: inst.ref });
         }
       }
     }
     if (skipped.data > 0) builder.warn(`${skipped.data} data source(s) skipped (they read infrastructure, they are not part of it)`);
     if (skipped.deposed > 0) builder.warn(`${skipped.deposed} deposed object(s) skipped (replaced, waiting to be destroyed)`);
-    if (unresolved > 0) {
-      const names = [...missing].slice(0, MISSING_LISTED);
-      const more = missing.size > MISSING_LISTED ? `, … ${missing.size - MISSING_LISTED} more` : '';
-      builder.warn(`${unresolved} dependenc(ies) name resources not in this file (${names.join(', ')}${more}); they were left out`);
-    }
     if (!options.includeAttributes && accepted.length > 0) builder.warn('attribute values were not imported (state holds secrets); import with includeAttributes to keep them');
     return builder.build();
   });

@@ -2,15 +2,21 @@
 //
 // Convention (held by every parser in this folder):
 // - A parser returns an ImportBatch whenever the file as a whole is readable as its format.
-//   A bad item (a row, a resource, a document) becomes a Rejection naming its place in the
-//   file (line/row for text formats, a JSON path otherwise) and the rest is still imported.
-// - A parser throws ImportError, and nothing else, when the file as a whole cannot be used:
-//   a syntax error, the wrong format, or a limit exceeded. Nothing from such a file may be
-//   applied, so "a failed import changes nothing" holds by construction.
-import type { ImportFormat, Rejection, SourceRef } from '../../../shared/data-types';
+//   A bad item (a row, a resource, a document) that was read but does not make sense becomes
+//   a Rejection naming its place in the file (line/row for text formats, a JSON path
+//   otherwise) and the rest is still imported.
+// - A parser throws ImportError, and nothing else, when the file cannot be used: a syntax
+//   error anywhere (a YAML document or a CSV row that cannot be parsed refuses the whole
+//   file, unless options.skipUnreadable asks for the readable part), the wrong format, or a
+//   limit exceeded. Nothing from such a file may be applied, so "a file that cannot be read
+//   changes nothing" holds by construction.
+// - Nothing is left out silently: a reference that resolves to nothing, a reference-holding
+//   field that is not read, a skipped unreadable part and a file that looks cut short are
+//   each a warning, counted in ImportBatch.leftOut.
+import type { ImportFormat, ImportLeftOut, Rejection, SourceRef } from '../../../shared/data-types';
 import type { CiClass, CiStatus, Criticality, RelationshipType, Strength } from '../../../shared/model';
 
-export type { ImportFormat, Rejection, SourceRef };
+export type { ImportFormat, ImportLeftOut, Rejection, SourceRef };
 
 /**
  * A CI as read from a source. Like CiInput, but every optional field means "the source says
@@ -56,6 +62,8 @@ export interface ImportedRelationship {
   inferred?: boolean;
   /** A Faultline relationship id carried by the source (snapshot, Faultline CSV). */
   id?: string;
+  /** The field of the file that names each end (`spec.dependsOn[2]`, `child`), for messages about an end that resolves to nothing. */
+  fields?: { source?: string; target?: string };
   sourceRef: SourceRef;
 }
 
@@ -65,6 +73,8 @@ export interface ImportBatch {
   relationships: ImportedRelationship[];
   rejected: Rejection[];
   warnings: string[];
+  /** What the parser left out (each also a line in `warnings`); absent means nothing. */
+  leftOut?: ImportLeftOut;
 }
 
 /** Limits on hostile or accidental huge input. Every parser takes `options.limits` to override some. */
@@ -105,6 +115,11 @@ export interface ImportOptions {
   limits?: Partial<ImportLimits>;
   /** Called every PROGRESS_EVERY records (and nowhere else) by the CSV readers; for a progress bar. */
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Import the readable part of a file with unreadable documents or rows (counting every entity
+   * lost) instead of refusing the whole file. Off by default: such a file imports nothing.
+   */
+  skipUnreadable?: boolean;
 }
 
 export type ImportErrorCode =
@@ -145,12 +160,39 @@ export class ImportError extends Error {
   }
 }
 
-/** `file:line:column`, `file row 4`, `file at resources[2]`… for messages. */
-export function formatPlace(place: { file: string; line?: number; column?: number; row?: number; path?: string; field?: string }): string {
+/** `file:line:column`, `file row 4`, `file at resources[2]`, `file:12, document 3 (spec.owner)`… for messages. */
+export function formatPlace(place: { file: string; line?: number; column?: number; row?: number; path?: string; field?: string; document?: number }): string {
   let out = place.file;
   if (place.line !== undefined) out += `:${place.line}${place.column !== undefined ? `:${place.column}` : ''}`;
   if (place.row !== undefined) out += ` row ${place.row}`;
+  if (place.document !== undefined) out += `, document ${place.document}`;
   if (place.path !== undefined && place.path !== '') out += ` at ${place.path}`;
   if (place.field !== undefined) out += ` (${place.field})`;
+  return out;
+}
+
+/** Where an item is, for a message: its row for CSV (else its line), document, JSON path and field. */
+export function refPlace(ref: SourceRef & { field?: string }): string {
+  const { line, ...rest } = ref;
+  return formatPlace(ref.row !== undefined ? rest : { ...rest, line });
+}
+
+/** Nothing left out. */
+export function emptyLeftOut(): ImportLeftOut {
+  return { unreadableEntities: 0, danglingReferences: 0, unreadFields: [], likelyTruncated: false };
+}
+
+/** Two reports of what was left out as one (counts added, the same unread field's entities summed). */
+export function mergeLeftOut(a: ImportLeftOut | undefined, b: ImportLeftOut | undefined): ImportLeftOut {
+  const out = emptyLeftOut();
+  const fields = new Map<string, number>();
+  for (const part of [a, b]) {
+    if (!part) continue;
+    out.unreadableEntities += part.unreadableEntities;
+    out.danglingReferences += part.danglingReferences;
+    out.likelyTruncated ||= part.likelyTruncated;
+    for (const { field, entities } of part.unreadFields) fields.set(field, (fields.get(field) ?? 0) + entities);
+  }
+  out.unreadFields = [...fields].map(([field, entities]) => ({ field, entities }));
   return out;
 }

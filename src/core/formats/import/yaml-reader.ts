@@ -1,8 +1,11 @@
 // YAML text to documents within the limits. A cheap linear pre-scan bounds the nesting
 // before the yaml library sees the text (its composer recurses per level, and running it
 // into the stack limit has crashed Node outright here); each document's value is then
-// checked exactly (depth, strings) and aliases are capped with yaml's maxAliasCount.
-import { LineCounter, isMap, isNode, isScalar, parseAllDocuments, type Document } from 'yaml';
+// checked exactly (depth, strings) and aliases are capped with yaml's maxAliasCount. A
+// document that cannot be parsed refuses the whole stream at its true line and column, unless
+// the caller asks for the readable documents.
+import { CST, LineCounter, Parser, isMap, isNode, isScalar, parseAllDocuments, type Document } from 'yaml';
+import type { BatchBuilder } from './builder';
 import { checkBytes, checkTree, RowBudget } from './limits';
 import { ImportError, type ImportLimits } from './types';
 
@@ -16,18 +19,24 @@ export interface YamlDocument {
   lineOf(path: readonly (string | number)[]): number;
 }
 
+/** An unreadable document, kept only with skipUnreadable (otherwise readYaml throws). */
 export interface YamlFailure {
   index: number;
   line: number;
   column?: number;
+  /** `document 3 is not valid YAML: …`. */
   reason: string;
+  /** Entities lost with it (its `kind:` lines; one at least). */
+  entities: number;
 }
 
 export interface YamlStream {
   documents: YamlDocument[];
-  /** Documents that could not be read (syntax errors); the others are still usable. */
+  /** Documents that could not be read (syntax errors), when skipUnreadable asked to keep the others. */
   failures: YamlFailure[];
   warnings: string[];
+  /** Why the stream looks cut short, when it does. */
+  truncated?: string;
 }
 
 /**
@@ -130,21 +139,84 @@ export function prescanYamlNesting(text: string, file: string, bound: number): v
   }
 }
 
-function errorLine(error: { linePos?: readonly { line: number; col: number }[] }): { line?: number; column?: number } {
-  const pos = error.linePos?.[0];
-  return pos ? { line: pos.line, column: pos.col } : {};
+type YamlIssue = { code: string; message: string; pos: readonly [number, number] };
+
+/** The first line of a yaml message, without a trailing colon (prettyErrors-style text is off). */
+function issueText(issue: YamlIssue): string {
+  return issue.message.split('\n')[0].replace(/[\s:]+$/, '');
 }
 
-export function readYaml(input: string, file: string, limits: ImportLimits): YamlStream {
+/**
+ * Where a syntax error really is. yaml reports an unclosed quote at the end of the stream (the
+ * quoted text runs on to there, swallowing every later document): the place that needs fixing
+ * is the opening quote, found in the stream's syntax tree.
+ */
+function issueOffset(text: string, issue: YamlIssue): number {
+  const at = issue.pos[0];
+  if (issue.code !== 'MISSING_CHAR' || !/quote/i.test(issue.message)) return at;
+  let best = -1;
+  for (const token of new Parser().parse(text)) {
+    const consider = (t: CST.Token | undefined): void => {
+      if (!t || (t.type !== 'double-quoted-scalar' && t.type !== 'single-quoted-scalar')) return;
+      if (t.offset <= at && at <= t.offset + t.source.length && t.offset > best) best = t.offset;
+    };
+    if (token.type !== 'document') continue;
+    consider(token.value);
+    CST.visit(token, (item) => {
+      consider(item.key ?? undefined);
+      consider(item.value);
+    });
+  }
+  return best >= 0 ? best : at;
+}
+
+/**
+ * Entities in the source text of an unreadable document: its top-level `kind:` lines; a
+ * Kubernetes `kind: List` counts its items instead (entries `- apiVersion:` / `- kind:` at the
+ * top or one level in). At least 1.
+ */
+function entitiesIn(text: string, from: number, to: number): number {
+  const source = text.slice(from, to);
+  const kinds = source.match(/^kind[ \t]*:.*$/gm) ?? [];
+  const isList = (line: string): boolean => /List['"]?[ \t]*(#.*)?$/.test(line);
+  let count = kinds.filter((line) => !isList(line)).length;
+  if (kinds.some(isList)) count += (source.match(/^ {0,2}- +(apiVersion|kind)[ \t]*:/gm) ?? []).length;
+  return Math.max(1, count);
+}
+
+/** Why the end of the text suggests it was cut short, or null. */
+function truncationHint(text: string): string | null {
+  const trimmed = text.replace(/[ \t]+$/, '');
+  if (trimmed.length === 0) return null;
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  if (last !== 10 && last !== 13) return 'the file ends in the middle of a line';
+  const lastLine = trimmed.trimEnd().split(/\r?\n|\r/).pop() ?? '';
+  if (/^[^#]*:$/.test(lastLine) && !/^\s*-?\s*$/.test(lastLine.slice(0, -1))) return `the file ends with "${lastLine.trim()}" and no value after it`;
+  return null;
+}
+
+export interface ReadYamlOptions {
+  /** Keep the readable documents of a stream with unreadable ones (they are listed in `failures`); else throw. */
+  skipUnreadable?: boolean;
+}
+
+export function readYaml(input: string, file: string, limits: ImportLimits, options: ReadYamlOptions = {}): YamlStream {
   checkBytes(input, file, limits);
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   // The exact depth check runs on each value below; this bound only keeps the parser's recursion shallow.
   prescanYamlNesting(text, file, limits.maxDepth * 2 + 8);
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: true, uniqueKeys: true });
+  const parsed = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true });
   const docs: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
   const budget = new RowBudget(limits, file, 'YAML documents');
   const lineAt = (offset: number): number => Math.max(1, lineCounter.linePos(offset).line);
+  const placeAt = (offset: number): { line: number; column: number } => {
+    const pos = lineCounter.linePos(offset);
+    return { line: Math.max(1, pos.line), column: Math.max(1, pos.col) };
+  };
+  const truncated = truncationHint(text);
+  // A syntax error in a file that also looks cut short is most likely the cut.
+  const cutShort = truncated ? ` (${truncated}: it may be cut short)` : '';
   const documents: YamlDocument[] = [];
   const failures: YamlFailure[] = [];
   const warnings: string[] = [];
@@ -154,15 +226,22 @@ export function readYaml(input: string, file: string, limits: ImportLimits): Yam
     budget.take({ line });
     if (doc.errors.length > 0) {
       const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
-      if (exhausted) throw new ImportError('limit', { file, ...errorLine(exhausted) }, 'the YAML nests too deeply to read');
+      if (exhausted) throw new ImportError('limit', { file, ...placeAt(exhausted.pos[0]) }, 'the YAML nests too deeply to read');
       const first = doc.errors[0];
-      const where = errorLine(first);
-      failures.push({ index, line: where.line ?? line, column: where.column, reason: `not valid YAML: ${first.message.split('\n')[0]}` });
+      const where = placeAt(issueOffset(text, first));
+      const failure: YamlFailure = {
+        index,
+        line: where.line,
+        column: where.column,
+        reason: `document ${index + 1} is not valid YAML: ${issueText(first)}${cutShort}`,
+        entities: entitiesIn(text, doc.range[0], doc.range[2]),
+      };
+      if (!options.skipUnreadable) throw new ImportError('syntax', { file, line: failure.line, column: failure.column }, failure.reason);
+      failures.push(failure);
       return;
     }
     for (const warning of doc.warnings) {
-      const where = errorLine(warning);
-      warnings.push(`${file}${where.line ? `:${where.line}` : ''}: ${warning.message.split('\n')[0]}`);
+      warnings.push(`${file}:${lineAt(warning.pos[0])}: ${issueText(warning)}`);
     }
     let value: unknown;
     try {
@@ -171,8 +250,10 @@ export function readYaml(input: string, file: string, limits: ImportLimits): Yam
       if (e instanceof ReferenceError && /alias/i.test(e.message)) {
         throw new ImportError('limit', { file, line }, `YAML aliases expand more than the limit of ${limits.maxAliasCount} (an alias bomb?)`);
       }
-      const message = e instanceof Error ? e.message : String(e);
-      failures.push({ index, line, reason: `not valid YAML: ${message.split('\n')[0]}` });
+      const message = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+      const failure: YamlFailure = { index, line, reason: `document ${index + 1} cannot be read: ${message}`, entities: entitiesIn(text, doc.range[0], doc.range[2]) };
+      if (!options.skipUnreadable) throw new ImportError('syntax', { file, line }, failure.reason);
+      failures.push(failure);
       return;
     }
     checkTree(value, file, limits, '', line);
@@ -195,5 +276,16 @@ export function readYaml(input: string, file: string, limits: ImportLimits): Yam
       },
     });
   });
-  return { documents, failures, warnings };
+  return { documents, failures, warnings, ...(truncated ? { truncated } : {}) };
+}
+
+/** Puts a stream's skipped documents, warnings and truncation hint into a batch. */
+export function reportYamlStream(stream: YamlStream, file: string, builder: BatchBuilder): void {
+  for (const failure of stream.failures) {
+    const place = `${file}:${failure.line}${failure.column !== undefined ? `:${failure.column}` : ''}`;
+    const lost = `${failure.entities} ${failure.entities === 1 ? 'entity' : 'entities'}`;
+    builder.skipUnreadable(failure.entities, `${place}: ${failure.reason}; skipped as asked, ${lost} lost with it`);
+  }
+  for (const warning of stream.warnings) builder.warn(warning);
+  if (stream.truncated) builder.truncated(`${file}: ${stream.truncated}: it may be cut short; check that the file is complete`);
 }

@@ -1,6 +1,7 @@
-// faultline import --db FILE SOURCE [--format F] [--dry-run] [--include-attributes] [--json]:
-// reads SOURCE, reconciles it against the document and prints the preview (counts, updates
-// field by field, rejections with file and line or row); without --dry-run applies it as one
+// faultline import --db FILE SOURCE [--format F] [--dry-run] [--include-attributes] [--skip-unreadable] [--json]:
+// reads SOURCE (a Backstage root with the files its Locations list), reconciles it against the
+// document and prints the preview (counts, updates field by field, rejections with file and
+// line or row, warnings with what was left out); without --dry-run applies it as one
 // transaction (one undo step). A file that cannot be read changes nothing (exit 1).
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
@@ -12,7 +13,7 @@ import { OperationFailed, withClient } from '../client';
 import { parseCommandArgs, printJson, requireOption } from '../support';
 import { CliError, EXIT_OK, UsageError, type CliCommand } from '../types';
 
-const usage = `Usage: faultline import --db FILE SOURCE [--format F] [--dry-run] [--include-attributes] [--json]
+const usage = `Usage: faultline import --db FILE SOURCE [--format F] [--dry-run] [--include-attributes] [--skip-unreadable] [--json]
 
 Imports SOURCE into the document: matches incoming items to existing CIs (by id, external id,
 then class and name), prints what will be created, updated (field by field), left unchanged
@@ -22,8 +23,11 @@ and rejected (with file, line or row, and reason), and applies it all as one tra
                          (detected from the file name and content when absent)
   --dry-run              print the preview only; change nothing
   --include-attributes   keep Terraform attribute values (off: state files hold secrets)
-  --json                 print { "file", "format", "counts", "updates", "rejected", "warnings", "applied" }
-A file that cannot be read as its format changes nothing and exits 1.`;
+  --skip-unreadable      import the readable part of a file with documents or rows that cannot
+                         be parsed (each entity lost is counted); without it such a file is refused
+  --json                 print { "file", "format", "counts", "leftOut", "updates", "rejected", "warnings", "applied" }
+A file that cannot be read as its format changes nothing and exits 1. A Backstage catalog's
+Location targets (files relative to it, inside its folder) are imported with it.`;
 
 const LIST_LIMIT = 50;
 
@@ -58,9 +62,18 @@ export function planText(plan: ImportPlan): string {
     for (const r of rejected.slice(0, LIST_LIMIT)) lines.push(`  ${rejectionLine(r)}`);
     if (rejected.length > LIST_LIMIT) lines.push(`  … and ${rejected.length - LIST_LIMIT} more (--json lists them all)`);
   }
+  const left = plan.leftOut;
+  const leftOut = [
+    left.unreadableEntities > 0 ? `${left.unreadableEntities} entities in unreadable parts skipped` : '',
+    left.danglingReferences > 0 ? `${left.danglingReferences} references to nothing in the file or the CMDB` : '',
+    left.unreadFields.length > 0 ? `${left.unreadFields.length} reference field(s) not imported` : '',
+    left.likelyTruncated ? 'the file may be cut short' : '',
+  ].filter(Boolean);
+  if (leftOut.length > 0) lines.push('', `Left out: ${leftOut.join('; ')}.`);
   if (plan.warnings.length > 0) {
     lines.push('', 'Warnings:');
-    for (const warning of plan.warnings) lines.push(`  ${warning}`);
+    for (const warning of plan.warnings.slice(0, LIST_LIMIT)) lines.push(`  ${warning}`);
+    if (plan.warnings.length > LIST_LIMIT) lines.push(`  … and ${plan.warnings.length - LIST_LIMIT} more (--json lists them all)`);
   }
   return lines.join('\n');
 }
@@ -77,6 +90,7 @@ export const importCommand: CliCommand = {
         format: { type: 'string' },
         'dry-run': { type: 'boolean' },
         'include-attributes': { type: 'boolean' },
+        'skip-unreadable': { type: 'boolean' },
         json: { type: 'boolean' },
       },
       true,
@@ -97,6 +111,7 @@ export const importCommand: CliCommand = {
     const fileName = basename(sourcePath);
     const { text: content, warning: encodingWarning } = decodeImportFile(bytes, fileName);
     const dryRun = values['dry-run'] === true;
+    const skipUnreadable = values['skip-unreadable'] === true;
 
     const result = await withClient(db, io, { readOnly: false }, async (client) => {
       let preview;
@@ -107,9 +122,16 @@ export const importCommand: CliCommand = {
           ...(format ? { format: format as ImportFormat } : {}),
           includeAttributes: values['include-attributes'] === true,
           listCap: EVERY_ITEM,
+          skipUnreadable,
+          sourcePath,
         });
       } catch (error) {
-        if (error instanceof OperationFailed && error.code === 'invalid_input') throw new CliError(error.message.replace(/^Nothing was imported/, 'nothing was imported'));
+        if (error instanceof OperationFailed && error.code === 'invalid_input') {
+          // The service marks a syntax error whose file has a readable part with an issue on skipUnreadable.
+          const readablePart = !skipUnreadable && (error.issues ?? []).some((issue) => issue.path === 'skipUnreadable');
+          const hint = readablePart ? ' (--skip-unreadable imports the readable part)' : '';
+          throw new CliError(`${error.message.replace(/^Nothing was imported/, 'nothing was imported')}${hint}`);
+        }
         throw error;
       }
       if (preview.previewId === null) {
@@ -137,6 +159,7 @@ export const importCommand: CliCommand = {
         file: fileName,
         format: result.format,
         counts: plan.counts,
+        leftOut: plan.leftOut,
         updates: plan.cis.update.map((u) => ({ id: u.id, name: u.name, matchedBy: u.matchedBy, changes: u.changes })),
         rejected: [...plan.cis.rejected, ...plan.relationships.rejected],
         warnings: plan.warnings,

@@ -186,7 +186,7 @@ describe('planImport: relationships', () => {
     ]);
   });
 
-  it('rejects edges to unknown, ambiguous or rejected CIs, self-loops and repeats, with the reason', () => {
+  it('rejects edges to ambiguous or rejected CIs, self-loops and repeats, with the reason; an unknown CI is a dangling-reference warning', () => {
     const cmdb = base();
     cmdb.createCi({ id: 'web2', name: 'WEB01', class: 'virtual_machine' });
     const plan = planImport(cmdb.graph, batch(
@@ -194,13 +194,14 @@ describe('planImport: relationships', () => {
       [rel('ok', 'ghost'), rel('ok', 'web01'), rel('ok', 'bad'), rel('ok', 'ok'), rel('ok', 'db'), rel('ok', 'db')],
     ));
     expect(plan.relationships.rejected.map((r) => r.reason)).toEqual([
-      'the target "ghost" is not in this import or the CMDB',
       'the target "web01" names 2 CIs',
       expect.stringMatching(/^the target "bad" was rejected: owner: /),
       'a CI cannot be related to itself (ok)',
       expect.stringMatching(/^the same relationship \(ok depends_on Orders DB\) is already at row \d+$/),
     ]);
     expect(plan.relationships.create).toHaveLength(1);
+    expect(plan.warnings).toEqual([expect.stringMatching(/^in\.csv row \d+ \(target\): the target "ghost" is neither in this file nor in the CMDB; the relationship was not imported$/)]);
+    expect(plan.leftOut.danglingReferences).toBe(1);
   });
 });
 

@@ -1,6 +1,6 @@
 // `faultline import`, `export` and `diff` run as child processes (through the bin launcher)
 // against temp copies of the small fixture document.
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocumentState } from '../../../../src/node/snapshots';
@@ -87,6 +87,51 @@ describe('faultline import', () => {
     expect(usage.stderr).toMatch(/SOURCE is required/);
     const format = await faultline('import', '--db', db, join(dir, 'cis.csv'), '--format', 'pdf');
     expect(format.code).toBe(2);
+  });
+});
+
+describe('faultline import: nothing left out silently', () => {
+  const entity = (kind: string, name: string, spec = '  type: service\n') => `apiVersion: backstage.io/v1alpha1\nkind: ${kind}\nmetadata:\n  name: ${name}\nspec:\n${spec}`;
+
+  it('a catalog with an unclosed quote in the middle is refused with its true line and column; --skip-unreadable imports the rest and counts the lost', async () => {
+    const path = join(dir, 'catalog.yaml');
+    writeFileSync(path, [entity('Component', 'one'), entity('Component', 'two', '  owner: "team\n'), entity('Component', 'three'), entity('Component', 'four')].join('---\n'));
+    const db = copy('unreadable.faultline');
+    const refused = await faultline('import', '--db', db, path);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      'faultline import: nothing was imported: catalog.yaml:13:10: document 2 is not valid YAML: Missing closing "quote (--skip-unreadable imports the readable part)\n',
+    );
+    expect(existsSync(`${db}.journal`) ? readFileSync(`${db}.journal`, 'utf8') : '').toBe('');
+    const run = await faultline('import', '--db', db, path, '--skip-unreadable', '--json');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { counts: { cis: { create: number } }; leftOut: { unreadableEntities: number }; warnings: string[] };
+    expect(out.counts.cis.create).toBe(1);
+    expect(out.leftOut.unreadableEntities).toBe(3);
+    expect(out.warnings).toContain('catalog.yaml:13:10: document 2 is not valid YAML: Missing closing "quote; skipped as asked, 3 entities lost with it');
+  });
+
+  it('prints dangling references and what was left out; follows Location targets inside the catalog folder, refuses one outside', async () => {
+    const folder = join(dir, 'catalog');
+    mkdirSync(join(folder, 'teams'), { recursive: true });
+    writeFileSync(join(folder, 'teams', 'payments.yaml'), entity('Component', 'payments', '  type: service\n  dependsOn: [component:nowhere]\n'));
+    writeFileSync(join(folder, 'teams', 'ledger.yaml'), entity('Component', 'ledger', '  type: service\n  dependencyOf: [component:payments]\n'));
+    writeFileSync(join(folder, 'root.yaml'), entity('Location', 'root', '  targets: [./teams/payments.yaml, "./teams/led*.yaml", ./teams/gone.yaml]\n'));
+    const db = copy('locations.faultline');
+    const run = await faultline('import', '--db', db, join(folder, 'root.yaml'), '--dry-run');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('CIs:           2 to create');
+    expect(run.stdout).toContain('Relationships: 1 to create');
+    expect(run.stdout).toContain('Left out: 2 references to nothing in the file or the CMDB.');
+    expect(run.stdout).toContain('root.yaml:6, document 1 (spec.targets[2]): the Location target "./teams/gone.yaml" is not there (teams/gone.yaml); not imported');
+    expect(run.stdout).toContain(
+      'teams/payments.yaml:7, document 1 (spec.dependsOn[0]): the target "component:default/nowhere" is neither in this file nor in the CMDB; the relationship was not imported',
+    );
+    writeFileSync(join(folder, 'escape.yaml'), entity('Location', 'escape', '  target: ../cis.csv\n'));
+    const refused = await faultline('import', '--db', db, join(folder, 'escape.yaml'));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/escape\.yaml:6, document 1 \(spec\.target\): the Location target "\.\.\/cis\.csv" is outside the catalog's folder/);
   });
 });
 

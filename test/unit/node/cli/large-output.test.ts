@@ -32,14 +32,18 @@ describe('CLI output at 300k rows', () => {
     expect(text.split('\n').filter((line) => line.startsWith('+ CI '))).toHaveLength(N);
   });
 
-  it('an import preview prints 300k warnings', () => {
+  it('an import preview with 300k warnings prints the first and counts the rest', () => {
     const counts = { create: 0, update: 0, unchanged: 0, rejected: 0 };
     const plan = {
       counts: { cis: counts, relationships: counts },
       cis: { create: [], update: [], unchanged: [], rejected: [] },
       relationships: { create: [], update: [], unchanged: [], rejected: [] },
       warnings: Array.from({ length: N }, (_, i) => `warning ${i}`),
+      leftOut: { unreadableEntities: 0, danglingReferences: 0, unreadFields: [], likelyTruncated: false },
     } as unknown as ImportPlan;
-    expect(planText(plan).split('\n').filter((line) => line.startsWith('  warning '))).toHaveLength(N);
+    // The text lists the first 50 and counts the rest (--json lists them all).
+    const lines = planText(plan).split('\n');
+    expect(lines.filter((line) => line.startsWith('  warning '))).toHaveLength(50);
+    expect(lines.at(-1)).toBe(`  … and ${N - 50} more (--json lists them all)`);
   });
 });

@@ -60,6 +60,26 @@ const CIS_CSV = [
   'Web Shop,application,production,web-team',
 ].join('\n');
 
+describe('import.preview of a file with an unreadable part', () => {
+  const catalog = ['one', 'two', 'three']
+    .map((name) => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n${name === 'two' ? '  title: "unclosed\n' : ''}spec:\n  type: service\n`)
+    .join('---\n');
+
+  it('refuses it at its line and column, offering the readable part; with skipUnreadable previews that part and counts the lost', async () => {
+    const { service } = await open();
+    const error = await failure(service, 'import.preview', { fileName: 'catalog.yaml', content: catalog });
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toBe('Nothing was imported: catalog.yaml:12:10: document 2 is not valid YAML: Missing closing "quote');
+    expect(error.issues).toContainEqual({ path: 'skipUnreadable', message: 'the readable part of the file can be previewed' });
+    const preview = await call<ImportPreview>(service, 'import.preview', { fileName: 'catalog.yaml', content: catalog, skipUnreadable: true });
+    expect(preview.plan.counts.cis.create).toBe(1);
+    expect(preview.plan.leftOut).toEqual({ unreadableEntities: 2, danglingReferences: 0, unreadFields: [], likelyTruncated: false });
+    expect(preview.plan.warnings).toContain('catalog.yaml:12:10: document 2 is not valid YAML: Missing closing "quote; skipped as asked, 2 entities lost with it');
+    const applied = await call<MutationResult<ImportApplied>>(service, 'import.apply', { previewId: preview.previewId });
+    expect(applied.value).toMatchObject({ created: 1, leftOut: { unreadableEntities: 2 } });
+  });
+});
+
 describe('import.preview and import.apply', () => {
   it('previews creates, updates and rejections with file and row, applies as one undo step, and undo restores', async () => {
     const { service, doc } = await open();
@@ -81,7 +101,15 @@ describe('import.preview and import.apply', () => {
     expect(service.documentInfo().revision).toBe(before.revision);
 
     const applied = await call<MutationResult<ImportApplied>>(service, 'import.apply', { previewId: preview.previewId });
-    expect(applied.value).toEqual({ created: 1, updated: 1, relationshipsCreated: 0, relationshipsUpdated: 0, rejected: 2, replanned: false });
+    expect(applied.value).toEqual({
+      created: 1,
+      updated: 1,
+      relationshipsCreated: 0,
+      relationshipsUpdated: 0,
+      rejected: 2,
+      replanned: false,
+      leftOut: { unreadableEntities: 0, danglingReferences: 0, unreadFields: [], likelyTruncated: false },
+    });
     expect(applied.info.ciCount).toBe(before.ciCount + 1);
     expect(applied.info.undoLabel).toBe('Import cis.csv');
 

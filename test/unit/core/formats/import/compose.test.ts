@@ -1,10 +1,10 @@
 // docker-compose files.
 import { describe, expect, it } from 'vitest';
 import { parseCompose } from '../../../../../src/core/formats/import';
-import { edges, fixture, importError } from './fixtures';
+import { edges, fixture, importError, planned } from './fixtures';
 
 describe('parseCompose', () => {
-  it('reads the fixture: 7 services, depends_on (list and map, required:false soft) and links; the unknown target rejected', () => {
+  it('reads the fixture: 7 services, depends_on (list and map, required:false soft) and links; the unknown target dangles with its place', () => {
     const batch = parseCompose(fixture('compose/docker-compose.yml'), { fileName: 'docker-compose.yml' });
     expect(batch.cis.map((c) => [c.key, c.class, c.sourceRef.line])).toEqual([
       ['shop/proxy', 'load_balancer', 7],
@@ -24,11 +24,17 @@ describe('parseCompose', () => {
       'shop/web -depends_on-> shop/worker',
       'shop/worker -depends_on-> shop/queue',
       'shop/worker -depends_on-> shop/db',
+      'shop/broken -depends_on-> shop/nowhere',
     ]);
-    expect(batch.rejected).toEqual([
-      { file: 'docker-compose.yml', line: 39, entity: 'relationship', field: 'services.broken.depends_on[0]', reason: '"nowhere" is not a service in this file' },
-    ]);
-    expect(batch.relationships.map((r) => r.sourceRef.line)).toEqual([11, 18, 20, 23, 28, 29]);
+    expect(batch.rejected).toEqual([]);
+    expect(batch.relationships.map((r) => r.sourceRef.line)).toEqual([11, 18, 20, 23, 28, 29, 39]);
+    // Not in this file: the plan looks for it in the CMDB, and warns with its place when it is not there either.
+    const plan = planned(batch);
+    expect(plan.relationships.rejected).toEqual([]);
+    expect(plan.warnings).toContain(
+      'docker-compose.yml:39 (services.broken.depends_on[0]): the target "shop/nowhere" is neither in this file nor in the CMDB; the relationship was not imported',
+    );
+    expect(plan.leftOut.danglingReferences).toBe(1);
     expect(JSON.stringify(batch)).not.toContain('hunter2');
   });
 

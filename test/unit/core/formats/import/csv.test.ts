@@ -128,12 +128,17 @@ describe('parseCsvCis', () => {
     expect(batch.cis[0]).toMatchObject({ key: 'A-1', system: 'assetdb', externalIds: { assetdb: 'A-1' } });
   });
 
-  it('uses the default class for empty class cells and rejects rows wider than the header', () => {
-    const text = 'name,class\nx,\ny,server,extra\n';
+  it('uses the default class for empty class cells; a row wider than the header refuses the file, or is skipped and counted when asked', () => {
+    const text = 'name,class\nx,\ny,server,extra\nz,\n';
     const mapping = { ...suggestCsvMapping(['name', 'class']), defaultClass: 'application' as const };
-    const batch = parseCsvCis(text, mapping, { fileName: 'd.csv' });
-    expect(batch.cis.map((c) => [c.name, c.class])).toEqual([['x', 'application']]);
-    expect(batch.rejected[0]).toMatchObject({ row: 3, reason: 'the row has 3 cells but the header has 2' });
+    const e = importError(() => parseCsvCis(text, mapping, { fileName: 'd.csv' }));
+    expect([e.code, e.line, e.row]).toEqual(['syntax', 3, 3]);
+    expect(e.message).toBe('d.csv:3 row 3: row 3 has 3 cells but the header has 2');
+    const batch = parseCsvCis(text, mapping, { fileName: 'd.csv', skipUnreadable: true });
+    expect(batch.cis.map((c) => [c.name, c.class])).toEqual([['x', 'application'], ['z', 'application']]);
+    expect(batch.rejected).toEqual([]);
+    expect(batch.leftOut?.unreadableEntities).toBe(1);
+    expect(batch.warnings).toContain('d.csv:3: row 3 has 3 cells but the header has 2; skipped as asked, 1 row lost');
   });
 
   it('refuses a mapping made for another header row', () => {

@@ -37,6 +37,6 @@ describe('jsonErrorOffset', () => {
     const e = importError(() => readJson('{\n  "a": 1,\n  "b": tru\n}', 'x.json', IMPORT_LIMITS));
     expect([e.code, e.line, e.column]).toEqual(['syntax', 3, 8]);
     const early = importError(() => readJson('{"a": [1, 2', 'x.json', IMPORT_LIMITS));
-    expect(early.reason).toBe('the JSON ends too early');
+    expect(early.reason).toBe('the JSON ends inside a value: the file may be cut short; check that it is complete');
   });
 });

@@ -1,7 +1,7 @@
 // Kubernetes manifests.
 import { describe, expect, it } from 'vitest';
 import { hostOfEnvValue, parseKubernetes } from '../../../../../src/core/formats/import';
-import { edges, fixture, importError } from './fixtures';
+import { edges, fixture, importError, planned } from './fixtures';
 
 describe('parseKubernetes', () => {
   it('reads the fixture: 9 objects, selector and ingress edges, env-inferred edges marked inferred, Secret unread', () => {
@@ -24,16 +24,19 @@ describe('parseKubernetes', () => {
       'shop/service/redis-cart -depends_on-> shop/statefulset/redis-cart',
       'shop/service/currency -depends_on-> shop/deployment/currency',
       'shop/ingress/shop -depends_on-> shop/service/frontend',
+      'shop/ingress/shop -depends_on-> shop/service/legacy',
       'shop/deployment/frontend -depends_on(inferred)-> shop/service/cart',
       'shop/deployment/frontend -depends_on(inferred)-> shop/service/currency',
       'shop/deployment/cart -depends_on(inferred)-> shop/service/redis-cart',
     ]);
-    expect(batch.relationships[5].sourceRef.line).toBe(23);
+    expect(batch.relationships[6].sourceRef.line).toBe(23);
     expect(batch.rejected.map((r) => [r.entity, r.line, r.field ?? null])).toEqual([
       ['ci', 146, 'metadata.name'],
       ['ci', 152, null],
-      ['relationship', 135, 'spec.rules[0].http.paths[1].backend'],
     ]);
+    expect(planned(batch).warnings).toContain(
+      'k8s.yaml:135, document 9 (spec.rules[0].http.paths[1].backend): the target "shop/service/legacy" is neither in this file nor in the CMDB; the relationship was not imported',
+    );
     expect(batch.warnings).toContain('skipped objects that are not CIs here: 1 Namespace, 1 Secret');
     expect(JSON.stringify(batch)).not.toContain('aHVudGVyMg==');
   });

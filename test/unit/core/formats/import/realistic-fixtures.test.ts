@@ -34,10 +34,25 @@ describe('the realistic fixtures, imported into an empty CMDB', () => {
     const backstage = importFile(cmdb, 'backstage-catalog.yaml');
     expect(backstage.counts).toEqual({
       cis: { create: 33, update: 0, unchanged: 0, rejected: 0 },
-      relationships: { create: 65, update: 0, unchanged: 0, rejected: 1 },
+      relationships: { create: 65, update: 0, unchanged: 0, rejected: 0 },
     });
-    expect(backstage.relationships.rejected[0]).toMatchObject({ file: 'backstage-catalog.yaml', reason: expect.stringContaining('resource:default/search-index') });
-    expect(backstage.warnings).toContain('skipped entities that are not CIs: 1 Location, 3 Group, 1 User');
+    // A resource of another catalog file, and the Groups' parent that is not in this one: warnings with their places.
+    expect(backstage.warnings).toEqual([
+      'backstage-catalog.yaml:29, document 2 (spec.parent): "group:default/engineering" names no Group in this file (also named at lines 39, 49); Groups are not CIs, so the CMDB cannot resolve it',
+      'skipped entities that are not CIs: 1 Location, 3 Group, 1 User',
+      'Location spec.targets (import the root file with the CLI to follow it): not imported, 1 entity',
+      'User spec.memberOf: not imported, 1 entity',
+      'backstage-catalog.yaml:172, document 14 (spec.dependsOn[1]): the target "resource:default/search-index" is neither in this file nor in the CMDB; the relationship was not imported',
+    ]);
+    expect(backstage.leftOut).toEqual({
+      unreadableEntities: 0,
+      danglingReferences: 4,
+      unreadFields: [
+        { field: 'Location spec.targets (import the root file with the CLI to follow it)', entities: 1 },
+        { field: 'User spec.memberOf', entities: 1 },
+      ],
+      likelyTruncated: false,
+    });
     expect(classesOf(cmdb, 'backstage')).toEqual({ business_service: 2, technical_service: 11, application: 12, database: 5, storage: 1, cache: 1, message_queue: 1 });
 
     const terraform = importFile(cmdb, 'terraform.tfstate');
@@ -49,8 +64,11 @@ describe('the realistic fixtures, imported into an empty CMDB', () => {
       expect.arrayContaining([
         '2 data source(s) skipped (they read infrastructure, they are not part of it)',
         '1 deposed object(s) skipped (replaced, waiting to be destroyed)',
+        'terraform.tfstate at resources[3].instances[0] (dependencies[1]): the target "module.vpc.aws_vpc_ipv4_cidr_block_association.this" is neither in this file nor in the CMDB; the relationship was not imported',
       ]),
     );
+    expect(terraform.warnings).toHaveLength(9);
+    expect(terraform.leftOut.danglingReferences).toBe(6);
     expect(classesOf(cmdb, 'terraform')).toEqual({ network_device: 19, load_balancer: 4, cluster: 3, cloud_resource: 5, application: 2, database: 1, cache: 1, storage: 1 });
 
     const snCis = importFile(cmdb, 'servicenow/cmdb_ci.csv');
@@ -60,8 +78,12 @@ describe('the realistic fixtures, imported into an empty CMDB', () => {
     // The relationships resolve by sys_id against the CIs imported just before, even where two
     // CIs share a name (the business service and the application service "Online Shop").
     const snRels = importFile(cmdb, 'servicenow/cmdb_rel_ci.csv');
-    expect(snRels.counts.relationships).toEqual({ create: 41, update: 0, unchanged: 0, rejected: 2 });
-    expect(snRels.relationships.rejected.map((r) => r.row)).toEqual([44, 43]);
+    expect(snRels.counts.relationships).toEqual({ create: 41, update: 0, unchanged: 0, rejected: 1 });
+    expect(snRels.relationships.rejected.map((r) => r.row)).toEqual([44]);
+    // The printer was rejected with the CIs: its relationship names nothing in the CMDB.
+    expect(snRels.warnings).toEqual([
+      'cmdb_rel_ci.csv row 43 (parent): the source "af81c4fd05610b577044b2bde7f7c633" is neither in this file nor in the CMDB; the relationship was not imported',
+    ]);
     const shops = [...cmdb.graph.cis()].filter((ci) => ci.name === 'Online Shop');
     expect(shops.map((ci) => ci.class).sort()).toEqual(['business_service', 'technical_service']);
     const business = shops.find((ci) => ci.class === 'business_service')!;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTerraform, terraformClass } from '../../../../../src/core/formats/import';
 import { hideUrlPasswords } from '../../../../../src/core/formats/import/terraform';
-import { edges, fixture, importError } from './fixtures';
+import { edges, fixture, importError, planned } from './fixtures';
 
 describe('parseTerraform', () => {
   it('reads a v4 state: 6 instances keyed by address, dependencies (new and old style) as depends_on, data sources skipped', () => {
@@ -30,13 +30,13 @@ describe('parseTerraform', () => {
       'module.db.aws_db_instance.main -depends_on-> aws_subnet.private[0]',
       'module.db.aws_db_instance.main -depends_on-> aws_subnet.private[1]',
       'aws_lb.front -depends_on-> aws_instance.web["blue"]',
+      'aws_lb.front -depends_on-> aws_security_group.gone',
     ]);
     expect(batch.rejected).toEqual([
       { file: 'terraform.tfstate', path: 'resources[6]', entity: 'ci', field: 'type', reason: 'a resource without type, name or address' },
     ]);
     expect(batch.warnings).toEqual([
       '1 data source(s) skipped (they read infrastructure, they are not part of it)',
-      '1 dependenc(ies) name resources not in this file (aws_security_group.gone); they were left out',
       'attribute values were not imported (state holds secrets); import with includeAttributes to keep them',
     ]);
   });
@@ -129,12 +129,13 @@ describe('parseTerraform', () => {
     expect(batch.warnings).toContain('1 deposed object(s) skipped (replaced, waiting to be destroyed)');
   });
 
-  it('names at most five missing dependencies in its warning', () => {
+  it('lists each dependency that is neither in the file nor in the CMDB as a warning with its place', () => {
     const deps = Array.from({ length: 7 }, (_, i) => `aws_thing.gone${i}`);
     const state = { version: 4, resources: [{ mode: 'managed', type: 'aws_vpc', name: 'main', instances: [{ attributes: {}, dependencies: deps }] }] };
-    const batch = parseTerraform(JSON.stringify(state), { fileName: 's.tfstate' });
-    expect(batch.warnings).toContain(
-      '7 dependenc(ies) name resources not in this file (aws_thing.gone0, aws_thing.gone1, aws_thing.gone2, aws_thing.gone3, aws_thing.gone4, … 2 more); they were left out',
+    const plan = planned(parseTerraform(JSON.stringify(state), { fileName: 's.tfstate' }));
+    expect(plan.leftOut.danglingReferences).toBe(7);
+    expect(plan.warnings).toContain(
+      's.tfstate at resources[0].instances[0] (dependencies[6]): the target "aws_thing.gone6" is neither in this file nor in the CMDB; the relationship was not imported',
     );
   });
 
