@@ -4,7 +4,8 @@
 import { useEffect, useMemo } from 'react';
 import { explanationPath, impactedList, impactIndex, type Explanation, type ImpactLevel, type ImpactedCi } from '../../shared/impact-types';
 import { ClassIcon } from '../components/ClassIcon';
-import { classLabel, relationshipLabel } from '../graph/class-style';
+import { stepEnds, type PathReading } from '../../shared/failure-direction';
+import { classLabel, relationshipVerb } from '../graph/class-style';
 import { useDataStore } from '../state/data-store';
 import { primarySelection, useViewStore } from '../state/view-store';
 import { LEVEL_LABELS, impactCounts, isServiceClass, rankImpacted, rankServices, redundancyRows } from './impact-model';
@@ -21,17 +22,30 @@ export function LevelBadge({ level }: { level: ImpactLevel }) {
   );
 }
 
-function PathChain({ explanation, names }: { explanation: Explanation; names: (id: string) => string }) {
+/**
+ * An explanation path, CI by CI, in the order it was walked. Between two CIs: an arrow showing
+ * which way the failure travels, and the relationship read as a sentence in its own direction
+ * ("Order API depends on orders-db primary"), whichever way the path runs.
+ */
+function PathChain({ explanation, names, reading }: { explanation: Explanation; names: (id: string) => string; reading: PathReading }) {
+  const arrow = reading === 'failure' ? '↓' : '↑';
+  const arrowTitle = reading === 'failure' ? 'The failure travels down this path' : 'A failure would travel up this path';
   return (
-    <ol className="impact-path" data-testid="impact-path">
+    <ol className="impact-path" data-testid="impact-path" data-reading={reading}>
       {explanation.path.map((id, i) => {
         const step = i > 0 ? explanation.steps[i - 1] : null;
+        const ends = step ? stepEnds(step, reading) : null;
         return (
           <li key={id} data-ci-id={id}>
-            {step && (
+            {step && ends && (
               <span className="impact-path-step">
-                ↓ {relationshipLabel(step.type).toLowerCase()}
-                {step.strength === 'soft' ? ' (soft)' : ''}
+                <span className="impact-path-arrow" title={arrowTitle} aria-hidden="true">
+                  {arrow}
+                </span>
+                <span data-testid="impact-path-sentence">
+                  {names(ends.source)} {relationshipVerb(step.type)} {names(ends.target)}
+                  {step.strength === 'soft' ? ' (soft)' : ''}
+                </span>
               </span>
             )}
             <span className="impact-path-name">{names(id)}</span>
@@ -141,7 +155,7 @@ function BlastRadius() {
   const detail = (id: string) =>
     chosenId === id && explanation ? (
       <div className="impact-detail">
-        <PathChain explanation={explanation} names={names} />
+        <PathChain explanation={explanation} names={names} reading="failure" />
         {chosenService?.id === id && (
           <button type="button" className="btn btn-small" data-testid="spof-button" onClick={() => void showSpof(id)}>
             Single points of failure
@@ -289,7 +303,7 @@ function Dependencies() {
             </button>
             {chosenId === d.id && explanation && (
               <div className="impact-detail">
-                <PathChain explanation={explanation} names={names} />
+                <PathChain explanation={explanation} names={names} reading="dependency" />
               </div>
             )}
           </div>
