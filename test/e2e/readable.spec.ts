@@ -4,7 +4,8 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { searchAndSelect, waitForGraph } from './support/explore';
+import { labelledIds, searchAndSelect, waitForGraph, type GraphHook } from './support/explore';
+import { loadSample } from './support/sample';
 import { REPO_ROOT, startServer } from './support/server';
 
 const TARGET = 'db-orders-primary';
@@ -25,13 +26,20 @@ test('an explanation path reads in the relationships’ direction, with the fail
   await expect(page.getByTestId('impact-path').locator('.impact-path-arrow')).toHaveText(['↑']);
 });
 
+/** The little of the page's DOM the checks read (tsconfig.node has no DOM types). */
+interface PageDocument {
+  documentElement: { scrollWidth: number; clientWidth: number };
+  querySelectorAll(selector: string): Iterable<{ className: string; tagName: string; getBoundingClientRect(): { left: number; right: number; width: number } }>;
+}
+
 /** Whatever sticks out of the viewport horizontally, or a page that scrolls sideways. */
 async function overflow(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
-    const root = document.documentElement;
+    const doc = (globalThis as unknown as { document: PageDocument }).document;
+    const root = doc.documentElement;
     if (root.scrollWidth > root.clientWidth) problems.push(`page scrolls sideways (${root.scrollWidth} > ${root.clientWidth})`);
-    for (const el of document.querySelectorAll<HTMLElement>('.toolbar > *, .toolbar button, .status-bar > *, .panel, .impact-head button')) {
+    for (const el of doc.querySelectorAll('.toolbar > *, .toolbar button, .status-bar > *, .panel, .impact-head button')) {
       const box = el.getBoundingClientRect();
       if (box.width > 0 && (box.right > root.clientWidth + 0.5 || box.left < -0.5)) problems.push(`${el.className || el.tagName} at ${Math.round(box.left)}–${Math.round(box.right)}`);
     }
@@ -81,4 +89,48 @@ test('the layout holds at 1280×800 after an undo with a long document name: no 
   } finally {
     await server.stop();
   }
+});
+
+test('first sight: the services and hubs are labelled without zooming, every label once zoomed in, the legend beside the graph', async ({ page, explore }) => {
+  void explore;
+  const sample = loadSample();
+  const degree = new Map<string, number>();
+  for (const r of sample.relationships) for (const id of [r.source, r.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
+  const services = sample.cis.filter((c) => c.class === 'business_service' || c.class === 'technical_service').map((c) => c.id);
+  await waitForGraph(page, sample.cis.length);
+  // The fitted sample is far too small for ordinary labels …
+  await expect.poll(async () => (await labelledIds(page)).length).toBeLessThan(sample.cis.length / 2);
+  // … but every service is labelled, and so are most hubs.
+  await expect.poll(async () => { const on = new Set(await labelledIds(page)); return services.filter((id) => on.has(id)).length; }).toBe(services.length);
+  const shown = new Set(await labelledIds(page));
+  expect(services.filter((id) => !shown.has(id))).toEqual([]);
+  await page.screenshot({ path: 'test-results/screenshots/first-sight-light.png' });
+  const hubs = [...degree].filter(([, d]) => d >= 8).map(([id]) => id);
+  expect(hubs.filter((id) => shown.has(id)).length).toBeGreaterThan(hubs.length / 2);
+
+  // The legend sits below the canvas, never over it; hidden, it gives the room back.
+  const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+  const legend = (await page.getByTestId('legend').boundingBox())!;
+  expect(canvas.y + canvas.height).toBeLessThanOrEqual(legend.y + 0.5);
+  await page.getByTestId('legend-toggle').click();
+  await expect(page.getByTestId('legend')).toBeHidden();
+  expect((await page.getByTestId('graph-canvas').boundingBox())!.height).toBeGreaterThan(canvas.height);
+  await page.getByTestId('legend-toggle').click();
+  await expect(page.getByTestId('legend')).toBeVisible();
+
+  // Zoomed in, every CI on screen has its label.
+  const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+  for (let i = 0; i < 5; i++) await page.getByTestId('zoom-in').click();
+  await expect.poll(async () => page.evaluate(() => (globalThis as unknown as { __faultlineGraph: { isSettled(): boolean } }).__faultlineGraph.isSettled())).toBe(true);
+  const zoomedIn = await page.evaluate((area) => {
+    const hook = (globalThis as unknown as { __faultlineGraph: GraphHook }).__faultlineGraph;
+    const inView = hook.nodeIds().filter((id) => {
+      const p = hook.renderedPosition(id)!;
+      return p.x >= area.x && p.y >= area.y && p.x <= area.x + area.width && p.y <= area.y + area.height;
+    });
+    const labelled = new Set(hook.labelledIds());
+    return { labelled: inView.filter((id) => labelled.has(id)).length, all: inView.length };
+  }, box);
+  expect(zoomedIn.all).toBeGreaterThan(0);
+  expect(zoomedIn.labelled).toBe(zoomedIn.all);
 });

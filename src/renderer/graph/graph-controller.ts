@@ -9,6 +9,7 @@ import { buildLayoutRequest, type Positions } from './layout-input';
 import { buildStylesheet } from './stylesheet';
 import { installTestHook } from './test-hook';
 import { ImpactOverlay } from '../impact/impact-overlay';
+import { KeyLabels } from './key-labels';
 
 export interface GraphCallbacks {
   onSelectionChange(ids: string[]): void;
@@ -51,6 +52,7 @@ export class GraphController {
   private readonly removeTestHook: () => void;
   /** The change simulation drawn over the graph (src/renderer/impact). */
   private readonly impact: ImpactOverlay;
+  private readonly keyLabels: KeyLabels;
 
   constructor(
     container: HTMLElement,
@@ -69,6 +71,7 @@ export class GraphController {
     });
     this.bindEvents();
     this.impact = new ImpactOverlay(this.cy);
+    this.keyLabels = new KeyLabels(this.cy);
     this.engine.warmUp();
     this.removeTestHook = installTestHook({
       nodeIds: () => this.cy.nodes().map((n) => n.id()).sort(),
@@ -81,6 +84,16 @@ export class GraphController {
         const p = node.renderedPosition();
         return { x: box.left + p.x, y: box.top + p.y };
       },
+      labelledIds: () => {
+        // As Cytoscape's renderer decides (eleTextBiggerThanMin): the zoom rounded up to its texture level.
+        const scale = 2 ** Math.ceil(Math.log2(this.cy.zoom() * window.devicePixelRatio));
+        return this.cy
+          .nodes()
+          .filter((n) => String(n.data('label') ?? '') !== '' && n.numericStyle('font-size') * scale >= n.numericStyle('min-zoomed-font-size'))
+          .map((n) => n.id())
+          .sort();
+      },
+      keyLabelIds: () => this.keyLabels.keptIds(),
       isSettled: () => this.laidOut && !this.layingOut && !this.cy.nodes('.pending').nonempty() && !this.cy.animated(),
     });
     mounted.add(this);
@@ -105,6 +118,7 @@ export class GraphController {
   destroy(): void {
     mounted.delete(this);
     this.impact.detach();
+    this.keyLabels.detach();
     this.removeTestHook();
     this.engine.dispose();
     this.cy.destroy();
@@ -116,6 +130,7 @@ export class GraphController {
 
   setTheme(theme: Theme): void {
     this.cy.style(buildStylesheet(theme));
+    this.keyLabels.restyle();
   }
 
   /** Shows a view: diff elements in, then lay out (cached positions apply at once). */
@@ -202,6 +217,14 @@ export class GraphController {
     if (this.cy.nodes().empty()) return;
     this.cy.fit(undefined, PADDING);
     this.clampZoom();
+  }
+
+  /** Zooms in (factor > 1) or out around the centre of the canvas. */
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
+    cy.stop();
+    cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
   }
 
   centreOn(id: string): void {

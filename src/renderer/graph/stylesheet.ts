@@ -28,7 +28,8 @@ export function buildStylesheet(theme: Theme): StylesheetJson {
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
         'text-background-shape': 'roundrectangle',
-        'min-zoomed-font-size': 6,
+        // Ordinary labels appear from zoom 2/3; the CIs that matter keep theirs at every zoom (key-labels.ts).
+        'min-zoomed-font-size': 8,
         'border-color': p.nodeBorder,
         'border-opacity': 0.9,
         'background-width': '56%',

@@ -1,4 +1,4 @@
-// What the simulation's colours mean, over the graph's top-left corner while simulating.
+// What the simulation's colours mean, in the legend strip below the graph while simulating.
 import { useViewStore } from '../state/view-store';
 import { IMPACT_PALETTES } from './impact-styles';
 import { useImpactStore } from './impact-store';
@@ -28,7 +28,7 @@ export function ImpactLegend() {
   if (!active) return null;
   const p = IMPACT_PALETTES[theme];
   return (
-    <section className="graph-overlay impact-legend" aria-label="Impact legend" data-testid="impact-legend">
+    <section className="legend impact-legend" aria-label="Impact legend" data-testid="impact-legend">
       <h3>{tab === 'dependencies' ? 'Dependencies' : 'Change impact'}</h3>
       {tab === 'impact' ? (
         <>
