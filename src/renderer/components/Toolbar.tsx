@@ -4,6 +4,7 @@ import { useViewStore, type LayoutAlgorithm, type LayoutDirection } from '../sta
 import { runCommand } from '../hooks/commands';
 import { FORCE_LAYOUT_LIMIT } from '../graph/layout-input';
 import { DocumentMenu } from './DocumentMenu';
+import { useDataUi } from '../data/data-ui-store';
 import { SimulateButton } from '../impact/SimulateButton';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -18,6 +19,8 @@ export function Toolbar() {
   const openDialog = useViewStore((s) => s.openDialog);
   const panels = useViewStore((s) => s.panels);
   const togglePanel = useViewStore((s) => s.togglePanel);
+  // As of a past time the graph is read-only: nothing to create, undo or redo.
+  const readOnly = useDataUi((s) => s.overlay?.mode === 'asOf');
   const layoutValue: LayoutValue = `${layout.algorithm}:${layout.direction}`;
 
   const undoTitle = `${info?.undoLabel ? `Undo ${info.undoLabel}` : 'Nothing to undo'} (${MOD}Z)`;
@@ -40,16 +43,16 @@ export function Toolbar() {
         <span className="tb-text">Search CIs…</span>
         <span className="kbd">{MOD}K</span>
       </button>
-      <button type="button" className="btn tb-button" data-testid="undo" disabled={!info?.canUndo} title={undoTitle} aria-label={undoTitle} onClick={() => runCommand('undo')}>
+      <button type="button" className="btn tb-button" data-testid="undo" disabled={readOnly || !info?.canUndo} title={undoTitle} aria-label={undoTitle} onClick={() => runCommand('undo')}>
         <span aria-hidden="true">↶</span>
         <span className="tb-text btn-label">Undo{info?.undoLabel ? ` ${info.undoLabel}` : ''}</span>
       </button>
-      <button type="button" className="btn tb-button" data-testid="redo" disabled={!info?.canRedo} title={redoTitle} aria-label={redoTitle} onClick={() => runCommand('redo')}>
+      <button type="button" className="btn tb-button" data-testid="redo" disabled={readOnly || !info?.canRedo} title={redoTitle} aria-label={redoTitle} onClick={() => runCommand('redo')}>
         <span aria-hidden="true">↷</span>
         <span className="tb-text btn-label">Redo{info?.redoLabel ? ` ${info.redoLabel}` : ''}</span>
       </button>
       <span className="toolbar-sep" />
-      <button type="button" className="btn btn-primary tb-button" data-testid="new-ci" title="New CI" aria-label="New CI" onClick={() => openDialog({ kind: 'ci-create' })}>
+      <button type="button" className="btn btn-primary tb-button" data-testid="new-ci" disabled={readOnly} title="New CI" aria-label="New CI" onClick={() => openDialog({ kind: 'ci-create' })}>
         <span aria-hidden="true">+</span>
         <span className="tb-text">New CI</span>
       </button>

@@ -65,7 +65,7 @@ export function GraphCanvas() {
 
   return (
     <>
-      <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" aria-label="CI graph" />
+      <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" role="img" aria-label="CI graph" />
       {busy && (
         <div className="graph-overlay layout-indicator" role="status" data-testid="layout-indicator">
           <span className="spinner" /> Laying out…
