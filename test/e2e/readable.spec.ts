@@ -4,7 +4,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { labelledIds, searchAndSelect, waitForGraph, type GraphHook } from './support/explore';
+import { graphEdgeIds, graphNodeIds, labelledIds, searchAndSelect, selectedIds, statusNumber, waitForGraph, type GraphHook } from './support/explore';
 import { loadSample } from './support/sample';
 import { REPO_ROOT, startServer } from './support/server';
 
@@ -133,4 +133,90 @@ test('first sight: the services and hubs are labelled without zooming, every lab
   }, box);
   expect(zoomedIn.all).toBeGreaterThan(0);
   expect(zoomedIn.labelled).toBe(zoomedIn.all);
+});
+
+/** window.__faultlineImpact (src/renderer/impact/impact-overlay.ts). */
+type ImpactHost = { __faultlineImpact?: { classesOf(id: string): string[] | null; nodesWithClass(c: string): string[] } };
+const classesOf = (page: Page, id: string) => page.evaluate((ciId) => (globalThis as unknown as ImpactHost).__faultlineImpact?.classesOf(ciId) ?? null, id);
+const nodesWithClass = (page: Page, cls: string) => page.evaluate((c) => (globalThis as unknown as ImpactHost).__faultlineImpact?.nodesWithClass(c) ?? [], cls);
+
+async function expectStatusMatchesCanvas(page: Page, what: string): Promise<void> {
+  await waitForGraph(page);
+  await expect
+    .poll(async () => ({ nodes: (await graphNodeIds(page)).length, edges: (await graphEdgeIds(page)).length }), { message: what })
+    .toEqual({ nodes: await statusNumber(page, 'status-shown'), edges: await statusNumber(page, 'status-edges') });
+}
+
+test('one mode at a time: the status bar counts the canvas, SPOFs replace the blast radius, dependencies name no change target', async ({ page, explore }) => {
+  void explore;
+  await searchAndSelect(page, 'orders-db primary', TARGET);
+  await page.getByTestId('simulate-change').click();
+  await expect(page.getByTestId('impact-service').first()).toBeVisible();
+  await expect.poll(() => nodesWithClass(page, 'impact-target')).toEqual([TARGET]);
+  await expectStatusMatchesCanvas(page, 'simulation');
+  expect(await statusNumber(page, 'status-shown')).toBeLessThan(loadSample().cis.length);
+
+  // SPOFs of Checkout: its own picture, not drawn over the blast radius's colours.
+  await page.locator('[data-testid="impact-service"][data-ci-id="svc-checkout"]').click();
+  await page.getByTestId('spof-button').click();
+  await expect(page.getByTestId('spof-row').first()).toBeVisible();
+  await expect.poll(() => nodesWithClass(page, 'impact-spof')).not.toEqual([]);
+  await expectStatusMatchesCanvas(page, 'SPOFs');
+  for (const level of ['impact-down', 'impact-degraded', 'impact-at_risk', 'impact-target']) expect(await nodesWithClass(page, level), level).toEqual([]);
+  await expect(page.getByTestId('impact-legend')).toContainText('Single point of failure');
+  await expect(page.getByTestId('impact-legend')).not.toContainText('Degraded');
+  await page.getByTestId('impact-exit').click();
+
+  // "What it stands on" from the right-click menu: the dependencies of Checkout, no change target.
+  await waitForGraph(page);
+  await searchAndSelect(page, 'Checkout', 'svc-checkout');
+  await page.waitForTimeout(400); // the centring animation
+  const p = await page.evaluate(() => (globalThis as unknown as { __faultlineGraph: GraphHook }).__faultlineGraph.renderedPosition('svc-checkout')!);
+  await page.mouse.click(p.x, p.y, { button: 'right' });
+  await page.getByTestId('context-dependencies').click();
+  await expect(page.getByTestId('dependencies')).toBeVisible();
+  await expect(page.getByTestId('dependency-row').first()).toBeVisible();
+  await expect(page.getByTestId('impact-target')).toHaveCount(0);
+  await expect.poll(() => nodesWithClass(page, 'impact-root')).toEqual(['svc-checkout']);
+  expect(await nodesWithClass(page, 'impact-target')).toEqual([]);
+  expect(await classesOf(page, 'svc-checkout')).not.toContain('impact-down');
+  await expectStatusMatchesCanvas(page, 'dependencies');
+});
+
+test('as of a past time: search lists only the CIs that existed then, and choosing one stays in the as-of view', async ({ page, explore }) => {
+  await waitForGraph(page);
+  const token = new URL(explore.url).searchParams.get('token')!;
+  await page.waitForTimeout(1100);
+  const before = await page.evaluate(() => {
+    const d = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  });
+  await page.waitForTimeout(1100);
+  const created = await page.request.post(`${explore.origin}/api/ci.create`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { ci: { name: 'Zebra ledger API', class: 'application', environment: 'production', criticality: 2, owner: 'team-ledger' } },
+  });
+  expect(created.ok()).toBe(true);
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Zebra ledger API/);
+
+  await page.getByTestId('doc-menu').click();
+  await page.getByTestId('data-snapshots').click();
+  const dialog = page.getByTestId('snapshots-dialog');
+  await dialog.getByTestId('asof-time').fill(before);
+  await dialog.getByTestId('asof-run').click();
+  await expect(page.getByTestId('asof-banner')).toBeVisible();
+  await waitForGraph(page, loadSample().cis.length);
+
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('search-input').fill('Zebra ledger');
+  await expect(page.getByTestId('search-dialog')).toContainText('No CI');
+  await expect(page.getByTestId('search-result')).toHaveCount(0);
+  await page.getByTestId('search-input').fill('orders-db primary');
+  await page.locator(`[data-testid="search-result"][data-ci-id="${TARGET}"]`).click();
+  await expect(page.getByTestId('search-dialog')).toBeHidden();
+  await expect.poll(() => selectedIds(page)).toEqual([TARGET]);
+  await expect(page.getByTestId('asof-banner')).toBeVisible();
+  await waitForGraph(page, loadSample().cis.length);
+  await expect(page.getByTestId('new-ci')).toBeDisabled();
 });

@@ -2,7 +2,7 @@
 // (never over it, so a fit leaves the legend its room) the legend of the mode on screen.
 import { GraphCanvas } from '../graph/GraphCanvas';
 import { activeGraph } from '../graph/graph-controller';
-import { useDataStore } from '../state/data-store';
+import { useShownView } from '../hooks/useShownView';
 import { useViewStore } from '../state/view-store';
 import { Legend, LegendStrip } from './Legend';
 import { ImpactContextMenu } from '../impact/ImpactContextMenu';
@@ -10,7 +10,7 @@ import { ImpactLegend } from '../impact/ImpactLegend';
 import { useImpactStore } from '../impact/impact-store';
 
 export function GraphPane() {
-  const view = useDataStore((s) => s.view);
+  const view = useShownView();
   // While a change is simulated, its own legend (levels) takes the Explore legend's place.
   const simulating = useImpactStore((s) => s.active);
   const requestFit = useViewStore((s) => s.requestFit);

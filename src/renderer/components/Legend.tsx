@@ -5,12 +5,12 @@ import { useMemo, type ReactNode } from 'react';
 import type { CiClass, RelationshipType } from '../../shared/model';
 import { CI_CLASSES, RELATIONSHIP_TYPES } from '../../shared/model';
 import { CLASS_STYLES, CRITICALITY_BORDER, CRITICALITY_LABELS, RELATIONSHIP_STYLES } from '../graph/class-style';
-import { useDataStore } from '../state/data-store';
+import { useShownView } from '../hooks/useShownView';
 import { useViewStore } from '../state/view-store';
 import { ClassIcon } from './ClassIcon';
 
 export function Legend() {
-  const view = useDataStore((s) => s.view);
+  const view = useShownView();
   const theme = useViewStore((s) => s.theme);
   const { classes, types, hasSoft } = useMemo(() => {
     const classSet = new Set<string>(view?.nodes.map((n) => n.class));

@@ -5,15 +5,15 @@ import { useDataStore } from '../state/data-store';
 import { useViewStore } from '../state/view-store';
 import { GraphController } from './graph-controller';
 import { useImpactStore } from '../impact/impact-store';
+import { useShownView } from '../hooks/useShownView';
 
 export function GraphCanvas() {
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<GraphController | null>(null);
   const [busy, setBusy] = useState(false);
-  const exploreView = useDataStore((s) => s.view);
-  // While a change is simulated on a large CMDB, its own view (impacted CIs plus context) is drawn instead.
+  // While a change is simulated, its own view (impacted CIs plus context) is drawn instead.
   const simulationView = useImpactStore((s) => s.view);
-  const view = simulationView ?? exploreView;
+  const view = useShownView();
   const viewRequestedFocus = useDataStore((s) => s.viewRequestedFocus);
   const neighbourhood = useViewStore((s) => s.neighbourhood);
   const layout = useViewStore((s) => s.layout);

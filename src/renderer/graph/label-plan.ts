@@ -63,10 +63,6 @@ export interface Box {
   y2: number;
 }
 
-function overlaps(a: Box, b: Box): boolean {
-  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
-}
-
 /** Where a label may sit around its node, in order of preference. */
 export const LABEL_SLOTS = ['bottom', 'top', 'right', 'left', 'bottom-right', 'top-right', 'bottom-left', 'top-left'] as const;
 export type LabelSlot = (typeof LABEL_SLOTS)[number];

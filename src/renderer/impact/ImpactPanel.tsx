@@ -1,7 +1,7 @@
 // The side panel of a change simulation (in place of the inspector): targets and their modes,
 // counts per level and class, impacted services ranked with their explanation paths, redundancy
 // groups, single points of failure, and the Dependencies toggle (what a CI stands on).
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { explanationPath, impactedList, impactIndex, type Explanation, type ImpactLevel, type ImpactedCi } from '../../shared/impact-types';
 import { ClassIcon } from '../components/ClassIcon';
 import { stepEnds, type PathReading } from '../../shared/failure-direction';
@@ -135,19 +135,48 @@ function ImpactRow({ ci, chosen, onChoose, testId }: { ci: ImpactedCi; chosen: b
   );
 }
 
+function SpofSection() {
+  const spof = useImpactStore((s) => s.spof);
+  const clearSpof = useImpactStore((s) => s.clearSpof);
+  const names = useNames();
+  if (!spof) return null;
+  return (
+    <section className="panel-section" data-testid="spof-section">
+      <h3>
+        <span>
+          SPOFs of {names(spof.serviceId)} ({spof.singlePointsOfFailure.length})
+        </span>
+        <button type="button" className="link" data-testid="spof-clear" onClick={clearSpof}>
+          Clear
+        </button>
+      </h3>
+      <p className="faint" style={{ margin: '0 0 6px' }}>
+        Each of these alone takes the service down (redundancy respected).
+      </p>
+      <div className="impact-list">
+        {spof.singlePointsOfFailure.map((s) => (
+          <div key={s.id} className="impact-row static" data-testid="spof-row" data-ci-id={s.id}>
+            <ClassIcon ciClass={s.class} small />
+            <span className="impact-row-name">{s.name}</span>
+            <span className="faint">{s.path.length - 1} hop{s.path.length === 2 ? '' : 's'}</span>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
+
 function BlastRadius() {
   const result = useImpactStore((s) => s.result);
   const chosenId = useImpactStore((s) => s.chosenId);
   const choose = useImpactStore((s) => s.choose);
-  const spof = useImpactStore((s) => s.spof);
   const showSpof = useImpactStore((s) => s.showSpof);
-  const clearSpof = useImpactStore((s) => s.clearSpof);
   const names = useNames();
   const index = useMemo(() => (result ? impactIndex(result) : null), [result]);
   const services = useMemo(() => (result ? rankServices(result.services) : []), [result]);
   const all = useMemo(() => (result ? rankImpacted(impactedList(result.impacted)) : []), [result]);
   const groups = useMemo(() => (result ? redundancyRows(result) : []), [result]);
-  if (!result || !index) return null;
+  if (!result || !index) return <SpofSection />;
   const counts = impactCounts(result);
   const explanation = chosenId ? explanationPath(index, chosenId) : null;
   const chosenService = services.find((s) => s.id === chosenId);
@@ -191,30 +220,7 @@ function BlastRadius() {
         )}
       </section>
 
-      {spof && (
-        <section className="panel-section" data-testid="spof-section">
-          <h3>
-            <span>
-              SPOFs of {names(spof.serviceId)} ({spof.singlePointsOfFailure.length})
-            </span>
-            <button type="button" className="link" data-testid="spof-clear" onClick={clearSpof}>
-              Clear
-            </button>
-          </h3>
-          <p className="faint" style={{ margin: '0 0 6px' }}>
-            Each of these alone takes the service down (redundancy respected).
-          </p>
-          <div className="impact-list">
-            {spof.singlePointsOfFailure.map((s) => (
-              <div key={s.id} className="impact-row static" data-testid="spof-row" data-ci-id={s.id}>
-                <ClassIcon ciClass={s.class} small />
-                <span className="impact-row-name">{s.name}</span>
-                <span className="faint">{s.path.length - 1} hop{s.path.length === 2 ? '' : 's'}</span>
-              </div>
-            ))}
-          </div>
-        </section>
-      )}
+      <SpofSection />
 
       <section className="panel-section">
         <h3>Impacted services ({services.length})</h3>
@@ -326,20 +332,28 @@ export function ImpactPanel() {
   const refresh = useImpactStore((s) => s.refresh);
   const primary = useViewStore(primarySelection);
   const revision = useDataStore((s) => s.info?.revision ?? null);
+  const spof = useImpactStore((s) => s.spof);
+  // Dependencies or SPOFs asked for from Explore: nothing is assumed to change.
+  const noChange = useImpactStore((s) => s.targets.length === 0);
+  const heading = !noChange ? 'Change simulation' : tab === 'dependencies' ? 'Dependencies' : spof ? 'Single points of failure' : 'Impact';
 
-  // An edit elsewhere (another window, undo) changed the CMDB: compute the simulation again.
+  // An edit elsewhere (another window, undo) changed the CMDB: compute the simulation again. Not on
+  // mounting: what opened the panel is computing already (a refresh would supersede it).
+  const shownRevision = useRef(revision);
   useEffect(() => {
-    if (revision !== null) void refresh();
+    if (revision === null || revision === shownRevision.current) return;
+    shownRevision.current = revision;
+    void refresh();
   }, [revision, refresh]);
 
   return (
-    <aside className="panel panel-right impact-panel" aria-label="Change simulation" data-testid="impact-panel">
+    <aside className="panel panel-right impact-panel" aria-label={heading} data-testid="impact-panel">
       <section className="panel-section impact-head">
         <div className="row">
-          <h2 style={{ margin: 0 }}>Change simulation</h2>
+          <h2 style={{ margin: 0 }}>{heading}</h2>
           <span className="spacer" />
-          <button type="button" className="btn btn-small" data-testid="impact-exit" title="Leave the simulation (Esc)" onClick={exit}>
-            Exit simulation
+          <button type="button" className="btn btn-small" data-testid="impact-exit" title={`Back to Explore (Esc)`} onClick={exit}>
+            {noChange ? 'Close' : 'Exit simulation'}
           </button>
         </div>
         <p className="faint" style={{ margin: '4px 0 0' }}>
@@ -351,11 +365,18 @@ export function ImpactPanel() {
           </p>
         )}
       </section>
-      <Targets />
+      {!noChange && <Targets />}
       <section className="panel-section stack" style={{ gap: 8 }}>
         <div className="row">
           <span className="segmented" role="group" aria-label="What to show">
-            <button type="button" aria-pressed={tab === 'impact'} data-testid="impact-tab-impact" onClick={() => void showTab('impact')}>
+            <button
+              type="button"
+              aria-pressed={tab === 'impact'}
+              data-testid="impact-tab-impact"
+              disabled={noChange && !spof}
+              title={noChange ? 'Simulate a change (Simulate change in the toolbar) to see its blast radius' : undefined}
+              onClick={() => void showTab('impact')}
+            >
               Blast radius
             </button>
             <button

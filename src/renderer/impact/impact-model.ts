@@ -150,7 +150,7 @@ function add(map: Map<string, string[]>, id: string, cls: string): void {
  * - blast radius: targets outlined and coloured by their mode, impacted CIs by level, the
  *   relationship each impact came over coloured by its level, everything else dimmed;
  * - a chosen CI: its explanation path emphasised (`impact-path`), everything else faded;
- * - SPOFs shown: the SPOFs and their service emphasised with the hops that reach it, the rest faded;
+ * - SPOFs shown: only the SPOFs and their service, with the hops that reach it; the rest faded;
  * - dependencies: the asked-about CI outlined, its dependencies and their hops marked, the rest dimmed.
  */
 export function overlayClasses(input: OverlayInput): OverlayClasses {
@@ -167,6 +167,15 @@ export function overlayClasses(input: OverlayInput): OverlayClasses {
       add(edges, d.via.relationshipId, 'impact-dep-edge');
     }
     rest = 'impact-dim';
+  } else if (input.spof) {
+    // SPOFs are their own picture: the service and each SPOF with the hops that reach it, the rest
+    // faded; the blast radius's colours are not drawn under them.
+    add(nodes, input.spof.serviceId, 'impact-path');
+    for (const s of input.spof.singlePointsOfFailure) {
+      add(nodes, s.id, 'impact-spof');
+      for (const step of s.steps) add(edges, step.relationshipId, 'impact-path');
+    }
+    return { nodes, edges, rest: 'impact-faded' };
   } else {
     const result = input.result;
     if (!result) return { nodes, edges, rest };
@@ -182,28 +191,20 @@ export function overlayClasses(input: OverlayInput): OverlayClasses {
       }
     }
     rest = 'impact-dim';
-    if (input.spof) {
-      add(nodes, input.spof.serviceId, 'impact-path');
-      for (const s of input.spof.singlePointsOfFailure) {
-        add(nodes, s.id, 'impact-spof');
-        for (const step of s.steps) add(edges, step.relationshipId, 'impact-path');
-      }
-      return withFaded(nodes, edges, 'impact-spof');
-    }
   }
 
   const explanation = chosenExplanation(input);
   if (explanation) {
     for (const id of explanation.path) add(nodes, id, 'impact-path');
     for (const step of explanation.steps) add(edges, step.relationshipId, 'impact-path');
-    return withFaded(nodes, edges, null);
+    return withFaded(nodes, edges);
   }
   return { nodes, edges, rest };
 }
 
-/** Emphasis mode: every element without `impact-path` (or `also`) is faded, listed or not. */
-function withFaded(nodes: Map<string, string[]>, edges: Map<string, string[]>, also: string | null): OverlayClasses {
-  const emphasised = (list: string[]) => list.includes('impact-path') || (also !== null && list.includes(also));
+/** Emphasis mode: every element without `impact-path` is faded, listed or not. */
+function withFaded(nodes: Map<string, string[]>, edges: Map<string, string[]>): OverlayClasses {
+  const emphasised = (list: string[]) => list.includes('impact-path');
   for (const map of [nodes, edges]) {
     for (const list of map.values()) if (!emphasised(list)) list.push('impact-faded');
   }

@@ -40,6 +40,11 @@ export interface ImpactState {
   choose(ciId: string | null): void;
   showTab(tab: ImpactTab, ciId?: string | null): Promise<void>;
   showSpof(serviceId: string): Promise<void>;
+  /**
+   * What a CI stands on, or a service's SPOFs, from Explore: the panel opens on them with no change
+   * target (nothing is assumed to fail); within a simulation it is the same as showTab / showSpof.
+   */
+  inspect(what: 'dependencies' | 'spof', ciId: string): Promise<void>;
   clearSpof(): void;
   setScope(scope: ImpactScope): Promise<void>;
   openContextMenu(menu: { ciId: string; x: number; y: number }): void;
@@ -95,6 +100,8 @@ export const useImpactStore = create<ImpactState>()((set, get) => {
 
   async function computeBlastRadius(token: number): Promise<void> {
     const targets = get().targets;
+    // Dependencies or SPOFs asked for from Explore: no change, so no blast radius.
+    if (targets.length === 0) return;
     const result = await api.call('impact.blastRadius', { targets });
     if (token !== seq) return;
     const chosen = get().chosenId;
@@ -187,7 +194,18 @@ export const useImpactStore = create<ImpactState>()((set, get) => {
       });
     },
 
+    inspect: async (what, ciId) => {
+      if (!get().active) set({ ...NO_SIMULATION, active: true });
+      if (what === 'dependencies') await get().showTab('dependencies', ciId);
+      else await get().showSpof(ciId);
+    },
+
     clearSpof: () => {
+      // With no change target, the SPOFs were all there was to show.
+      if (get().targets.length === 0) {
+        get().exit();
+        return;
+      }
       set({ spof: null });
       void run((token) => refreshView(token));
     },

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { ApiError, errorMessage } from '../api/api-error';
 import { useDataStore } from './data-store';
 import { primarySelection, useViewStore, type ViewState } from './view-store';
+import { useDataUi } from '../data/data-ui-store';
 
 export function viewInputFromState(state: Pick<ViewState, 'filters' | 'neighbourhood'>): OperationInput<'view.graph'> {
   const { neighbourhood } = state;
@@ -144,7 +145,8 @@ export function focusCi(ciId: string): void {
   const graph = useDataStore.getState().view;
   view.setSelection([ciId]);
   const onScreen = graph?.nodes.some((node) => node.id === ciId) ?? false;
-  if (!onScreen) view.setNeighbourhood({ enabled: true, ciId });
+  // A diff or as-of view is not refetched around a CI: that would replace it with the live graph.
+  if (!onScreen && !useDataUi.getState().overlay) view.setNeighbourhood({ enabled: true, ciId });
   view.requestCentre(ciId);
 }
 
