@@ -6,6 +6,7 @@ import { useViewStore } from '../state/view-store';
 import { GraphController } from './graph-controller';
 import { useImpactStore } from '../impact/impact-store';
 import { useShownView } from '../hooks/useShownView';
+import { rollUpEdgeLabels } from '../impact/roll-up';
 
 export function GraphCanvas() {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -13,6 +14,7 @@ export function GraphCanvas() {
   const [busy, setBusy] = useState(false);
   // While a change is simulated, its own view (impacted CIs plus context) is drawn instead.
   const simulationView = useImpactStore((s) => s.view);
+  const rollUp = useImpactStore((s) => s.rollUp);
   const view = useShownView();
   const viewRequestedFocus = useDataStore((s) => s.viewRequestedFocus);
   const neighbourhood = useViewStore((s) => s.neighbourhood);
@@ -47,7 +49,8 @@ export function GraphCanvas() {
   useEffect(() => {
     if (!view) return;
     const focusId = simulationView ? null : view.mode === 'neighbourhood' ? (viewRequestedFocus ? neighbourhood.ciId : view.focusCiId) : null;
-    controllerRef.current?.setView(view, layout, focusId);
+    const decor = rollUp && simulationView ? { groupIds: new Set(rollUp.groups.map((g) => g.id)), edgeLabels: rollUpEdgeLabels(rollUp) } : undefined;
+    controllerRef.current?.setView(view, layout, focusId, decor);
     // neighbourhood.ciId only marks the focus ring; any change to it brings a new view anyway.
   }, [view, layout]);
 

@@ -3,7 +3,7 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import type { GraphView } from '../../shared/operations';
 import type { LayoutAlgorithm, LayoutDirection, Theme } from '../state/view-store';
-import { diffElements, toElements, type EdgeData, type NodeData } from './elements';
+import { diffElements, toElements, type EdgeData, type NodeData, type RollUpDecor } from './elements';
 import { LayoutEngine } from './layout-engine';
 import { buildLayoutRequest, type Positions } from './layout-input';
 import { buildStylesheet } from './stylesheet';
@@ -134,8 +134,8 @@ export class GraphController {
   }
 
   /** Shows a view: diff elements in, then lay out (cached positions apply at once). */
-  setView(view: GraphView, layout: LayoutChoice, focusId: string | null): void {
-    const elements = toElements(view);
+  setView(view: GraphView, layout: LayoutChoice, focusId: string | null, decor?: RollUpDecor): void {
+    const elements = toElements(view, decor);
     const diff = diffElements({ nodes: this.nodes, edges: this.edges }, elements);
     const cy = this.cy;
     const nodeChurn = diff.addNodes.length + diff.removeNodes.length;
@@ -161,6 +161,7 @@ export class GraphController {
         group: 'nodes',
         data: { ...node },
         classes: 'pending',
+        selectable: !node.group,
         position: this.guessPosition(node.id, elements.edges),
       }));
       added.push(

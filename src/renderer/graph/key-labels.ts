@@ -124,6 +124,7 @@ export class KeyLabels {
       degree: node.degree(false),
       selected: node.selected(),
       classes: new Set(OVERLAY_CLASS_NAMES.filter((c) => node.hasClass(c))),
+      group: node.data('group') === true,
     };
   }
 }

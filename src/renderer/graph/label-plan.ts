@@ -10,6 +10,8 @@ export interface LabelCandidate {
   selected: boolean;
   /** Overlay classes of the node (impact-*), to rank targets and paths first and skip dimmed CIs. */
   classes: ReadonlySet<string>;
+  /** A roll-up group (its label is its count). */
+  group?: boolean;
 }
 
 /** A node of at least this many relationships is a hub. */
@@ -22,13 +24,13 @@ const IMPACTED = ['impact-down', 'impact-degraded', 'impact-at_risk'];
 
 /**
  * How much a node's label matters (0 most), or null when it can wait for zooming in:
- * 0 the selection, 1 change targets, the explanation path, SPOFs and the asked-about CI,
+ * 0 the selection, 1 change targets, the explanation path, SPOFs, the asked-about CI and roll-up groups,
  * 2 impacted services, 3 other services, 4 hubs (most relationships first, by the caller's sort).
  * A dimmed or faded CI only keeps its label when selected or on the path.
  */
 export function labelRank(c: LabelCandidate): number | null {
   if (c.selected) return 0;
-  if (c.classes.has('impact-target') || c.classes.has('impact-path') || c.classes.has('impact-spof') || c.classes.has('impact-root')) return 1;
+  if (c.group || c.classes.has('impact-target') || c.classes.has('impact-path') || c.classes.has('impact-spof') || c.classes.has('impact-root')) return 1;
   if (c.classes.has('impact-dim') || c.classes.has('impact-faded')) return null;
   const service = SERVICE_CLASSES.has(c.ciClass);
   if (service && IMPACTED.some((cls) => c.classes.has(cls))) return 2;

@@ -10,6 +10,7 @@ import { useDataStore } from '../state/data-store';
 import { primarySelection, useViewStore } from '../state/view-store';
 import { LEVEL_LABELS, impactCounts, isServiceClass, rankImpacted, rankServices, redundancyRows } from './impact-model';
 import { useImpactStore } from './impact-store';
+import { GROUP_PREFIX } from './roll-up';
 import './impact.css';
 
 const LIST_LIMIT = 300;
@@ -135,6 +136,51 @@ function ImpactRow({ ci, chosen, onChoose, testId }: { ci: ImpactedCi; chosen: b
   );
 }
 
+/** The groups of a rolled-up blast radius, each expandable to its members on the graph. */
+function RollUpSection() {
+  const rollUp = useImpactStore((s) => s.rollUp);
+  const expanded = useImpactStore((s) => s.expandedGroups);
+  const toggleGroup = useImpactStore((s) => s.toggleGroup);
+  if (!rollUp) return null;
+  const shown = new Set(rollUp.groups.map((g) => g.id));
+  // Expanded groups whose members are all drawn alone have no node left, but can still fold back.
+  const folded = expanded.filter((id) => !shown.has(id));
+  return (
+    <section className="panel-section" data-testid="rollup-section">
+      <h3>Drawn as groups by class</h3>
+      <p className="faint" style={{ margin: '0 0 6px' }}>
+        Too many CIs to draw one by one: the targets and the most critical services are drawn alone, the rest by class. Click a group (here or on the graph) to
+        draw its members.
+      </p>
+      <div className="impact-list">
+        {rollUp.groups.map((g) => (
+          <button
+            key={g.id}
+            type="button"
+            className="impact-row"
+            data-testid="rollup-group"
+            data-group-id={g.id}
+            aria-pressed={expanded.includes(g.id)}
+            title={`${g.byLevel.down} down, ${g.byLevel.degraded} degraded, ${g.byLevel.at_risk} at risk`}
+            onClick={() => void toggleGroup(g.id)}
+          >
+            <LevelBadge level={g.worst} />
+            <ClassIcon ciClass={g.ciClass} small />
+            <span className="impact-row-name">{g.label}</span>
+            <span className="faint">{expanded.includes(g.id) ? `+${g.expandedMembers} drawn · fold` : 'expand'}</span>
+          </button>
+        ))}
+        {folded.map((id) => (
+          <button key={id} type="button" className="impact-row" data-testid="rollup-group" data-group-id={id} aria-pressed onClick={() => void toggleGroup(id)}>
+            <span className="impact-row-name">{classLabel(id.slice(GROUP_PREFIX.length))}: all drawn</span>
+            <span className="faint">fold</span>
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
+
 function SpofSection() {
   const spof = useImpactStore((s) => s.spof);
   const clearSpof = useImpactStore((s) => s.clearSpof);
@@ -219,6 +265,8 @@ function BlastRadius() {
           </div>
         )}
       </section>
+
+      <RollUpSection />
 
       <SpofSection />
 

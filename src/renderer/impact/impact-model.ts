@@ -1,5 +1,6 @@
 // Pure logic of the change simulation: ranking, which CIs a view must hold, and which classes each
 // graph element gets. No React, no Cytoscape: unit-tested in test/unit/renderer/impact-model.test.ts.
+import type { RollUp } from './roll-up';
 import type { CiClass } from '../../shared/model';
 import {
   explanationPath,
@@ -32,6 +33,8 @@ export interface OverlayInput {
   /** A CI whose explanation path is emphasised (a service row, any impacted CI or dependency). */
   chosenId: string | null;
   spof: SpofResult | null;
+  /** The roll-up drawn for a blast radius too big to draw CI by CI (roll-up.ts), if any. */
+  rollUp?: RollUp | null;
 }
 
 /** Classes per element id; `rest` goes to every node and edge not listed. */
@@ -190,6 +193,8 @@ export function overlayClasses(input: OverlayInput): OverlayClasses {
         add(edges, page.viaRelationshipId[j], `impact-edge-${level}`);
       }
     }
+    for (const g of input.rollUp?.groups ?? []) add(nodes, g.id, `impact-${g.worst}`);
+    for (const e of input.rollUp?.edges ?? []) add(edges, e.id, `impact-edge-${e.level}`);
     rest = 'impact-dim';
   }
 
