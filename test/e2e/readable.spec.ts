@@ -1,6 +1,7 @@
 // What a CAB member reads (issue 13): explanation paths as sentences in the relationships' own
 // direction, with the failure's direction shown apart from them; a layout that holds from 1280×800.
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { pngTexts } from '../../src/renderer/data/picture-frame';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
@@ -219,4 +220,36 @@ test('as of a past time: search lists only the CIs that existed then, and choosi
   await expect(page.getByTestId('asof-banner')).toBeVisible();
   await waitForGraph(page, loadSample().cis.length);
   await expect(page.getByTestId('new-ci')).toBeDisabled();
+});
+
+test('things to hand on: the blast radius as CSV and a Markdown summary, a framed PNG naming its scope', async ({ page, explore, context }) => {
+  void explore;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await searchAndSelect(page, 'orders-db primary', TARGET);
+  await page.getByTestId('simulate-change').click();
+  await expect(page.getByTestId('impact-service').first()).toBeVisible();
+
+  const csvDownload = page.waitForEvent('download');
+  await page.getByTestId('impact-export-csv').click();
+  const csv = readFileSync(await (await csvDownload).path(), 'utf8').split('\r\n');
+  expect(csv[0]).toBe('Id,Name,Class,Level,Criticality,Hops,Service,Path');
+  expect(csv).toContain('svc-checkout,Checkout,Business service,Down,1,2,yes,orders-db primary (fra-pg-orders01) → Order API → Checkout');
+
+  await page.getByTestId('impact-copy').click();
+  await expect(page.getByTestId('impact-copied')).toContainText('copied');
+  const markdown = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+  expect(markdown).toContain('## Blast radius of orders-db primary (fra-pg-orders01) (down)');
+  expect(markdown).toContain('| Checkout | Down | 1 | orders-db primary (fra-pg-orders01) → Order API → Checkout |');
+
+  await page.getByTestId('doc-menu').click();
+  await page.getByTestId('data-export').click();
+  const pngDownload = page.waitForEvent('download');
+  await page.getByTestId('export-dialog').getByTestId('export-png').click();
+  const png = readFileSync(await (await pngDownload).path());
+  expect(pngTexts(png)).toMatchObject({ Title: 'Blast radius of orders-db primary (fra-pg-orders01), down', Software: 'Faultline' });
+  expect(pngTexts(png).Description).toMatch(/^sample-cmdb\.faultline · \d{4}-\d\d-\d\d \d\d:\d\d UTC · \d+ CIs, \d+ relationships shown$/);
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  expect(Math.max(width, height)).toBeLessThanOrEqual(2400 + 200);
+  writeFileSync('test-results/screenshots/export-blast-radius.png', png);
 });

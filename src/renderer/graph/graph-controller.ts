@@ -105,14 +105,15 @@ export class GraphController {
   }
 
   /**
-   * The whole graph (not just the visible part) as a PNG at twice its size, scaled down for a
-   * large graph so the picture stays under ~32 megapixels (Cytoscape draws it in one go).
+   * The whole graph (not just the visible part) as a PNG at twice its size, scaled down so its
+   * longer side stays within `maxSide` pixels (a sensible picture to paste or print).
    */
-  exportPng(background: string): Promise<Blob> {
+  exportPng(background: string, maxSide = 2400): Promise<Blob> {
     const box = this.cy.elements().boundingBox();
-    const area = Math.max(1, box.w * box.h);
-    const scale = Math.min(2, 8000 / Math.max(1, box.w), 8000 / Math.max(1, box.h), Math.sqrt(32_000_000 / area));
-    return this.cy.png({ output: 'blob-promise', full: true, scale, bg: background });
+    const scale = Math.min(2, maxSide / Math.max(1, box.w), maxSide / Math.max(1, box.h));
+    // The whole graph at picture scale: labels as the stylesheet draws them, not the zoom-sized key labels.
+    this.keyLabels.suspend();
+    return this.cy.png({ output: 'blob-promise', full: true, scale, bg: background }).finally(() => this.keyLabels.resume());
   }
 
   destroy(): void {

@@ -46,6 +46,17 @@ export class KeyLabels {
     return [...this.kept.keys()].sort();
   }
 
+  /** Drops the zoom-sized labels (for a full-size picture) until resume(). */
+  suspend(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.write([]);
+  }
+
+  resume(): void {
+    this.schedule();
+  }
+
   /** After a stylesheet swap (theme): the bypasses are written again. */
   restyle(): void {
     const kept = [...this.kept].map(([id, slot]) => ({ id, slot }));

@@ -1,8 +1,10 @@
 // The side panel of a change simulation (in place of the inspector): targets and their modes,
 // counts per level and class, impacted services ranked with their explanation paths, redundancy
 // groups, single points of failure, and the Dependencies toggle (what a CI stands on).
-import { useEffect, useMemo, useRef } from 'react';
-import { explanationPath, impactedList, impactIndex, type Explanation, type ImpactLevel, type ImpactedCi } from '../../shared/impact-types';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { downloadBlob, fileStamp } from '../data/download';
+import { impactToCsv, impactToMarkdown } from './impact-export';
+import { explanationPath, impactedList, impactIndex, type BlastRadiusResult, type Explanation, type ImpactLevel, type ImpactedCi } from '../../shared/impact-types';
 import { ClassIcon } from '../components/ClassIcon';
 import { stepEnds, type PathReading } from '../../shared/failure-direction';
 import { classLabel, relationshipVerb } from '../graph/class-style';
@@ -212,6 +214,47 @@ function SpofSection() {
   );
 }
 
+/** Hand the blast radius on: a CSV of every impacted CI with its path, a Markdown summary to paste, the page printed. */
+function HandOn({ result }: { result: BlastRadiusResult }) {
+  const documentName = useDataStore((s) => s.info?.title ?? 'CMDB');
+  const [copied, setCopied] = useState<string | null>(null);
+  const markdown = () => impactToMarkdown(result, { document: documentName, date: new Date() });
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(markdown());
+      setCopied('Summary copied (Markdown).');
+    } catch {
+      // No clipboard (permission refused): the same summary as a file.
+      downloadBlob(`blast-radius-${fileStamp()}.md`, new Blob([markdown()], { type: 'text/markdown' }));
+      setCopied('No clipboard access: the summary was saved as a Markdown file.');
+    }
+  };
+  return (
+    <div className="row wrap impact-hand-on" style={{ gap: 6, marginTop: 8 }}>
+      <button
+        type="button"
+        className="btn btn-small"
+        data-testid="impact-export-csv"
+        title="Every impacted CI with its level and explanation path"
+        onClick={() => downloadBlob(`blast-radius-${fileStamp()}.csv`, new Blob([impactToCsv(result)], { type: 'text/csv' }))}
+      >
+        Export CSV
+      </button>
+      <button type="button" className="btn btn-small" data-testid="impact-copy" title="Targets, counts and impacted services with their paths, as Markdown" onClick={() => void copy()}>
+        Copy summary
+      </button>
+      <button type="button" className="btn btn-small" data-testid="impact-print" title="Print the graph and this panel" onClick={() => window.print()}>
+        Print
+      </button>
+      {copied && (
+        <span className="faint" role="status" data-testid="impact-copied">
+          {copied}
+        </span>
+      )}
+    </div>
+  );
+}
+
 function BlastRadius() {
   const result = useImpactStore((s) => s.result);
   const chosenId = useImpactStore((s) => s.chosenId);
@@ -264,6 +307,7 @@ function BlastRadius() {
             ))}
           </div>
         )}
+        <HandOn result={result} />
       </section>
 
       <RollUpSection />
