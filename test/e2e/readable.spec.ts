@@ -253,3 +253,38 @@ test('things to hand on: the blast radius as CSV and a Markdown summary, a frame
   expect(Math.max(width, height)).toBeLessThanOrEqual(2400 + 200);
   writeFileSync('test-results/screenshots/export-blast-radius.png', png);
 });
+
+test('small but expected: the CI form edits attributes and external ids; undoing a delete selects the CI again', async ({ page, explore }) => {
+  const token = new URL(explore.url).searchParams.get('token')!;
+  const ciGet = async (id: string) => {
+    const response = await page.request.post(`${explore.origin}/api/ci.get`, { headers: { Authorization: `Bearer ${token}` }, data: { id } });
+    return ((await response.json()) as { value: { ci: { attributes: Record<string, string>; externalIds: Record<string, string> } } }).value.ci;
+  };
+  await searchAndSelect(page, 'Order API', 'app-order-api');
+  const before = await ciGet('app-order-api');
+  await page.getByTestId('edit-ci').click();
+  const form = page.getByTestId('ci-form');
+  await expect(form.getByTestId('ci-attributes-key')).toHaveCount(Object.keys(before.attributes).length);
+  await form.getByTestId('ci-attributes-add').click();
+  await form.getByTestId('ci-attributes-key').last().fill('runbook');
+  await form.getByTestId('ci-attributes-value').last().fill('https://wiki.example/order-api');
+  await form.getByTestId('ci-external-ids-add').click();
+  await form.getByTestId('ci-external-ids-value').last().fill('CI0012345');
+  await form.getByTestId('ci-form-submit').click();
+  // A row with a value but no key is refused, naming the row.
+  await expect(form.getByTestId('field-error-externalIds')).toHaveText(`External ids, row ${Object.keys(before.externalIds).length + 1}: the key is empty.`);
+  await form.getByTestId('ci-external-ids-key').last().fill('legacy-cmdb');
+  await form.getByTestId('ci-form-submit').click();
+  await expect(form).toBeHidden();
+  const after = await ciGet('app-order-api');
+  expect(after.attributes).toEqual({ ...before.attributes, runbook: 'https://wiki.example/order-api' });
+  expect(after.externalIds).toEqual({ ...before.externalIds, 'legacy-cmdb': 'CI0012345' });
+
+  // Delete it, undo: it is back and selected.
+  await page.getByTestId('delete-ci').click();
+  await page.getByTestId('delete-ci-dialog').getByTestId('confirm').click();
+  await expect.poll(() => selectedIds(page)).toEqual([]);
+  await page.getByTestId('undo').click();
+  await expect.poll(() => selectedIds(page)).toEqual(['app-order-api']);
+  await expect(page.getByTestId('inspector-name')).toHaveText('Order API');
+});
