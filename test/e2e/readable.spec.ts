@@ -288,3 +288,22 @@ test('small but expected: the CI form edits attributes and external ids; undoing
   await expect.poll(() => selectedIds(page)).toEqual(['app-order-api']);
   await expect(page.getByTestId('inspector-name')).toHaveText('Order API');
 });
+
+test('a large view has an overview: clicking it moves the view there', async ({ page, explore }) => {
+  void explore;
+  const sample = loadSample();
+  await waitForGraph(page, sample.cis.length);
+  const minimap = page.getByTestId('minimap');
+  await expect(minimap).toBeVisible();
+  for (let i = 0; i < 4; i++) await page.getByTestId('zoom-in').click();
+  const pan = () => page.evaluate(() => (globalThis as unknown as { __faultlineGraph: GraphHook }).__faultlineGraph.renderedPosition('svc-checkout'));
+  const before = (await pan())!;
+  const box = (await minimap.boundingBox())!;
+  await page.mouse.click(box.x + 8, box.y + 8);
+  await expect.poll(async () => Math.abs((await pan())!.y - before.y) + Math.abs((await pan())!.x - before.x)).toBeGreaterThan(50);
+  // A small view has no overview.
+  await searchAndSelect(page, 'Checkout', 'svc-checkout');
+  await page.getByTestId('neighbourhood-toggle').check();
+  await waitForGraph(page);
+  await expect(minimap).toBeHidden();
+});

@@ -7,9 +7,11 @@ import { diffElements, toElements, type EdgeData, type NodeData, type RollUpDeco
 import { LayoutEngine } from './layout-engine';
 import { buildLayoutRequest, type Positions } from './layout-input';
 import { buildStylesheet } from './stylesheet';
+import { PALETTES } from './palette';
 import { installTestHook } from './test-hook';
 import { ImpactOverlay } from '../impact/impact-overlay';
 import { KeyLabels } from './key-labels';
+import { Minimap } from './minimap';
 
 export interface GraphCallbacks {
   onSelectionChange(ids: string[]): void;
@@ -27,6 +29,11 @@ const MAX_FIT_ZOOM = 1.3;
 /** Below this zoom labels are too small to read: a neighbourhood opens at least this close, around its centre CI. */
 const READABLE_ZOOM = 0.75;
 const ANIMATE_LIMIT = 300;
+
+function minimapColours(theme: Theme): { background: string; border: string; viewport: string } {
+  const p = PALETTES[theme];
+  return { background: p.background, border: p.mutedText, viewport: p.accent };
+}
 
 /** The controller of the mounted graph, for exports and diff marks (src/renderer/data). */
 const mounted = new Set<GraphController>();
@@ -53,6 +60,7 @@ export class GraphController {
   /** The change simulation drawn over the graph (src/renderer/impact). */
   private readonly impact: ImpactOverlay;
   private readonly keyLabels: KeyLabels;
+  private readonly minimap: Minimap;
 
   constructor(
     container: HTMLElement,
@@ -72,6 +80,7 @@ export class GraphController {
     this.bindEvents();
     this.impact = new ImpactOverlay(this.cy);
     this.keyLabels = new KeyLabels(this.cy);
+    this.minimap = new Minimap(this.cy, container.parentElement ?? container, minimapColours(theme));
     this.engine.warmUp();
     this.removeTestHook = installTestHook({
       nodeIds: () => this.cy.nodes().map((n) => n.id()).sort(),
@@ -120,6 +129,7 @@ export class GraphController {
     mounted.delete(this);
     this.impact.detach();
     this.keyLabels.detach();
+    this.minimap.detach();
     this.removeTestHook();
     this.engine.dispose();
     this.cy.destroy();
@@ -132,6 +142,7 @@ export class GraphController {
   setTheme(theme: Theme): void {
     this.cy.style(buildStylesheet(theme));
     this.keyLabels.restyle();
+    this.minimap.setColours(minimapColours(theme));
   }
 
   /** Shows a view: diff elements in, then lay out (cached positions apply at once). */
