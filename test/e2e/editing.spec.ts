@@ -120,7 +120,7 @@ test('invalid input shows the server message next to the field', async ({ page, 
   await form.getByRole('button', { name: 'Cancel' }).click();
   expect(await statusNumber(page, 'status-total')).toBe(sample.cis.length);
 
-  // A duplicate relationship: the core's conflict message appears under the type.
+  // A duplicate relationship: the conflict appears under the type, naming the CIs, not the relationship's id.
   const rel = sample.relationships.find((r) => r.type === 'depends_on')!;
   const source = sample.cis.find((c) => c.id === rel.source)!;
   const target = sample.cis.find((c) => c.id === rel.target)!;
@@ -131,7 +131,8 @@ test('invalid input shows the server message next to the field', async ({ page, 
   await relForm.locator(`[data-testid="search-result"][data-ci-id="${target.id}"]`).click();
   await relForm.getByTestId('rel-type').selectOption('depends_on');
   await relForm.getByTestId('relationship-form-submit').click();
-  await expect(relForm.getByTestId('field-error-type')).toContainText('already related');
+  await expect(relForm.getByTestId('field-error-type')).toHaveText(`${source.name} already depends on ${target.name}: there is such a relationship already.`);
+  await expect(relForm.getByTestId('field-error-type')).not.toContainText(rel.id);
 });
 
 test('editing a CI and a relationship, and deleting a relationship after confirming', async ({ page, explore }) => {

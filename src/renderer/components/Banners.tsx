@@ -1,9 +1,12 @@
 // Messages across the top of the workspace: why the view is limited, and the last error.
+import { useImpactStore } from '../impact/impact-store';
 import { NONE, useDataStore } from '../state/data-store';
 
 export function NoticeBanner() {
   const notice = useDataStore((s) => s.view?.notice ?? null);
-  if (!notice) return null;
+  // It speaks of the Explore view: not shown while a simulation draws its own (its panel explains that one).
+  const simulationDrawn = useImpactStore((s) => s.view !== null);
+  if (!notice || simulationDrawn) return null;
   return (
     <div className="banner" role="status" data-testid="view-notice">
       <strong>Limited view.</strong> <span>{notice}</span>

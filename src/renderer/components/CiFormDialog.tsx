@@ -1,4 +1,5 @@
-// Create or edit a CI: name, class, environment, criticality, owner, status, tags, redundancy.
+// Create or edit a CI: name, class, environment, criticality, owner, status, tags, redundancy,
+// attributes and external ids.
 // The server validates; its messages appear under the matching field.
 import { useState, type FormEvent } from 'react';
 import { CI_CLASSES, CI_STATUSES, type Ci, type CiClass, type CiPatch, type CiStatus } from '../../shared/model';
@@ -8,9 +9,10 @@ import { NONE, useDataStore } from '../state/data-store';
 import { mutate } from '../state/sync';
 import { useViewStore } from '../state/view-store';
 import { Field } from './Field';
+import { KeyValueEditor, mapOfRows, rowsOf, sameMap, type KeyValueRow } from './KeyValueEditor';
 import { Modal } from './Modal';
 
-const FIELDS = ['name', 'class', 'environment', 'criticality', 'owner', 'status', 'tags', 'redundancy'] as const;
+const FIELDS = ['name', 'class', 'environment', 'criticality', 'owner', 'status', 'tags', 'redundancy', 'attributes', 'externalIds'] as const;
 
 interface FormValues {
   name: string;
@@ -21,6 +23,8 @@ interface FormValues {
   status: CiStatus;
   tags: string;
   minHealthy: string;
+  attributes: KeyValueRow[];
+  externalIds: KeyValueRow[];
 }
 
 function valuesOf(ci: Ci | null): FormValues {
@@ -33,6 +37,8 @@ function valuesOf(ci: Ci | null): FormValues {
     status: ci?.status ?? 'live',
     tags: ci?.tags.join(', ') ?? '',
     minHealthy: ci?.redundancy ? String(ci.redundancy.minHealthy) : '',
+    attributes: rowsOf(ci?.attributes),
+    externalIds: rowsOf(ci?.externalIds),
   };
 }
 
@@ -43,7 +49,16 @@ function parseTags(text: string): string[] {
     .filter(Boolean);
 }
 
-function patchOf(ci: Ci, v: FormValues): CiPatch {
+/** Attributes and external ids as maps, or the first row-level error (shown under its field). */
+function mapsOf(v: FormValues): { attributes: Record<string, string>; externalIds: Record<string, string> } | FormErrors {
+  const attributes = mapOfRows(v.attributes, 'Attributes');
+  if ('error' in attributes) return { fields: { attributes: attributes.error }, general: null };
+  const externalIds = mapOfRows(v.externalIds, 'External ids');
+  if ('error' in externalIds) return { fields: { externalIds: externalIds.error }, general: null };
+  return { attributes: attributes.map, externalIds: externalIds.map };
+}
+
+function patchOf(ci: Ci, v: FormValues, maps: { attributes: Record<string, string>; externalIds: Record<string, string> }): CiPatch {
   const patch: CiPatch = {};
   if (v.name !== ci.name) patch.name = v.name;
   if (v.class !== ci.class) patch.class = v.class;
@@ -56,6 +71,8 @@ function patchOf(ci: Ci, v: FormValues): CiPatch {
   const min = v.minHealthy.trim();
   const before = ci.redundancy ? String(ci.redundancy.minHealthy) : '';
   if (min !== before) patch.redundancy = min ? { minHealthy: Number(min) } : null;
+  if (!sameMap(maps.attributes, ci.attributes)) patch.attributes = maps.attributes;
+  if (!sameMap(maps.externalIds, ci.externalIds)) patch.externalIds = maps.externalIds;
   return patch;
 }
 
@@ -69,10 +86,15 @@ export function CiFormDialog({ ci }: { ci: Ci | null }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const maps = mapsOf(values);
+    if ('fields' in maps) {
+      setErrors(maps);
+      return;
+    }
     setBusy(true);
     try {
       if (ci) {
-        const patch = patchOf(ci, values);
+        const patch = patchOf(ci, values, maps);
         if (Object.keys(patch).length > 0) await mutate('ci.update', { id: ci.id, patch });
         close();
       } else {
@@ -86,6 +108,8 @@ export function CiFormDialog({ ci }: { ci: Ci | null }) {
             owner: values.owner,
             status: values.status,
             tags: parseTags(values.tags),
+            attributes: maps.attributes,
+            externalIds: maps.externalIds,
             ...(min ? { redundancy: { minHealthy: Number(min) } } : {}),
           },
         });
@@ -184,6 +208,26 @@ export function CiFormDialog({ ci }: { ci: Ci | null }) {
               data-testid="ci-min-healthy"
               value={values.minHealthy}
               onChange={(ev) => set('minHealthy', ev.target.value)}
+            />
+          </Field>
+          <Field label="Attributes" name="attributes" error={e.attributes} hint="Name → value, e.g. os → Debian 12" wide>
+            <KeyValueEditor
+              rows={values.attributes}
+              onChange={(rows) => set('attributes', rows)}
+              testId="ci-attributes"
+              keyLabel="Attribute name"
+              valueLabel="Attribute value"
+              empty="No attributes."
+            />
+          </Field>
+          <Field label="External ids" name="externalIds" error={e.externalIds} hint="Source system → its id for this CI (used to reconcile imports)" wide>
+            <KeyValueEditor
+              rows={values.externalIds}
+              onChange={(rows) => set('externalIds', rows)}
+              testId="ci-external-ids"
+              keyLabel="Source system"
+              valueLabel="Id in that system"
+              empty="No external ids."
             />
           </Field>
         </div>

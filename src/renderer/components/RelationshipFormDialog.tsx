@@ -15,6 +15,12 @@ const FIELDS = ['source', 'target', 'type', 'strength', 'other'] as const;
 
 type Props = { mode: 'create'; from: CiDetails['ci'] } | { mode: 'edit'; relationship: Relationship; sourceName: string; targetName: string };
 
+/** "Order API depends on X" → "Order API already depends on X"; "… is part of …" → "… is already part of …". */
+export function alreadySentence(parts: { source: string; verb: string; target: string }): string {
+  const verb = parts.verb.startsWith('is ') ? `is already ${parts.verb.slice(3)}` : `already ${parts.verb}`;
+  return `${parts.source} ${verb} ${parts.target}`;
+}
+
 export function RelationshipFormDialog(props: Props) {
   const close = useViewStore((s) => s.closeDialog);
   const [type, setType] = useState<RelationshipType>(props.mode === 'edit' ? props.relationship.type : 'depends_on');
@@ -23,6 +29,18 @@ export function RelationshipFormDialog(props: Props) {
   const [other, setOther] = useState<SearchHit['ci'] | null>(null);
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, general: null });
   const [busy, setBusy] = useState(false);
+
+  const fromName = props.mode === 'create' ? props.from.name : '';
+  const verb = RELATIONSHIP_STYLES[type].verb;
+  const parts =
+    props.mode === 'edit'
+      ? { source: props.sourceName, verb, target: props.targetName }
+      : other
+        ? outgoing
+          ? { source: fromName, verb, target: other.name }
+          : { source: other.name, verb, target: fromName }
+        : null;
+  const sentence = parts ? `${parts.source} ${parts.verb} ${parts.target}` : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -45,6 +63,8 @@ export function RelationshipFormDialog(props: Props) {
       close();
     } catch (error) {
       const found = formErrors(error, FIELDS);
+      // The core names the existing relationship by id; say which CIs are related, in words.
+      if (found.fields.type && /already related/.test(found.fields.type) && parts) found.fields.type = `${alreadySentence(parts)}: there is such a relationship already.`;
       // The core names `source`/`target`; in this form both mean the CI picked as the other end.
       const otherEnd = outgoing ? found.fields.target : found.fields.source;
       setErrors({ ...found, fields: { ...found.fields, other: found.fields.other ?? otherEnd } });
@@ -52,17 +72,6 @@ export function RelationshipFormDialog(props: Props) {
       setBusy(false);
     }
   };
-
-  const fromName = props.mode === 'create' ? props.from.name : '';
-  const verb = RELATIONSHIP_STYLES[type].verb;
-  const sentence =
-    props.mode === 'edit'
-      ? `${props.sourceName} ${verb} ${props.targetName}`
-      : other
-        ? outgoing
-          ? `${fromName} ${verb} ${other.name}`
-          : `${other.name} ${verb} ${fromName}`
-        : null;
 
   return (
     <Modal

@@ -1,5 +1,7 @@
 // Ctrl+K: find a CI by name, class, tag, owner or attribute value; Enter selects it and brings it on screen.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useDataUi } from '../data/data-ui-store';
+import { searchViewNodes } from '../data/view-search';
 import type { SearchHit } from '../../shared/operations';
 import { useCiSearch } from '../hooks/useCiSearch';
 import { focusCi } from '../state/sync';
@@ -11,7 +13,11 @@ export function SearchPalette() {
   const close = useViewStore((s) => s.closeDialog);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const { hits, loading, error } = useCiSearch(query);
+  // As of a past time, only the CIs of that view can be chosen (a live search finds later ones).
+  const asOfNodes = useDataUi((s) => (s.overlay?.mode === 'asOf' ? s.overlay.view.nodes : null));
+  const live = useCiSearch(asOfNodes ? '' : query);
+  const asOfHits = useMemo(() => (asOfNodes ? searchViewNodes(asOfNodes, query) : null), [asOfNodes, query]);
+  const { hits, loading, error } = asOfHits ? { hits: asOfHits, loading: false, error: null } : live;
 
   const choose = (hit: SearchHit | undefined) => {
     if (!hit) return;
@@ -40,7 +46,11 @@ export function SearchPalette() {
       {!hits.length && query.trim() && !loading && (
         <div className="palette-empty">{error ?? `No CI matches “${query.trim()}”.`}</div>
       )}
-      {!query.trim() && <div className="palette-empty faint">Type to search. ↑ ↓ to move, Enter to select, Esc to close.</div>}
+      {!query.trim() && (
+        <div className="palette-empty faint">
+          {asOfNodes ? 'Searching the CMDB as it was (read-only). ' : ''}Type to search. ↑ ↓ to move, Enter to select, Esc to close.
+        </div>
+      )}
     </Modal>
   );
 }

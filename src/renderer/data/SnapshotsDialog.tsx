@@ -193,7 +193,7 @@ export function SnapshotsDialog() {
       <section className="data-section">
         <h3>As of a past time</h3>
         <div className="row wrap">
-          <input type="datetime-local" step={1} className="input" data-testid="asof-time" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+          <input type="datetime-local" step={1} className="input" data-testid="asof-time" aria-label="Past time (local)" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
           <button type="button" className="btn" data-testid="asof-run" disabled={!asOf || busy !== null} onClick={() => void viewAsOf()}>
             Show the graph as it was
           </button>

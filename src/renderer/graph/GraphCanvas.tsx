@@ -5,15 +5,17 @@ import { useDataStore } from '../state/data-store';
 import { useViewStore } from '../state/view-store';
 import { GraphController } from './graph-controller';
 import { useImpactStore } from '../impact/impact-store';
+import { useShownView } from '../hooks/useShownView';
+import { rollUpEdgeLabels } from '../impact/roll-up';
 
 export function GraphCanvas() {
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<GraphController | null>(null);
   const [busy, setBusy] = useState(false);
-  const exploreView = useDataStore((s) => s.view);
-  // While a change is simulated on a large CMDB, its own view (impacted CIs plus context) is drawn instead.
+  // While a change is simulated, its own view (impacted CIs plus context) is drawn instead.
   const simulationView = useImpactStore((s) => s.view);
-  const view = simulationView ?? exploreView;
+  const rollUp = useImpactStore((s) => s.rollUp);
+  const view = useShownView();
   const viewRequestedFocus = useDataStore((s) => s.viewRequestedFocus);
   const neighbourhood = useViewStore((s) => s.neighbourhood);
   const layout = useViewStore((s) => s.layout);
@@ -47,7 +49,8 @@ export function GraphCanvas() {
   useEffect(() => {
     if (!view) return;
     const focusId = simulationView ? null : view.mode === 'neighbourhood' ? (viewRequestedFocus ? neighbourhood.ciId : view.focusCiId) : null;
-    controllerRef.current?.setView(view, layout, focusId);
+    const decor = rollUp && simulationView ? { groupIds: new Set(rollUp.groups.map((g) => g.id)), edgeLabels: rollUpEdgeLabels(rollUp) } : undefined;
+    controllerRef.current?.setView(view, layout, focusId, decor);
     // neighbourhood.ciId only marks the focus ring; any change to it brings a new view anyway.
   }, [view, layout]);
 
@@ -65,7 +68,7 @@ export function GraphCanvas() {
 
   return (
     <>
-      <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" aria-label="CI graph" />
+      <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" role="img" aria-label="CI graph" />
       {busy && (
         <div className="graph-overlay layout-indicator" role="status" data-testid="layout-indicator">
           <span className="spinner" /> Laying out…

@@ -184,3 +184,8 @@ export function classLabel(ciClass: string): string {
 export function relationshipLabel(type: string): string {
   return (RELATIONSHIP_STYLES as Record<string, RelationshipStyle | undefined>)[type]?.label ?? type;
 }
+
+/** How a relationship of this type reads from its source to its target ("depends on"). */
+export function relationshipVerb(type: string): string {
+  return (RELATIONSHIP_STYLES as Record<string, RelationshipStyle | undefined>)[type]?.verb ?? type;
+}

@@ -9,6 +9,8 @@ export interface NodeData {
   ciClass: string;
   criticality: number;
   status: string;
+  /** A roll-up group (src/renderer/impact/roll-up.ts), not a CI: drawn larger, not selectable. */
+  group?: boolean;
 }
 
 export interface EdgeData {
@@ -18,6 +20,14 @@ export interface EdgeData {
   type: string;
   strength: string;
   label: string;
+  /** Hops added up by a roll-up: its label (a count) is always shown. */
+  rolled?: boolean;
+}
+
+/** What a roll-up adds to a view's elements: which nodes are groups, and the counts on its edges. */
+export interface RollUpDecor {
+  groupIds: ReadonlySet<string>;
+  edgeLabels: ReadonlyMap<string, string>;
 }
 
 export interface GraphElements {
@@ -26,21 +36,24 @@ export interface GraphElements {
 }
 
 /** Element data for a view, nodes and edges sorted by id so the same data always gives the same input. */
-export function toElements(view: Pick<GraphView, 'nodes' | 'edges'>): GraphElements {
+export function toElements(view: Pick<GraphView, 'nodes' | 'edges'>, decor?: RollUpDecor): GraphElements {
   const nodes: NodeData[] = view.nodes
-    .map((ci) => ({ id: ci.id, label: ci.name, ciClass: ci.class, criticality: ci.criticality, status: ci.status }))
+    .map((ci): NodeData => {
+      const node: NodeData = { id: ci.id, label: ci.name, ciClass: ci.class, criticality: ci.criticality, status: ci.status };
+      if (decor?.groupIds.has(ci.id)) node.group = true;
+      return node;
+    })
     .sort(byId);
   const ids = new Set(nodes.map((n) => n.id));
   const edges: EdgeData[] = view.edges
     .filter((rel) => ids.has(rel.source) && ids.has(rel.target))
-    .map((rel) => ({
-      id: rel.id,
-      source: rel.source,
-      target: rel.target,
-      type: rel.type,
-      strength: rel.strength,
-      label: rel.strength === 'soft' ? `${relationshipLabel(rel.type)} (soft)` : relationshipLabel(rel.type),
-    }))
+    .map((rel): EdgeData => {
+      const rolled = decor?.edgeLabels.get(rel.id);
+      const label = rolled ?? (rel.strength === 'soft' ? `${relationshipLabel(rel.type)} (soft)` : relationshipLabel(rel.type));
+      const edge: EdgeData = { id: rel.id, source: rel.source, target: rel.target, type: rel.type, strength: rel.strength, label };
+      if (rolled) edge.rolled = true;
+      return edge;
+    })
     .sort(byId);
   return { nodes, edges };
 }

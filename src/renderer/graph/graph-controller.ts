@@ -3,12 +3,15 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import type { GraphView } from '../../shared/operations';
 import type { LayoutAlgorithm, LayoutDirection, Theme } from '../state/view-store';
-import { diffElements, toElements, type EdgeData, type NodeData } from './elements';
+import { diffElements, toElements, type EdgeData, type NodeData, type RollUpDecor } from './elements';
 import { LayoutEngine } from './layout-engine';
 import { buildLayoutRequest, type Positions } from './layout-input';
 import { buildStylesheet } from './stylesheet';
+import { PALETTES } from './palette';
 import { installTestHook } from './test-hook';
 import { ImpactOverlay } from '../impact/impact-overlay';
+import { KeyLabels } from './key-labels';
+import { Minimap } from './minimap';
 
 export interface GraphCallbacks {
   onSelectionChange(ids: string[]): void;
@@ -26,6 +29,11 @@ const MAX_FIT_ZOOM = 1.3;
 /** Below this zoom labels are too small to read: a neighbourhood opens at least this close, around its centre CI. */
 const READABLE_ZOOM = 0.75;
 const ANIMATE_LIMIT = 300;
+
+function minimapColours(theme: Theme): { background: string; border: string; viewport: string } {
+  const p = PALETTES[theme];
+  return { background: p.background, border: p.mutedText, viewport: p.accent };
+}
 
 /** The controller of the mounted graph, for exports and diff marks (src/renderer/data). */
 const mounted = new Set<GraphController>();
@@ -51,6 +59,8 @@ export class GraphController {
   private readonly removeTestHook: () => void;
   /** The change simulation drawn over the graph (src/renderer/impact). */
   private readonly impact: ImpactOverlay;
+  private readonly keyLabels: KeyLabels;
+  private readonly minimap: Minimap;
 
   constructor(
     container: HTMLElement,
@@ -69,6 +79,8 @@ export class GraphController {
     });
     this.bindEvents();
     this.impact = new ImpactOverlay(this.cy);
+    this.keyLabels = new KeyLabels(this.cy);
+    this.minimap = new Minimap(this.cy, container.parentElement ?? container, minimapColours(theme));
     this.engine.warmUp();
     this.removeTestHook = installTestHook({
       nodeIds: () => this.cy.nodes().map((n) => n.id()).sort(),
@@ -81,6 +93,16 @@ export class GraphController {
         const p = node.renderedPosition();
         return { x: box.left + p.x, y: box.top + p.y };
       },
+      labelledIds: () => {
+        // As Cytoscape's renderer decides (eleTextBiggerThanMin): the zoom rounded up to its texture level.
+        const scale = 2 ** Math.ceil(Math.log2(this.cy.zoom() * window.devicePixelRatio));
+        return this.cy
+          .nodes()
+          .filter((n) => String(n.data('label') ?? '') !== '' && n.numericStyle('font-size') * scale >= n.numericStyle('min-zoomed-font-size'))
+          .map((n) => n.id())
+          .sort();
+      },
+      keyLabelIds: () => this.keyLabels.keptIds(),
       isSettled: () => this.laidOut && !this.layingOut && !this.cy.nodes('.pending').nonempty() && !this.cy.animated(),
     });
     mounted.add(this);
@@ -92,19 +114,22 @@ export class GraphController {
   }
 
   /**
-   * The whole graph (not just the visible part) as a PNG at twice its size, scaled down for a
-   * large graph so the picture stays under ~32 megapixels (Cytoscape draws it in one go).
+   * The whole graph (not just the visible part) as a PNG at twice its size, scaled down so its
+   * longer side stays within `maxSide` pixels (a sensible picture to paste or print).
    */
-  exportPng(background: string): Promise<Blob> {
+  exportPng(background: string, maxSide = 2400): Promise<Blob> {
     const box = this.cy.elements().boundingBox();
-    const area = Math.max(1, box.w * box.h);
-    const scale = Math.min(2, 8000 / Math.max(1, box.w), 8000 / Math.max(1, box.h), Math.sqrt(32_000_000 / area));
-    return this.cy.png({ output: 'blob-promise', full: true, scale, bg: background });
+    const scale = Math.min(2, maxSide / Math.max(1, box.w), maxSide / Math.max(1, box.h));
+    // The whole graph at picture scale: labels as the stylesheet draws them, not the zoom-sized key labels.
+    this.keyLabels.suspend();
+    return this.cy.png({ output: 'blob-promise', full: true, scale, bg: background }).finally(() => this.keyLabels.resume());
   }
 
   destroy(): void {
     mounted.delete(this);
     this.impact.detach();
+    this.keyLabels.detach();
+    this.minimap.detach();
     this.removeTestHook();
     this.engine.dispose();
     this.cy.destroy();
@@ -116,11 +141,13 @@ export class GraphController {
 
   setTheme(theme: Theme): void {
     this.cy.style(buildStylesheet(theme));
+    this.keyLabels.restyle();
+    this.minimap.setColours(minimapColours(theme));
   }
 
   /** Shows a view: diff elements in, then lay out (cached positions apply at once). */
-  setView(view: GraphView, layout: LayoutChoice, focusId: string | null): void {
-    const elements = toElements(view);
+  setView(view: GraphView, layout: LayoutChoice, focusId: string | null, decor?: RollUpDecor): void {
+    const elements = toElements(view, decor);
     const diff = diffElements({ nodes: this.nodes, edges: this.edges }, elements);
     const cy = this.cy;
     const nodeChurn = diff.addNodes.length + diff.removeNodes.length;
@@ -146,6 +173,7 @@ export class GraphController {
         group: 'nodes',
         data: { ...node },
         classes: 'pending',
+        selectable: !node.group,
         position: this.guessPosition(node.id, elements.edges),
       }));
       added.push(
@@ -202,6 +230,14 @@ export class GraphController {
     if (this.cy.nodes().empty()) return;
     this.cy.fit(undefined, PADDING);
     this.clampZoom();
+  }
+
+  /** Zooms in (factor > 1) or out around the centre of the canvas. */
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
+    cy.stop();
+    cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
   }
 
   centreOn(id: string): void {

@@ -28,7 +28,8 @@ export function buildStylesheet(theme: Theme): StylesheetJson {
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
         'text-background-shape': 'roundrectangle',
-        'min-zoomed-font-size': 6,
+        // Ordinary labels appear from zoom 2/3; the CIs that matter keep theirs at every zoom (key-labels.ts).
+        'min-zoomed-font-size': 8,
         'border-color': p.nodeBorder,
         'border-opacity': 0.9,
         'background-width': '56%',
@@ -123,6 +124,12 @@ export function buildStylesheet(theme: Theme): StylesheetJson {
       selector: 'edge.diff-removed',
       style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', 'line-style': 'dashed', 'line-dash-pattern': [6, 4], opacity: 0.55 },
     },
+    // A roll-up (src/renderer/impact/roll-up.ts): groups drawn large with their count, hop counts on the edges.
+    {
+      selector: 'node[?group]',
+      style: { width: 64, height: 64, 'font-size': 15, 'font-weight': 'bold', 'text-max-width': '220px', 'border-width': 4, 'border-style': 'double' },
+    },
+    { selector: 'edge[?rolled]', style: { label: 'data(label)', 'font-size': 12, 'font-weight': 'bold', width: 3, 'min-zoomed-font-size': 0 } },
     { selector: '.pending', style: { opacity: 0 } },
     {
       selector: 'core',

@@ -5,6 +5,10 @@ export interface GraphTestHook {
   edgeIds(): string[];
   selectedIds(): string[];
   renderedPosition(id: string): { x: number; y: number } | null;
+  /** Nodes whose label is drawn at the current zoom (not hidden as too small). */
+  labelledIds(): string[];
+  /** Nodes whose label is kept readable at every zoom (key-labels.ts). */
+  keyLabelIds(): string[];
   /** True once the current elements have been laid out and no layout is running. */
   isSettled(): boolean;
 }

@@ -71,10 +71,7 @@ export function ImpactContextMenu() {
         className="menu-item"
         data-testid="context-dependencies"
         onClick={() =>
-          act(async () => {
-            if (!useImpactStore.getState().active) await impact.simulate([menu.ciId], 'down');
-            await impact.showTab('dependencies', menu.ciId);
-          })
+          act(() => impact.inspect('dependencies', menu.ciId))
         }
       >
         What it stands on (dependencies)
@@ -86,10 +83,7 @@ export function ImpactContextMenu() {
           className="menu-item"
           data-testid="context-spof"
           onClick={() =>
-            act(async () => {
-              if (!useImpactStore.getState().active) await impact.simulate([menu.ciId], 'down');
-              await impact.showSpof(menu.ciId);
-            })
+            act(() => impact.inspect('spof', menu.ciId))
           }
         >
           Single points of failure

@@ -1,4 +1,4 @@
-// What the simulation's colours mean, over the graph's top-left corner while simulating.
+// What the simulation's colours mean, in the legend strip below the graph while simulating.
 import { useViewStore } from '../state/view-store';
 import { IMPACT_PALETTES } from './impact-styles';
 import { useImpactStore } from './impact-store';
@@ -28,9 +28,22 @@ export function ImpactLegend() {
   if (!active) return null;
   const p = IMPACT_PALETTES[theme];
   return (
-    <section className="graph-overlay impact-legend" aria-label="Impact legend" data-testid="impact-legend">
-      <h3>{tab === 'dependencies' ? 'Dependencies' : 'Change impact'}</h3>
-      {tab === 'impact' ? (
+    <section className="legend impact-legend" aria-label="Impact legend" data-testid="impact-legend">
+      <h3>{tab === 'dependencies' ? 'Dependencies' : spof ? 'Single points of failure' : 'Change impact'}</h3>
+      {tab === 'dependencies' ? (
+        <>
+          <span className="legend-item">
+            <Swatch fill="var(--surface-2)" border="var(--border-strong)" outline={p.target} /> Asked-about CI
+          </span>
+          <span className="legend-item">
+            <Swatch fill={p.dependency} /> Needed by it
+          </span>
+        </>
+      ) : spof ? (
+        <span className="legend-item">
+          <Swatch fill="var(--surface-2)" border="var(--border-strong)" outline={p.spof} /> Single point of failure
+        </span>
+      ) : (
         <>
           <span className="legend-item">
             <Swatch fill="var(--surface-2)" border="var(--border-strong)" outline={p.target} /> Change target
@@ -44,29 +57,15 @@ export function ImpactLegend() {
           <span className="legend-item">
             <Swatch fill={p.fill.at_risk} border={p.border.at_risk} /> At risk
           </span>
-          {spof && (
-            <span className="legend-item">
-              <Swatch fill="var(--surface-2)" border="var(--border-strong)" outline={p.spof} /> Single point of failure
-            </span>
-          )}
-        </>
-      ) : (
-        <>
-          <span className="legend-item">
-            <Swatch fill="var(--surface-2)" border="var(--border-strong)" outline={p.target} /> Asked-about CI
-          </span>
-          <span className="legend-item">
-            <Swatch fill={p.dependency} /> Needed by it
-          </span>
         </>
       )}
       {(chosenId || spof) && (
         <span className="legend-item">
-          <span className="impact-legend-path" style={{ background: p.path }} /> {spof ? 'How each reaches the service' : 'Explanation path'}
+          <span className="impact-legend-path" style={{ background: p.path }} /> {spof ? 'The service, and how each reaches it' : 'Explanation path'}
         </span>
       )}
       <span className="legend-item">
-        <Swatch fill="var(--text-faint)" dim /> Unaffected (dimmed)
+        <Swatch fill="var(--text-faint)" dim /> {spof || chosenId ? 'Everything else (faded)' : 'Unaffected (dimmed)'}
       </span>
     </section>
   );

@@ -1,14 +1,18 @@
 // The side panel of a change simulation (in place of the inspector): targets and their modes,
 // counts per level and class, impacted services ranked with their explanation paths, redundancy
 // groups, single points of failure, and the Dependencies toggle (what a CI stands on).
-import { useEffect, useMemo } from 'react';
-import { explanationPath, impactedList, impactIndex, type Explanation, type ImpactLevel, type ImpactedCi } from '../../shared/impact-types';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { downloadBlob, fileStamp } from '../data/download';
+import { impactToCsv, impactToMarkdown } from './impact-export';
+import { explanationPath, impactedList, impactIndex, type BlastRadiusResult, type Explanation, type ImpactLevel, type ImpactedCi } from '../../shared/impact-types';
 import { ClassIcon } from '../components/ClassIcon';
-import { classLabel, relationshipLabel } from '../graph/class-style';
+import { stepEnds, type PathReading } from '../../shared/failure-direction';
+import { classLabel, relationshipVerb } from '../graph/class-style';
 import { useDataStore } from '../state/data-store';
 import { primarySelection, useViewStore } from '../state/view-store';
 import { LEVEL_LABELS, impactCounts, isServiceClass, rankImpacted, rankServices, redundancyRows } from './impact-model';
 import { useImpactStore } from './impact-store';
+import { GROUP_PREFIX } from './roll-up';
 import './impact.css';
 
 const LIST_LIMIT = 300;
@@ -21,17 +25,30 @@ export function LevelBadge({ level }: { level: ImpactLevel }) {
   );
 }
 
-function PathChain({ explanation, names }: { explanation: Explanation; names: (id: string) => string }) {
+/**
+ * An explanation path, CI by CI, in the order it was walked. Between two CIs: an arrow showing
+ * which way the failure travels, and the relationship read as a sentence in its own direction
+ * ("Order API depends on orders-db primary"), whichever way the path runs.
+ */
+function PathChain({ explanation, names, reading }: { explanation: Explanation; names: (id: string) => string; reading: PathReading }) {
+  const arrow = reading === 'failure' ? '↓' : '↑';
+  const arrowTitle = reading === 'failure' ? 'The failure travels down this path' : 'A failure would travel up this path';
   return (
-    <ol className="impact-path" data-testid="impact-path">
+    <ol className="impact-path" data-testid="impact-path" data-reading={reading}>
       {explanation.path.map((id, i) => {
         const step = i > 0 ? explanation.steps[i - 1] : null;
+        const ends = step ? stepEnds(step, reading) : null;
         return (
           <li key={id} data-ci-id={id}>
-            {step && (
+            {step && ends && (
               <span className="impact-path-step">
-                ↓ {relationshipLabel(step.type).toLowerCase()}
-                {step.strength === 'soft' ? ' (soft)' : ''}
+                <span className="impact-path-arrow" title={arrowTitle} aria-hidden="true">
+                  {arrow}
+                </span>
+                <span data-testid="impact-path-sentence">
+                  {names(ends.source)} {relationshipVerb(step.type)} {names(ends.target)}
+                  {step.strength === 'soft' ? ' (soft)' : ''}
+                </span>
               </span>
             )}
             <span className="impact-path-name">{names(id)}</span>
@@ -121,19 +138,134 @@ function ImpactRow({ ci, chosen, onChoose, testId }: { ci: ImpactedCi; chosen: b
   );
 }
 
+/** The groups of a rolled-up blast radius, each expandable to its members on the graph. */
+function RollUpSection() {
+  const rollUp = useImpactStore((s) => s.rollUp);
+  const expanded = useImpactStore((s) => s.expandedGroups);
+  const toggleGroup = useImpactStore((s) => s.toggleGroup);
+  if (!rollUp) return null;
+  const shown = new Set(rollUp.groups.map((g) => g.id));
+  // Expanded groups whose members are all drawn alone have no node left, but can still fold back.
+  const folded = expanded.filter((id) => !shown.has(id));
+  return (
+    <section className="panel-section" data-testid="rollup-section">
+      <h3>Drawn as groups by class</h3>
+      <p className="faint" style={{ margin: '0 0 6px' }}>
+        Too many CIs to draw one by one: the targets and the most critical services are drawn alone, the rest by class. Click a group (here or on the graph) to
+        draw its members.
+      </p>
+      <div className="impact-list">
+        {rollUp.groups.map((g) => (
+          <button
+            key={g.id}
+            type="button"
+            className="impact-row"
+            data-testid="rollup-group"
+            data-group-id={g.id}
+            aria-pressed={expanded.includes(g.id)}
+            title={`${g.byLevel.down} down, ${g.byLevel.degraded} degraded, ${g.byLevel.at_risk} at risk`}
+            onClick={() => void toggleGroup(g.id)}
+          >
+            <LevelBadge level={g.worst} />
+            <ClassIcon ciClass={g.ciClass} small />
+            <span className="impact-row-name">{g.label}</span>
+            <span className="faint">{expanded.includes(g.id) ? `+${g.expandedMembers} drawn · fold` : 'expand'}</span>
+          </button>
+        ))}
+        {folded.map((id) => (
+          <button key={id} type="button" className="impact-row" data-testid="rollup-group" data-group-id={id} aria-pressed onClick={() => void toggleGroup(id)}>
+            <span className="impact-row-name">{classLabel(id.slice(GROUP_PREFIX.length))}: all drawn</span>
+            <span className="faint">fold</span>
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function SpofSection() {
+  const spof = useImpactStore((s) => s.spof);
+  const clearSpof = useImpactStore((s) => s.clearSpof);
+  const names = useNames();
+  if (!spof) return null;
+  return (
+    <section className="panel-section" data-testid="spof-section">
+      <h3>
+        <span>
+          SPOFs of {names(spof.serviceId)} ({spof.singlePointsOfFailure.length})
+        </span>
+        <button type="button" className="link" data-testid="spof-clear" onClick={clearSpof}>
+          Clear
+        </button>
+      </h3>
+      <p className="faint" style={{ margin: '0 0 6px' }}>
+        Each of these alone takes the service down (redundancy respected).
+      </p>
+      <div className="impact-list">
+        {spof.singlePointsOfFailure.map((s) => (
+          <div key={s.id} className="impact-row static" data-testid="spof-row" data-ci-id={s.id}>
+            <ClassIcon ciClass={s.class} small />
+            <span className="impact-row-name">{s.name}</span>
+            <span className="faint">{s.path.length - 1} hop{s.path.length === 2 ? '' : 's'}</span>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** Hand the blast radius on: a CSV of every impacted CI with its path, a Markdown summary to paste, the page printed. */
+function HandOn({ result }: { result: BlastRadiusResult }) {
+  const documentName = useDataStore((s) => s.info?.title ?? 'CMDB');
+  const [copied, setCopied] = useState<string | null>(null);
+  const markdown = () => impactToMarkdown(result, { document: documentName, date: new Date() });
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(markdown());
+      setCopied('Summary copied (Markdown).');
+    } catch {
+      // No clipboard (permission refused): the same summary as a file.
+      downloadBlob(`blast-radius-${fileStamp()}.md`, new Blob([markdown()], { type: 'text/markdown' }));
+      setCopied('No clipboard access: the summary was saved as a Markdown file.');
+    }
+  };
+  return (
+    <div className="row wrap impact-hand-on" style={{ gap: 6, marginTop: 8 }}>
+      <button
+        type="button"
+        className="btn btn-small"
+        data-testid="impact-export-csv"
+        title="Every impacted CI with its level and explanation path"
+        onClick={() => downloadBlob(`blast-radius-${fileStamp()}.csv`, new Blob([impactToCsv(result)], { type: 'text/csv' }))}
+      >
+        Export CSV
+      </button>
+      <button type="button" className="btn btn-small" data-testid="impact-copy" title="Targets, counts and impacted services with their paths, as Markdown" onClick={() => void copy()}>
+        Copy summary
+      </button>
+      <button type="button" className="btn btn-small" data-testid="impact-print" title="Print the graph and this panel" onClick={() => window.print()}>
+        Print
+      </button>
+      {copied && (
+        <span className="faint" role="status" data-testid="impact-copied">
+          {copied}
+        </span>
+      )}
+    </div>
+  );
+}
+
 function BlastRadius() {
   const result = useImpactStore((s) => s.result);
   const chosenId = useImpactStore((s) => s.chosenId);
   const choose = useImpactStore((s) => s.choose);
-  const spof = useImpactStore((s) => s.spof);
   const showSpof = useImpactStore((s) => s.showSpof);
-  const clearSpof = useImpactStore((s) => s.clearSpof);
   const names = useNames();
   const index = useMemo(() => (result ? impactIndex(result) : null), [result]);
   const services = useMemo(() => (result ? rankServices(result.services) : []), [result]);
   const all = useMemo(() => (result ? rankImpacted(impactedList(result.impacted)) : []), [result]);
   const groups = useMemo(() => (result ? redundancyRows(result) : []), [result]);
-  if (!result || !index) return null;
+  if (!result || !index) return <SpofSection />;
   const counts = impactCounts(result);
   const explanation = chosenId ? explanationPath(index, chosenId) : null;
   const chosenService = services.find((s) => s.id === chosenId);
@@ -141,7 +273,7 @@ function BlastRadius() {
   const detail = (id: string) =>
     chosenId === id && explanation ? (
       <div className="impact-detail">
-        <PathChain explanation={explanation} names={names} />
+        <PathChain explanation={explanation} names={names} reading="failure" />
         {chosenService?.id === id && (
           <button type="button" className="btn btn-small" data-testid="spof-button" onClick={() => void showSpof(id)}>
             Single points of failure
@@ -175,32 +307,12 @@ function BlastRadius() {
             ))}
           </div>
         )}
+        <HandOn result={result} />
       </section>
 
-      {spof && (
-        <section className="panel-section" data-testid="spof-section">
-          <h3>
-            <span>
-              SPOFs of {names(spof.serviceId)} ({spof.singlePointsOfFailure.length})
-            </span>
-            <button type="button" className="link" data-testid="spof-clear" onClick={clearSpof}>
-              Clear
-            </button>
-          </h3>
-          <p className="faint" style={{ margin: '0 0 6px' }}>
-            Each of these alone takes the service down (redundancy respected).
-          </p>
-          <div className="impact-list">
-            {spof.singlePointsOfFailure.map((s) => (
-              <div key={s.id} className="impact-row static" data-testid="spof-row" data-ci-id={s.id}>
-                <ClassIcon ciClass={s.class} small />
-                <span className="impact-row-name">{s.name}</span>
-                <span className="faint">{s.path.length - 1} hop{s.path.length === 2 ? '' : 's'}</span>
-              </div>
-            ))}
-          </div>
-        </section>
-      )}
+      <RollUpSection />
+
+      <SpofSection />
 
       <section className="panel-section">
         <h3>Impacted services ({services.length})</h3>
@@ -289,7 +401,7 @@ function Dependencies() {
             </button>
             {chosenId === d.id && explanation && (
               <div className="impact-detail">
-                <PathChain explanation={explanation} names={names} />
+                <PathChain explanation={explanation} names={names} reading="dependency" />
               </div>
             )}
           </div>
@@ -312,20 +424,28 @@ export function ImpactPanel() {
   const refresh = useImpactStore((s) => s.refresh);
   const primary = useViewStore(primarySelection);
   const revision = useDataStore((s) => s.info?.revision ?? null);
+  const spof = useImpactStore((s) => s.spof);
+  // Dependencies or SPOFs asked for from Explore: nothing is assumed to change.
+  const noChange = useImpactStore((s) => s.targets.length === 0);
+  const heading = !noChange ? 'Change simulation' : tab === 'dependencies' ? 'Dependencies' : spof ? 'Single points of failure' : 'Impact';
 
-  // An edit elsewhere (another window, undo) changed the CMDB: compute the simulation again.
+  // An edit elsewhere (another window, undo) changed the CMDB: compute the simulation again. Not on
+  // mounting: what opened the panel is computing already (a refresh would supersede it).
+  const shownRevision = useRef(revision);
   useEffect(() => {
-    if (revision !== null) void refresh();
+    if (revision === null || revision === shownRevision.current) return;
+    shownRevision.current = revision;
+    void refresh();
   }, [revision, refresh]);
 
   return (
-    <aside className="panel panel-right impact-panel" aria-label="Change simulation" data-testid="impact-panel">
+    <aside className="panel panel-right impact-panel" aria-label={heading} data-testid="impact-panel">
       <section className="panel-section impact-head">
         <div className="row">
-          <h2 style={{ margin: 0 }}>Change simulation</h2>
+          <h2 style={{ margin: 0 }}>{heading}</h2>
           <span className="spacer" />
-          <button type="button" className="btn btn-small" data-testid="impact-exit" title="Leave the simulation (Esc)" onClick={exit}>
-            Exit simulation
+          <button type="button" className="btn btn-small" data-testid="impact-exit" title={`Back to Explore (Esc)`} onClick={exit}>
+            {noChange ? 'Close' : 'Exit simulation'}
           </button>
         </div>
         <p className="faint" style={{ margin: '4px 0 0' }}>
@@ -337,11 +457,18 @@ export function ImpactPanel() {
           </p>
         )}
       </section>
-      <Targets />
+      {!noChange && <Targets />}
       <section className="panel-section stack" style={{ gap: 8 }}>
         <div className="row">
           <span className="segmented" role="group" aria-label="What to show">
-            <button type="button" aria-pressed={tab === 'impact'} data-testid="impact-tab-impact" onClick={() => void showTab('impact')}>
+            <button
+              type="button"
+              aria-pressed={tab === 'impact'}
+              data-testid="impact-tab-impact"
+              disabled={noChange && !spof}
+              title={noChange ? 'Simulate a change (Simulate change in the toolbar) to see its blast radius' : undefined}
+              onClick={() => void showTab('impact')}
+            >
               Blast radius
             </button>
             <button

@@ -15,13 +15,15 @@ export function SimulateButton() {
   return (
     <button
       type="button"
-      className={`btn${active ? ' btn-primary' : ''}`}
+      className={`btn tb-button${active ? ' btn-primary' : ''}`}
+      aria-label="Simulate change"
       data-testid="simulate-change"
       disabled={selected === 0}
       title={title}
       onClick={() => simulateSelection('down')}
     >
-      ⚡ Simulate change
+      <span aria-hidden="true">⚡</span>
+      <span className="tb-text">Simulate change</span>
     </button>
   );
 }

@@ -1,5 +1,6 @@
 // Pure logic of the change simulation: ranking, which CIs a view must hold, and which classes each
 // graph element gets. No React, no Cytoscape: unit-tested in test/unit/renderer/impact-model.test.ts.
+import type { RollUp } from './roll-up';
 import type { CiClass } from '../../shared/model';
 import {
   explanationPath,
@@ -32,6 +33,8 @@ export interface OverlayInput {
   /** A CI whose explanation path is emphasised (a service row, any impacted CI or dependency). */
   chosenId: string | null;
   spof: SpofResult | null;
+  /** The roll-up drawn for a blast radius too big to draw CI by CI (roll-up.ts), if any. */
+  rollUp?: RollUp | null;
 }
 
 /** Classes per element id; `rest` goes to every node and edge not listed. */
@@ -150,7 +153,7 @@ function add(map: Map<string, string[]>, id: string, cls: string): void {
  * - blast radius: targets outlined and coloured by their mode, impacted CIs by level, the
  *   relationship each impact came over coloured by its level, everything else dimmed;
  * - a chosen CI: its explanation path emphasised (`impact-path`), everything else faded;
- * - SPOFs shown: the SPOFs and their service emphasised with the hops that reach it, the rest faded;
+ * - SPOFs shown: only the SPOFs and their service, with the hops that reach it; the rest faded;
  * - dependencies: the asked-about CI outlined, its dependencies and their hops marked, the rest dimmed.
  */
 export function overlayClasses(input: OverlayInput): OverlayClasses {
@@ -167,6 +170,15 @@ export function overlayClasses(input: OverlayInput): OverlayClasses {
       add(edges, d.via.relationshipId, 'impact-dep-edge');
     }
     rest = 'impact-dim';
+  } else if (input.spof) {
+    // SPOFs are their own picture: the service and each SPOF with the hops that reach it, the rest
+    // faded; the blast radius's colours are not drawn under them.
+    add(nodes, input.spof.serviceId, 'impact-path');
+    for (const s of input.spof.singlePointsOfFailure) {
+      add(nodes, s.id, 'impact-spof');
+      for (const step of s.steps) add(edges, step.relationshipId, 'impact-path');
+    }
+    return { nodes, edges, rest: 'impact-faded' };
   } else {
     const result = input.result;
     if (!result) return { nodes, edges, rest };
@@ -181,29 +193,23 @@ export function overlayClasses(input: OverlayInput): OverlayClasses {
         add(edges, page.viaRelationshipId[j], `impact-edge-${level}`);
       }
     }
+    for (const g of input.rollUp?.groups ?? []) add(nodes, g.id, `impact-${g.worst}`);
+    for (const e of input.rollUp?.edges ?? []) add(edges, e.id, `impact-edge-${e.level}`);
     rest = 'impact-dim';
-    if (input.spof) {
-      add(nodes, input.spof.serviceId, 'impact-path');
-      for (const s of input.spof.singlePointsOfFailure) {
-        add(nodes, s.id, 'impact-spof');
-        for (const step of s.steps) add(edges, step.relationshipId, 'impact-path');
-      }
-      return withFaded(nodes, edges, 'impact-spof');
-    }
   }
 
   const explanation = chosenExplanation(input);
   if (explanation) {
     for (const id of explanation.path) add(nodes, id, 'impact-path');
     for (const step of explanation.steps) add(edges, step.relationshipId, 'impact-path');
-    return withFaded(nodes, edges, null);
+    return withFaded(nodes, edges);
   }
   return { nodes, edges, rest };
 }
 
-/** Emphasis mode: every element without `impact-path` (or `also`) is faded, listed or not. */
-function withFaded(nodes: Map<string, string[]>, edges: Map<string, string[]>, also: string | null): OverlayClasses {
-  const emphasised = (list: string[]) => list.includes('impact-path') || (also !== null && list.includes(also));
+/** Emphasis mode: every element without `impact-path` is faded, listed or not. */
+function withFaded(nodes: Map<string, string[]>, edges: Map<string, string[]>): OverlayClasses {
+  const emphasised = (list: string[]) => list.includes('impact-path');
   for (const map of [nodes, edges]) {
     for (const list of map.values()) if (!emphasised(list)) list.push('impact-faded');
   }

@@ -5,6 +5,7 @@ import type { Core, EventObject, NodeSingular } from 'cytoscape';
 import { useViewStore } from '../state/view-store';
 import { OVERLAY_CLASS_NAMES, overlayClasses, type OverlayClasses } from './impact-model';
 import { useImpactStore, type ImpactState } from './impact-store';
+import { isGroupId } from './roll-up';
 
 export interface ImpactTestHook {
   /** Overlay classes (impact-*) of an element on the canvas, sorted; null when it is not on the canvas. */
@@ -26,7 +27,7 @@ const PADDING = 90;
 const MAX_FRAME_ZOOM = 1.2;
 
 function overlayKey(s: ImpactState): unknown[] {
-  return [s.active, s.tab, s.result, s.dependencies, s.chosenId, s.spof];
+  return [s.active, s.tab, s.result, s.dependencies, s.chosenId, s.spof, s.rollUp];
 }
 
 export class ImpactOverlay {
@@ -87,8 +88,12 @@ export class ImpactOverlay {
     useImpactStore.getState().openContextMenu({ ciId: id, x: p.x, y: p.y });
   };
 
-  private readonly onTap = () => {
-    if (useImpactStore.getState().contextMenu) useImpactStore.getState().closeContextMenu();
+  private readonly onTap = (event: EventObject) => {
+    const impact = useImpactStore.getState();
+    if (impact.contextMenu) impact.closeContextMenu();
+    // A roll-up group opens to its members (or folds back) when clicked.
+    const target = event.target as NodeSingular | Core;
+    if (target !== this.cy && (target as NodeSingular).isNode() && isGroupId((target as NodeSingular).id())) void impact.toggleGroup((target as NodeSingular).id());
   };
 
   private apply(): void {

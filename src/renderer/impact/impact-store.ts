@@ -7,6 +7,7 @@ import { api } from '../api/client';
 import { errorMessage } from '../api/api-error';
 import { useDataStore } from '../state/data-store';
 import { useViewStore } from '../state/view-store';
+import { buildRollUp, needsRollUp, rollUpView, type RollUp } from './roll-up';
 import { chosenExplanation, viewCiIds, viewContextHops, type ImpactTab, type SimulationTarget, type TargetMode } from './impact-model';
 
 /**
@@ -31,6 +32,10 @@ export interface ImpactState {
   /** Bumped to ask the graph to bring these CIs into view once laid out. */
   fitRequest: { ids: string[]; nonce: number } | null;
   contextMenu: { ciId: string; x: number; y: number } | null;
+  /** The roll-up drawn instead of a blast radius too big for the view cap ('impact' scope), if any. */
+  rollUp: RollUp | null;
+  /** Roll-up groups the user expanded to their members. */
+  expandedGroups: string[];
 
   simulate(ciIds: string[], mode?: TargetMode): Promise<void>;
   setTargetMode(ciId: string, mode: TargetMode): Promise<void>;
@@ -40,10 +45,17 @@ export interface ImpactState {
   choose(ciId: string | null): void;
   showTab(tab: ImpactTab, ciId?: string | null): Promise<void>;
   showSpof(serviceId: string): Promise<void>;
+  /**
+   * What a CI stands on, or a service's SPOFs, from Explore: the panel opens on them with no change
+   * target (nothing is assumed to fail); within a simulation it is the same as showTab / showSpof.
+   */
+  inspect(what: 'dependencies' | 'spof', ciId: string): Promise<void>;
   clearSpof(): void;
   setScope(scope: ImpactScope): Promise<void>;
   openContextMenu(menu: { ciId: string; x: number; y: number }): void;
   closeContextMenu(): void;
+  /** Expands a roll-up group to its members (up to a cap), or folds it back. */
+  toggleGroup(groupId: string): Promise<void>;
   exit(): void;
 }
 
@@ -63,6 +75,8 @@ const NO_SIMULATION = {
   view: null,
   fitRequest: null,
   contextMenu: null,
+  rollUp: null,
+  expandedGroups: [],
 } satisfies Partial<ImpactState>;
 
 export const useImpactStore = create<ImpactState>()((set, get) => {
@@ -70,6 +84,15 @@ export const useImpactStore = create<ImpactState>()((set, get) => {
   async function refreshView(token: number, frame?: string[]): Promise<void> {
     const state = get();
     const ids = viewCiIds(state);
+    if (state.scope === 'impact' && state.tab === 'impact' && !state.spof && state.result && needsRollUp(state.result)) {
+      const rollUp = buildRollUp(state.result, new Set(state.expandedGroups));
+      const drawn = await api.call('view.subgraph', { ciIds: rollUp.ciIds, contextHops: 0, nodeCap: DEFAULT_VIEW_CAP });
+      if (token !== seq) return;
+      const view = rollUpView(drawn, rollUp, state.result.impacted.count);
+      set({ view, rollUp, fitRequest: { ids: frame ?? view.nodes.map((n) => n.id), nonce: (get().fitRequest?.nonce ?? 0) + 1 } });
+      return;
+    }
+    if (state.rollUp) set({ rollUp: null });
     if (state.scope === 'impact' && ids.length > 0) {
       const view = await api.call('view.subgraph', { ciIds: ids, contextHops: viewContextHops(state), nodeCap: DEFAULT_VIEW_CAP });
       if (token !== seq) return;
@@ -95,6 +118,8 @@ export const useImpactStore = create<ImpactState>()((set, get) => {
 
   async function computeBlastRadius(token: number): Promise<void> {
     const targets = get().targets;
+    // Dependencies or SPOFs asked for from Explore: no change, so no blast radius.
+    if (targets.length === 0) return;
     const result = await api.call('impact.blastRadius', { targets });
     if (token !== seq) return;
     const chosen = get().chosenId;
@@ -124,6 +149,7 @@ export const useImpactStore = create<ImpactState>()((set, get) => {
         spof: null,
         dependencies: null,
         contextMenu: null,
+        expandedGroups: [],
         ...(wasActive ? {} : { scope: 'impact', result: null }),
       });
       await run(async (token) => {
@@ -187,13 +213,30 @@ export const useImpactStore = create<ImpactState>()((set, get) => {
       });
     },
 
+    inspect: async (what, ciId) => {
+      if (!get().active) set({ ...NO_SIMULATION, active: true });
+      if (what === 'dependencies') await get().showTab('dependencies', ciId);
+      else await get().showSpof(ciId);
+    },
+
     clearSpof: () => {
+      // With no change target, the SPOFs were all there was to show.
+      if (get().targets.length === 0) {
+        get().exit();
+        return;
+      }
       set({ spof: null });
       void run((token) => refreshView(token));
     },
 
     setScope: async (scope) => {
       set({ scope });
+      await run((token) => refreshView(token));
+    },
+
+    toggleGroup: async (groupId) => {
+      const expanded = get().expandedGroups;
+      set({ expandedGroups: expanded.includes(groupId) ? expanded.filter((g) => g !== groupId) : [...expanded, groupId] });
       await run((token) => refreshView(token));
     },
 

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { ApiError, errorMessage } from '../api/api-error';
 import { useDataStore } from './data-store';
 import { primarySelection, useViewStore, type ViewState } from './view-store';
+import { useDataUi } from '../data/data-ui-store';
 
 export function viewInputFromState(state: Pick<ViewState, 'filters' | 'neighbourhood'>): OperationInput<'view.graph'> {
   const { neighbourhood } = state;
@@ -82,13 +83,21 @@ export async function loadDetails(): Promise<void> {
 
 type MutationName = 'ci.create' | 'ci.update' | 'ci.delete' | 'rel.create' | 'rel.update' | 'rel.delete';
 
+/**
+ * CIs this window deleted, by the revision each delete produced: undoing that step brings the CI
+ * back, and it is selected again (history.undo does not say what it restored).
+ */
+const deletedAt = new Map<number, string>();
+
 /** Runs an edit; resolves once the core has persisted it. Throws ApiError for forms to show. */
 export async function mutate<N extends MutationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
   const data = useDataStore.getState();
   data.setSaveStatus('saving');
   try {
     const result = await api.call(name, input);
-    data.setInfo((result as { info: DocumentInfo }).info);
+    const info = (result as { info: DocumentInfo }).info;
+    if (name === 'ci.delete') deletedAt.set(info.revision, (input as OperationInput<'ci.delete'>).id);
+    data.setInfo(info);
     data.setSaveStatus('saved');
     data.setError(null);
     return result;
@@ -100,10 +109,17 @@ export async function mutate<N extends MutationName>(name: N, input: OperationIn
 
 async function historyStep(name: Extract<OperationName, 'history.undo' | 'history.redo'>): Promise<void> {
   const data = useDataStore.getState();
+  const restores = name === 'history.undo' ? deletedAt.get(data.info?.revision ?? -1) : undefined;
   data.setSaveStatus('saving');
   try {
     data.setInfo(await api.call(name, {}));
     data.setSaveStatus('saved');
+    if (restores) {
+      // The undone step was this window's delete of a CI: it is back, so select it and bring it on screen.
+      const view = useViewStore.getState();
+      view.setSelection([restores]);
+      view.requestCentre(restores);
+    }
   } catch (error) {
     data.setSaveStatus('failed');
     data.setError(errorMessage(error));
@@ -144,7 +160,8 @@ export function focusCi(ciId: string): void {
   const graph = useDataStore.getState().view;
   view.setSelection([ciId]);
   const onScreen = graph?.nodes.some((node) => node.id === ciId) ?? false;
-  if (!onScreen) view.setNeighbourhood({ enabled: true, ciId });
+  // A diff or as-of view is not refetched around a CI: that would replace it with the live graph.
+  if (!onScreen && !useDataUi.getState().overlay) view.setNeighbourhood({ enabled: true, ciId });
   view.requestCentre(ciId);
 }
 

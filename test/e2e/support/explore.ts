@@ -9,6 +9,8 @@ export interface GraphHook {
   selectedIds(): string[];
   renderedPosition(id: string): { x: number; y: number } | null;
   isSettled(): boolean;
+  labelledIds(): string[];
+  keyLabelIds(): string[];
 }
 /** The page's global object, seen from Node (tsconfig.node has no DOM types). */
 export type HookHost = { __faultlineGraph?: GraphHook };
@@ -61,4 +63,8 @@ export async function searchAndSelect(page: Page, query: string, ciId: string): 
   await expect(hit).toBeVisible();
   await hit.click();
   await expect(page.getByTestId('search-dialog')).toBeHidden();
+}
+
+export async function labelledIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (globalThis as unknown as HookHost).__faultlineGraph?.labelledIds() ?? []);
 }

@@ -96,7 +96,7 @@ describe('impact model', () => {
     expect(o.rest).toBe('impact-faded');
   });
 
-  it('SPOFs are emphasised with their service; the chosen path gives way', () => {
+  it('SPOFs are a picture of their own: the service and its SPOFs emphasised, no blast-radius colours, the chosen path gives way', () => {
     const spof: SpofResult = {
       serviceId: 'svc-a',
       singlePointsOfFailure: [
@@ -106,9 +106,16 @@ describe('impact model', () => {
     };
     const o = overlayClasses({ ...base, chosenId: 'svc-b', spof });
     expect(cls(o.nodes, 'lb')).toEqual(['impact-spof']);
-    expect(cls(o.nodes, 'svc-a')).toEqual(['impact-down', 'impact-path']);
-    expect(cls(o.nodes, 'svc-b')).toContain('impact-faded');
+    expect(cls(o.nodes, 'svc-a')).toEqual(['impact-path']);
+    expect(cls(o.nodes, 'svc-b')).toEqual([]);
+    expect(cls(o.nodes, 'db')).toEqual([]);
+    expect(cls(o.edges, 'r1')).toEqual([]);
+    expect(o.rest).toBe('impact-faded');
     expect(cls(o.edges, 'r9')).toEqual(['impact-path']);
+    // Asked for from a service's menu, with no change simulated.
+    const alone = overlayClasses({ ...base, result: null, spof });
+    expect(cls(alone.nodes, 'lb')).toEqual(['impact-spof']);
+    expect(cls(alone.nodes, 'svc-a')).toEqual(['impact-path']);
     // Drawn alone as a tree: the service, its SPOFs and the CIs on their way, no context hop.
     expect(viewCiIds({ ...base, spof })).toEqual(['svc-a', 'lb']);
     expect(viewContextHops({ ...base, spof })).toBe(0);

@@ -1,0 +1,66 @@
+// axe-core on every main screen in both themes: no serious or critical violation (contrast of
+// text and controls included). The canvas itself is a picture: axe does not read inside it.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { searchAndSelect, waitForGraph } from './support/explore';
+
+const TARGET = 'db-orders-primary';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  // At most three elements per rule: one is enough to find the style at fault.
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join('').trim() ?? ''}`));
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`no serious or critical axe violation on the main screens, ${theme} theme`, async ({ page, server }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(server.url);
+    await waitForGraph(page);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const found: Record<string, string[]> = {};
+    const check = async (screen: string) => {
+      await page.waitForTimeout(300); // transitions (150 ms) finish before colours are read
+      found[screen] = await seriousViolations(page);
+    };
+
+    await check('explore');
+    await searchAndSelect(page, 'orders-db primary', TARGET);
+    await check('explore with a selection (inspector)');
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('search-input').fill('orders');
+    await expect(page.getByTestId('search-result').first()).toBeVisible();
+    await check('search');
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('new-ci').click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await check('new CI form');
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('simulate-change').click();
+    await expect(page.getByTestId('impact-service').first()).toBeVisible();
+    await check('simulation');
+    await page.locator('[data-testid="impact-service"][data-ci-id="svc-checkout"]').click();
+    await page.getByTestId('spof-button').click();
+    await expect(page.getByTestId('spof-row').first()).toBeVisible();
+    await check('single points of failure');
+    await page.getByTestId('impact-tab-dependencies').click();
+    await expect(page.getByTestId('dependency-row').first()).toBeVisible();
+    await check('dependencies');
+    await page.getByTestId('impact-exit').click();
+
+    await page.getByTestId('doc-menu').click();
+    await page.getByTestId('data-snapshots').click();
+    await expect(page.getByTestId('snapshots-dialog')).toBeVisible();
+    await check('snapshots dialog');
+    await page.getByTestId('snapshots-dialog').getByTestId('asof-run').click();
+    await expect(page.getByTestId('asof-banner')).toBeVisible();
+    await check('as of');
+
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  });
+}
