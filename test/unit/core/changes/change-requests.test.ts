@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { allowedTransitions, compareSnapshots, impactSnapshot, transitionChange, voteOnChange } from '../../../../src/core/changes';
 import { Cmdb, CmdbGraph } from '../../../../src/core/graph';
-import { CmdbError } from '../../../../src/core/graph/errors';
 import type { Change, ChangeType } from '../../../../src/shared/changes';
+import { cmdbErrorOf } from '../../../support/cmdb-error';
 import { testEnv } from '../graph/test-env';
 
 const WINDOW = { start: '2026-03-01T01:00:00.000Z', end: '2026-03-01T03:00:00.000Z' };
@@ -25,15 +25,6 @@ function draft(cmdb: Cmdb, type: ChangeType = 'normal'): Change {
   return cmdb.createRecord('change', { title: 'Patch orders-db', type, targets: [{ ciId: 'db', mode: 'down' }], window: WINDOW }).record as Change;
 }
 
-function failure(run: () => unknown): CmdbError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CmdbError) return error;
-    throw error;
-  }
-  throw new Error('expected a CmdbError');
-}
 
 describe('a change request', () => {
   it('is numbered CHG0001, CHG0002… and starts as a draft with an empty history', () => {
@@ -42,9 +33,9 @@ describe('a change request', () => {
     const second = draft(cmdb);
     expect([first.number, second.number]).toEqual(['CHG0001', 'CHG0002']);
     expect(first).toMatchObject({ state: 'draft', events: [], impactSnapshot: null, review: null, implementer: '', description: '' });
-    expect(failure(() => cmdb.createRecord('change', { title: 'x', state: 'approved' }))).toMatchObject({ code: 'invalid_input' });
-    expect(failure(() => cmdb.createRecord('change', { title: 'x', targets: [{ ciId: 'ghost', mode: 'down' }] }))).toMatchObject({ field: 'targets[0].ciId' });
-    expect(failure(() => cmdb.createRecord('change', { title: 'x', window: { start: WINDOW.end, end: WINDOW.start } }))).toMatchObject({ field: 'window.end' });
+    expect(cmdbErrorOf(() => cmdb.createRecord('change', { title: 'x', state: 'approved' }))).toMatchObject({ code: 'invalid_input' });
+    expect(cmdbErrorOf(() => cmdb.createRecord('change', { title: 'x', targets: [{ ciId: 'ghost', mode: 'down' }] }))).toMatchObject({ field: 'targets[0].ciId' });
+    expect(cmdbErrorOf(() => cmdb.createRecord('change', { title: 'x', window: { start: WINDOW.end, end: WINDOW.start } }))).toMatchObject({ field: 'window.end' });
   });
 
   it('goes draft → assessed → cab_review → approved → scheduled → implemented → reviewed, one journal record per move with its actor', () => {
@@ -72,12 +63,12 @@ describe('a change request', () => {
     const cmdb = shop();
     const { id } = draft(cmdb);
     const seq = cmdb.lastSeq;
-    const error = failure(() => transitionChange(cmdb, id, { to: 'approved' }));
+    const error = cmdbErrorOf(() => transitionChange(cmdb, id, { to: 'approved' }));
     expect(error).toMatchObject({ code: 'conflict', field: 'to' });
     expect(error.message).toBe('to: CHG0001 cannot go to approved: from draft it can go to assessed or cancelled');
     expect(cmdb.lastSeq).toBe(seq);
     const empty = cmdb.createRecord('change', { title: 'No targets yet' }).record;
-    expect(failure(() => transitionChange(cmdb, empty.id, { to: 'assessed' }))).toMatchObject({ field: 'targets' });
+    expect(cmdbErrorOf(() => transitionChange(cmdb, empty.id, { to: 'assessed' }))).toMatchObject({ field: 'targets' });
   });
 
   it('a standard change is pre-approved; an emergency change is approved by one approver without a meeting; a normal one needs the CAB', () => {
@@ -104,20 +95,20 @@ describe('a change request', () => {
     // An edit changes what it names and nothing else.
     expect(cmdb.updateRecord('change', id, { implementer: 'dba-team' }).record).toMatchObject({ implementer: 'dba-team', targets: [{ ciId: 'db' }], window: WINDOW });
     transitionChange(cmdb, id, { to: 'cab_review' });
-    expect(failure(() => cmdb.updateRecord('change', id, { title: 'sneaky' }))).toMatchObject({ code: 'conflict', field: 'state' });
-    expect(failure(() => cmdb.updateRecord('change', id, { state: 'approved' }))).toMatchObject({ code: 'conflict' });
-    expect(failure(() => transitionChange(cmdb, id, { to: 'draft' }))).toMatchObject({ field: 'comment' });
+    expect(cmdbErrorOf(() => cmdb.updateRecord('change', id, { title: 'sneaky' }))).toMatchObject({ code: 'conflict', field: 'state' });
+    expect(cmdbErrorOf(() => cmdb.updateRecord('change', id, { state: 'approved' }))).toMatchObject({ code: 'conflict' });
+    expect(cmdbErrorOf(() => transitionChange(cmdb, id, { to: 'draft' }))).toMatchObject({ field: 'comment' });
     const back = transitionChange(cmdb, id, { to: 'draft', comment: 'needs a rollback plan' }).change;
     expect(back).toMatchObject({ state: 'draft', impactSnapshot: null });
     expect(back.events.at(-1)).toMatchObject({ from: 'cab_review', to: 'draft', text: 'needs a rollback plan' });
     expect(cmdb.updateRecord('change', id, { rollbackPlan: 'restore the snapshot' }).record).toMatchObject({ rollbackPlan: 'restore the snapshot' });
-    expect(failure(() => cmdb.updateRecord('change', id, { state: 'approved' }))).toMatchObject({ code: 'invalid_input' });
+    expect(cmdbErrorOf(() => cmdb.updateRecord('change', id, { state: 'approved' }))).toMatchObject({ code: 'invalid_input' });
   });
 
   it('collects CAB votes only while under review', () => {
     const cmdb = shop();
     const { id } = draft(cmdb);
-    expect(failure(() => voteOnChange(cmdb, id, 'approve'))).toMatchObject({ code: 'conflict', field: 'vote' });
+    expect(cmdbErrorOf(() => voteOnChange(cmdb, id, 'approve'))).toMatchObject({ code: 'conflict', field: 'vote' });
     transitionChange(cmdb, id, { to: 'assessed' });
     transitionChange(cmdb, id, { to: 'cab_review' });
     const voted = voteOnChange(cmdb, id, 'reject', ' too close to the sale ').change;
@@ -150,7 +141,7 @@ describe('a change request', () => {
     transitionChange(cmdb, id, { to: 'assessed' });
     cmdb.undo();
     expect((cmdb.records.get('change', id) as Change).state).toBe('draft');
-    expect(failure(() => cmdb.deleteCi('db')).message).toMatch(/change request CHG0001 Patch orders-db \(targets\[0\]\.ciId\)/);
+    expect(cmdbErrorOf(() => cmdb.deleteCi('db')).message).toMatch(/change request CHG0001 Patch orders-db \(targets\[0\]\.ciId\)/);
     transitionChange(cmdb, id, { to: 'cancelled', comment: 'not needed' });
     expect(cmdb.deleteCi('db').tx.records.map((r) => r.entity)).toEqual(['relationship', 'ci', 'tombstone']);
   });

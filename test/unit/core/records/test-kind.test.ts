@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { diffCmdb, diffIsEmpty, documentAsOf } from '../../../../src/core/diff';
 import { writeJsonSnapshot } from '../../../../src/core/formats/export';
 import { Cmdb, CmdbGraph } from '../../../../src/core/graph';
-import { CmdbError } from '../../../../src/core/graph/errors';
 import { cmdbFromDocument, recordsOf } from '../../../../src/core/graph/load';
 import { checkDocumentRecords, parseJournalRecord, registerRecordKind } from '../../../../src/core/records';
 import { CmdbDocumentSchema, type JournalRecord } from '../../../../src/shared/model';
 import { NOTE_KIND, registerNoteKind } from '../../../support/note-kind';
+import { cmdbErrorOf } from '../../../support/cmdb-error';
 import { testEnv } from '../graph/test-env';
 
 beforeAll(registerNoteKind);
@@ -21,15 +21,6 @@ function cmdbWithCis(): { cmdb: Cmdb; journal: JournalRecord[] } {
   return { cmdb, journal };
 }
 
-function errorOf(run: () => unknown): CmdbError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CmdbError) return error;
-    throw error;
-  }
-  throw new Error('expected a CmdbError');
-}
 
 describe('a test-only record kind', () => {
   it('is journaled, undone, redone and replayed like CIs', () => {
@@ -59,9 +50,9 @@ describe('a test-only record kind', () => {
 
   it('validates input against its schema and names the field', () => {
     const { cmdb } = cmdbWithCis();
-    expect(errorOf(() => cmdb.createRecord('note', { text: ' ', ciIds: [], status: 'open' }))).toMatchObject({ code: 'invalid_input', field: 'text' });
-    expect(errorOf(() => cmdb.createRecord('nope', {}))).toMatchObject({ field: 'kind' });
-    expect(errorOf(() => cmdb.createRecord('ci', {}))).toMatchObject({ field: 'kind', message: expect.stringMatching(/CIs have their own operations/) });
+    expect(cmdbErrorOf(() => cmdb.createRecord('note', { text: ' ', ciIds: [], status: 'open' }))).toMatchObject({ code: 'invalid_input', field: 'text' });
+    expect(cmdbErrorOf(() => cmdb.createRecord('nope', {}))).toMatchObject({ field: 'kind' });
+    expect(cmdbErrorOf(() => cmdb.createRecord('ci', {}))).toMatchObject({ field: 'kind', message: expect.stringMatching(/CIs have their own operations/) });
     const bad = parseJournalRecord({ seq: 1, tx: 1, time: '2026-01-01T00:00:00.000Z', actor: 'a', op: 'create', entity: 'note', id: 'n', before: null, after: { id: 'n', text: '', ciIds: [], status: 'open' } });
     expect(bad).toMatchObject({ ok: false, field: 'after.text' });
     expect(() => registerRecordKind(NOTE_KIND)).toThrow(/already registered/);
@@ -114,17 +105,17 @@ describe('a test-only record kind', () => {
 describe('references between kinds', () => {
   it('a record must name CIs that exist', () => {
     const { cmdb } = cmdbWithCis();
-    const error = errorOf(() => cmdb.createRecord('note', { text: 'x', ciIds: ['db', 'ghost'], status: 'open' }));
+    const error = cmdbErrorOf(() => cmdb.createRecord('note', { text: 'x', ciIds: ['db', 'ghost'], status: 'open' }));
     expect(error).toMatchObject({ code: 'invalid_input', field: 'ciIds[1]', message: 'ciIds[1]: no CI with id ghost' });
     cmdb.createRecord('note', { id: 'n', text: 'x', ciIds: ['db'], status: 'open' });
-    expect(errorOf(() => cmdb.updateRecord('note', 'n', { ciIds: ['ghost'] }))).toMatchObject({ field: 'ciIds[0]' });
+    expect(cmdbErrorOf(() => cmdb.updateRecord('note', 'n', { ciIds: ['ghost'] }))).toMatchObject({ field: 'ciIds[0]' });
   });
 
   it('deleting a CI an open record names is refused, naming the record; nothing changes', () => {
     const { cmdb } = cmdbWithCis();
     cmdb.createRecord('note', { id: 'n', text: 'Patch window agreed', ciIds: ['app', 'db'], status: 'open' });
     const seq = cmdb.lastSeq;
-    const error = errorOf(() => cmdb.deleteCi('db'));
+    const error = cmdbErrorOf(() => cmdb.deleteCi('db'));
     expect(error.code).toBe('conflict');
     expect(error.message).toBe('id: orders-db cannot be deleted: note Patch window agreed (ciIds[1]) still name it; close them or remove it from them first');
     expect(cmdb.graph.hasCi('db')).toBe(true);
@@ -143,8 +134,8 @@ describe('references between kinds', () => {
     // The closed note still names it, and may still be edited.
     expect(cmdb.updateRecord('note', 'n', { text: 'Done, db retired' }).record).toMatchObject({ ciIds: ['db'] });
     // Reopening it would name a CI that is gone.
-    expect(errorOf(() => cmdb.updateRecord('note', 'n', { status: 'open' }))).toMatchObject({ field: 'ciIds[0]' });
-    expect(errorOf(() => cmdb.createCi({ id: 'db', name: 'new db', class: 'database' }))).toMatchObject({ code: 'conflict', field: 'id' });
+    expect(cmdbErrorOf(() => cmdb.updateRecord('note', 'n', { status: 'open' }))).toMatchObject({ field: 'ciIds[0]' });
+    expect(cmdbErrorOf(() => cmdb.createCi({ id: 'db', name: 'new db', class: 'database' }))).toMatchObject({ code: 'conflict', field: 'id' });
 
     cmdb.undo(); // the note edit
     cmdb.undo(); // the delete
@@ -156,6 +147,6 @@ describe('references between kinds', () => {
     const { cmdb } = cmdbWithCis();
     cmdb.createRecord('note', { id: 'n', text: 'x', ciIds: [], status: 'open' });
     expect(cmdb.deleteRecord('note', 'n').tx.records).toHaveLength(1);
-    expect(errorOf(() => cmdb.deleteRecord('note', 'n'))).toMatchObject({ code: 'not_found' });
+    expect(cmdbErrorOf(() => cmdb.deleteRecord('note', 'n'))).toMatchObject({ code: 'not_found' });
   });
 });

@@ -1,15 +1,14 @@
 // The change-request operations through dispatch: created, moved, refused with the allowed
 // moves named, recomputed against a CMDB that moved, and all of it still there after a restart.
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startFaultlineService, type FaultlineService } from '../../../../src/node/service';
-import type { ApiResult, ChangeDetails, ChangeRecompute, MutationResult } from '../../../../src/shared/operations';
+import type { ChangeDetails, ChangeRecompute, MutationResult } from '../../../../src/shared/operations';
 import type { Change } from '../../../../src/shared/changes';
 import { tempDir, writeDocument } from './fixture';
+import { cleanedUpAfterEach, okValue } from './harness';
 
-const dirs: string[] = [];
-const services: FaultlineService[] = [];
+const { services, dirs } = cleanedUpAfterEach();
 
 async function start(dir: string): Promise<FaultlineService> {
   const service = await startFaultlineService({ dataDir: join(dir, 'data'), documentPath: join(dir, 'shop.faultline'), actor: 'ana', log: () => undefined });
@@ -17,15 +16,7 @@ async function start(dir: string): Promise<FaultlineService> {
   return service;
 }
 
-function value<T>(result: ApiResult): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
-afterEach(async () => {
-  for (const service of services.splice(0)) await service.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('change requests through the service', () => {
   it('are created, moved and kept; a refused move names the allowed ones; recompute sees the CMDB move', async () => {
@@ -34,7 +25,7 @@ describe('change requests through the service', () => {
     writeDocument(join(dir, 'shop.faultline'));
     const service = await start(dir);
     const window = { start: '2026-03-01T01:00:00.000Z', end: '2026-03-01T03:00:00.000Z' };
-    const created = value<MutationResult<ChangeDetails>>(
+    const created = okValue<MutationResult<ChangeDetails>>(
       await service.dispatch('change.create', { change: { title: 'Replace host-a', targets: [{ ciId: 'host_a', mode: 'down' }], window } }),
     );
     const { id, number } = created.value.change;
@@ -47,34 +38,34 @@ describe('change requests through the service', () => {
     const badTitle = await service.dispatch('change.create', { change: { title: '' } });
     expect(badTitle).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'change.title' }] } });
 
-    value(await service.dispatch('change.transition', { id, to: 'assessed' }));
-    const review = value<MutationResult<ChangeDetails>>(await service.dispatch('change.transition', { id, to: 'cab_review' })).value.change;
+    okValue(await service.dispatch('change.transition', { id, to: 'assessed' }));
+    const review = okValue<MutationResult<ChangeDetails>>(await service.dispatch('change.transition', { id, to: 'cab_review' })).value.change;
     // host-a is one of three members of a cluster that needs two: nothing goes down; the cluster and what stands on it are at risk.
     expect(review.impactSnapshot?.byLevel).toEqual({ down: 0, degraded: 0, at_risk: 4 });
     expect(review.impactSnapshot?.services).toEqual([{ id: 'svc_checkout', name: 'Checkout', level: 'at_risk', criticality: 1 }]);
 
-    const unchanged = value<ChangeRecompute>(await service.dispatch('change.recompute', { id }));
+    const unchanged = okValue<ChangeRecompute>(await service.dispatch('change.recompute', { id }));
     expect(unchanged).toMatchObject({ cmdbMoved: false, cisAdded: [], levelsMoved: [] });
-    value(await service.dispatch('ci.update', { id: 'cl_db', patch: { redundancy: { minHealthy: 3 } } }));
-    const moved = value<ChangeRecompute>(await service.dispatch('change.recompute', { id }));
+    okValue(await service.dispatch('ci.update', { id: 'cl_db', patch: { redundancy: { minHealthy: 3 } } }));
+    const moved = okValue<ChangeRecompute>(await service.dispatch('change.recompute', { id }));
     expect(moved.cmdbMoved).toBe(true);
     // Now the cluster needs all three: losing host-a takes it, and everything on it, down.
     expect(moved.levelsMoved).toContainEqual({ id: 'cl_db', before: 'at_risk', after: 'down' });
     expect(moved.levelsMoved).toContainEqual({ id: 'svc_checkout', before: 'at_risk', after: 'down' });
     expect(moved.now.byLevel.down).toBe(4);
 
-    value(await service.dispatch('change.vote', { id, vote: 'approve', comment: 'ok in the window' }));
+    okValue(await service.dispatch('change.vote', { id, vote: 'approve', comment: 'ok in the window' }));
     await service.close();
     services.splice(services.indexOf(service), 1);
 
     const again = await start(dir);
-    const list = value<Change[]>(await again.dispatch('change.list', { states: ['cab_review'] }));
+    const list = okValue<Change[]>(await again.dispatch('change.list', { states: ['cab_review'] }));
     expect(list.map((c) => c.number)).toEqual(['CHG0001']);
     expect(list[0].events.map((e) => [e.kind, e.actor, e.to ?? e.vote])).toEqual([
       ['transition', 'ana', 'assessed'],
       ['transition', 'ana', 'cab_review'],
       ['vote', 'ana', 'approve'],
     ]);
-    expect(value<Change[]>(await again.dispatch('change.list', { states: ['draft'] }))).toEqual([]);
+    expect(okValue<Change[]>(await again.dispatch('change.list', { states: ['draft'] }))).toEqual([]);
   });
 });

@@ -1,16 +1,16 @@
 // dispatch is where every adapter's input is validated (IPC, HTTP and the CLI hand it over as
 // sent), and where who is acting comes from: the display name in settings, else the OS user.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startFaultlineService, type FaultlineService } from '../../../../src/node/service';
 import { readJournal } from '../../../../src/node/storage/journal';
-import { OPERATION_NAMES, type ApiResult, type DocumentInfo } from '../../../../src/shared/operations';
+import { OPERATION_NAMES, type DocumentInfo } from '../../../../src/shared/operations';
 import type { Ci } from '../../../../src/shared/model';
 import { tempDir, writeDocument } from './fixture';
+import { cleanedUpAfterEach, okValue } from './harness';
 
-const dirs: string[] = [];
-const services: FaultlineService[] = [];
+const { services, dirs } = cleanedUpAfterEach();
 
 async function start(): Promise<{ service: FaultlineService; dataDir: string; doc: string }> {
   const dir = tempDir('dispatch');
@@ -22,15 +22,7 @@ async function start(): Promise<{ service: FaultlineService; dataDir: string; do
   return { service, dataDir, doc };
 }
 
-function value<T>(result: ApiResult): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
-afterEach(async () => {
-  for (const service of services.splice(0)) await service.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('dispatch validates every operation’s input', () => {
   it('refuses, for every operation, a payload that is not an object, and changes nothing', async () => {
@@ -61,11 +53,11 @@ describe('who is acting', () => {
   it('records the OS user until a display name is set, then the display name, remembered across restarts', async () => {
     const { service, dataDir, doc } = await start();
     expect(service.documentInfo().actor).toBe('os-user');
-    value(await service.dispatch('ci.update', { id: 'app_web', patch: { owner: 'team-a' } }));
+    okValue(await service.dispatch('ci.update', { id: 'app_web', patch: { owner: 'team-a' } }));
 
-    const info = value<DocumentInfo>(await service.dispatch('settings.setDisplayName', { name: '  Ana Lima ' }));
+    const info = okValue<DocumentInfo>(await service.dispatch('settings.setDisplayName', { name: '  Ana Lima ' }));
     expect(info.actor).toBe('Ana Lima');
-    value(await service.dispatch('ci.update', { id: 'app_web', patch: { owner: 'team-b' } }));
+    okValue(await service.dispatch('ci.update', { id: 'app_web', patch: { owner: 'team-b' } }));
     expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({ displayName: 'Ana Lima' });
     await service.close();
     services.splice(services.indexOf(service), 1);
@@ -79,7 +71,7 @@ describe('who is acting', () => {
     const again = await startFaultlineService({ dataDir, documentPath: doc, actor: 'os-user', log: () => undefined });
     services.push(again);
     expect(again.documentInfo().actor).toBe('Ana Lima');
-    expect(value<DocumentInfo>(await again.dispatch('settings.setDisplayName', { name: null })).actor).toBe('os-user');
+    expect(okValue<DocumentInfo>(await again.dispatch('settings.setDisplayName', { name: null })).actor).toBe('os-user');
     expect(await again.dispatch('settings.setDisplayName', { name: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
