@@ -1,7 +1,6 @@
 // Which way failure travels over each relationship type (ARCHITECTURE.md, "Relationship"), as the
 // contract states it, and how a step of an explanation path reads in the relationship's own
-// direction. The impact engine's table (src/core/graph/relationship-rules.ts) must agree; a unit
-// test checks that it does.
+// direction. The impact engine reads the same table (src/core/graph/relationship-rules.ts).
 import type { RelationshipType } from './model';
 import type { PathStep } from './impact-types';
 

@@ -1,20 +1,11 @@
-// Which way failure travels over each relationship type (ARCHITECTURE.md, "Relationship").
+// Which way failure travels over each relationship type (ARCHITECTURE.md, "Relationship"), as
+// the impact engine's typed-array indexes use it. The table itself is the contract's
+// (src/shared/failure-direction.ts), which the renderer reads too.
+import { FAILURE_TRAVELS, type FailureTravels } from '../../shared/failure-direction';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../shared/model';
 
-/**
- * `target_to_source`: when the target fails, the source is hurt (source needs target).
- * `source_to_target`: when the source fails, the target is hurt (member_of, part_of).
- */
-export type FailureDirection = 'target_to_source' | 'source_to_target';
-
-export const FAILURE_DIRECTION: Readonly<Record<RelationshipType, FailureDirection>> = {
-  depends_on: 'target_to_source',
-  runs_on: 'target_to_source',
-  hosted_on: 'target_to_source',
-  connects_to: 'target_to_source',
-  member_of: 'source_to_target',
-  part_of: 'source_to_target',
-};
+export type FailureDirection = FailureTravels;
+export const FAILURE_DIRECTION: Readonly<Record<RelationshipType, FailureDirection>> = FAILURE_TRAVELS;
 
 /** Numeric codes used in the typed-array indexes (and in impact results): RELATIONSHIP_TYPES' order. */
 export const RELATIONSHIP_TYPE_CODES: readonly RelationshipType[] = RELATIONSHIP_TYPES;

@@ -15,7 +15,7 @@ afterEach(() => cleanup());
 
 const mode = async (path: string) => (await stat(path)).mode & 0o777;
 
-describe.skipIf(process.platform === 'win32')('file modes', () => {
+describe('file modes', () => {
   it('writes the checkpoint, journal, lock and history owner-only', async () => {
     const path = join(dir, 'new-folder', 'doc.faultline');
     const store = await open(path, { createIfMissing: true });
