@@ -51,7 +51,7 @@ export const ImpactSnapshotSchema = z.object({
 export type ImpactSnapshot = z.infer<typeof ImpactSnapshotSchema>;
 
 export const PostImplementationReviewSchema = z.object({
-  outcome: z.enum(['successful', 'partially_successful', 'failed']),
+  outcome: z.enum(['successful', 'failed', 'rolled_back']),
   notes: TextSchema,
   at: IsoTimeSchema,
   actor: z.string().max(200),

@@ -18,6 +18,8 @@ import {
 } from './model';
 import type { BlastRadiusResult, DependenciesResult, SpofResult } from './impact-types';
 import { CHANGE_STATES, ChangeInputSchema, ChangePatchSchema, ChangeTransitionSchema, type Change, type ChangeState, type ImpactSnapshot } from './changes';
+import { RiskWeightsSchema, type Conflict, type RiskAssessment, type RiskBand, type RiskWeights } from './risk';
+import { ScheduleWindowInputSchema, ScheduleWindowPatchSchema, type ScheduleWindow, type WindowOccurrence } from './schedule-windows';
 import { IMPORT_FORMATS, type CmdbDiff, type CsvMapping, type ImportFormat, type ImportJobProgress, type ImportLeftOut, type ImportPlan, type SnapshotMeta } from './data-types';
 
 export const DEFAULT_VIEW_CAP = 1000;
@@ -201,10 +203,26 @@ export interface ExportedFile {
   content: string;
 }
 
-/** A change request with the moves it may make from where it is. */
+/** A change request with the moves it may make from where it is, its risk explained and its conflicts. */
 export interface ChangeDetails {
   change: Change;
   allowed: ChangeState[];
+  risk: RiskAssessment;
+  conflicts: Conflict[];
+}
+
+/** A row of the changes list: the change with its risk and how many conflicts it has. */
+export interface ChangeListItem {
+  change: Change;
+  risk: { score: number; band: RiskBand };
+  conflictCount: number;
+}
+
+/** What the change calendar shows between two instants: the changes with a window in it and the windows' occurrences. */
+export interface ChangeCalendar {
+  changes: ChangeListItem[];
+  windows: ScheduleWindow[];
+  occurrences: WindowOccurrence[];
 }
 
 /** The change's frozen impact snapshot beside one computed now, and what moved between them. */
@@ -284,7 +302,9 @@ export const operations = {
   'rel.delete': op<MutationResult<null>>()(IdInput),
   /** Sets (or, with null, clears) the name recorded as the actor of the user's edits. */
   'settings.setDisplayName': op<DocumentInfo>()(z.object({ name: z.string().trim().min(1).max(100).nullable() }).strict()),
-  'change.list': op<Change[]>()(z.object({ states: z.array(z.enum(CHANGE_STATES)).optional() }).strict()),
+  'change.list': op<ChangeListItem[]>()(z.object({ states: z.array(z.enum(CHANGE_STATES)).optional() }).strict()),
+  /** Changes whose planned window meets [from, to), with the maintenance and blackout occurrences in it (the change calendar). */
+  'change.calendar': op<ChangeCalendar>()(z.object({ from: IsoTimeSchema, to: IsoTimeSchema }).strict()),
   'change.get': op<ChangeDetails>()(IdInput),
   'change.create': op<MutationResult<ChangeDetails>>()(z.object({ change: ChangeInputSchema }).strict()),
   'change.update': op<MutationResult<ChangeDetails>>()(z.object({ id: IdSchema, patch: ChangePatchSchema }).strict()),
@@ -295,6 +315,14 @@ export const operations = {
   ),
   /** The blast radius of the change's targets on the CMDB as it is now, against the snapshot the CAB saw. Changes nothing. */
   'change.recompute': op<ChangeRecompute>()(IdInput),
+  'window.list': op<ScheduleWindow[]>()(NoInput),
+  'window.create': op<MutationResult<ScheduleWindow>>()(z.object({ window: ScheduleWindowInputSchema }).strict()),
+  'window.update': op<MutationResult<ScheduleWindow>>()(z.object({ id: IdSchema, patch: ScheduleWindowPatchSchema }).strict()),
+  'window.delete': op<MutationResult<null>>()(IdInput),
+  /** The risk weights of the open document (the defaults until someone edits them). */
+  'risk.getWeights': op<{ weights: RiskWeights; isDefault: boolean }>()(NoInput),
+  /** Replaces the weights (journaled, so undo restores the previous ones); null restores the defaults. */
+  'risk.setWeights': op<MutationResult<{ weights: RiskWeights; isDefault: boolean }>>()(z.object({ weights: RiskWeightsSchema.nullable() }).strict()),
   'history.undo': op<DocumentInfo>()(NoInput),
   'history.redo': op<DocumentInfo>()(NoInput),
   'impact.blastRadius': op<BlastRadiusResult>()(
