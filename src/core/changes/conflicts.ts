@@ -126,13 +126,13 @@ function changeToChange(ctx: ConflictContext, change: Change, span: Interval, ot
   return out;
 }
 
-function changeToWindows(ctx: ConflictContext, change: Change, span: Interval, maintenance: WindowIndex, blackout: WindowIndex): Conflict[] {
-  const name = (id: string) => ctx.graph.getCi(id)?.name ?? id;
+function changeToWindows(graph: CmdbGraph, change: Change, span: Interval, maintenance: WindowIndex, blackout: WindowIndex): Conflict[] {
+  const name = (id: string) => graph.getCi(id)?.name ?? id;
   const out: Conflict[] = [];
   const seenBlackouts = new Set<string>();
   for (const target of change.targets) {
     // The target itself, then the CIs directly related to it, each checked against its own windows.
-    const checked: [string, string | null][] = [[target.ciId, null], ...[...neighbours(ctx.graph, target.ciId)].map(([id, rel]): [string, string] => [id, rel])];
+    const checked: [string, string | null][] = [[target.ciId, null], ...[...neighbours(graph, target.ciId)].map(([id, rel]): [string, string] => [id, rel])];
     for (const [ciId, relation] of checked) {
       const who = relation === null ? name(ciId) : `${name(ciId)} (${relation})`;
       const ownMaintenance = windowsFor(maintenance, ciId);
@@ -182,8 +182,15 @@ export function conflictsOf(ctx: ConflictContext, change: Change, indexes = wind
     const otherSpan = intervalOf(other.window);
     if (overlaps(span, otherSpan)) out.push(...changeToChange(ctx, change, span, other, otherSpan));
   }
-  out.push(...changeToWindows(ctx, change, span, indexes.maintenance, indexes.blackout));
+  out.push(...changeToWindows(ctx.graph, change, span, indexes.maintenance, indexes.blackout));
   return out;
+}
+
+/** The change's conflicts with maintenance and blackout windows only. */
+export function windowConflictsOf(graph: CmdbGraph, change: Change, windows: readonly ScheduleWindow[]): Conflict[] {
+  if (change.window === null) return [];
+  const { maintenance, blackout } = windowIndexes(windows);
+  return changeToWindows(graph, change, intervalOf(change.window), maintenance, blackout);
 }
 
 export function windowIndexes(windows: readonly ScheduleWindow[]): { maintenance: WindowIndex; blackout: WindowIndex } {

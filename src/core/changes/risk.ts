@@ -41,7 +41,7 @@ export function failedChangesNear(change: Change, impact: ChangeImpact, changes:
 export function assessRisk(change: Change, impact: ChangeImpact, conflicts: readonly Conflict[], history: RiskHistory, weights: RiskWeights): RiskAssessment {
   const { summary } = impact;
   const factors: RiskFactor[] = [];
-  const add = (key: RiskFactor['key'], label: string, detail: string, points: number) => factors.push({ key, label, detail, points: Math.round(points * 10) / 10 });
+  const add = (key: RiskFactor['key'], label: string, detail: string, points: number) => factors.push({ key, label, detail, points: Math.round(points * 100) / 100 });
 
   const highest = summary.services.reduce<number | null>((best, s) => (best === null || s.criticality < best ? s.criticality : best), null);
   add(
@@ -77,6 +77,6 @@ export function assessRisk(change: Change, impact: ChangeImpact, conflicts: read
   const blackouts = conflicts.filter((c) => c.kind === 'blackout');
   add('blackout', 'In a blackout window', blackouts.length === 0 ? 'no' : blackouts.map((c) => c.windowName).join(', '), blackouts.length > 0 ? weights.inBlackout : 0);
 
-  const score = Math.round(factors.reduce((sum, f) => sum + f.points, 0) * 10) / 10;
+  const score = Math.round(factors.reduce((sum, f) => sum + f.points, 0) * 100) / 100;
   return { score, band: bandOf(score, weights.bands), factors, impactSource: impact.source };
 }
