@@ -40,7 +40,7 @@ export function sunday(from: string, to: string): { start: string; end: string }
   return { start: `2026-03-01T${from}:00.000Z`, end: `2026-03-01T${to}:00.000Z` };
 }
 
-export function addChange(cmdb: Cmdb, input: Partial<ChangeInput> & { targets: string[] }, state: Change['state'] = 'draft'): Change {
+export function addChange(cmdb: Cmdb, input: Omit<Partial<ChangeInput>, 'targets'> & { targets: string[] }, state: Change['state'] = 'draft'): Change {
   const { targets, ...rest } = input;
   const change = cmdb.createRecord('change', { title: `Change ${targets.join(' ')}`, window: sunday('01:00', '03:00'), ...rest, targets: targets.map((ciId) => ({ ciId, mode: 'down' })) }).record as Change;
   const path: Change['state'][] = change.type === 'normal' ? ['assessed', 'cab_review', 'approved', 'scheduled'] : ['assessed', 'approved', 'scheduled'];

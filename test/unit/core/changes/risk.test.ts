@@ -13,7 +13,7 @@ function pointsOf(cmdb: Cmdb, change: Change, key: RiskFactorKey): number {
 }
 
 /** The score of a draft on `targets` in a fresh lab, after `arrange` has set the scene. */
-function scoreOf(input: Partial<ChangeInput> & { targets: string[] }, arrange: (cmdb: Cmdb) => void = () => {}): number {
+function scoreOf(input: Omit<Partial<ChangeInput>, 'targets'> & { targets: string[] }, arrange: (cmdb: Cmdb) => void = () => {}): number {
   const cmdb = changeLab();
   arrange(cmdb);
   return assessmentOf(cmdb, addChange(cmdb, input)).risk.score;
