@@ -7,7 +7,7 @@ import type { Cmdb } from '../graph/cmdb';
 import type { ChangeImpactOf } from './change-impact';
 import { CHANGE_KIND_NAME } from './change-kind';
 import { isClosedChange } from './lifecycle';
-import { conflictsOf, windowIndexes, type ConflictContext } from './conflicts';
+import { conflictIndex, conflictsOf, type ConflictContext } from './conflicts';
 import { assessRisk, failedChangesNear } from './risk';
 import { riskWeightsOf } from './risk-weights';
 import { WINDOW_KIND_NAME } from './window-kind';
@@ -29,11 +29,11 @@ export function allWindows(cmdb: Cmdb): ScheduleWindow[] {
 export function assessChanges(cmdb: Cmdb, impactOf: ChangeImpactOf, now: number, changes?: readonly Change[]): Map<string, ChangeAssessment> {
   const ctx: ConflictContext = { graph: cmdb.graph, changes: allChanges(cmdb), windows: allWindows(cmdb), impactOf };
   const { weights } = riskWeightsOf(cmdb);
-  const indexes = windowIndexes(ctx.windows);
+  const index = conflictIndex(ctx.changes, ctx.windows);
   const out = new Map<string, ChangeAssessment>();
   for (const change of changes ?? ctx.changes) {
     // A closed change holds no window any more: it conflicts with nothing.
-    const conflicts = isClosedChange(change) ? [] : conflictsOf(ctx, change, indexes);
+    const conflicts = isClosedChange(change) ? [] : conflictsOf(ctx, change, index);
     const impact = impactOf(change);
     const history = { failedChanges: failedChangesNear(change, impact, ctx.changes, now, weights.lookbackDays), incidents: 0 };
     out.set(change.id, { risk: assessRisk(change, impact, conflicts, history, weights), conflicts });

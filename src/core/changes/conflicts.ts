@@ -30,22 +30,21 @@ interface WindowIndex {
 
 function indexWindows(windows: readonly ScheduleWindow[], kind: ScheduleWindow['kind']): WindowIndex {
   const byCi = new Map<string, ScheduleWindow[]>();
-  const everyCi: ScheduleWindow[] = [];
+  const everyCi = windows.filter((w) => w.kind === kind && w.ciIds.length === 0);
   for (const window of windows) {
     if (window.kind !== kind) continue;
-    if (window.ciIds.length === 0) everyCi.push(window);
     for (const ciId of window.ciIds) {
       const list = byCi.get(ciId);
       if (list) list.push(window);
-      else byCi.set(ciId, [window]);
+      else byCi.set(ciId, [window, ...everyCi]);
     }
   }
   return { byCi, everyCi };
 }
 
+/** The windows covering `ciId` (its own and those covering every CI); the same array for the same CI. */
 function windowsFor(index: WindowIndex, ciId: string): ScheduleWindow[] {
-  const own = index.byCi.get(ciId);
-  return own ? [...own, ...index.everyCi] : index.everyCi;
+  return index.byCi.get(ciId) ?? index.everyCi;
 }
 
 const fmt = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
@@ -79,23 +78,46 @@ function neighbours(graph: CmdbGraph, ciId: string): Map<string, string> {
   return out;
 }
 
-function changeToChange(ctx: ConflictContext, change: Change, span: Interval, other: Change, otherSpan: Interval): Conflict[] {
+/** What conflict detection needs of the change being checked, worked out once per check. */
+interface Subject {
+  change: Change;
+  span: Interval;
+  targets: ReadonlySet<string>;
+  /** Per target, the CIs directly related to it and the relationship in words. */
+  neighbours: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  implementer: string;
+}
+
+function subjectOf(graph: CmdbGraph, change: Change, span: Interval): Subject {
+  const targets = new Set(change.targets.map((t) => t.ciId));
+  return {
+    change,
+    span,
+    targets,
+    neighbours: new Map([...targets].map((id) => [id, neighbours(graph, id)])),
+    implementer: change.implementer.trim().toLowerCase(),
+  };
+}
+
+function changeToChange(ctx: ConflictContext, subject: Subject, other: Change, otherSpan: Interval): Conflict[] {
   const name = (id: string) => ctx.graph.getCi(id)?.name ?? id;
   const link = { otherChangeId: other.id, otherChangeNumber: other.number };
   const when = `${other.state.replace('_', ' ')}, ${describeSpan(otherSpan)}`;
   const out: Conflict[] = [];
-  const mine = new Set(change.targets.map((t) => t.ciId));
   const theirs = new Set(other.targets.map((t) => t.ciId));
-  const same = [...mine].filter((id) => theirs.has(id));
-  for (const ciId of same) {
+  let sharesCis = false;
+  for (const ciId of theirs) {
+    if (!subject.targets.has(ciId)) continue;
+    sharesCis = true;
     out.push({ kind: 'same_ci', severity: 'conflict', reason: `${name(ciId)} is also changed by ${changeName(other)} (${when})`, ciIds: [ciId], ...link });
   }
-  let related = false;
-  for (const ciId of mine) {
+  for (const [ciId, around] of subject.neighbours) {
     if (theirs.has(ciId)) continue;
-    for (const [neighbour, relation] of neighbours(ctx.graph, ciId)) {
-      if (!theirs.has(neighbour) || mine.has(neighbour)) continue;
-      related = true;
+    // The smaller side is walked: a hub target has thousands of neighbours, a change a few targets.
+    for (const neighbour of theirs) {
+      const relation = around.get(neighbour);
+      if (relation === undefined || subject.targets.has(neighbour)) continue;
+      sharesCis = true;
       out.push({
         kind: 'related_ci',
         severity: 'conflict',
@@ -105,13 +127,12 @@ function changeToChange(ctx: ConflictContext, change: Change, span: Interval, ot
       });
     }
   }
-  const implementer = change.implementer.trim().toLowerCase();
-  if (implementer !== '' && implementer === other.implementer.trim().toLowerCase()) {
-    out.push({ kind: 'implementer', severity: 'conflict', reason: `${change.implementer} also implements ${changeName(other)} (${when})`, ciIds: [], ...link });
+  if (subject.implementer !== '' && subject.implementer === other.implementer.trim().toLowerCase()) {
+    out.push({ kind: 'implementer', severity: 'conflict', reason: `${subject.change.implementer} also implements ${changeName(other)} (${when})`, ciIds: [], ...link });
   }
-  if (same.length === 0 && !related) {
+  if (!sharesCis) {
     const theirServices = ctx.impactOf(other).serviceIds;
-    const shared = ctx.impactOf(change).summary.services.filter((s) => theirServices.has(s.id));
+    const shared = ctx.impactOf(subject.change).summary.services.filter((s) => theirServices.has(s.id));
     if (shared.length > 0) {
       const names = shared.slice(0, 3).map((s) => s.name).join(', ') + (shared.length > 3 ? ` and ${shared.length - 3} more` : '');
       out.push({
@@ -126,19 +147,26 @@ function changeToChange(ctx: ConflictContext, change: Change, span: Interval, ot
   return out;
 }
 
-function changeToWindows(graph: CmdbGraph, change: Change, span: Interval, maintenance: WindowIndex, blackout: WindowIndex): Conflict[] {
+function changeToWindows(graph: CmdbGraph, subject: Subject, index: ConflictIndex): Conflict[] {
   const name = (id: string) => graph.getCi(id)?.name ?? id;
+  const { change, span } = subject;
+  const { maintenance, blackout } = index;
   const out: Conflict[] = [];
   const seenBlackouts = new Set<string>();
-  for (const target of change.targets) {
+  const occurrencesOf = (w: ScheduleWindow) => index.occurrences(w, span);
+  const covered = new Map<ScheduleWindow[], boolean>();
+  for (const [targetId, around] of subject.neighbours) {
     // The target itself, then the CIs directly related to it, each checked against its own windows.
-    const checked: [string, string | null][] = [[target.ciId, null], ...[...neighbours(graph, target.ciId)].map(([id, rel]): [string, string] => [id, rel])];
+    const checked: [string, string | null][] = [[targetId, null], ...around];
     for (const [ciId, relation] of checked) {
-      const who = relation === null ? name(ciId) : `${name(ciId)} (${relation})`;
       const ownMaintenance = windowsFor(maintenance, ciId);
+      const ownBlackouts = windowsFor(blackout, ciId);
+      if (ownMaintenance.length === 0 && ownBlackouts.length === 0) continue;
+      const who = relation === null ? name(ciId) : `${name(ciId)} (${relation})`;
       if (ownMaintenance.length > 0) {
-        const occurrences = ownMaintenance.flatMap((w) => occurrenceIntervals(w, span));
-        if (!coveredBy(span, occurrences)) {
+        let inside = covered.get(ownMaintenance);
+        if (inside === undefined) covered.set(ownMaintenance, (inside = coveredBy(span, ownMaintenance.flatMap(occurrencesOf))));
+        if (!inside) {
           const first = ownMaintenance[0];
           const names = ownMaintenance.map((w) => `${w.name} (${describeWindowSchedule(w)})`).join('; ');
           out.push({
@@ -151,9 +179,9 @@ function changeToWindows(graph: CmdbGraph, change: Change, span: Interval, maint
           });
         }
       }
-      for (const window of windowsFor(blackout, ciId)) {
+      for (const window of ownBlackouts) {
         if (seenBlackouts.has(window.id)) continue;
-        const hit = occurrenceIntervals(window, span)[0];
+        const hit = occurrencesOf(window)[0];
         if (!hit) continue;
         seenBlackouts.add(window.id);
         const emergency = change.type === 'emergency';
@@ -172,33 +200,76 @@ function changeToWindows(graph: CmdbGraph, change: Change, span: Interval, maint
   return out;
 }
 
+const DAY = 86_400_000;
+
+/** What every check over the same changes and windows shares: the booked changes in start order, the windows by CI, their occurrences by day. */
+export interface ConflictIndex {
+  booked: { change: Change; span: Interval }[];
+  /** The longest booked window: a change overlapping `span` starts after span.start minus this. */
+  longestMs: number;
+  maintenance: WindowIndex;
+  blackout: WindowIndex;
+  /** A window's occurrences meeting `span` (laid out per whole UTC days and kept: luxon's zone arithmetic is the costly part). */
+  occurrences(window: ScheduleWindow, span: Interval): Interval[];
+}
+
+export function conflictIndex(changes: readonly Change[], windows: readonly ScheduleWindow[]): ConflictIndex {
+  const booked = changes
+    .filter((c) => c.window !== null && BOOKED_STATES.has(c.state))
+    .map((change) => ({ change, span: intervalOf(change.window as { start: string; end: string }) }))
+    .sort((a, b) => a.span.start - b.span.start);
+  const memo = new Map<string, Interval[]>();
+  return {
+    booked,
+    longestMs: booked.reduce((m, b) => Math.max(m, b.span.end - b.span.start), 0),
+    maintenance: indexWindows(windows, 'maintenance'),
+    blackout: indexWindows(windows, 'blackout'),
+    occurrences(window, span) {
+      if (window.schedule.type === 'once') return occurrenceIntervals(window, span);
+      const days = { start: Math.floor(span.start / DAY) * DAY, end: Math.ceil(span.end / DAY) * DAY };
+      const key = `${window.id}|${days.start}|${days.end}`;
+      let all = memo.get(key);
+      if (!all) memo.set(key, (all = occurrenceIntervals(window, days)));
+      return all.filter((o) => overlaps(o, span));
+    },
+  };
+}
+
+/** The first booked change that may overlap a span starting at `from`. */
+function firstCandidate(index: ConflictIndex, from: number): number {
+  let lo = 0;
+  let hi = index.booked.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.booked[mid].span.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The conflicts of `change` with the booked changes and the windows; none while it has no window. */
-export function conflictsOf(ctx: ConflictContext, change: Change, indexes = windowIndexes(ctx.windows)): Conflict[] {
+export function conflictsOf(ctx: ConflictContext, change: Change, index = conflictIndex(ctx.changes, ctx.windows)): Conflict[] {
   if (change.window === null) return [];
   const span = intervalOf(change.window);
+  const subject = subjectOf(ctx.graph, change, span);
   const out: Conflict[] = [];
-  for (const other of ctx.changes) {
-    if (other.id === change.id || other.window === null || !BOOKED_STATES.has(other.state)) continue;
-    const otherSpan = intervalOf(other.window);
-    if (overlaps(span, otherSpan)) out.push(...changeToChange(ctx, change, span, other, otherSpan));
+  for (let i = firstCandidate(index, span.start - index.longestMs); i < index.booked.length; i++) {
+    const { change: other, span: otherSpan } = index.booked[i];
+    if (otherSpan.start >= span.end) break;
+    if (other.id !== change.id && overlaps(span, otherSpan)) out.push(...changeToChange(ctx, subject, other, otherSpan));
   }
-  out.push(...changeToWindows(ctx.graph, change, span, indexes.maintenance, indexes.blackout));
+  out.push(...changeToWindows(ctx.graph, subject, index));
   return out;
 }
 
 /** The change's conflicts with maintenance and blackout windows only. */
 export function windowConflictsOf(graph: CmdbGraph, change: Change, windows: readonly ScheduleWindow[]): Conflict[] {
   if (change.window === null) return [];
-  const { maintenance, blackout } = windowIndexes(windows);
-  return changeToWindows(graph, change, intervalOf(change.window), maintenance, blackout);
+  return changeToWindows(graph, subjectOf(graph, change, intervalOf(change.window)), conflictIndex([], windows));
 }
 
-export function windowIndexes(windows: readonly ScheduleWindow[]): { maintenance: WindowIndex; blackout: WindowIndex } {
-  return { maintenance: indexWindows(windows, 'maintenance'), blackout: indexWindows(windows, 'blackout') };
-}
-
-/** Every change's conflicts at once, by change id (the windows indexed once). */
+/** Every change's conflicts at once, by change id (the index built once). */
 export function allConflicts(ctx: ConflictContext): Map<string, Conflict[]> {
-  const indexes = windowIndexes(ctx.windows);
-  return new Map(ctx.changes.map((change) => [change.id, conflictsOf(ctx, change, indexes)]));
+  const index = conflictIndex(ctx.changes, ctx.windows);
+  return new Map(ctx.changes.map((change) => [change.id, conflictsOf(ctx, change, index)]));
 }

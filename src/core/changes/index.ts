@@ -5,7 +5,7 @@ export { requireChange, transitionChange, voteOnChange } from './transition';
 export { compareSnapshots, impactSnapshot, impactSummary, type ImpactSummary, type SnapshotComparison } from './impact-snapshot';
 export { cmdbHash } from './cmdb-hash';
 export { changeImpactCache, type ChangeImpact, type ChangeImpactOf } from './change-impact';
-export { allConflicts, BOOKED_STATES, conflictsOf, describeSpan, windowConflictsOf, describeWindowSchedule, windowIndexes, type ConflictContext } from './conflicts';
+export { allConflicts, BOOKED_STATES, conflictsOf, describeSpan, windowConflictsOf, describeWindowSchedule, conflictIndex, type ConflictContext, type ConflictIndex } from './conflicts';
 export { coveredBy, intervalOf, occurrenceIntervals, overlaps, windowOccurrences, type Interval } from './occurrences';
 export { assessRisk, bandOf, failedChangesNear, type RiskHistory } from './risk';
 export { riskWeightsOf, setRiskWeights } from './risk-weights';

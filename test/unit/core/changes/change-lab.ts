@@ -1,7 +1,7 @@
 // A small CMDB for the risk and conflict tests, and changes on it.
 //   Checkout (criticality 1) ← Order API → orders-db → db-host;  Checkout ← Payments
 //   Checkout ← web pool (needs 1 of web-1, web-2);  Search (criticality 4) ← Search API → cache
-import { assessChanges, changeImpactCache, conflictsOf, transitionChange, windowIndexes, type ChangeAssessment } from '../../../../src/core/changes';
+import { assessChanges, changeImpactCache, conflictsOf, transitionChange, conflictIndex, type ChangeAssessment } from '../../../../src/core/changes';
 import { Cmdb, CmdbGraph } from '../../../../src/core/graph';
 import type { Change, ChangeInput } from '../../../../src/shared/changes';
 import type { Conflict } from '../../../../src/shared/risk';
@@ -57,7 +57,7 @@ export function conflictsFor(cmdb: Cmdb, change: Change): Conflict[] {
   const changes = [...cmdb.records.list('change')] as Change[];
   const windows = [...cmdb.records.list('window')] as ScheduleWindow[];
   const current = changes.find((c) => c.id === change.id) as Change;
-  return conflictsOf({ graph: cmdb.graph, changes, windows, impactOf: changeImpactCache()(cmdb) }, current, windowIndexes(windows));
+  return conflictsOf({ graph: cmdb.graph, changes, windows, impactOf: changeImpactCache()(cmdb) }, current, conflictIndex(changes, windows));
 }
 
 export function assessmentOf(cmdb: Cmdb, change: Change, now = Date.parse('2026-02-01T00:00:00Z')): ChangeAssessment {
