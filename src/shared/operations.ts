@@ -18,6 +18,25 @@ import {
 } from './model';
 import type { BlastRadiusResult, DependenciesResult, SpofResult } from './impact-types';
 import { CHANGE_STATES, ChangeInputSchema, ChangePatchSchema, ChangeTransitionSchema, type Change, type ChangeState, type ImpactSnapshot } from './changes';
+import {
+  INCIDENT_STATUSES,
+  IncidentInputSchema,
+  IncidentPatchSchema,
+  IncidentSettingsSchema,
+  PROBLEM_STATUSES,
+  PrioritySchema,
+  ProblemInputSchema,
+  ProblemPatchSchema,
+  type CommonCauseResult,
+  type Incident,
+  type IncidentSettings,
+  type IncidentSla,
+  type IncidentStatus,
+  type ProbableCause,
+  type Problem,
+  type ProblemStatus,
+  type SameOutage,
+} from './incidents';
 import { RiskWeightsSchema, type Conflict, type RiskAssessment, type RiskBand, type RiskWeights } from './risk';
 import { ScheduleWindowInputSchema, ScheduleWindowPatchSchema, type ScheduleWindow, type WindowOccurrence } from './schedule-windows';
 import { IMPORT_FORMATS, type CmdbDiff, type CsvMapping, type ImportFormat, type ImportJobProgress, type ImportLeftOut, type ImportPlan, type SnapshotMeta } from './data-types';
@@ -218,6 +237,35 @@ export interface ChangeListItem {
   conflictCount: number;
 }
 
+/** A row of the incidents list: the incident, its SLA clocks and the problem that lists it. */
+export interface IncidentListItem {
+  incident: Incident;
+  sla: IncidentSla;
+  problem: { id: string; number: string } | null;
+}
+
+export interface IncidentDetails extends IncidentListItem {
+  allowed: IncidentStatus[];
+  probableCauses: ProbableCause[];
+  sameOutage: SameOutage[];
+  causedBy: { id: string; number: string; title: string } | null;
+}
+
+export interface ProblemDetails {
+  problem: Problem;
+  allowed: ProblemStatus[];
+  incidents: IncidentListItem[];
+}
+
+/** What the inspector shows of a CI's operations: its open incidents, its recent changes and its record over the period. */
+export interface CiActivity {
+  openIncidents: Incident[];
+  recentChanges: { id: string; number: string; title: string; state: ChangeState; windowStart: string | null }[];
+  incidentCount: number;
+  mttrMinutes: number | null;
+  days: number;
+}
+
 /** What the change calendar shows between two instants: the changes with a window in it and the windows' occurrences. */
 export interface ChangeCalendar {
   changes: ChangeListItem[];
@@ -323,6 +371,36 @@ export const operations = {
   'risk.getWeights': op<{ weights: RiskWeights; isDefault: boolean }>()(NoInput),
   /** Replaces the weights (journaled, so undo restores the previous ones); null restores the defaults. */
   'risk.setWeights': op<MutationResult<{ weights: RiskWeights; isDefault: boolean }>>()(z.object({ weights: RiskWeightsSchema.nullable() }).strict()),
+  /** Incidents, newest first; filters combine (a service matches the incidents that hurt it). */
+  'incident.list': op<IncidentListItem[]>()(
+    z
+      .object({
+        statuses: z.array(z.enum(INCIDENT_STATUSES)).optional(),
+        priorities: z.array(PrioritySchema).optional(),
+        serviceId: IdSchema.optional(),
+        breached: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  /** The incident with its SLA, probable-cause changes within the lookback (hours before it opened) and open incidents probably of the same outage. */
+  'incident.get': op<IncidentDetails>()(z.object({ id: IdSchema, lookbackHours: z.number().min(1).max(8760).default(72) }).strict()),
+  'incident.create': op<MutationResult<IncidentDetails>>()(z.object({ incident: IncidentInputSchema }).strict()),
+  'incident.update': op<MutationResult<IncidentDetails>>()(z.object({ id: IdSchema, patch: IncidentPatchSchema }).strict()),
+  'incident.transition': op<MutationResult<IncidentDetails>>()(z.object({ id: IdSchema, to: z.enum(INCIDENT_STATUSES) }).strict()),
+  /** The CIs that would explain the most of the given incidents (default: those open and opened in the last `sinceHours`). */
+  'incident.commonCause': op<CommonCauseResult>()(
+    z.object({ incidentIds: z.array(IdSchema).max(10_000).optional(), sinceHours: z.number().min(0.1).max(8760).default(6) }).strict(),
+  ),
+  'incident.getSettings': op<{ settings: IncidentSettings; isDefault: boolean }>()(NoInput),
+  /** Replaces the priority matrix and SLA targets (journaled); null restores the ITIL defaults. */
+  'incident.setSettings': op<MutationResult<{ settings: IncidentSettings; isDefault: boolean }>>()(z.object({ settings: IncidentSettingsSchema.nullable() }).strict()),
+  'problem.list': op<Problem[]>()(z.object({ statuses: z.array(z.enum(PROBLEM_STATUSES)).optional() }).strict()),
+  'problem.get': op<ProblemDetails>()(IdInput),
+  'problem.create': op<MutationResult<ProblemDetails>>()(z.object({ problem: ProblemInputSchema }).strict()),
+  'problem.update': op<MutationResult<ProblemDetails>>()(z.object({ id: IdSchema, patch: ProblemPatchSchema }).strict()),
+  'problem.transition': op<MutationResult<ProblemDetails>>()(z.object({ id: IdSchema, to: z.enum(PROBLEM_STATUSES) }).strict()),
+  /** A CI's open incidents, its changes in the period and its incident count and mean time to restore over the last `days`. */
+  'ci.activity': op<CiActivity>()(z.object({ id: IdSchema, days: z.number().int().min(1).max(3650).default(90) }).strict()),
   'history.undo': op<DocumentInfo>()(NoInput),
   'history.redo': op<DocumentInfo>()(NoInput),
   'impact.blastRadius': op<BlastRadiusResult>()(

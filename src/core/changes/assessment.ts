@@ -2,12 +2,15 @@
 // list and the CAB packet show.
 import type { Change } from '../../shared/changes';
 import type { Conflict, RiskAssessment } from '../../shared/risk';
+import type { Incident } from '../../shared/incidents';
 import type { ScheduleWindow } from '../../shared/schedule-windows';
 import type { Cmdb } from '../graph/cmdb';
 import type { ChangeImpactOf } from './change-impact';
 import { CHANGE_KIND_NAME } from './change-kind';
 import { isClosedChange } from './lifecycle';
 import { conflictIndex, conflictsOf, type ConflictContext } from './conflicts';
+import { INCIDENT_KIND_NAME } from '../incidents/incident-kind';
+import { incidentsTouching } from '../incidents/incident-stats';
 import { assessRisk, failedChangesNear } from './risk';
 import { riskWeightsOf } from './risk-weights';
 import { WINDOW_KIND_NAME } from './window-kind';
@@ -30,12 +33,15 @@ export function assessChanges(cmdb: Cmdb, impactOf: ChangeImpactOf, now: number,
   const ctx: ConflictContext = { graph: cmdb.graph, changes: allChanges(cmdb), windows: allWindows(cmdb), impactOf };
   const { weights } = riskWeightsOf(cmdb);
   const index = conflictIndex(ctx.changes, ctx.windows);
+  const incidents = [...cmdb.records.list(INCIDENT_KIND_NAME)] as Incident[];
   const out = new Map<string, ChangeAssessment>();
   for (const change of changes ?? ctx.changes) {
     // A closed change holds no window any more: it conflicts with nothing.
     const conflicts = isClosedChange(change) ? [] : conflictsOf(ctx, change, index);
     const impact = impactOf(change);
-    const history = { failedChanges: failedChangesNear(change, impact, ctx.changes, now, weights.lookbackDays), incidents: 0 };
+    const touched = new Set([...change.targets.map((t) => t.ciId), ...impact.serviceIds]);
+    const incidentCount = incidentsTouching(incidents, touched, now - weights.lookbackDays * 86_400_000, now).length;
+    const history = { failedChanges: failedChangesNear(change, impact, ctx.changes, now, weights.lookbackDays), incidents: incidentCount };
     out.set(change.id, { risk: assessRisk(change, impact, conflicts, history, weights), conflicts });
   }
   return out;

@@ -5,6 +5,7 @@ import { ChangeInputSchema, ChangePatchSchema, ChangeSchema, type Change } from 
 import { CmdbError } from '../graph/errors';
 import { parseOrThrow } from '../graph/validation';
 import { defineStoredKind } from '../records/define';
+import { nextNumber } from '../records/numbering';
 import type { CmdbState } from '../records/registry';
 import { isClosedChange, isEditable } from './lifecycle';
 
@@ -12,12 +13,7 @@ export const CHANGE_KIND_NAME = 'change';
 
 /** CHG0001, CHG0002, …: one more than the highest number in use (numbers of deleted drafts are not reused while a later one exists). */
 export function nextChangeNumber(state: CmdbState): string {
-  let highest = 0;
-  for (const record of state.records.list(CHANGE_KIND_NAME)) {
-    const n = Number((record as Change).number.slice(3));
-    if (n > highest) highest = n;
-  }
-  return `CHG${String(highest + 1).padStart(4, '0')}`;
+  return nextNumber(state, CHANGE_KIND_NAME, 'CHG');
 }
 
 export const CHANGE_KIND = defineStoredKind<Change>({

@@ -9,7 +9,7 @@ import type { ChangeImpact } from './change-impact';
 export interface RiskHistory {
   /** Changes whose review says failed or rolled back, with the CIs they share with this one. */
   failedChanges: { number: string; sharedCiIds: string[] }[];
-  /** Incidents on the targets and their impacted services (incident records come with the incidents issue; none until then). */
+  /** Incidents opened within the lookback on the targets and their impacted services. */
   incidents: number;
 }
 

@@ -23,6 +23,8 @@ import type { FieldChange } from '../../shared/data-types';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import { CHANGE_KIND } from '../changes/change-kind';
 import { WINDOW_KIND } from '../changes/window-kind';
+import { INCIDENT_KIND } from '../incidents/incident-kind';
+import { PROBLEM_KIND } from '../incidents/problem-kind';
 import { defineStoredKind } from './define';
 import { ciChanges, relationshipChanges, type DiffOptions } from './field-changes';
 import type { RecordSet } from './record-set';
@@ -136,6 +138,8 @@ registerRecordKind(tombstoneKind);
 registerRecordKind(settingKind);
 registerRecordKind(CHANGE_KIND);
 registerRecordKind(WINDOW_KIND);
+registerRecordKind(INCIDENT_KIND);
+registerRecordKind(PROBLEM_KIND);
 
 /** Every registered kind, CIs and relationships first. */
 export function recordKinds(): AnyRecordKind[] {

@@ -26,6 +26,7 @@ import { DOCUMENT_EXTENSION, SAMPLE_FILE_NAME, resolveUserPath, sampleCmdbSource
 import { openCmdbStore, openReadOnlyStore, StoreOpenError, type CmdbStore } from '../storage';
 import { ensureHistoryBase } from '../snapshots';
 import { createChangeHandlers } from './change-handlers';
+import { createIncidentHandlers } from './incident-handlers';
 import { createDataHandlers, UNQUEUED_DATA_OPERATIONS } from './data-handlers';
 import { refusedDocumentPath } from './document-access';
 import { createEnvironment } from './environment';
@@ -553,6 +554,7 @@ class Service implements FaultlineService {
       'impact.dependencies': ({ ciId, maxDepth }) => dependencies(graph(), ciId, maxDepth),
       'impact.spof': ({ serviceId }) => singlePointsOfFailure(graph(), serviceId),
       ...createChangeHandlers({ cmdb, persist: (tx) => this.persist(tx), documentInfo: () => this.documentInfo() }),
+      ...createIncidentHandlers({ cmdb, persist: (tx) => this.persist(tx), documentInfo: () => this.documentInfo() }),
       ...createDataHandlers({
         store: () => this.requireStore(),
         persist: (tx) => this.persist(tx),

@@ -24,6 +24,9 @@ const REFUSED: ReadonlySet<OperationName> = new Set(['change.vote']);
 
 const changeId = (answers: Answers): unknown => (valueOf(answers['change.create']).value as { change: { id: string } } | undefined)?.change.id;
 
+const incidentId = (answers: Answers): unknown => (valueOf(answers['incident.create']).value as { incident: { id: string } } | undefined)?.incident.id;
+const problemId = (answers: Answers): unknown => (valueOf(answers['problem.create']).value as { problem: { id: string } } | undefined)?.problem.id;
+
 /** In the order they run; the document-switching ones last. */
 const CALLS: { [N in OperationName]: Input } = {
   'doc.info': {},
@@ -61,6 +64,20 @@ const CALLS: { [N in OperationName]: Input } = {
   'window.delete': (answers: Answers) => ({ id: (valueOf(answers['window.create']).value as { id: string } | undefined)?.id }),
   'risk.setWeights': { weights: { ...DEFAULT_RISK_WEIGHTS, perConflict: 7 } },
   'risk.getWeights': {},
+  'incident.create': { incident: { title: 'Checkout errors', affectedCiIds: ['db_orders'], urgency: 1 } },
+  'incident.update': (answers: Answers) => ({ id: incidentId(answers), patch: { description: 'HTTP 500 on pay' } }),
+  'incident.transition': (answers: Answers) => ({ id: incidentId(answers), to: 'in_progress' }),
+  'incident.get': (answers: Answers) => ({ id: incidentId(answers) }),
+  'incident.list': { statuses: ['in_progress'] },
+  'incident.commonCause': {},
+  'incident.setSettings': { settings: null },
+  'incident.getSettings': {},
+  'problem.create': (answers: Answers) => ({ problem: { title: 'orders-db saturates', incidentIds: [incidentId(answers)], rootCauseCiId: 'db_orders' } }),
+  'problem.update': (answers: Answers) => ({ id: problemId(answers), patch: { knownError: 'connection pool too small' } }),
+  'problem.transition': (answers: Answers) => ({ id: problemId(answers), to: 'known_error' }),
+  'problem.get': (answers: Answers) => ({ id: problemId(answers) }),
+  'problem.list': {},
+  'ci.activity': { id: 'db_orders' },
   'impact.blastRadius': { targets: [{ ciId: 'db_orders', mode: 'down' }, { ciId: 'host_a' }] },
   'impact.dependencies': { ciId: 'svc_checkout' },
   'impact.spof': { serviceId: 'svc_checkout' },
@@ -82,6 +99,8 @@ const CALLS: { [N in OperationName]: Input } = {
 function normalize(value: unknown, dir: string): unknown {
   return JSON.parse(JSON.stringify(value, typedArraysAsLists), (key, v: unknown) => {
     if (key === 'elapsedMs') return 0;
+    // SLA time left is counted from the moment each side answers.
+    if (key === 'leftMs' && typeof v === 'number') return '<ms>';
     if (typeof v !== 'string') return v;
     return v
       .split(dir)
@@ -89,7 +108,7 @@ function normalize(value: unknown, dir: string): unknown {
       .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
       .replace(/snap_[0-9a-z]+_[0-9a-f]{8}/g, '<snapshot>')
       .replace(/preview_\d+_[0-9a-f]+/g, '<preview>')
-      .replace(/\b(ci|rel|chg|win)_[0-9a-f]{16}\b/g, '<$1 id>');
+      .replace(/\b(ci|rel|chg|win|inc|prb)_[0-9a-f]{16}\b/g, '<$1 id>');
   });
 }
 

@@ -1,0 +1,167 @@
+// The incident and problem operations of the contract (incident.*, problem.*, ci.activity): the
+// core's rules (src/core/incidents) over the open document, each edit persisted before it is
+// answered.
+import { allChanges, CHANGE_KIND_NAME } from '../../core/changes';
+import type { Cmdb, Transaction } from '../../core/graph/cmdb';
+import { CmdbError } from '../../core/graph/errors';
+import {
+  allowedIncidentMoves,
+  allowedProblemMoves,
+  commonCause,
+  implementedAt,
+  INCIDENT_KIND_NAME,
+  incidentSettingsOf,
+  incidentStats,
+  incidentsTouching,
+  isOpenIncident,
+  probableCauses,
+  PROBLEM_KIND_NAME,
+  requireIncident,
+  requireProblem,
+  sameOutage,
+  setIncidentSettings,
+  slaOf,
+  transitionIncident,
+  transitionProblem,
+  upstreamOf,
+} from '../../core/incidents';
+import type { Change } from '../../shared/changes';
+import type { Incident, Problem } from '../../shared/incidents';
+import type { CiActivity, DocumentInfo, IncidentDetails, IncidentListItem, OperationName, OperationOutput, ParsedInput, ProblemDetails } from '../../shared/operations';
+
+type IncidentOperationName = Extract<OperationName, `incident.${string}` | `problem.${string}` | 'ci.activity'>;
+
+export type IncidentHandlers = {
+  [N in IncidentOperationName]: (input: ParsedInput<N>) => Promise<OperationOutput<N>> | OperationOutput<N>;
+};
+
+export interface IncidentServiceContext {
+  cmdb(): Cmdb;
+  persist(tx: Transaction): Promise<void>;
+  documentInfo(): DocumentInfo;
+}
+
+const newestFirst = (a: { number: string }, b: { number: string }) => (a.number < b.number ? 1 : a.number > b.number ? -1 : 0);
+
+export function createIncidentHandlers(ctx: IncidentServiceContext): IncidentHandlers {
+  const incidents = () => [...ctx.cmdb().records.list(INCIDENT_KIND_NAME)] as Incident[];
+  const problems = () => [...ctx.cmdb().records.list(PROBLEM_KIND_NAME)] as Problem[];
+  /** Each incident's problem: the one listing it. */
+  const problemOf = () => {
+    const of = new Map<string, { id: string; number: string }>();
+    for (const p of problems()) for (const id of p.incidentIds) of.set(id, { id: p.id, number: p.number });
+    return of;
+  };
+  const listItem = (incident: Incident, problems: ReadonlyMap<string, { id: string; number: string }>, now: number): IncidentListItem => ({
+    incident,
+    sla: slaOf(incident, incidentSettingsOf(ctx.cmdb()).settings.sla, now),
+    problem: problems.get(incident.id) ?? null,
+  });
+  const details = (incident: Incident, lookbackHours = 72): IncidentDetails => {
+    const cmdb = ctx.cmdb();
+    const upstream = upstreamOf(cmdb.graph, incident.affectedCiIds);
+    const cause = incident.causedByChangeId ? (cmdb.records.get(CHANGE_KIND_NAME, incident.causedByChangeId) as Change | undefined) : undefined;
+    return {
+      ...listItem(incident, problemOf(), Date.now()),
+      allowed: allowedIncidentMoves(incident),
+      probableCauses: probableCauses(cmdb.graph, incident, allChanges(cmdb), lookbackHours, upstream),
+      sameOutage: sameOutage(cmdb.graph, incident, incidents(), upstream),
+      causedBy: cause ? { id: cause.id, number: cause.number, title: cause.title } : null,
+    };
+  };
+  const problemDetails = (problem: Problem): ProblemDetails => {
+    const cmdb = ctx.cmdb();
+    const of = problemOf();
+    const now = Date.now();
+    return {
+      problem,
+      allowed: allowedProblemMoves(problem),
+      incidents: problem.incidentIds.map((id) => listItem(requireIncident(cmdb, id), of, now)),
+    };
+  };
+  const savedIncident = async ({ record, tx }: { record: unknown; tx: Transaction }) => {
+    await ctx.persist(tx);
+    return { value: details(record as Incident), info: ctx.documentInfo() };
+  };
+  const savedProblem = async ({ record, tx }: { record: unknown; tx: Transaction }) => {
+    await ctx.persist(tx);
+    return { value: problemDetails(record as Problem), info: ctx.documentInfo() };
+  };
+  return {
+    'incident.list': ({ statuses, priorities, serviceId, breached }) => {
+      const now = Date.now();
+      const of = problemOf();
+      const wanted = statuses && statuses.length > 0 ? new Set(statuses) : null;
+      const levels = priorities && priorities.length > 0 ? new Set<number>(priorities) : null;
+      return incidents()
+        .filter((i) => (!wanted || wanted.has(i.status)) && (!levels || levels.has(i.priority)))
+        .filter((i) => !serviceId || i.affectedCiIds.includes(serviceId) || i.affectedServices.some((s) => s.id === serviceId))
+        .sort(newestFirst)
+        .map((i) => listItem(i, of, now))
+        .filter((item) => breached === undefined || item.sla.breached === breached);
+    },
+    'incident.get': ({ id, lookbackHours }) => details(requireIncident(ctx.cmdb(), id), lookbackHours),
+    'incident.create': ({ incident }) => savedIncident(ctx.cmdb().createRecord(INCIDENT_KIND_NAME, incident)),
+    'incident.update': ({ id, patch }) => savedIncident(ctx.cmdb().updateRecord(INCIDENT_KIND_NAME, id, patch)),
+    'incident.transition': async ({ id, to }) => {
+      const { incident, tx } = transitionIncident(ctx.cmdb(), id, to);
+      return savedIncident({ record: incident, tx });
+    },
+    'incident.commonCause': ({ incidentIds, sinceHours }) => {
+      const cmdb = ctx.cmdb();
+      let chosen: Incident[];
+      if (incidentIds && incidentIds.length > 0) chosen = [...new Set(incidentIds)].map((id) => requireIncident(cmdb, id));
+      else {
+        const since = Date.now() - sinceHours * 3_600_000;
+        chosen = incidents().filter((i) => isOpenIncident(i) && Date.parse(i.openedAt) >= since);
+      }
+      return commonCause(cmdb.graph, chosen.sort((a, b) => (a.number < b.number ? -1 : 1)));
+    },
+    'incident.getSettings': () => incidentSettingsOf(ctx.cmdb()),
+    'incident.setSettings': async ({ settings }) => {
+      const tx = setIncidentSettings(ctx.cmdb(), settings);
+      if (tx) await ctx.persist(tx);
+      return { value: incidentSettingsOf(ctx.cmdb()), info: ctx.documentInfo() };
+    },
+    'problem.list': ({ statuses }) => {
+      const wanted = statuses && statuses.length > 0 ? new Set(statuses) : null;
+      return problems().filter((p) => !wanted || wanted.has(p.status)).sort(newestFirst);
+    },
+    'problem.get': ({ id }) => problemDetails(requireProblem(ctx.cmdb(), id)),
+    'problem.create': ({ problem }) => {
+      const listed = problemOf();
+      const taken = (problem.incidentIds ?? []).find((id) => listed.has(id));
+      if (taken) throw new CmdbError('conflict', `incidentIds: ${requireIncident(ctx.cmdb(), taken).number} already belongs to ${listed.get(taken)?.number}`, 'incidentIds');
+      return savedProblem(ctx.cmdb().createRecord(PROBLEM_KIND_NAME, problem));
+    },
+    'problem.update': ({ id, patch }) => savedProblem(ctx.cmdb().updateRecord(PROBLEM_KIND_NAME, id, patch)),
+    'problem.transition': async ({ id, to }) => {
+      const { problem, tx } = transitionProblem(ctx.cmdb(), id, to);
+      return savedProblem({ record: problem, tx });
+    },
+    'ci.activity': ({ id, days }): CiActivity => {
+      const cmdb = ctx.cmdb();
+      if (!cmdb.graph.hasCi(id)) throw new CmdbError('not_found', `id: no CI with id ${id}`, 'id');
+      const now = Date.now();
+      const since = now - days * 86_400_000;
+      const all = incidents();
+      const touching = incidentsTouching(all, new Set([id]), since, now);
+      const stats = incidentStats(touching);
+      const recentChanges = allChanges(cmdb)
+        .filter((c) => c.targets.some((t) => t.ciId === id))
+        .filter((c) => {
+          const at = implementedAt(c);
+          return at === null ? c.state !== 'cancelled' && c.state !== 'rejected' : at >= since;
+        })
+        .sort(newestFirst)
+        .map((c) => ({ id: c.id, number: c.number, title: c.title, state: c.state, windowStart: c.window?.start ?? null }));
+      return {
+        openIncidents: all.filter((i) => isOpenIncident(i) && (i.affectedCiIds.includes(id) || i.affectedServices.some((s) => s.id === id))).sort(newestFirst),
+        recentChanges,
+        incidentCount: stats.count,
+        mttrMinutes: stats.mttrMinutes,
+        days,
+      };
+    },
+  };
+}
