@@ -186,6 +186,9 @@ export interface ImportApplied {
   updated: number;
   relationshipsCreated: number;
   relationshipsUpdated: number;
+  /** Change requests (a ServiceNow change_request export) created, and existing ones (same number) updated. */
+  changesCreated: number;
+  changesUpdated: number;
   rejected: number;
   /** Set when the CMDB changed since the preview and the import was planned again (with the same result). */
   replanned: boolean;

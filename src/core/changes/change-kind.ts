@@ -1,23 +1,32 @@
 // The change request as a record kind: CHG numbers, a draft state and an empty history on
 // creation; edits only while it is a draft or assessed (its state moves by transitions,
-// transition.ts); its targets must be CIs that exist; closed once rejected, reviewed or cancelled.
+// transition.ts), except by an import (change-import.ts), which sets the number and state its
+// source gives; its targets must be CIs that exist; closed once rejected, reviewed or cancelled.
 import { ChangeInputSchema, ChangePatchSchema, ChangeSchema, type Change } from '../../shared/changes';
 import { CmdbError } from '../graph/errors';
 import { parseOrThrow } from '../graph/validation';
 import { defineStoredKind } from '../records/define';
 import type { CmdbState } from '../records/registry';
+import { importedChange } from './change-import';
 import { isClosedChange, isEditable } from './lifecycle';
 
 export const CHANGE_KIND_NAME = 'change';
 
-/** CHG0001, CHG0002, …: one more than the highest number in use (numbers of deleted drafts are not reused while a later one exists). */
+/**
+ * CHG0001, CHG0002, …: one more than the highest number in use (numbers of deleted drafts are
+ * not reused while a later one exists), as wide as the widest in use (after an imported
+ * CHG0030015 comes CHG0030016).
+ */
 export function nextChangeNumber(state: CmdbState): string {
   let highest = 0;
+  let width = 4;
   for (const record of state.records.list(CHANGE_KIND_NAME)) {
-    const n = Number((record as Change).number.slice(3));
+    const digits = (record as Change).number.slice(3);
+    const n = Number(digits);
     if (n > highest) highest = n;
+    if (digits.length > width) width = digits.length;
   }
-  return `CHG${String(highest + 1).padStart(4, '0')}`;
+  return `CHG${String(highest + 1).padStart(width, '0')}`;
 }
 
 export const CHANGE_KIND = defineStoredKind<Change>({
@@ -52,4 +61,5 @@ export const CHANGE_KIND = defineStoredKind<Change>({
     const parsed = parseOrThrow(ChangePatchSchema, fields);
     return { ...before, ...parsed, updatedAt: context.now } satisfies Change;
   },
+  prepareImport: importedChange,
 });

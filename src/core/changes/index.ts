@@ -3,3 +3,4 @@ export { allowedTransitions, describeAllowed, isClosedChange, isEditable } from 
 export { requireChange, transitionChange, voteOnChange } from './transition';
 export { compareSnapshots, impactSnapshot, type SnapshotComparison } from './impact-snapshot';
 export { cmdbHash } from './cmdb-hash';
+export { ChangeImportSchema, ImportedChangeFieldsSchema, importedChange } from './change-import';

@@ -9,7 +9,10 @@ import type { CmdbEnvironment, Transaction } from '../../core/graph/cmdb';
 import { CmdbGraph } from '../../core/graph/cmdb-graph';
 import { documentFromCmdb, recordsOf } from '../../core/graph/load';
 import { graphView } from '../../core/query';
-import { applyPlanOps, planImport, planImportSteps, planIsEmpty } from '../../core/reconcile';
+import { CHANGE_KIND_NAME } from '../../core/changes';
+import type { Cmdb } from '../../core/graph/cmdb';
+import { applyPlanOps, planImport, planImportSteps, planIsEmpty, type PlanContext } from '../../core/reconcile';
+import type { Change } from '../../shared/changes';
 import { runInSlices } from '../steps/run-in-slices';
 import type { CsvMapping, ImportJobPhase, ImportJobProgress, ImportPlan } from '../../shared/data-types';
 import type { Ci } from '../../shared/model';
@@ -114,6 +117,7 @@ export function capPlan(plan: ImportPlan, cap: number): { plan: ImportPlan; trun
       unchanged: cut(plan.relationships.unchanged),
       rejected: cut(plan.relationships.rejected),
     },
+    changes: { create: cut(plan.changes.create), update: cut(plan.changes.update), unchanged: cut(plan.changes.unchanged), rejected: cut(plan.changes.rejected) },
     warnings: cut(plan.warnings),
   };
   return { plan: capped, truncated };
@@ -129,8 +133,14 @@ function samePlan(a: ImportPlan, b: ImportPlan): boolean {
 }
 
 function describeCounts(plan: ImportPlan): string {
-  const { cis, relationships } = plan.counts;
-  return `${cis.create} CIs to create, ${cis.update} to update, ${relationships.create} relationships to create, ${relationships.update} to update`;
+  const { cis, relationships, changes } = plan.counts;
+  const changePart = changes.create + changes.update > 0 ? `, ${changes.create} change requests to create, ${changes.update} to update` : '';
+  return `${cis.create} CIs to create, ${cis.update} to update, ${relationships.create} relationships to create, ${relationships.update} to update${changePart}`;
+}
+
+/** What a plan reads besides the graph: the document's change requests (imported ones are matched by number). */
+function planContext(cmdb: Cmdb): PlanContext {
+  return { changes: [...cmdb.records.list(CHANGE_KIND_NAME)] as Change[] };
 }
 
 function rememberedMappings(settings: AppSettings): Record<string, CsvMapping> {
@@ -220,14 +230,14 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
         previewId: null,
         fileName,
         format,
-        plan: planImport(store.cmdb.graph, { format, cis: [], relationships: [], rejected: [], warnings: [] }),
+        plan: planImport(store.cmdb.graph, { format, cis: [], relationships: [], rejected: [], warnings: [] }, planContext(store.cmdb)),
         truncated: false,
         ...(csv ? { csv } : {}),
       };
     }
     const batch = source.batch;
     const csvKey = csv ? csvHeaderKey(csv.header) : undefined;
-    const plan = await runInSlices(planImportSteps(store.cmdb.graph, batch));
+    const plan = await runInSlices(planImportSteps(store.cmdb.graph, batch, planContext(store.cmdb)));
     previewCounter += 1;
     const previewId = `preview_${previewCounter}_${ctx.env.newId('ci').replace(/^ci_/, '')}`;
     previews.set(previewId, {
@@ -330,8 +340,11 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
       }
       let plan = preview.plan;
       let replanned = false;
-      if (store.cmdb.graph.revision !== plan.graphRevision) {
-        const fresh = await runInSlices(planImportSteps(store.cmdb.graph, preview.batch));
+      // graphRevision follows CIs and relationships only: a file with change requests is planned
+      // again in any case, since the document's changes may have moved since the preview.
+      const hasChanges = (preview.batch.changes?.length ?? 0) > 0;
+      if (store.cmdb.graph.revision !== plan.graphRevision || hasChanges) {
+        const fresh = await runInSlices(planImportSteps(store.cmdb.graph, preview.batch, planContext(store.cmdb)));
         if (!samePlan(plan, fresh)) {
           previews.delete(previewId);
           throw ctx.fail(
@@ -339,8 +352,8 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
             `The CMDB changed since the preview of ${preview.fileName}, and the import would now do something else (${describeCounts(fresh)} instead of ${describeCounts(plan)}). Nothing was imported; preview the file again.`,
           );
         }
+        replanned = store.cmdb.graph.revision !== plan.graphRevision;
         plan = fresh;
-        replanned = true;
       }
       const counts = plan.counts;
       const value = {
@@ -348,7 +361,9 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
         updated: counts.cis.update,
         relationshipsCreated: counts.relationships.create,
         relationshipsUpdated: counts.relationships.update,
-        rejected: counts.cis.rejected + counts.relationships.rejected,
+        changesCreated: counts.changes.create,
+        changesUpdated: counts.changes.update,
+        rejected: counts.cis.rejected + counts.relationships.rejected + counts.changes.rejected,
         replanned,
         leftOut: plan.leftOut,
       };
