@@ -1,12 +1,19 @@
 // The bundled sample CMDB (resources/sample-cmdb.faultline): valid, loadable, the size and
 // variety issue 2 asks for, in sync with its source, and telling the story README.md promises.
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cmdbHash } from '../../../src/core/changes';
+import { startFaultlineService } from '../../../src/node/service';
+import type { Change } from '../../../src/shared/changes';
+import type { ChangeDetails } from '../../../src/shared/operations';
 import { CI_CLASSES, CmdbDocumentSchema, type CmdbDocument } from '../../../src/shared/model';
 import { CmdbGraph } from '../../../src/core/graph/cmdb-graph';
 import { FAILURE_DIRECTION } from '../../../src/core/graph/relationship-rules';
 import { checkSampleDocument, renderSample, SAMPLE_PATH } from '../../../resources/sample/build-sample';
 import { CHECKOUT_SPOFS, ORDERS_PRIMARY_CHANGE } from '../../../resources/sample/sample-cmdb.source';
+import { SAMPLE_CHANGES } from '../../../resources/sample/sample-changes';
+import { tempDir } from '../node/service/fixture';
 import { referenceImpact, referenceSinglePointsOfFailure } from '../../support/reference-impact';
 
 const text = readFileSync(SAMPLE_PATH, 'utf8');
@@ -131,5 +138,61 @@ describe('the story README.md tells, read with the rules of ARCHITECTURE.md', ()
     expect(levels.get('svc-storefront')).toBe('at_risk');
     expect(levels.get('svc-checkout')).toBe('at_risk');
     expect([...levels].filter(([id, l]) => l === 'down' && id !== 'lb-storefront-1')).toEqual([]);
+  });
+});
+
+describe('the sample change requests', () => {
+  const changes = (document.records?.change ?? []) as Change[];
+  const byId = new Map(changes.map((c) => [c.id, c]));
+  const sample = Object.values(SAMPLE_CHANGES);
+
+  it('has one change in each stage of the life cycle, numbered in the order they were raised', () => {
+    expect(changes).toHaveLength(sample.length);
+    for (const { id, number, state } of sample) expect([byId.get(id)?.number, byId.get(id)?.state], id).toEqual([number, state]);
+    expect(new Set(changes.map((c) => c.type))).toEqual(new Set(['normal', 'standard']));
+  });
+
+  it('holds what the core wrote: every move and vote with its actor, a snapshot of this CMDB from cab_review on, a failed review', () => {
+    const hash = cmdbHash(new CmdbGraph(document.cis, document.relationships));
+    for (const change of changes) {
+      const moves = change.events.filter((e) => e.kind === 'transition');
+      expect(moves.map((e) => e.to).at(-1) ?? 'draft', change.number).toBe(change.state);
+      expect(change.events.every((e) => e.actor.length > 0)).toBe(true);
+      const reviewed = ['draft', 'assessed'].includes(change.state) ? null : hash;
+      expect(change.impactSnapshot?.cmdbHash ?? null, change.number).toBe(reviewed);
+    }
+    const demo = byId.get(SAMPLE_CHANGES.ordersUpgrade.id)!;
+    expect(demo.targets).toEqual(ORDERS_PRIMARY_CHANGE.targets);
+    expect(Object.fromEntries(demo.impactSnapshot!.impacted.filter((c) => c.id !== 'db-orders-primary').map((c) => [c.id, c.level]))).toEqual(ORDERS_PRIMARY_CHANGE.expected);
+    expect(demo.events.filter((e) => e.kind === 'vote')).toHaveLength(1);
+    expect(byId.get(SAMPLE_CHANGES.catalogVolume.id)?.review).toMatchObject({ outcome: 'failed' });
+  });
+
+  it('plans two changes on the orders-db cluster in overlapping windows', () => {
+    const a = byId.get(SAMPLE_CHANGES.ordersUpgrade.id)!.window!;
+    const b = byId.get(SAMPLE_CHANGES.replicaRebuild.id)!.window!;
+    expect(Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end)).toBe(true);
+  });
+
+  it('opens in the service with its changes', async () => {
+    const dir = tempDir('sample-open');
+    try {
+      const doc = join(dir, 'sample-cmdb.faultline');
+      copyFileSync(SAMPLE_PATH, doc);
+      const service = await startFaultlineService({ dataDir: join(dir, 'data'), documentPath: doc, actor: 'newcomer', log: () => undefined });
+      try {
+        const info = service.documentInfo();
+        expect([info.ciCount, info.recordCounts.change, info.warnings]).toEqual([document.cis.length, sample.length, []]);
+        const result = await service.dispatch('change.get', { id: SAMPLE_CHANGES.ordersUpgrade.id });
+        if (!result.ok) throw new Error(JSON.stringify(result.error));
+        const details = result.value as ChangeDetails;
+        expect([details.change.number, details.change.state]).toEqual([SAMPLE_CHANGES.ordersUpgrade.number, 'cab_review']);
+        expect(details.allowed).toEqual(['approved', 'rejected', 'draft', 'cancelled']);
+      } finally {
+        await service.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
