@@ -45,6 +45,8 @@ export const ImpactSnapshotSchema = z.object({
   byLevel: z.object({ down: z.number().int().min(0), degraded: z.number().int().min(0), at_risk: z.number().int().min(0) }),
   /** Every impacted CI and its level. */
   impacted: z.array(z.object({ id: IdSchema, level: z.enum(['down', 'degraded', 'at_risk']) })),
+  /** Redundancy groups left with exactly the members they need (at_risk) and taken down. */
+  redundancy: z.object({ atRisk: z.number().int().min(0), down: z.number().int().min(0) }).default({ atRisk: 0, down: 0 }),
   /** Impacted services, ranked as the engine ranks them. */
   services: z.array(z.object({ id: IdSchema, name: z.string(), level: z.enum(['down', 'degraded', 'at_risk']), criticality: z.number().int().min(1).max(4) })),
 });

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { generateSyntheticCmdb } from '../support/synthetic-cmdb';
+import { changeBench, type ChangeFigures } from './change-bench';
 import { impactBench, type ImpactFigures, type PeerFigures, type TargetSetFigures } from './impact-bench';
 import { fmtCount, fmtMb, fmtMs, fmtRatio, printTable, time, type Summary } from './stats';
 import { storageBench, type StorageFigures } from './storage-bench';
@@ -134,7 +135,28 @@ function peerRows(name: string, peer: PeerFigures, f: ImpactFigures, limit: numb
   ];
 }
 
-function printTargetsCheck(f: ImpactFigures, s: StorageFigures | null): void {
+function printChanges(n: number, c: ChangeFigures): void {
+  printTable(`Changes — ${fmtCount(n)} CIs, ${fmtCount(c.changes)} open changes over a month, ${c.windows} windows (set up in ${fmtMs(c.setupMs)})`, [
+    ['measure', 'p50', 'p95', 'max'],
+    row('one change: conflicts, other impacts cached (50 changes)', c.oneWarm),
+    row('one change: conflicts from cold (overlapping impacts computed)', c.oneCold),
+    ['one change: conflicts found', fmtCount(c.conflictsFound.p50), fmtCount(c.conflictsFound.p95), fmtCount(c.conflictsFound.max)],
+    ['all changes at once: risk and conflicts, from cold', fmtMs(c.allMs), '', ''],
+    row('hub change (20 hubs, least of 5): blast radius alone', c.hubBlast),
+    row('hub change (least of 5): risk (impact from cold, history, scoring)', c.hubRisk),
+    row('hub change: risk − blast radius, per hub', c.hubRiskExtra),
+  ]);
+}
+
+function printChangeTargets(c: ChangeFigures): string[][] {
+  return [
+    ["one change's conflicts (max of 50, cold)", '≤ 20 ms', fmtMs(c.oneCold.max), check(c.oneCold.max, 20), `cached impacts: max ${fmtMs(c.oneWarm.max)}`],
+    [`all ${fmtCount(c.changes)} changes' risk and conflicts`, '≤ 2 s', fmtMs(c.allMs), check(c.allMs, 2000), ''],
+    ['hub change risk − its blast radius (p50 of 20 hubs)', '≤ 1 ms', fmtMs(c.hubRiskExtra.p50), check(c.hubRiskExtra.p50, 1), `max ${fmtMs(c.hubRiskExtra.max)}`],
+  ];
+}
+
+function printTargetsCheck(f: ImpactFigures, s: StorageFigures | null, c: ChangeFigures): void {
   const graphology = f.peers.find((p) => p.name.startsWith('graphology'));
   const cy = f.peers.find((p) => p.name.startsWith('Cytoscape'));
   const rows: string[][] = [['target at 100k (issues 2 and 3)', 'limit', 'measured', '', 'CPU-time cross-check']];
@@ -156,6 +178,7 @@ function printTargetsCheck(f: ImpactFigures, s: StorageFigures | null): void {
   if (cy) {
     rows.push(...peerRows('Cytoscape', cy, f, 300));
   }
+  rows.push(...printChangeTargets(c));
   printTable(
     'Targets (wall clock; ratios are peer p50 / Faultline p50 over the same 20 hubs: the bare closure the peers compute, the impact traversal, the whole blast radius)',
     rows,
@@ -166,7 +189,7 @@ async function inner(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
   console.log(`Faultline bench — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${load()}, seed ${args.seed}`);
-  let last: { n: number; impact: ImpactFigures; storage: StorageFigures | null } | null = null;
+  let last: { n: number; impact: ImpactFigures; storage: StorageFigures | null; changes: ChangeFigures } | null = null;
   for (const n of args.sizes) {
     const generated = time(() => generateSyntheticCmdb({ cis: n, seed: args.seed }));
     const document = generated.value;
@@ -175,9 +198,11 @@ async function inner(): Promise<void> {
     if (storage) printStorage(n, storage);
     const impact = impactBench(document, { seed: args.seed, peers: args.peers });
     printImpact(n, impact);
-    last = { n, impact, storage };
+    const changes = changeBench(document, { seed: args.seed, changes: 1000 });
+    printChanges(n, changes);
+    last = { n, impact, storage, changes };
   }
-  if (last && last.n >= 100_000) printTargetsCheck(last.impact, last.storage);
+  if (last && last.n >= 100_000) printTargetsCheck(last.impact, last.storage, last.changes);
   console.log(`\nload average now ${load()}; bench took ${fmtMs(performance.now() - started)}`);
 }
 

@@ -1,22 +1,49 @@
 // The blast radius a CAB reviews, frozen into the change when it enters cab_review (or is
 // approved without one), and what changed if it is computed again on a CMDB that moved since.
 import type { ImpactSnapshot } from '../../shared/changes';
-import { impactedList, IMPACT_LEVELS } from '../../shared/impact-types';
+import { impactedList, IMPACT_LEVELS, IMPACTED_PAGE_BITS, IMPACTED_PAGE_SIZE, type BlastRadiusResult } from '../../shared/impact-types';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import { blastRadius } from '../impact';
 import { cmdbHash } from './cmdb-hash';
 
-export function impactSnapshot(graph: CmdbGraph, targets: readonly { ciId: string; mode: 'down' | 'degraded' }[], now: string): ImpactSnapshot {
+/** What a change's targets take down, without the list of every impacted CI: what risk and conflicts read. */
+export type ImpactSummary = Pick<ImpactSnapshot, 'byLevel' | 'redundancy' | 'services'>;
+
+function summaryOf(result: BlastRadiusResult): ImpactSummary {
+  const redundancy = { atRisk: 0, down: 0 };
+  for (const group of result.impacted.redundancy) {
+    const page = result.impacted.pages[group.entry >> IMPACTED_PAGE_BITS];
+    const level = IMPACT_LEVELS[page.level[group.entry & (IMPACTED_PAGE_SIZE - 1)]];
+    if (level === 'at_risk') redundancy.atRisk++;
+    else if (level === 'down') redundancy.down++;
+  }
+  return {
+    byLevel: { ...result.totals.byLevel },
+    redundancy,
+    services: result.services.map((s) => ({ id: s.id, name: s.name, level: s.level, criticality: s.criticality })),
+  };
+}
+
+const EMPTY_SUMMARY: ImpactSummary = { byLevel: { down: 0, degraded: 0, at_risk: 0 }, redundancy: { atRisk: 0, down: 0 }, services: [] };
+
+function blastOf(graph: CmdbGraph, targets: readonly { ciId: string; mode: 'down' | 'degraded' }[]): BlastRadiusResult | null {
   const present = targets.filter((t) => graph.hasCi(t.ciId));
-  const empty = { down: 0, degraded: 0, at_risk: 0 };
-  if (present.length === 0) return { cmdbHash: cmdbHash(graph), computedAt: now, byLevel: empty, impacted: [], services: [] };
-  const result = blastRadius(graph, { targets: present.map((t) => ({ ciId: t.ciId, mode: t.mode })) });
+  return present.length === 0 ? null : blastRadius(graph, { targets: present.map((t) => ({ ciId: t.ciId, mode: t.mode })) });
+}
+
+export function impactSummary(graph: CmdbGraph, targets: readonly { ciId: string; mode: 'down' | 'degraded' }[]): ImpactSummary {
+  const result = blastOf(graph, targets);
+  return result ? summaryOf(result) : EMPTY_SUMMARY;
+}
+
+/** The blast radius frozen with the identifier of the CMDB state it was computed on. */
+export function impactSnapshot(graph: CmdbGraph, targets: readonly { ciId: string; mode: 'down' | 'degraded' }[], now: string): ImpactSnapshot {
+  const result = blastOf(graph, targets);
   return {
     cmdbHash: cmdbHash(graph),
     computedAt: now,
-    byLevel: { ...result.totals.byLevel },
-    impacted: impactedList(result.impacted).map((c) => ({ id: c.id, level: c.level })),
-    services: result.services.map((s) => ({ id: s.id, name: s.name, level: s.level, criticality: s.criticality })),
+    ...(result ? summaryOf(result) : EMPTY_SUMMARY),
+    impacted: result ? impactedList(result.impacted).map((c) => ({ id: c.id, level: c.level })) : [],
   };
 }
 

@@ -1,6 +1,13 @@
 export { CHANGE_KIND, CHANGE_KIND_NAME, nextChangeNumber } from './change-kind';
+export { WINDOW_KIND, WINDOW_KIND_NAME } from './window-kind';
 export { allowedTransitions, describeAllowed, isClosedChange, isEditable } from './lifecycle';
 export { requireChange, transitionChange, voteOnChange } from './transition';
-export { compareSnapshots, impactSnapshot, type SnapshotComparison } from './impact-snapshot';
+export { compareSnapshots, impactSnapshot, impactSummary, type ImpactSummary, type SnapshotComparison } from './impact-snapshot';
 export { cmdbHash } from './cmdb-hash';
 export { ChangeImportSchema, ImportedChangeFieldsSchema, importedChange } from './change-import';
+export { changeImpactCache, type ChangeImpact, type ChangeImpactOf } from './change-impact';
+export { allConflicts, BOOKED_STATES, conflictsOf, describeSpan, windowConflictsOf, describeWindowSchedule, conflictIndex, type ConflictContext, type ConflictIndex } from './conflicts';
+export { coveredBy, intervalOf, occurrenceIntervals, overlaps, windowOccurrences, type Interval } from './occurrences';
+export { assessRisk, bandOf, failedChangesNear, type RiskHistory } from './risk';
+export { riskWeightsOf, setRiskWeights } from './risk-weights';
+export { allChanges, allWindows, assessChanges, type ChangeAssessment } from './assessment';

@@ -1,11 +1,14 @@
 // Moving a change along its life cycle (lifecycle.ts), and the CAB's votes. Each move is one
 // journal record with its actor; a refused move names the allowed ones.
 import type { Change, ChangeTransition } from '../../shared/changes';
+import type { ScheduleWindow } from '../../shared/schedule-windows';
 import type { Cmdb, Transaction } from '../graph/cmdb';
 import { CmdbError } from '../graph/errors';
 import { CHANGE_KIND_NAME } from './change-kind';
 import { allowedTransitions, describeAllowed } from './lifecycle';
+import { windowConflictsOf } from './conflicts';
 import { impactSnapshot } from './impact-snapshot';
+import { WINDOW_KIND_NAME } from './window-kind';
 
 export function requireChange(cmdb: Cmdb, id: string): Change {
   const change = cmdb.records.get(CHANGE_KIND_NAME, id) as Change | undefined;
@@ -30,6 +33,14 @@ export function transitionChange(cmdb: Cmdb, id: string, input: ChangeTransition
   }
   if (before.state === 'cab_review' && to === 'draft' && comment === '') refuse('comment', 'say why the change is sent back');
   if (to === 'reviewed' && !input.review) refuse('review', 'give the post-implementation review (outcome and notes)');
+  // A blackout refuses the approval and the scheduling of all but emergency changes (those are flagged in their conflicts).
+  if ((to === 'approved' || to === 'scheduled') && before.type !== 'emergency') {
+    const windows = [...cmdb.records.list(WINDOW_KIND_NAME)] as ScheduleWindow[];
+    const blackout = windowConflictsOf(cmdb.graph, before, windows).find((c) => c.kind === 'blackout');
+    if (blackout) {
+      throw new CmdbError('conflict', `window: ${before.number} cannot be ${to}: its window falls in blackout ${blackout.windowName}; move the window, or raise it as an emergency change`, 'window');
+    }
+  }
 
   const { now, actor } = cmdb.context();
   let snapshot = before.impactSnapshot;

@@ -22,6 +22,7 @@ import type { Ci, Relationship } from '../../shared/model';
 import type { FieldChange } from '../../shared/data-types';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import { CHANGE_KIND } from '../changes/change-kind';
+import { WINDOW_KIND } from '../changes/window-kind';
 import { defineStoredKind } from './define';
 import { ciChanges, relationshipChanges, type DiffOptions } from './field-changes';
 import type { RecordSet } from './record-set';
@@ -141,6 +142,7 @@ registerRecordKind(relationshipKind);
 registerRecordKind(tombstoneKind);
 registerRecordKind(settingKind);
 registerRecordKind(CHANGE_KIND);
+registerRecordKind(WINDOW_KIND);
 
 /** Every registered kind, CIs and relationships first. */
 export function recordKinds(): AnyRecordKind[] {

@@ -1,11 +1,31 @@
-// The change-request operations of the contract (change.*): the core's rules
+// The change-request operations of the contract (change.*, window.*, risk.*): the core's rules
 // (src/core/changes) over the open document, each edit persisted before it is answered.
 import type { Cmdb, Transaction } from '../../core/graph/cmdb';
-import { allowedTransitions, CHANGE_KIND_NAME, compareSnapshots, impactSnapshot, requireChange, transitionChange, voteOnChange } from '../../core/changes';
+import {
+  allChanges,
+  allowedTransitions,
+  allWindows,
+  assessChanges,
+  CHANGE_KIND_NAME,
+  changeImpactCache,
+  compareSnapshots,
+  impactSnapshot,
+  intervalOf,
+  overlaps,
+  requireChange,
+  riskWeightsOf,
+  setRiskWeights,
+  transitionChange,
+  voteOnChange,
+  windowOccurrences,
+  WINDOW_KIND_NAME,
+  type ChangeAssessment,
+} from '../../core/changes';
 import type { Change } from '../../shared/changes';
-import type { ChangeDetails, DocumentInfo, OperationName, OperationOutput, ParsedInput } from '../../shared/operations';
+import type { ScheduleWindow } from '../../shared/schedule-windows';
+import type { ChangeDetails, ChangeListItem, DocumentInfo, OperationName, OperationOutput, ParsedInput } from '../../shared/operations';
 
-type ChangeOperationName = Extract<OperationName, `change.${string}`>;
+type ChangeOperationName = Extract<OperationName, `change.${string}` | `window.${string}` | `risk.${string}`>;
 
 export type ChangeHandlers = {
   [N in ChangeOperationName]: (input: ParsedInput<N>) => Promise<OperationOutput<N>> | OperationOutput<N>;
@@ -17,20 +37,50 @@ export interface ChangeServiceContext {
   documentInfo(): DocumentInfo;
 }
 
-function details(change: Change): ChangeDetails {
-  return { change, allowed: allowedTransitions(change) };
+const byNumberDescending = (a: Change, b: Change) => (a.number < b.number ? 1 : a.number > b.number ? -1 : 0);
+
+function listItem(change: Change, assessment: ChangeAssessment): ChangeListItem {
+  return { change, risk: { score: assessment.risk.score, band: assessment.risk.band }, conflictCount: assessment.conflicts.length };
 }
 
 export function createChangeHandlers(ctx: ChangeServiceContext): ChangeHandlers {
+  const impacts = changeImpactCache();
+  const assess = (changes?: readonly Change[]) => {
+    const cmdb = ctx.cmdb();
+    return assessChanges(cmdb, impacts(cmdb), Date.now(), changes);
+  };
+  const details = (change: Change): ChangeDetails => {
+    const assessment = assess([change]).get(change.id) as ChangeAssessment;
+    return { change, allowed: allowedTransitions(change), risk: assessment.risk, conflicts: assessment.conflicts };
+  };
   const saved = async (result: { change: Change; tx: Transaction }) => {
     await ctx.persist(result.tx);
     return { value: details(result.change), info: ctx.documentInfo() };
   };
+  const savedWindow = async (result: { record: unknown; tx: Transaction }) => {
+    await ctx.persist(result.tx);
+    return { value: result.record as ScheduleWindow, info: ctx.documentInfo() };
+  };
+  const weights = () => riskWeightsOf(ctx.cmdb());
   return {
     'change.list': ({ states }) => {
       const wanted = states && states.length > 0 ? new Set(states) : null;
-      const all = [...ctx.cmdb().records.list(CHANGE_KIND_NAME)] as Change[];
-      return all.filter((c) => !wanted || wanted.has(c.state)).sort((a, b) => (a.number < b.number ? 1 : a.number > b.number ? -1 : 0));
+      const changes = allChanges(ctx.cmdb()).filter((c) => !wanted || wanted.has(c.state)).sort(byNumberDescending);
+      const assessed = assess(changes);
+      return changes.map((c) => listItem(c, assessed.get(c.id) as ChangeAssessment));
+    },
+    'change.calendar': ({ from, to }) => {
+      const range = intervalOf({ start: from, end: to });
+      const changes = allChanges(ctx.cmdb())
+        .filter((c) => c.window !== null && overlaps(intervalOf(c.window), range))
+        .sort((a, b) => Date.parse(a.window?.start ?? '') - Date.parse(b.window?.start ?? '') || byNumberDescending(b, a));
+      const assessed = assess(changes);
+      const windows = allWindows(ctx.cmdb());
+      return {
+        changes: changes.map((c) => listItem(c, assessed.get(c.id) as ChangeAssessment)),
+        windows,
+        occurrences: windows.flatMap((w) => windowOccurrences(w, range)),
+      };
     },
     'change.get': ({ id }) => details(requireChange(ctx.cmdb(), id)),
     'change.create': ({ change }) => {
@@ -50,6 +100,20 @@ export function createChangeHandlers(ctx: ChangeServiceContext): ChangeHandlers 
       const frozen = change.impactSnapshot;
       const comparison = frozen ? compareSnapshots(frozen, now) : { cmdbMoved: true, servicesAdded: now.services.map((s) => s.id), servicesRemoved: [], cisAdded: now.impacted.map((c) => c.id), cisRemoved: [], levelsMoved: [] };
       return { frozen, now, ...comparison };
+    },
+    'window.list': () => allWindows(ctx.cmdb()).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1)),
+    'window.create': ({ window }) => savedWindow(ctx.cmdb().createRecord(WINDOW_KIND_NAME, window)),
+    'window.update': ({ id, patch }) => savedWindow(ctx.cmdb().updateRecord(WINDOW_KIND_NAME, id, patch)),
+    'window.delete': async ({ id }) => {
+      const { tx } = ctx.cmdb().deleteRecord(WINDOW_KIND_NAME, id);
+      await ctx.persist(tx);
+      return { value: null, info: ctx.documentInfo() };
+    },
+    'risk.getWeights': () => weights(),
+    'risk.setWeights': async ({ weights: next }) => {
+      const tx = setRiskWeights(ctx.cmdb(), next);
+      if (tx) await ctx.persist(tx);
+      return { value: weights(), info: ctx.documentInfo() };
     },
   };
 }

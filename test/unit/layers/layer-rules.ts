@@ -15,8 +15,8 @@ const ALLOWED_LAYERS: Record<Layer, Layer[]> = {
 /** Which bare package imports each layer may use; `null` = any package. */
 const ALLOWED_PACKAGES: Record<Layer, RegExp | null> = {
   shared: /^zod$/,
-  // Pure, environment-free parsers for solved problems (CSV, YAML) are allowed in core.
-  core: /^(papaparse|yaml)$/,
+  // Pure, environment-free libraries for solved problems (CSV, YAML, wall-clock time in a named time zone) are allowed in core.
+  core: /^(papaparse|yaml|luxon)$/,
   // exceljs builds .xlsx exports on the Node side only (never in core: it needs Buffer and streams).
   node: /^(node:.*|zod|lowdb(\/.*)?|exceljs)$/,
   renderer: /^(react|react-dom(\/client)?|react\/jsx-runtime|zustand(\/.*)?|cytoscape|elkjs\/.*|zod|@tanstack\/.*)$/,

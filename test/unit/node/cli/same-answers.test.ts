@@ -9,6 +9,7 @@ import { startFaultlineServer, type FaultlineServer } from '../../../../src/node
 import { typedArraysAsLists } from '../../../../src/node/server/server';
 import { startFaultlineService, type FaultlineService } from '../../../../src/node/service';
 import { OPERATION_NAMES, type ApiResult, type OperationName } from '../../../../src/shared/operations';
+import { DEFAULT_RISK_WEIGHTS } from '../../../../src/shared/risk';
 import { tempDir, writeDocument } from '../service/fixture';
 
 /** What one side has answered so far, for inputs that depend on an earlier answer (a preview id, a snapshot id). */
@@ -51,6 +52,15 @@ const CALLS: { [N in OperationName]: Input } = {
   'change.get': (answers: Answers) => ({ id: changeId(answers) }),
   'change.list': {},
   'change.recompute': (answers: Answers) => ({ id: changeId(answers) }),
+  'change.calendar': { from: '2026-02-28T00:00:00.000Z', to: '2026-03-07T00:00:00.000Z' },
+  'window.create': {
+    window: { name: 'DB Sundays', kind: 'maintenance', ciIds: ['db_orders'], timeZone: 'Europe/Paris', schedule: { type: 'weekly', weekdays: [0], startTime: '01:00', endTime: '05:00' } },
+  },
+  'window.update': (answers: Answers) => ({ id: (valueOf(answers['window.create']).value as { id: string } | undefined)?.id, patch: { description: 'the database tier' } }),
+  'window.list': {},
+  'window.delete': (answers: Answers) => ({ id: (valueOf(answers['window.create']).value as { id: string } | undefined)?.id }),
+  'risk.setWeights': { weights: { ...DEFAULT_RISK_WEIGHTS, perConflict: 7 } },
+  'risk.getWeights': {},
   'impact.blastRadius': { targets: [{ ciId: 'db_orders', mode: 'down' }, { ciId: 'host_a' }] },
   'impact.dependencies': { ciId: 'svc_checkout' },
   'impact.spof': { serviceId: 'svc_checkout' },
@@ -79,7 +89,7 @@ function normalize(value: unknown, dir: string): unknown {
       .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
       .replace(/snap_[0-9a-z]+_[0-9a-f]{8}/g, '<snapshot>')
       .replace(/preview_\d+_[0-9a-f]+/g, '<preview>')
-      .replace(/\b(ci|rel|chg)_[0-9a-f]{16}\b/g, '<$1 id>');
+      .replace(/\b(ci|rel|chg|win)_[0-9a-f]{16}\b/g, '<$1 id>');
   });
 }
 

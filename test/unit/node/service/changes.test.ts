@@ -3,8 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFaultlineService, type FaultlineService } from '../../../../src/node/service';
-import type { ChangeDetails, ChangeRecompute, MutationResult } from '../../../../src/shared/operations';
-import type { Change } from '../../../../src/shared/changes';
+import type { ChangeDetails, ChangeListItem, ChangeRecompute, MutationResult } from '../../../../src/shared/operations';
 import { tempDir, writeDocument } from './fixture';
 import { cleanedUpAfterEach, okValue } from './harness';
 
@@ -59,13 +58,13 @@ describe('change requests through the service', () => {
     services.splice(services.indexOf(service), 1);
 
     const again = await start(dir);
-    const list = okValue<Change[]>(await again.dispatch('change.list', { states: ['cab_review'] }));
+    const list = okValue<ChangeListItem[]>(await again.dispatch('change.list', { states: ['cab_review'] })).map((item) => item.change);
     expect(list.map((c) => c.number)).toEqual(['CHG0001']);
     expect(list[0].events.map((e) => [e.kind, e.actor, e.to ?? e.vote])).toEqual([
       ['transition', 'ana', 'assessed'],
       ['transition', 'ana', 'cab_review'],
       ['vote', 'ana', 'approve'],
     ]);
-    expect(okValue<Change[]>(await again.dispatch('change.list', { states: ['draft'] }))).toEqual([]);
+    expect(okValue<ChangeListItem[]>(await again.dispatch('change.list', { states: ['draft'] }))).toEqual([]);
   });
 });
