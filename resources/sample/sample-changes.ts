@@ -1,5 +1,6 @@
-// The change requests the bundled sample carries, so that a newcomer sees the CAB workflow at
-// first start: one change in each stage of its life, made with the core's own functions
+// The change requests and schedule windows the bundled sample carries, so that a newcomer sees
+// the CAB workflow at first start: one change in each stage of its life, a weekly maintenance
+// window on the database tier and the year-end blackout, made with the core's own functions
 // (createRecord, transitionChange, voteOnChange) on a scripted clock and actors, so every record
 // is what the app itself would have written (numbers, history events, the impact snapshot
 // frozen on entering cab_review). The build's journal is not shipped: the checkpoint holds its
@@ -19,9 +20,12 @@
 //   with 1 of 3, below its 2): the conflict the CAB should see.
 // - CHG0005 Rotate the storefront F5 TLS certificates — a standard change, assessed.
 // - CHG0006 Upgrade Elasticsearch search-prod to 8.15 — a draft planned in the year-end blackout.
+// Windows: "Database tier — Sunday maintenance", Sundays 01:00–05:00 Europe/Paris on every
+// database CI; "Year-end blackout", 20 December 2026 to 3 January 2027 (Paris days), company-wide.
 import type { ChangeInput, ChangeTransition } from '../../src/shared/changes';
 import type { CmdbDocument } from '../../src/shared/model';
-import { CHANGE_KIND_NAME, transitionChange, voteOnChange } from '../../src/core/changes';
+import type { ScheduleWindowInput } from '../../src/shared/schedule-windows';
+import { CHANGE_KIND_NAME, transitionChange, voteOnChange, WINDOW_KIND_NAME } from '../../src/core/changes';
 import type { CmdbEnvironment } from '../../src/core/graph/cmdb';
 import { cmdbFromDocument, documentFromCmdb } from '../../src/core/graph/load';
 
@@ -31,6 +35,7 @@ export const SAMPLE_TODAY = '2026-12-01T09:00:00.000Z';
 const CHANGE_MANAGER = 'Priya Nair (change manager)';
 
 type Step =
+  | { at: string; actor: string; window: ScheduleWindowInput & { id: string } }
   | { at: string; actor: string; create: ChangeInput & { id: string } }
   | { at: string; actor: string; id: string; move: ChangeTransition }
   | { at: string; actor: string; id: string; vote: 'approve' | 'reject' | 'abstain'; comment: string };
@@ -45,7 +50,48 @@ export const SAMPLE_CHANGES = {
   searchUpgrade: { id: 'chg-es-8-15', number: 'CHG0006', state: 'draft' },
 } as const;
 
+/** The sample's schedule windows. */
+export const SAMPLE_WINDOWS = {
+  databaseSunday: { id: 'win-db-sunday', name: 'Database tier — Sunday maintenance' },
+  yearEnd: { id: 'win-year-end-blackout', name: 'Year-end blackout' },
+} as const;
+
 const C = SAMPLE_CHANGES;
+
+/** The database tier: every database CI of the sample (primaries, replicas, standbys, single databases). */
+function databaseTier(document: CmdbDocument): string[] {
+  return document.cis.filter((ci) => ci.class === 'database').map((ci) => ci.id);
+}
+
+const windowSteps = (document: CmdbDocument): Step[] => [
+  {
+    at: '2026-11-02T09:00:00.000Z',
+    actor: CHANGE_MANAGER,
+    window: {
+      id: SAMPLE_WINDOWS.databaseSunday.id,
+      name: SAMPLE_WINDOWS.databaseSunday.name,
+      kind: 'maintenance',
+      ciIds: databaseTier(document),
+      timeZone: 'Europe/Paris',
+      schedule: { type: 'weekly', weekdays: [0], startTime: '01:00', endTime: '05:00', from: null, until: null },
+      description: 'Agreed with the business: changes to the databases go in on Sunday nights, 01:00–05:00 Paris time.',
+    },
+  },
+  {
+    at: '2026-11-02T09:05:00.000Z',
+    actor: CHANGE_MANAGER,
+    window: {
+      id: SAMPLE_WINDOWS.yearEnd.id,
+      name: SAMPLE_WINDOWS.yearEnd.name,
+      kind: 'blackout',
+      ciIds: [],
+      timeZone: 'Europe/Paris',
+      // 20 December 00:00 to 4 January 00:00 in Paris (UTC+1): the whole of 3 January is inside.
+      schedule: { type: 'once', start: '2026-12-19T23:00:00.000Z', end: '2027-01-03T23:00:00.000Z' },
+      description: 'Peak season and the year-end close: emergency changes only.',
+    },
+  },
+];
 
 const STEPS: Step[] = [
   // CHG0001: through its whole life in November, and a failed review.
@@ -178,7 +224,7 @@ const STEPS: Step[] = [
   },
 ];
 
-/** The document with the sample changes added by the core, as the app would have made them. */
+/** The document with the sample windows and changes added by the core, as the app would have made them. */
 export function withSampleChanges(document: CmdbDocument): CmdbDocument {
   let now = SAMPLE_TODAY;
   const env: CmdbEnvironment = {
@@ -190,11 +236,12 @@ export function withSampleChanges(document: CmdbDocument): CmdbDocument {
   };
   const cmdb = cmdbFromDocument(document, [], env);
   // In time order, so that numbers follow the order the changes were raised in.
-  const steps = [...STEPS].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const steps = [...windowSteps(document), ...STEPS].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   for (const step of steps) {
     now = step.at;
     env.actor = step.actor;
-    if ('create' in step) cmdb.createRecord(CHANGE_KIND_NAME, step.create);
+    if ('window' in step) cmdb.createRecord(WINDOW_KIND_NAME, step.window);
+    else if ('create' in step) cmdb.createRecord(CHANGE_KIND_NAME, step.create);
     else if ('move' in step) transitionChange(cmdb, step.id, step.move);
     else voteOnChange(cmdb, step.id, step.vote, step.comment);
   }

@@ -12,7 +12,8 @@ import { CmdbGraph } from '../../../src/core/graph/cmdb-graph';
 import { FAILURE_DIRECTION } from '../../../src/core/graph/relationship-rules';
 import { checkSampleDocument, renderSample, SAMPLE_PATH } from '../../../resources/sample/build-sample';
 import { CHECKOUT_SPOFS, ORDERS_PRIMARY_CHANGE } from '../../../resources/sample/sample-cmdb.source';
-import { SAMPLE_CHANGES } from '../../../resources/sample/sample-changes';
+import { SAMPLE_CHANGES, SAMPLE_WINDOWS } from '../../../resources/sample/sample-changes';
+import type { ScheduleWindow } from '../../../src/shared/schedule-windows';
 import { tempDir } from '../node/service/fixture';
 import { referenceImpact, referenceSinglePointsOfFailure } from '../../support/reference-impact';
 
@@ -174,7 +175,20 @@ describe('the sample change requests', () => {
     expect(Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end)).toBe(true);
   });
 
-  it('opens in the service with its changes', async () => {
+  it('has the database tier\'s Sunday maintenance window in Paris time and the company-wide year-end blackout', () => {
+    const windows = new Map(((document.records?.window ?? []) as ScheduleWindow[]).map((w) => [w.id, w]));
+    const sunday = windows.get(SAMPLE_WINDOWS.databaseSunday.id)!;
+    expect(sunday).toMatchObject({ kind: 'maintenance', timeZone: 'Europe/Paris', schedule: { type: 'weekly', weekdays: [0], startTime: '01:00', endTime: '05:00' } });
+    expect([...sunday.ciIds].sort()).toEqual(document.cis.filter((c) => c.class === 'database').map((c) => c.id).sort());
+    expect(windows.get(SAMPLE_WINDOWS.yearEnd.id)).toMatchObject({
+      kind: 'blackout',
+      ciIds: [],
+      schedule: { type: 'once', start: '2026-12-19T23:00:00.000Z', end: '2027-01-03T23:00:00.000Z' },
+    });
+    expect(windows.size).toBe(2);
+  });
+
+  it('opens in the service with its changes and windows, the overlap and the blackout showing as conflicts', async () => {
     const dir = tempDir('sample-open');
     try {
       const doc = join(dir, 'sample-cmdb.faultline');
@@ -182,12 +196,20 @@ describe('the sample change requests', () => {
       const service = await startFaultlineService({ dataDir: join(dir, 'data'), documentPath: doc, actor: 'newcomer', log: () => undefined });
       try {
         const info = service.documentInfo();
-        expect([info.ciCount, info.recordCounts.change, info.warnings]).toEqual([document.cis.length, sample.length, []]);
-        const result = await service.dispatch('change.get', { id: SAMPLE_CHANGES.ordersUpgrade.id });
-        if (!result.ok) throw new Error(JSON.stringify(result.error));
-        const details = result.value as ChangeDetails;
-        expect([details.change.number, details.change.state]).toEqual([SAMPLE_CHANGES.ordersUpgrade.number, 'cab_review']);
-        expect(details.allowed).toEqual(['approved', 'rejected', 'draft', 'cancelled']);
+        expect([info.ciCount, info.recordCounts.change, info.recordCounts.window, info.warnings]).toEqual([document.cis.length, sample.length, 2, []]);
+        const get = async (id: string): Promise<ChangeDetails> => {
+          const result = await service.dispatch('change.get', { id });
+          if (!result.ok) throw new Error(JSON.stringify(result.error));
+          return result.value as ChangeDetails;
+        };
+        const demo = await get(SAMPLE_CHANGES.ordersUpgrade.id);
+        expect([demo.change.number, demo.change.state, demo.risk.impactSource]).toEqual([SAMPLE_CHANGES.ordersUpgrade.number, 'cab_review', 'snapshot']);
+        expect(demo.allowed).toEqual(['approved', 'rejected', 'draft', 'cancelled']);
+        expect(demo.conflicts.map((c) => [c.kind, c.otherChangeNumber])).toContainEqual(['shared_services', SAMPLE_CHANGES.replicaRebuild.number]);
+        // Inside the Sunday window: no maintenance conflict for the database change.
+        expect(demo.conflicts.filter((c) => c.kind === 'outside_maintenance')).toEqual([]);
+        const draft = await get(SAMPLE_CHANGES.searchUpgrade.id);
+        expect(draft.conflicts.filter((c) => c.kind === 'blackout').map((c) => c.windowName)).toEqual([SAMPLE_WINDOWS.yearEnd.name]);
       } finally {
         await service.close();
       }
