@@ -20,6 +20,9 @@ import {
   type Table,
 } from '../../core/formats/export';
 
+/** The media type of an .xlsx workbook. */
+export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const XLSX_SHEETS = { cis: 'CIs', relationships: 'Relationships', changes: 'Changes' } as const;
 
 const MAX_COLUMN_WIDTH = 60;

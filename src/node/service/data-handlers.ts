@@ -29,7 +29,7 @@ import {
   type OperationOutput,
   type ParsedInput,
 } from '../../shared/operations';
-import { writeXlsx } from '../export';
+import { writeXlsx, XLSX_MIME_TYPE } from '../export';
 import { ImportCancelledError, ImportSourceError, readBackstageCatalog, startParseJob, type ImportSource, type WorkerProgress } from '../import-worker';
 import { createSnapshot, diffView, documentAsOfTime, listSnapshots, readSnapshot, SnapshotError } from '../snapshots';
 import type { CmdbStore } from '../storage';
@@ -97,8 +97,6 @@ interface Preview {
   plan: ImportPlan;
   csv?: { headerKey: string; mapping: CsvMapping };
 }
-
-const MIME_XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The plan with every list cut at `cap` items (counts untouched). */
 export function capPlan(plan: ImportPlan, cap: number): { plan: ImportPlan; truncated: boolean } {
@@ -393,7 +391,7 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
       const baseName = basename(store.path).replace(/\.faultline$/i, '') || 'faultline';
       if (format === 'xlsx') {
         const buffer = await writeXlsx(scope, { created: new Date(ctx.env.now()) });
-        const file: ExportedFile = { name: `${baseName}.xlsx`, mimeType: MIME_XLSX, encoding: 'base64', content: buffer.toString('base64') };
+        const file: ExportedFile = { name: `${baseName}.xlsx`, mimeType: XLSX_MIME_TYPE, encoding: 'base64', content: buffer.toString('base64') };
         return { files: [file] };
       }
       // A whole-CMDB JSON snapshot carries the other record kinds too; a partial one (CIs on screen) cannot say which belong.

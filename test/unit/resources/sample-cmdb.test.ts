@@ -1,10 +1,8 @@
 // The bundled sample CMDB (resources/sample-cmdb.faultline): valid, loadable, the size and
 // variety issue 2 asks for, in sync with its source, and telling the story README.md promises.
-import { copyFileSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cmdbHash } from '../../../src/core/changes';
-import { startFaultlineService } from '../../../src/node/service';
 import type { Change } from '../../../src/shared/changes';
 import type { ChangeDetails } from '../../../src/shared/operations';
 import { CI_CLASSES, CmdbDocumentSchema, type CmdbDocument } from '../../../src/shared/model';
@@ -14,7 +12,8 @@ import { checkSampleDocument, renderSample, SAMPLE_PATH } from '../../../resourc
 import { CHECKOUT_SPOFS, ORDERS_PRIMARY_CHANGE } from '../../../resources/sample/sample-cmdb.source';
 import { SAMPLE_CHANGES, SAMPLE_WINDOWS } from '../../../resources/sample/sample-changes';
 import type { ScheduleWindow } from '../../../src/shared/schedule-windows';
-import { tempDir } from '../node/service/fixture';
+import { withSampleService } from '../../support/sample-service';
+import { okValue } from '../node/service/harness';
 import { referenceImpact, referenceSinglePointsOfFailure } from '../../support/reference-impact';
 
 const text = readFileSync(SAMPLE_PATH, 'utf8');
@@ -189,32 +188,18 @@ describe('the sample change requests', () => {
   });
 
   it('opens in the service with its changes and windows, the overlap and the blackout showing as conflicts', async () => {
-    const dir = tempDir('sample-open');
-    try {
-      const doc = join(dir, 'sample-cmdb.faultline');
-      copyFileSync(SAMPLE_PATH, doc);
-      const service = await startFaultlineService({ dataDir: join(dir, 'data'), documentPath: doc, actor: 'newcomer', log: () => undefined });
-      try {
-        const info = service.documentInfo();
-        expect([info.ciCount, info.recordCounts.change, info.recordCounts.window, info.warnings]).toEqual([document.cis.length, sample.length, 2, []]);
-        const get = async (id: string): Promise<ChangeDetails> => {
-          const result = await service.dispatch('change.get', { id });
-          if (!result.ok) throw new Error(JSON.stringify(result.error));
-          return result.value as ChangeDetails;
-        };
-        const demo = await get(SAMPLE_CHANGES.ordersUpgrade.id);
-        expect([demo.change.number, demo.change.state, demo.risk.impactSource]).toEqual([SAMPLE_CHANGES.ordersUpgrade.number, 'cab_review', 'snapshot']);
-        expect(demo.allowed).toEqual(['approved', 'rejected', 'draft', 'cancelled']);
-        expect(demo.conflicts.map((c) => [c.kind, c.otherChangeNumber])).toContainEqual(['shared_services', SAMPLE_CHANGES.replicaRebuild.number]);
-        // Inside the Sunday window: no maintenance conflict for the database change.
-        expect(demo.conflicts.filter((c) => c.kind === 'outside_maintenance')).toEqual([]);
-        const draft = await get(SAMPLE_CHANGES.searchUpgrade.id);
-        expect(draft.conflicts.filter((c) => c.kind === 'blackout').map((c) => c.windowName)).toEqual([SAMPLE_WINDOWS.yearEnd.name]);
-      } finally {
-        await service.close();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await withSampleService(async (service) => {
+      const info = service.documentInfo();
+      expect([info.ciCount, info.recordCounts.change, info.recordCounts.window, info.warnings]).toEqual([document.cis.length, sample.length, 2, []]);
+      const get = async (id: string) => okValue<ChangeDetails>(await service.dispatch('change.get', { id }));
+      const demo = await get(SAMPLE_CHANGES.ordersUpgrade.id);
+      expect([demo.change.number, demo.change.state, demo.risk.impactSource]).toEqual([SAMPLE_CHANGES.ordersUpgrade.number, 'cab_review', 'snapshot']);
+      expect(demo.allowed).toEqual(['approved', 'rejected', 'draft', 'cancelled']);
+      expect(demo.conflicts.map((c) => [c.kind, c.otherChangeNumber])).toContainEqual(['shared_services', SAMPLE_CHANGES.replicaRebuild.number]);
+      // Inside the Sunday window: no maintenance conflict for the database change.
+      expect(demo.conflicts.filter((c) => c.kind === 'outside_maintenance')).toEqual([]);
+      const draft = await get(SAMPLE_CHANGES.searchUpgrade.id);
+      expect(draft.conflicts.filter((c) => c.kind === 'blackout').map((c) => c.windowName)).toEqual([SAMPLE_WINDOWS.yearEnd.name]);
+    });
   });
 });

@@ -1,13 +1,16 @@
 // The changes list exported as CSV and as an Excel sheet: its columns in order, the window in
 // ISO UTC, targets by name (a deleted CI by its tombstone's name, an unknown one by id), numbers
-// as numbers, and formula text neutralised in both like the CI exports.
+// as numbers, and formula text neutralised in both like the CI exports; then change.export on
+// the bundled sample, agreeing with the changes list.
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CHANGE_COLUMNS, changeTable, restoreCell, tableToCsv } from '../../../../src/core/formats/export';
 import { writeXlsxSheets, XLSX_SHEETS } from '../../../../src/node/export';
 import type { Change } from '../../../../src/shared/changes';
-import type { ChangeListItem } from '../../../../src/shared/operations';
+import type { ChangeListItem, ExportedFile } from '../../../../src/shared/operations';
+import { withSampleService } from '../../../support/sample-service';
+import { okValue } from '../service/harness';
 
 const T = '2026-12-01T09:00:00.000Z';
 
@@ -124,5 +127,34 @@ describe('the changes list as an Excel sheet', () => {
     sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeDefined();
+  });
+});
+
+describe('change.export on the sample CMDB', () => {
+  it('writes every change, or those in the states asked for, with its risk and conflicts, as CSV and as a workbook', async () => {
+    await withSampleService(async (service) => {
+      const list = okValue<ChangeListItem[]>(await service.dispatch('change.list', {}));
+      const { files } = okValue<{ files: ExportedFile[] }>(await service.dispatch('change.export', { format: 'csv' }));
+      expect(files.map((f) => [f.name, f.mimeType, f.encoding])).toEqual([['changes.csv', 'text/csv', 'utf8']]);
+      const [header, ...rows] = Papa.parse<string[]>(files[0].content, { header: false, skipEmptyLines: true }).data;
+      expect(header).toEqual([...CHANGE_COLUMNS]);
+      expect(rows.map((r) => r[0])).toEqual(['CHG0001', 'CHG0002', 'CHG0003', 'CHG0004', 'CHG0005', 'CHG0006']);
+      // The same risk and conflict counts as the changes list shows.
+      for (const row of rows) {
+        const item = list.find((i) => i.change.number === row[0])!;
+        expect([row[4], Number(row[5]), Number(row[10])], row[0]).toEqual([item.risk.band, item.risk.score, item.conflictCount]);
+      }
+      const demo = rows.find((r) => r[0] === 'CHG0004')!;
+      expect(demo.slice(6, 10)).toEqual(['2026-12-13T00:00:00.000Z', '2026-12-13T02:00:00.000Z', 'Dana Whitfield', 'orders-db primary (fra-pg-orders01)']);
+      expect(Number(demo[10])).toBeGreaterThan(0);
+
+      const open = okValue<{ files: ExportedFile[] }>(await service.dispatch('change.export', { format: 'xlsx', states: ['cab_review', 'approved'] }));
+      expect(open.files.map((f) => [f.name, f.encoding])).toEqual([['changes.xlsx', 'base64']]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(open.files[0].content, 'base64') as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+      const sheet = workbook.getWorksheet(XLSX_SHEETS.changes)!;
+      expect([2, 3].map((r) => sheet.getRow(r).getCell(1).value)).toEqual(['CHG0003', 'CHG0004']);
+      expect(sheet.rowCount).toBe(3);
+    });
   });
 });
