@@ -31,6 +31,7 @@ export const PRELOAD_OPERATION_NAMES = [
   'change.transition',
   'change.vote',
   'change.recompute',
+  'change.export',
   'window.list',
   'window.create',
   'window.update',

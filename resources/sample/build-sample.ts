@@ -1,4 +1,5 @@
-// Builds resources/sample-cmdb.faultline from sample-cmdb.source.ts.
+// Builds resources/sample-cmdb.faultline from sample-cmdb.source.ts (CIs and relationships)
+// and sample-changes.ts (the change requests).
 //   npx tsx resources/sample/build-sample.ts          write the file
 //   npx tsx resources/sample/build-sample.ts --check  exit 1 if the file is missing or out of date
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { CmdbDocumentSchema, type CmdbDocument } from '../../src/shared/model';
 import { CmdbGraph } from '../../src/core/graph/cmdb-graph';
 import { buildSampleDocument } from './sample-cmdb.source';
+import { withSampleChanges } from './sample-changes';
 
 export const SAMPLE_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'sample-cmdb.faultline');
 
@@ -34,10 +36,12 @@ export function checkSampleDocument(document: CmdbDocument): string[] {
 }
 
 export function renderSample(): string {
-  const document = CmdbDocumentSchema.parse(buildSampleDocument());
-  const problems = checkSampleDocument(document);
+  const graphOnly = CmdbDocumentSchema.parse(buildSampleDocument());
+  const problems = checkSampleDocument(graphOnly);
   if (problems.length > 0) throw new Error(`sample CMDB is invalid:\n  ${problems.join('\n  ')}`);
-  new CmdbGraph(document.cis, document.relationships).indexes();
+  new CmdbGraph(graphOnly.cis, graphOnly.relationships).indexes();
+  // The change requests, made by the core's own functions (sample-changes.ts).
+  const document = CmdbDocumentSchema.parse(withSampleChanges(graphOnly));
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
@@ -59,7 +63,8 @@ function main(): void {
   }
   writeFileSync(SAMPLE_PATH, text);
   const document = JSON.parse(text) as CmdbDocument;
-  console.log(`wrote ${SAMPLE_PATH}: ${document.cis.length} CIs, ${document.relationships.length} relationships`);
+  const records = Object.entries(document.records ?? {}).map(([kind, list]) => `${list.length} ${kind}`).join(', ');
+  console.log(`wrote ${SAMPLE_PATH}: ${document.cis.length} CIs, ${document.relationships.length} relationships${records ? `, ${records}` : ''}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -1,6 +1,7 @@
 // The plain-JSON results of data in and out (import preview, diff, snapshots) that cross IPC
 // and HTTP to the renderer. The core builds them (src/core/formats/import, src/core/reconcile,
 // src/core/diff) and re-exports these names; the renderer reads them from here.
+import type { ChangeState, ChangeType, ChangeWindow } from './changes';
 import type { Ci, CiClass, CiInput, CiPatch, Relationship, RelationshipPatch, RelationshipType, Strength } from './model';
 import type { KindRecord } from './record-kinds';
 
@@ -20,7 +21,7 @@ export interface SourceRef {
 
 export interface Rejection extends SourceRef {
   /** What was rejected; file-level problems are thrown as ImportError instead. */
-  entity: 'ci' | 'relationship';
+  entity: 'ci' | 'relationship' | 'change';
   /** The importer's key of the item, when it has one. */
   key?: string;
   /** Dotted field at fault (`class`, `attributes.__proto__`, `spec.dependsOn[2]`). */
@@ -138,6 +139,52 @@ export interface PlannedRelationshipUnchanged {
   id: string;
 }
 
+/**
+ * A change request as an import sets it (a ServiceNow change_request row, its CI references
+ * resolved): the change's own fields, its number kept from the source. The apply step stamps
+ * the id, the times and one history event saying where it came from.
+ */
+export interface ImportedChangeFields {
+  number: string;
+  title: string;
+  description: string;
+  type: ChangeType;
+  state: ChangeState;
+  window: ChangeWindow | null;
+  implementer: string;
+  rollbackPlan: string;
+  /** From a closed change's close code and notes; null when the source gives none. */
+  review: { outcome: 'successful' | 'failed' | 'rolled_back'; notes: string } | null;
+  /** The history event's text: the source, its state as written and what Faultline does not keep (its own risk). */
+  note: string;
+}
+
+/** A change's target CI as planned: an existing CI, or one the same import creates. */
+export interface PlannedChangeTarget {
+  endpoint: PlanEndpoint;
+  mode: 'down' | 'degraded';
+}
+
+export interface PlannedChangeCreate {
+  sourceRef: SourceRef;
+  fields: ImportedChangeFields;
+  targets: PlannedChangeTarget[];
+}
+
+export interface PlannedChangeUnchanged {
+  sourceRef: SourceRef;
+  /** The existing change with the same number. */
+  id: string;
+  number: string;
+}
+
+export interface PlannedChangeUpdate extends PlannedChangeUnchanged {
+  changes: PlanFieldChange[];
+  fields: ImportedChangeFields;
+  /** Every target after the import: the change's own, and the imported CI when it is new to it. */
+  targets: PlannedChangeTarget[];
+}
+
 export interface PlanCounts {
   create: number;
   update: number;
@@ -161,8 +208,15 @@ export interface ImportPlan {
     unchanged: PlannedRelationshipUnchanged[];
     rejected: Rejection[];
   };
+  /** Change requests (a ServiceNow change_request export), matched to existing changes by number. */
+  changes: {
+    create: PlannedChangeCreate[];
+    update: PlannedChangeUpdate[];
+    unchanged: PlannedChangeUnchanged[];
+    rejected: Rejection[];
+  };
   warnings: string[];
-  counts: { cis: PlanCounts; relationships: PlanCounts };
+  counts: { cis: PlanCounts; relationships: PlanCounts; changes: PlanCounts };
   /** What the file holds that this import leaves out without rejecting an item; each has its lines in `warnings`. */
   leftOut: ImportLeftOut;
 }

@@ -205,6 +205,9 @@ export interface ImportApplied {
   updated: number;
   relationshipsCreated: number;
   relationshipsUpdated: number;
+  /** Change requests (a ServiceNow change_request export) created, and existing ones (same number) updated. */
+  changesCreated: number;
+  changesUpdated: number;
   rejected: number;
   /** Set when the CMDB changed since the preview and the import was planned again (with the same result). */
   replanned: boolean;
@@ -214,6 +217,9 @@ export interface ImportApplied {
 
 export const EXPORT_FILE_FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf', 'dot'] as const;
 export type ExportFileFormat = (typeof EXPORT_FILE_FORMATS)[number];
+
+/** The formats the changes list is exported in (`change.export`). */
+export const CHANGE_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 
 export interface ExportedFile {
   name: string;
@@ -360,6 +366,14 @@ export const operations = {
   'change.transition': op<MutationResult<ChangeDetails>>()(ChangeTransitionSchema.extend({ id: IdSchema }).strict()),
   'change.vote': op<MutationResult<ChangeDetails>>()(
     z.object({ id: IdSchema, vote: z.enum(['approve', 'reject', 'abstain']), comment: z.string().max(10_000).default('') }).strict(),
+  ),
+  /**
+   * The changes list (the states asked for, else every change) as `changes.csv` or `changes.xlsx`
+   * (one sheet "Changes"): number, title, type, state, risk band and score, window in ISO UTC,
+   * implementer, targets by name, conflicts; formula text neutralised like the CI exports.
+   */
+  'change.export': op<{ files: ExportedFile[] }>()(
+    z.object({ format: z.enum(CHANGE_EXPORT_FORMATS), states: z.array(z.enum(CHANGE_STATES)).optional() }).strict(),
   ),
   /** The blast radius of the change's targets on the CMDB as it is now, against the snapshot the CAB saw. Changes nothing. */
   'change.recompute': op<ChangeRecompute>()(IdInput),

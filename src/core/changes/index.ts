@@ -4,6 +4,7 @@ export { allowedTransitions, describeAllowed, isClosedChange, isEditable } from 
 export { requireChange, transitionChange, voteOnChange } from './transition';
 export { compareSnapshots, impactSnapshot, impactSummary, type ImpactSummary, type SnapshotComparison } from './impact-snapshot';
 export { cmdbHash } from './cmdb-hash';
+export { ChangeImportSchema, ImportedChangeFieldsSchema, importedChange } from './change-import';
 export { changeImpactCache, type ChangeImpact, type ChangeImpactOf } from './change-impact';
 export { allConflicts, BOOKED_STATES, conflictsOf, describeSpan, windowConflictsOf, describeWindowSchedule, conflictIndex, type ConflictContext, type ConflictIndex } from './conflicts';
 export { coveredBy, intervalOf, occurrenceIntervals, overlaps, windowOccurrences, type Interval } from './occurrences';

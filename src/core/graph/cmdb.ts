@@ -42,14 +42,19 @@ type RecordBody = { entity: string; op: JournalRecord['op']; id: string; before:
 type CiBody = RecordBody & { entity: 'ci'; after: Ci };
 type RelationshipBody = RecordBody & { entity: 'relationship'; after: Relationship };
 
-/** One operation of an all-or-nothing batch (an import's apply step). */
+/**
+ * One operation of an all-or-nothing batch (an import's apply step). `importRecord` creates
+ * (no `id`, or one not in use) or replaces a record of a stored kind through the kind's
+ * prepareImport.
+ */
 export type BatchOperation =
   | { kind: 'createCi'; input: unknown }
   | { kind: 'updateCi'; id: string; patch: unknown }
   | { kind: 'deleteCi'; id: string }
   | { kind: 'createRelationship'; input: unknown }
   | { kind: 'updateRelationship'; id: string; patch: unknown }
-  | { kind: 'deleteRelationship'; id: string };
+  | { kind: 'deleteRelationship'; id: string }
+  | { kind: 'importRecord'; entity: string; id?: string; fields: unknown };
 
 interface HistoryState {
   undo: Transaction[];
@@ -207,9 +212,9 @@ export class Cmdb implements CmdbState {
    * operation is validated against the state the earlier ones left; if any fails, the
    * ones already applied are taken back and the error names the operation's index.
    */
-  applyBatch(label: string, ops: readonly BatchOperation[]): { tx: Transaction; results: (Ci | Relationship | null)[] } {
+  applyBatch(label: string, ops: readonly BatchOperation[]): { tx: Transaction; results: (KindRecord | null)[] } {
     const applied: RecordBody[] = [];
-    const results: (Ci | Relationship | null)[] = [];
+    const results: (KindRecord | null)[] = [];
     try {
       ops.forEach((op, index) => {
         let bodies: RecordBody[];
@@ -226,7 +231,7 @@ export class Cmdb implements CmdbState {
           applyRecord(this, body);
           applied.push(body);
         }
-        results.push(op.kind.startsWith('delete') ? null : ((bodies[0].after as Ci | Relationship | null) ?? null));
+        results.push(op.kind.startsWith('delete') ? null : (bodies[0].after ?? null));
       });
     } catch (e) {
       for (const body of [...applied].reverse().map(invert)) applyRecord(this, body);
@@ -254,7 +259,21 @@ export class Cmdb implements CmdbState {
         return [this.prepareUpdateRelationship(op.id, op.patch)];
       case 'deleteRelationship':
         return [{ entity: 'relationship', op: 'delete', id: op.id, before: this.requireRelationship(op.id), after: null }];
+      case 'importRecord':
+        return [this.prepareImportRecord(op.entity, op.id, op.fields)];
     }
+  }
+
+  private prepareImportRecord(kindName: string, id: string | undefined, fields: unknown): RecordBody {
+    const kind = storedKind(kindName);
+    if (!kind.prepareImport) throw new CmdbError('invalid_input', `kind: ${kind.plural} cannot be imported`, 'kind');
+    const recordId = id ?? this.env.newId(kind.idPrefix);
+    const before = kind.get(this, recordId) ?? null;
+    const given = typeof fields === 'object' && fields !== null && !Array.isArray(fields) ? (fields as Record<string, unknown>) : {};
+    const record = parseOrThrow(kind.schema, kind.prepareImport(before, given, recordId, this.context()));
+    if (record.id !== recordId) throw new CmdbError('invalid_input', 'id: a record keeps its id', 'id');
+    this.checkReferences(kind, record);
+    return { entity: kind.name, op: before ? 'update' : 'create', id: recordId, before, after: record };
   }
 
   private prepareCreateCi(input: unknown): CiBody {

@@ -1,10 +1,12 @@
 // Turns a plan into the ordered operations the Cmdb applies as ONE transaction
 // (Cmdb.applyBatch: all or nothing, one undo step): CI creates (with ids assigned up front
-// so relationships can name them), CI updates, relationship creates, relationship updates.
+// so relationships and changes can name them), CI updates, relationship creates, relationship
+// updates, then change requests created or updated through the change kind's import path.
+import { CHANGE_KIND_NAME } from '../changes/change-kind';
 import type { BatchOperation } from '../graph/cmdb';
-import type { ImportPlan, PlanEndpoint } from './types';
+import type { ImportPlan, PlanEndpoint, PlannedChangeTarget } from './types';
 
-export function applyPlanOps(plan: ImportPlan, newId: (prefix: 'ci' | 'rel') => string): BatchOperation[] {
+export function applyPlanOps(plan: ImportPlan, newId: (prefix: 'ci' | 'rel' | 'chg') => string): BatchOperation[] {
   const ops: BatchOperation[] = [];
   const newIds: string[] = [];
   for (const create of plan.cis.create) {
@@ -21,10 +23,18 @@ export function applyPlanOps(plan: ImportPlan, newId: (prefix: 'ci' | 'rel') => 
     ops.push({ kind: 'createRelationship', input });
   }
   for (const update of plan.relationships.update) ops.push({ kind: 'updateRelationship', id: update.id, patch: update.patch });
+  const targets = (list: readonly PlannedChangeTarget[]) => list.map((t) => ({ ciId: idOf(t.endpoint), mode: t.mode }));
+  for (const create of plan.changes.create) {
+    ops.push({ kind: 'importRecord', entity: CHANGE_KIND_NAME, id: newId('chg'), fields: { ...create.fields, targets: targets(create.targets) } });
+  }
+  for (const update of plan.changes.update) {
+    ops.push({ kind: 'importRecord', entity: CHANGE_KIND_NAME, id: update.id, fields: { ...update.fields, targets: targets(update.targets) } });
+  }
   return ops;
 }
 
 /** True when the plan would change nothing. */
 export function planIsEmpty(plan: ImportPlan): boolean {
-  return plan.cis.create.length + plan.cis.update.length + plan.relationships.create.length + plan.relationships.update.length === 0;
+  const { cis, relationships, changes } = plan.counts;
+  return cis.create + cis.update + relationships.create + relationships.update + changes.create + changes.update === 0;
 }

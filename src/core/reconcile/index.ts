@@ -1,3 +1,3 @@
-export { planImport, planImportSteps, describePlan } from './plan';
+export { planImport, planImportSteps, describePlan, type PlanContext } from './plan';
 export { applyPlanOps, planIsEmpty } from './apply';
 export type * from './types';

@@ -1,5 +1,5 @@
 // Reconciliation: matches an ImportBatch against the CMDB and plans, without changing
-// anything, what applying it would do.
+// anything, what applying it would do. Change requests are planned in changes.ts.
 //
 // Matching, per incoming CI: its Faultline `id` when the CMDB has it; else its externalIds
 // (any system); else (class, name) case-insensitively, skipping CIs that carry a different
@@ -16,7 +16,9 @@
 // applying the plan as one batch cannot fail on a planned item.
 import { runSteps, STEP_SLICE, type Steps } from '../steps';
 import { CiInputSchema, CiPatchSchema, CiSchema, ID_PATTERN, type Ci, type CiPatch } from '../../shared/model';
+import type { Change } from '../../shared/changes';
 import type { CmdbGraph } from '../graph/cmdb-graph';
+import { planChanges, type ResolvedReference } from './changes';
 import { emptyLeftOut, mergeLeftOut, refPlace, type ImportBatch, type ImportedCi, type ImportedRelationship, type Rejection, type SourceRef } from '../formats/import/types';
 import type {
   FieldChange,
@@ -217,10 +219,15 @@ function mergedCi(existing: Ci, patch: CiPatch): unknown {
   return merged;
 }
 
-type Resolved = { kind: 'endpoint'; endpoint: PlanEndpoint } | { kind: 'rejected'; reason: string } | { kind: 'missing' } | { kind: 'ambiguous'; count: number };
+type Resolved = ResolvedReference;
 
-export function planImport(graph: CmdbGraph, batch: ImportBatch): ImportPlan {
-  return runSteps(planImportSteps(graph, batch));
+/** What else of the CMDB a plan reads: its change requests, which imported ones are matched to by number. */
+export interface PlanContext {
+  changes: readonly Change[];
+}
+
+export function planImport(graph: CmdbGraph, batch: ImportBatch, context: PlanContext = { changes: [] }): ImportPlan {
+  return runSteps(planImportSteps(graph, batch, context));
 }
 
 /**
@@ -228,12 +235,13 @@ export function planImport(graph: CmdbGraph, batch: ImportBatch): ImportPlan {
  * with an event loop (the service) can answer other requests between slices instead of
  * blocking for the whole of a 100k-row import. The graph must not change until it returns.
  */
-export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch): Steps<ImportPlan> {
+export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch, context: PlanContext = { changes: [] }): Steps<ImportPlan> {
   const index = yield* indexGraph(graph);
   let work = 0;
   const ciRejected: Rejection[] = [];
   const relRejected: Rejection[] = [];
-  for (const r of batch.rejected) (r.entity === 'relationship' ? relRejected : ciRejected).push(r);
+  const changeRejected: Rejection[] = [];
+  for (const r of batch.rejected) (r.entity === 'relationship' ? relRejected : r.entity === 'change' ? changeRejected : ciRejected).push(r);
 
   // 1. Keys used twice in the batch: all of them are rejected. Each key string is built once
   // and reused, so the maps below hash it once.
@@ -454,16 +462,22 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch): Steps<Im
     relCreate.push(item);
   }
 
+  // 4. Change requests, their CI resolved like a relationship end.
+  const changes = planChanges(batch.changes ?? [], context.changes, resolve, (id) => graph.getCi(id)?.name ?? id);
+  changes.rejected.unshift(...changeRejected);
+
   const plan: ImportPlan = {
     format: batch.format,
     graphRevision: graph.revision,
     cis: { create, update, unchanged, rejected: ciRejected },
     relationships: { create: relCreate, update: relUpdate, unchanged: relUnchanged, rejected: relRejected },
+    changes,
     warnings: [...batch.warnings, ...dangling],
     leftOut: mergeLeftOut(batch.leftOut, { ...emptyLeftOut(), danglingReferences: dangling.length }),
     counts: {
       cis: { create: create.length, update: update.length, unchanged: unchanged.length, rejected: ciRejected.length },
       relationships: { create: relCreate.length, update: relUpdate.length, unchanged: relUnchanged.length, rejected: relRejected.length },
+      changes: { create: changes.create.length, update: changes.update.length, unchanged: changes.unchanged.length, rejected: changes.rejected.length },
     },
   };
   return plan;
@@ -484,9 +498,11 @@ function checkRelationshipId(rel: ImportedRelationship, graph: CmdbGraph, planne
   return true;
 }
 
-/** "3 CIs to create, 1 to update, 10 unchanged, 2 rejected; 4 relationships to create, …". */
+/** "3 CIs to create, 1 to update, 10 unchanged, 2 rejected; 4 relationships to create, …" (change requests when the import has any). */
 export function describePlan(plan: ImportPlan): string {
   const part = (label: string, c: ImportPlan['counts']['cis']): string =>
     `${c.create} ${label} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.rejected} rejected`;
-  return `${part('CIs', plan.counts.cis)}; ${part('relationships', plan.counts.relationships)}`;
+  const { changes } = plan.counts;
+  const anyChanges = changes.create + changes.update + changes.unchanged + changes.rejected > 0;
+  return `${part('CIs', plan.counts.cis)}; ${part('relationships', plan.counts.relationships)}${anyChanges ? `; ${part('change requests', changes)}` : ''}`;
 }

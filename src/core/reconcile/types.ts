@@ -11,6 +11,10 @@ export type {
   PlannedRelationshipCreate,
   PlannedRelationshipUpdate,
   PlannedRelationshipUnchanged,
+  PlannedChangeCreate,
+  PlannedChangeUpdate,
+  PlannedChangeUnchanged,
+  PlannedChangeTarget,
   PlanCounts,
   ImportPlan,
 } from '../../shared/data-types';

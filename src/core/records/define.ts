@@ -6,7 +6,7 @@ import { recordChanges } from './field-changes';
 import type { RecordKind } from './registry';
 
 export type StoredKindDefinition<T extends KindRecord> = Omit<RecordKindInfo<T>, 'storage'> &
-  Pick<RecordKind<T>, 'title' | 'references' | 'isClosed' | 'prepareCreate' | 'prepareUpdate'> & {
+  Pick<RecordKind<T>, 'title' | 'references' | 'isClosed' | 'prepareCreate' | 'prepareUpdate' | 'prepareImport'> & {
     changes?: RecordKind<T>['changes'];
   };
 

@@ -78,6 +78,13 @@ export interface RecordKind<T extends { id: string } = KindRecord> extends Recor
    * state moves only by transitions). Without it the patch is merged over the record.
    */
   prepareUpdate?(before: T, patch: Record<string, unknown>, context: RecordContext): unknown;
+  /**
+   * The record an import makes (`before` null) or leaves (`before` the record it matched), from
+   * what the source says: unlike a user's create or edit, an import may set what the kind
+   * otherwise fills in or moves by itself (a change's number and state). Kinds without it
+   * cannot be imported. The result is checked against the schema and references.
+   */
+  prepareImport?(before: T | null, fields: Record<string, unknown>, id: string, context: RecordContext): unknown;
 }
 
 /** A kind as the registry holds it, its record type erased (each kind checks its own records with its schema). */

@@ -1,2 +1,2 @@
-export { writeXlsx, xlsxText, XLSX_SHEETS } from './xlsx';
+export { writeXlsx, writeXlsxSheets, xlsxText, XLSX_MIME_TYPE, XLSX_SHEETS } from './xlsx';
 export { writeFileAtomic, isExportFormat, EXPORT_FORMATS, type ExportFormat } from './files';

@@ -1,5 +1,6 @@
 // Excel export: a workbook with sheets "CIs" and "Relationships", the same columns as the CSV
-// export (src/core/formats/export/table.ts), header row bold, frozen and filterable.
+// export (src/core/formats/export/table.ts), header row bold, frozen and filterable; the
+// changes list is one sheet "Changes" written the same way (change-table.ts).
 // Cells are typed: criticality and redundancy_min_healthy are numbers, inferred a boolean, and
 // everything else is written as a string cell, formula-neutralised like the CSV (a re-save
 // as CSV would otherwise carry the formula on). Because an .xlsx is XML inside: characters
@@ -19,7 +20,10 @@ import {
   type Table,
 } from '../../core/formats/export';
 
-export const XLSX_SHEETS = { cis: 'CIs', relationships: 'Relationships' } as const;
+/** The media type of an .xlsx workbook. */
+export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const XLSX_SHEETS = { cis: 'CIs', relationships: 'Relationships', changes: 'Changes' } as const;
 
 const MAX_COLUMN_WIDTH = 60;
 
@@ -64,6 +68,17 @@ function addTableSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: strin
  * `created` sets the workbook's document dates (now unless given).
  */
 export async function writeXlsx(scope: ExportScope, options: { created?: Date } = {}): Promise<Buffer> {
+  return writeXlsxSheets(
+    [
+      { name: XLSX_SHEETS.cis, table: ciTable(scope) },
+      { name: XLSX_SHEETS.relationships, table: relationshipTable(scope) },
+    ],
+    options,
+  );
+}
+
+/** A workbook of the given sheets in order, each laid out as writeXlsx lays out its two (the changes list uses it). */
+export async function writeXlsxSheets(sheets: readonly { name: string; table: Table }[], options: { created?: Date } = {}): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -77,8 +92,7 @@ export async function writeXlsx(scope: ExportScope, options: { created?: Date } 
   const created = options.created ?? new Date();
   workbook.created = created;
   workbook.modified = created;
-  addTableSheet(workbook, XLSX_SHEETS.cis, ciTable(scope));
-  addTableSheet(workbook, XLSX_SHEETS.relationships, relationshipTable(scope));
+  for (const sheet of sheets) addTableSheet(workbook, sheet.name, sheet.table);
   await workbook.commit();
   await ended;
   return Buffer.concat(chunks);

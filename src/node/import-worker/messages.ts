@@ -4,7 +4,8 @@
 // client asks for the next ('next'): Node delivers all queued worker messages in one go, so
 // without the turn-taking the service's event loop would copy and check every part in one block.
 import { z } from 'zod';
-import type { ImportedCi, ImportedRelationship, ImportProgress } from '../../core/formats/import';
+import type { ImportedChange, ImportedCi, ImportedRelationship, ImportProgress } from '../../core/formats/import';
+import { CHANGE_STATES, CHANGE_TYPES } from '../../shared/changes';
 import type { ImportLeftOut, Rejection } from '../../shared/data-types';
 import { CiClassSchema, CiStatusSchema, RelationshipTypeSchema, StrengthSchema } from '../../shared/model';
 import { CsvMappingSchema, ImportFormatSchema } from '../../shared/operations';
@@ -53,9 +54,27 @@ export const ImportedRelationshipSchema = z.strictObject({
   sourceRef: SourceRefSchema,
 });
 
+export const ImportedChangeSchema = z.strictObject({
+  system: z.string(),
+  fields: z.strictObject({
+    number: z.string(),
+    title: z.string(),
+    description: z.string(),
+    type: z.enum(CHANGE_TYPES),
+    state: z.enum(CHANGE_STATES),
+    window: z.strictObject({ start: z.string(), end: z.string() }).nullable(),
+    implementer: z.string(),
+    rollbackPlan: z.string(),
+    review: z.strictObject({ outcome: z.enum(['successful', 'failed', 'rolled_back']), notes: z.string() }).nullable(),
+    note: z.string(),
+  }),
+  target: z.strictObject({ refs: z.array(z.string()), field: z.string() }).optional(),
+  sourceRef: SourceRefSchema,
+});
+
 export const RejectionSchema = z.strictObject({
   ...SourceRefShape,
-  entity: z.enum(['ci', 'relationship']),
+  entity: z.enum(['ci', 'relationship', 'change']),
   key: z.string().optional(),
   field: z.string().optional(),
   reason: z.string(),
@@ -72,9 +91,10 @@ export const LeftOutSchema = z.strictObject({
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _ciShape: Same<z.infer<typeof ImportedCiSchema>, ImportedCi> = true;
 const _relShape: Same<z.infer<typeof ImportedRelationshipSchema>, ImportedRelationship> = true;
+const _changeShape: Same<z.infer<typeof ImportedChangeSchema>, ImportedChange> = true;
 const _rejectionShape: Same<z.infer<typeof RejectionSchema>, Rejection> = true;
 const _leftOutShape: Same<z.infer<typeof LeftOutSchema>, ImportLeftOut> = true;
-void [_ciShape, _relShape, _rejectionShape, _leftOutShape];
+void [_ciShape, _relShape, _changeShape, _rejectionShape, _leftOutShape];
 
 // ---- client → worker ----
 
@@ -135,12 +155,18 @@ export const WorkerMessageSchema = z.discriminatedUnion('type', [
       .optional(),
     warnings: z.array(z.string()),
     leftOut: LeftOutSchema.optional(),
-    counts: z.strictObject({ cis: z.number().int().min(0), relationships: z.number().int().min(0), rejected: z.number().int().min(0) }),
+    counts: z.strictObject({
+      cis: z.number().int().min(0),
+      relationships: z.number().int().min(0),
+      changes: z.number().int().min(0),
+      rejected: z.number().int().min(0),
+    }),
   }),
   z.strictObject({
     type: z.literal('part'),
     cis: z.array(ImportedCiSchema),
     relationships: z.array(ImportedRelationshipSchema),
+    changes: z.array(ImportedChangeSchema),
     rejected: z.array(RejectionSchema),
   }),
   z.strictObject({ type: z.literal('end') }),

@@ -1,5 +1,6 @@
 // The change-request operations of the contract (change.*, window.*, risk.*): the core's rules
-// (src/core/changes) over the open document, each edit persisted before it is answered.
+// (src/core/changes) over the open document, each edit persisted before it is answered; the
+// changes list is also exported as CSV or Excel (change.export).
 import type { Cmdb, Transaction } from '../../core/graph/cmdb';
 import {
   allChanges,
@@ -21,9 +22,12 @@ import {
   WINDOW_KIND_NAME,
   type ChangeAssessment,
 } from '../../core/changes';
-import type { Change } from '../../shared/changes';
+import { changeTable, tableToCsv } from '../../core/formats/export';
+import type { Change, ChangeState } from '../../shared/changes';
+import { TOMBSTONE_KIND, type Tombstone } from '../../shared/record-kinds';
 import type { ScheduleWindow } from '../../shared/schedule-windows';
-import type { ChangeDetails, ChangeListItem, DocumentInfo, OperationName, OperationOutput, ParsedInput } from '../../shared/operations';
+import type { ChangeDetails, ChangeListItem, DocumentInfo, ExportedFile, OperationName, OperationOutput, ParsedInput } from '../../shared/operations';
+import { writeXlsxSheets, XLSX_MIME_TYPE, XLSX_SHEETS } from '../export';
 
 type ChangeOperationName = Extract<OperationName, `change.${string}` | `window.${string}` | `risk.${string}`>;
 
@@ -62,12 +66,24 @@ export function createChangeHandlers(ctx: ChangeServiceContext): ChangeHandlers 
     return { value: result.record as ScheduleWindow, info: ctx.documentInfo() };
   };
   const weights = () => riskWeightsOf(ctx.cmdb());
+  const list = (states: readonly ChangeState[] | undefined): ChangeListItem[] => {
+    const wanted = states && states.length > 0 ? new Set(states) : null;
+    const changes = allChanges(ctx.cmdb()).filter((c) => !wanted || wanted.has(c.state)).sort(byNumberDescending);
+    const assessed = assess(changes);
+    return changes.map((c) => listItem(c, assessed.get(c.id) as ChangeAssessment));
+  };
+  /** A target's name: the CI's, or the deleted CI's kept in its tombstone. */
+  const ciName = (id: string): string | undefined => {
+    const cmdb = ctx.cmdb();
+    return cmdb.graph.getCi(id)?.name ?? (cmdb.records.get(TOMBSTONE_KIND.name, id) as Tombstone | undefined)?.name;
+  };
   return {
-    'change.list': ({ states }) => {
-      const wanted = states && states.length > 0 ? new Set(states) : null;
-      const changes = allChanges(ctx.cmdb()).filter((c) => !wanted || wanted.has(c.state)).sort(byNumberDescending);
-      const assessed = assess(changes);
-      return changes.map((c) => listItem(c, assessed.get(c.id) as ChangeAssessment));
+    'change.list': ({ states }) => list(states),
+    'change.export': async ({ format, states }) => {
+      const table = changeTable(list(states), ciName);
+      if (format === 'csv') return { files: [{ name: 'changes.csv', mimeType: 'text/csv', encoding: 'utf8', content: tableToCsv(table) } satisfies ExportedFile] };
+      const buffer = await writeXlsxSheets([{ name: XLSX_SHEETS.changes, table }]);
+      return { files: [{ name: 'changes.xlsx', mimeType: XLSX_MIME_TYPE, encoding: 'base64', content: buffer.toString('base64') } satisfies ExportedFile] };
     },
     'change.calendar': ({ from, to }) => {
       const range = intervalOf({ start: from, end: to });

@@ -9,7 +9,10 @@ import type { CmdbEnvironment, Transaction } from '../../core/graph/cmdb';
 import { CmdbGraph } from '../../core/graph/cmdb-graph';
 import { documentFromCmdb, recordsOf } from '../../core/graph/load';
 import { graphView } from '../../core/query';
-import { applyPlanOps, planImport, planImportSteps, planIsEmpty } from '../../core/reconcile';
+import { CHANGE_KIND_NAME } from '../../core/changes';
+import type { Cmdb } from '../../core/graph/cmdb';
+import { applyPlanOps, planImport, planImportSteps, planIsEmpty, type PlanContext } from '../../core/reconcile';
+import type { Change } from '../../shared/changes';
 import { runInSlices } from '../steps/run-in-slices';
 import type { CsvMapping, ImportJobPhase, ImportJobProgress, ImportPlan } from '../../shared/data-types';
 import type { Ci } from '../../shared/model';
@@ -26,7 +29,7 @@ import {
   type OperationOutput,
   type ParsedInput,
 } from '../../shared/operations';
-import { writeXlsx } from '../export';
+import { writeXlsx, XLSX_MIME_TYPE } from '../export';
 import { ImportCancelledError, ImportSourceError, readBackstageCatalog, startParseJob, type ImportSource, type WorkerProgress } from '../import-worker';
 import { createSnapshot, diffView, documentAsOfTime, listSnapshots, readSnapshot, SnapshotError } from '../snapshots';
 import type { CmdbStore } from '../storage';
@@ -95,8 +98,6 @@ interface Preview {
   csv?: { headerKey: string; mapping: CsvMapping };
 }
 
-const MIME_XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** The plan with every list cut at `cap` items (counts untouched). */
 export function capPlan(plan: ImportPlan, cap: number): { plan: ImportPlan; truncated: boolean } {
   let truncated = false;
@@ -114,6 +115,7 @@ export function capPlan(plan: ImportPlan, cap: number): { plan: ImportPlan; trun
       unchanged: cut(plan.relationships.unchanged),
       rejected: cut(plan.relationships.rejected),
     },
+    changes: { create: cut(plan.changes.create), update: cut(plan.changes.update), unchanged: cut(plan.changes.unchanged), rejected: cut(plan.changes.rejected) },
     warnings: cut(plan.warnings),
   };
   return { plan: capped, truncated };
@@ -129,8 +131,14 @@ function samePlan(a: ImportPlan, b: ImportPlan): boolean {
 }
 
 function describeCounts(plan: ImportPlan): string {
-  const { cis, relationships } = plan.counts;
-  return `${cis.create} CIs to create, ${cis.update} to update, ${relationships.create} relationships to create, ${relationships.update} to update`;
+  const { cis, relationships, changes } = plan.counts;
+  const changePart = changes.create + changes.update > 0 ? `, ${changes.create} change requests to create, ${changes.update} to update` : '';
+  return `${cis.create} CIs to create, ${cis.update} to update, ${relationships.create} relationships to create, ${relationships.update} to update${changePart}`;
+}
+
+/** What a plan reads besides the graph: the document's change requests (imported ones are matched by number). */
+function planContext(cmdb: Cmdb): PlanContext {
+  return { changes: [...cmdb.records.list(CHANGE_KIND_NAME)] as Change[] };
 }
 
 function rememberedMappings(settings: AppSettings): Record<string, CsvMapping> {
@@ -220,14 +228,14 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
         previewId: null,
         fileName,
         format,
-        plan: planImport(store.cmdb.graph, { format, cis: [], relationships: [], rejected: [], warnings: [] }),
+        plan: planImport(store.cmdb.graph, { format, cis: [], relationships: [], rejected: [], warnings: [] }, planContext(store.cmdb)),
         truncated: false,
         ...(csv ? { csv } : {}),
       };
     }
     const batch = source.batch;
     const csvKey = csv ? csvHeaderKey(csv.header) : undefined;
-    const plan = await runInSlices(planImportSteps(store.cmdb.graph, batch));
+    const plan = await runInSlices(planImportSteps(store.cmdb.graph, batch, planContext(store.cmdb)));
     previewCounter += 1;
     const previewId = `preview_${previewCounter}_${ctx.env.newId('ci').replace(/^ci_/, '')}`;
     previews.set(previewId, {
@@ -330,8 +338,11 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
       }
       let plan = preview.plan;
       let replanned = false;
-      if (store.cmdb.graph.revision !== plan.graphRevision) {
-        const fresh = await runInSlices(planImportSteps(store.cmdb.graph, preview.batch));
+      // graphRevision follows CIs and relationships only: a file with change requests is planned
+      // again in any case, since the document's changes may have moved since the preview.
+      const hasChanges = (preview.batch.changes?.length ?? 0) > 0;
+      if (store.cmdb.graph.revision !== plan.graphRevision || hasChanges) {
+        const fresh = await runInSlices(planImportSteps(store.cmdb.graph, preview.batch, planContext(store.cmdb)));
         if (!samePlan(plan, fresh)) {
           previews.delete(previewId);
           throw ctx.fail(
@@ -339,8 +350,8 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
             `The CMDB changed since the preview of ${preview.fileName}, and the import would now do something else (${describeCounts(fresh)} instead of ${describeCounts(plan)}). Nothing was imported; preview the file again.`,
           );
         }
+        replanned = store.cmdb.graph.revision !== plan.graphRevision;
         plan = fresh;
-        replanned = true;
       }
       const counts = plan.counts;
       const value = {
@@ -348,7 +359,9 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
         updated: counts.cis.update,
         relationshipsCreated: counts.relationships.create,
         relationshipsUpdated: counts.relationships.update,
-        rejected: counts.cis.rejected + counts.relationships.rejected,
+        changesCreated: counts.changes.create,
+        changesUpdated: counts.changes.update,
+        rejected: counts.cis.rejected + counts.relationships.rejected + counts.changes.rejected,
         replanned,
         leftOut: plan.leftOut,
       };
@@ -378,7 +391,7 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
       const baseName = basename(store.path).replace(/\.faultline$/i, '') || 'faultline';
       if (format === 'xlsx') {
         const buffer = await writeXlsx(scope, { created: new Date(ctx.env.now()) });
-        const file: ExportedFile = { name: `${baseName}.xlsx`, mimeType: MIME_XLSX, encoding: 'base64', content: buffer.toString('base64') };
+        const file: ExportedFile = { name: `${baseName}.xlsx`, mimeType: XLSX_MIME_TYPE, encoding: 'base64', content: buffer.toString('base64') };
         return { files: [file] };
       }
       // A whole-CMDB JSON snapshot carries the other record kinds too; a partial one (CIs on screen) cannot say which belong.

@@ -1,5 +1,6 @@
 // File → Import…: choose (or drop) a file, see the dry-run preview (counts; created, updated
-// field by field, relationships, rejected with file and row), correct a CSV mapping, apply.
+// field by field, relationships, change requests, rejected with file and row), correct a CSV
+// mapping, apply.
 import { useRef, useState } from 'react';
 import { IMPORT_FORMATS, type ImportFormat, type PlanEndpoint, type SourceRef } from '../../shared/data-types';
 import type { ImportPreview } from '../../shared/operations';
@@ -23,7 +24,21 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
   kubernetes: 'Kubernetes manifests',
 };
 
-type Tab = 'create' | 'update' | 'relationships' | 'rejected' | 'warnings';
+type Tab = 'create' | 'update' | 'relationships' | 'changes' | 'rejected' | 'warnings';
+
+const ENTITY_LABELS = { ci: 'CI', relationship: 'relationship', change: 'change' } as const;
+
+/** A change request's window as the import sets it, in local time ("—" without one). */
+function windowText(window: { start: string; end: string } | null): string {
+  if (!window) return '—';
+  const format = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return `${format(window.start)} – ${format(window.end)}`;
+}
+
+function hasChanges(counts: ImportPreview['plan']['counts']): boolean {
+  const c = counts.changes;
+  return c.create + c.update + c.unchanged + c.rejected > 0;
+}
 
 function where(ref: SourceRef): string {
   const place = ref.row !== undefined ? `row ${ref.row}` : ref.line !== undefined ? `line ${ref.line}` : ref.path ? ref.path : '';
@@ -40,7 +55,7 @@ function Value({ value }: { value: unknown }) {
 }
 
 function Counts({ preview }: { preview: ImportPreview }) {
-  const { cis, relationships } = preview.plan.counts;
+  const { cis, relationships, changes } = preview.plan.counts;
   const cell = (n: number, kind: string, testId: string) => (
     <td className={n > 0 ? `count count-${kind}` : 'count faint'} data-testid={testId}>
       {n.toLocaleString()}
@@ -72,6 +87,15 @@ function Counts({ preview }: { preview: ImportPreview }) {
           {cell(relationships.unchanged, 'unchanged', 'count-rels-unchanged')}
           {cell(relationships.rejected, 'rejected', 'count-rels-rejected')}
         </tr>
+        {hasChanges(preview.plan.counts) && (
+          <tr>
+            <th>Change requests</th>
+            {cell(changes.create, 'create', 'count-changes-create')}
+            {cell(changes.update, 'update', 'count-changes-update')}
+            {cell(changes.unchanged, 'unchanged', 'count-changes-unchanged')}
+            {cell(changes.rejected, 'rejected', 'count-changes-rejected')}
+          </tr>
+        )}
       </tbody>
     </table>
   );
@@ -96,13 +120,15 @@ function LeftOut({ preview }: { preview: ImportPreview }) {
 
 function PlanLists({ preview }: { preview: ImportPreview }) {
   const { plan } = preview;
-  const rejected = [...plan.cis.rejected, ...plan.relationships.rejected];
+  const rejected = [...plan.cis.rejected, ...plan.relationships.rejected, ...plan.changes.rejected];
   const relCount = plan.relationships.create.length + plan.relationships.update.length;
+  const changeCount = plan.changes.create.length + plan.changes.update.length;
   const tabs: { id: Tab; label: string; count: number }[] = [
     { id: 'create', label: 'New CIs', count: plan.counts.cis.create },
     { id: 'update', label: 'Updated CIs', count: plan.counts.cis.update },
     { id: 'relationships', label: 'Relationships', count: plan.counts.relationships.create + plan.counts.relationships.update },
-    { id: 'rejected', label: 'Rejected', count: plan.counts.cis.rejected + plan.counts.relationships.rejected },
+    ...(hasChanges(plan.counts) ? [{ id: 'changes' as const, label: 'Change requests', count: plan.counts.changes.create + plan.counts.changes.update }] : []),
+    { id: 'rejected', label: 'Rejected', count: plan.counts.cis.rejected + plan.counts.relationships.rejected + plan.counts.changes.rejected },
     { id: 'warnings', label: 'Warnings', count: plan.warnings.length },
   ];
   const first = tabs.find((t) => t.count > 0)?.id ?? 'create';
@@ -236,6 +262,55 @@ function PlanLists({ preview }: { preview: ImportPreview }) {
           ) : (
             <p className="muted">No relationships to create or update.</p>
           ))}
+        {tab === 'changes' &&
+          (changeCount ? (
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th />
+                  <th>Number</th>
+                  <th>Title</th>
+                  <th>State</th>
+                  <th>Window</th>
+                  <th>Targets / changes</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.changes.create.map((c) => (
+                  <tr key={c.fields.number} data-testid="import-change-row">
+                    <td>
+                      <span className="pill pill-create">new</span>
+                    </td>
+                    <td className="mono">{c.fields.number}</td>
+                    <td className="strong">{c.fields.title}</td>
+                    <td>{c.fields.state.replace('_', ' ')}</td>
+                    <td className="nowrap">{windowText(c.fields.window)}</td>
+                    <td>{c.targets.length ? c.targets.map((t) => endpoint(t.endpoint)).join(', ') : <span className="faint">no CI</span>}</td>
+                  </tr>
+                ))}
+                {plan.changes.update.map((c) => (
+                  <tr key={c.id} data-testid="import-change-row">
+                    <td>
+                      <span className="pill pill-update">update</span>
+                    </td>
+                    <td className="mono">{c.number}</td>
+                    <td className="strong">{c.fields.title}</td>
+                    <td>{c.fields.state.replace('_', ' ')}</td>
+                    <td className="nowrap">{windowText(c.fields.window)}</td>
+                    <td>
+                      {c.changes.map((f) => (
+                        <div key={f.field}>
+                          <span className="mono">{f.field}</span>: <Value value={f.before} /> → <Value value={f.after} />
+                        </div>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="muted">No change requests to create or update.</p>
+          ))}
         {tab === 'rejected' &&
           (rejected.length ? (
             <table className="data-table">
@@ -252,7 +327,7 @@ function PlanLists({ preview }: { preview: ImportPreview }) {
                   <tr key={i} data-testid="import-rejected-row">
                     <td className="nowrap">{where(r)}</td>
                     <td>
-                      {r.entity === 'ci' ? 'CI' : 'relationship'} {r.key ? <span className="mono">{r.key}</span> : null}
+                      {ENTITY_LABELS[r.entity]} {r.key ? <span className="mono">{r.key}</span> : null}
                     </td>
                     <td className="mono">{r.field ?? ''}</td>
                     <td className="reason">{r.reason}</td>
@@ -324,7 +399,7 @@ function ChooseFile() {
         Choose a file, or drop it anywhere on the window.
         <br />
         <span className="faint">
-          Faultline JSON, CSV (CIs or relationships), ServiceNow, Backstage YAML, Terraform state, docker-compose, Kubernetes manifests.
+          Faultline JSON, CSV (CIs or relationships), ServiceNow (CIs, relationships, change requests), Backstage YAML, Terraform state, docker-compose, Kubernetes manifests.
         </span>
       </p>
       <input
@@ -354,6 +429,9 @@ function Report() {
     `${applied.updated.toLocaleString()} updated`,
     `${applied.relationshipsCreated.toLocaleString()} relationships created`,
     `${applied.relationshipsUpdated.toLocaleString()} updated`,
+    ...(applied.changesCreated + applied.changesUpdated > 0
+      ? [`${applied.changesCreated.toLocaleString()} change requests created`, `${applied.changesUpdated.toLocaleString()} updated`]
+      : []),
   ];
   return (
     <div className="import-report" data-testid="import-report" role="status">
@@ -381,7 +459,10 @@ export function ImportDialog() {
   const { phase, preview: current, fileName, fileSize, error } = state;
   const busy = phase === 'reading' || phase === 'previewing' || phase === 'applying';
   const counts = current?.plan.counts;
-  const nothing = counts ? counts.cis.create + counts.cis.update + counts.relationships.create + counts.relationships.update === 0 : true;
+  const nothing = counts
+    ? counts.cis.create + counts.cis.update + counts.relationships.create + counts.relationships.update + counts.changes.create + counts.changes.update === 0
+    : true;
+  const changePart = counts && counts.changes.create + counts.changes.update > 0 ? `, ${counts.changes.create + counts.changes.update} change requests` : '';
   const canApply = phase === 'ready' && Boolean(current?.previewId) && !nothing;
 
   const footer =
@@ -405,7 +486,7 @@ export function ImportDialog() {
         )}
         {current && (
           <button type="button" className="btn btn-primary" data-testid="import-apply" disabled={!canApply} onClick={() => void applyImport()}>
-            {counts ? `Apply: ${counts.cis.create + counts.cis.update} CIs, ${counts.relationships.create + counts.relationships.update} relationships` : 'Apply'}
+            {counts ? `Apply: ${counts.cis.create + counts.cis.update} CIs, ${counts.relationships.create + counts.relationships.update} relationships${changePart}` : 'Apply'}
           </button>
         )}
       </>

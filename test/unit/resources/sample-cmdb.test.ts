@@ -2,11 +2,18 @@
 // variety issue 2 asks for, in sync with its source, and telling the story README.md promises.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cmdbHash } from '../../../src/core/changes';
+import type { Change } from '../../../src/shared/changes';
+import type { ChangeDetails } from '../../../src/shared/operations';
 import { CI_CLASSES, CmdbDocumentSchema, type CmdbDocument } from '../../../src/shared/model';
 import { CmdbGraph } from '../../../src/core/graph/cmdb-graph';
 import { FAILURE_DIRECTION } from '../../../src/core/graph/relationship-rules';
 import { checkSampleDocument, renderSample, SAMPLE_PATH } from '../../../resources/sample/build-sample';
 import { CHECKOUT_SPOFS, ORDERS_PRIMARY_CHANGE } from '../../../resources/sample/sample-cmdb.source';
+import { SAMPLE_CHANGES, SAMPLE_WINDOWS } from '../../../resources/sample/sample-changes';
+import type { ScheduleWindow } from '../../../src/shared/schedule-windows';
+import { withSampleService } from '../../support/sample-service';
+import { okValue } from '../node/service/harness';
 import { referenceImpact, referenceSinglePointsOfFailure } from '../../support/reference-impact';
 
 const text = readFileSync(SAMPLE_PATH, 'utf8');
@@ -131,5 +138,68 @@ describe('the story README.md tells, read with the rules of ARCHITECTURE.md', ()
     expect(levels.get('svc-storefront')).toBe('at_risk');
     expect(levels.get('svc-checkout')).toBe('at_risk');
     expect([...levels].filter(([id, l]) => l === 'down' && id !== 'lb-storefront-1')).toEqual([]);
+  });
+});
+
+describe('the sample change requests', () => {
+  const changes = (document.records?.change ?? []) as Change[];
+  const byId = new Map(changes.map((c) => [c.id, c]));
+  const sample = Object.values(SAMPLE_CHANGES);
+
+  it('has one change in each stage of the life cycle, numbered in the order they were raised', () => {
+    expect(changes).toHaveLength(sample.length);
+    for (const { id, number, state } of sample) expect([byId.get(id)?.number, byId.get(id)?.state], id).toEqual([number, state]);
+    expect(new Set(changes.map((c) => c.type))).toEqual(new Set(['normal', 'standard']));
+  });
+
+  it('holds what the core wrote: every move and vote with its actor, a snapshot of this CMDB from cab_review on, a failed review', () => {
+    const hash = cmdbHash(new CmdbGraph(document.cis, document.relationships));
+    for (const change of changes) {
+      const moves = change.events.filter((e) => e.kind === 'transition');
+      expect(moves.map((e) => e.to).at(-1) ?? 'draft', change.number).toBe(change.state);
+      expect(change.events.every((e) => e.actor.length > 0)).toBe(true);
+      const reviewed = ['draft', 'assessed'].includes(change.state) ? null : hash;
+      expect(change.impactSnapshot?.cmdbHash ?? null, change.number).toBe(reviewed);
+    }
+    const demo = byId.get(SAMPLE_CHANGES.ordersUpgrade.id)!;
+    expect(demo.targets).toEqual(ORDERS_PRIMARY_CHANGE.targets);
+    expect(Object.fromEntries(demo.impactSnapshot!.impacted.filter((c) => c.id !== 'db-orders-primary').map((c) => [c.id, c.level]))).toEqual(ORDERS_PRIMARY_CHANGE.expected);
+    expect(demo.events.filter((e) => e.kind === 'vote')).toHaveLength(1);
+    expect(byId.get(SAMPLE_CHANGES.catalogVolume.id)?.review).toMatchObject({ outcome: 'failed' });
+  });
+
+  it('plans two changes on the orders-db cluster in overlapping windows', () => {
+    const a = byId.get(SAMPLE_CHANGES.ordersUpgrade.id)!.window!;
+    const b = byId.get(SAMPLE_CHANGES.replicaRebuild.id)!.window!;
+    expect(Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end)).toBe(true);
+  });
+
+  it('has the database tier\'s Sunday maintenance window in Paris time and the company-wide year-end blackout', () => {
+    const windows = new Map(((document.records?.window ?? []) as ScheduleWindow[]).map((w) => [w.id, w]));
+    const sunday = windows.get(SAMPLE_WINDOWS.databaseSunday.id)!;
+    expect(sunday).toMatchObject({ kind: 'maintenance', timeZone: 'Europe/Paris', schedule: { type: 'weekly', weekdays: [0], startTime: '01:00', endTime: '05:00' } });
+    expect([...sunday.ciIds].sort()).toEqual(document.cis.filter((c) => c.class === 'database').map((c) => c.id).sort());
+    expect(windows.get(SAMPLE_WINDOWS.yearEnd.id)).toMatchObject({
+      kind: 'blackout',
+      ciIds: [],
+      schedule: { type: 'once', start: '2026-12-19T23:00:00.000Z', end: '2027-01-03T23:00:00.000Z' },
+    });
+    expect(windows.size).toBe(2);
+  });
+
+  it('opens in the service with its changes and windows, the overlap and the blackout showing as conflicts', async () => {
+    await withSampleService(async (service) => {
+      const info = service.documentInfo();
+      expect([info.ciCount, info.recordCounts.change, info.recordCounts.window, info.warnings]).toEqual([document.cis.length, sample.length, 2, []]);
+      const get = async (id: string) => okValue<ChangeDetails>(await service.dispatch('change.get', { id }));
+      const demo = await get(SAMPLE_CHANGES.ordersUpgrade.id);
+      expect([demo.change.number, demo.change.state, demo.risk.impactSource]).toEqual([SAMPLE_CHANGES.ordersUpgrade.number, 'cab_review', 'snapshot']);
+      expect(demo.allowed).toEqual(['approved', 'rejected', 'draft', 'cancelled']);
+      expect(demo.conflicts.map((c) => [c.kind, c.otherChangeNumber])).toContainEqual(['shared_services', SAMPLE_CHANGES.replicaRebuild.number]);
+      // Inside the Sunday window: no maintenance conflict for the database change.
+      expect(demo.conflicts.filter((c) => c.kind === 'outside_maintenance')).toEqual([]);
+      const draft = await get(SAMPLE_CHANGES.searchUpgrade.id);
+      expect(draft.conflicts.filter((c) => c.kind === 'blackout').map((c) => c.windowName)).toEqual([SAMPLE_WINDOWS.yearEnd.name]);
+    });
   });
 });

@@ -23,6 +23,7 @@ export {
   type Table,
 } from './table';
 export { writeCsv, writeCisCsv, writeRelationshipsCsv, tableToCsv, type CsvOptions } from './csv';
+export { changeTable, CHANGE_COLUMNS } from './change-table';
 export { writeJsonSnapshot, snapshotDocument, canonicalCi, canonicalRelationship, type JsonSnapshotOptions } from './json';
 export { writeGraphml, YED_NAMESPACE, GRAPHML_NAMESPACE } from './graphml';
 export { writeGexf, GEXF_NAMESPACE, type GexfOptions } from './gexf';

@@ -1,12 +1,13 @@
 // Collects an importer's CIs, relationships, rejections, warnings and what it left out into an
 // ImportBatch, rejecting prototype-polluting map keys and merging repeated relationships.
 import { isForbiddenKey } from './normalize';
-import { refPlace, type ImportBatch, type ImportedCi, type ImportedRelationship, type ImportFormat, type Rejection, type SourceRef } from './types';
+import { refPlace, type ImportBatch, type ImportedChange, type ImportedCi, type ImportedRelationship, type ImportFormat, type Rejection, type SourceRef } from './types';
 
 export class BatchBuilder {
   private readonly cis: ImportedCi[] = [];
   private readonly relationships: ImportedRelationship[] = [];
   private readonly relIndex = new Map<string, number>();
+  private readonly changes: ImportedChange[] = [];
   private readonly rejected: Rejection[] = [];
   private readonly warnings: string[] = [];
   private mergedRelationships = 0;
@@ -52,6 +53,10 @@ export class BatchBuilder {
     if (strength !== undefined) merged.strength = strength;
     if (first.inferred && !rel.inferred) delete merged.inferred;
     this.relationships[at] = merged;
+  }
+
+  addChange(change: ImportedChange): void {
+    this.changes.push(change);
   }
 
   reject(rejection: Rejection): void {
@@ -106,6 +111,7 @@ export class BatchBuilder {
       format: this.format,
       cis: this.cis,
       relationships: this.relationships,
+      ...(this.changes.length > 0 ? { changes: this.changes } : {}),
       rejected: this.rejected,
       warnings,
       leftOut: {

@@ -20,6 +20,7 @@ export function detectImportFormat(fileName: string, text: string): ImportFormat
     if (/"schemaVersion"\s*:/.test(head) && /"cis"\s*:/.test(head)) return 'faultline-json';
     if (/"terraform_version"\s*:|"format_version"\s*:|"lineage"\s*:/.test(head)) return 'terraform';
     if (/"sys_id"|"sys_class_name"|"records"\s*:|"result"\s*:/.test(head)) return 'servicenow';
+    if (/"number"\s*:/.test(head) && /"short_description"\s*:/.test(head)) return 'servicenow';
     if (ext === 'json') return null;
   }
   if (ext === 'yaml' || ext === 'yml') {
@@ -31,6 +32,8 @@ export function detectImportFormat(fileName: string, text: string): ImportFormat
   if (ext === 'csv' || ext === 'tsv' || ext === 'txt') {
     const firstLine = head.split(/\r?\n|\r/, 1)[0].toLowerCase();
     if (/\bsys_id\b|\bsys_class_name\b/.test(firstLine)) return 'servicenow';
+    // A change_request list export: Number and Short description (with their labels or their column names).
+    if (/(^|[,;\t])"?number"?([,;\t]|$)/.test(firstLine) && /(^|[,;\t])"?short[_ ]description"?([,;\t]|$)/.test(firstLine)) return 'servicenow';
     if (/(^|[,;\t])"?parent"?([,;\t]|$)/.test(firstLine) && /(^|[,;\t])"?child"?([,;\t]|$)/.test(firstLine) && /(^|[,;\t])"?type"?([,;\t]|$)/.test(firstLine)) {
       return 'servicenow';
     }

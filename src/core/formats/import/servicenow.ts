@@ -1,4 +1,5 @@
-// ServiceNow CMDB exports: `cmdb_ci` (and its class tables) and `cmdb_rel_ci`, as CSV or as
+// ServiceNow CMDB exports: `cmdb_ci` (and its class tables) and `cmdb_rel_ci`, and
+// `change_request` (read in servicenow-changes.ts), as CSV or as
 // JSON (`{ "records": [...] }` from the JSON export, `{ "result": [...] }` from the Table API,
 // or a bare array). Reference fields may be sys_ids, display values, or Table API objects
 // `{ value, display_value, link }`. CIs are keyed by sys_id (externalIds.servicenow); a CSV
@@ -14,10 +15,11 @@ import {
   isRecord,
   normalizeCriticality,
   normalizeStatus,
-  scalarText,
 } from './normalize';
 import { restoreCell } from '../export/neutralize';
-import { ImportError, type ImportBatch, type ImportedCi, type ImportOptions, type SourceRef } from './types';
+import { CHANGE_COLUMN_ALIASES, readChangeRequests } from './servicenow-changes';
+import { reference, SYS_ID, type SnRow } from './servicenow-rows';
+import { ImportError, type ImportBatch, type ImportedCi, type ImportOptions } from './types';
 
 export const SERVICENOW_SYSTEM = 'servicenow';
 
@@ -157,24 +159,6 @@ export const SERVICENOW_RELATIONSHIPS: Readonly<Record<string, RelationshipRule>
   'impacts::impacted by': { from: 'child', type: 'depends_on' },
 };
 
-/** A reference field: a sys_id or display value string, or a Table API object. */
-function reference(value: unknown): { value?: string; display?: string } {
-  if (isRecord(value)) {
-    const v = scalarText(getOwn(value, 'value'));
-    const d = scalarText(getOwn(value, 'display_value'));
-    return { value: v || undefined, display: d || undefined };
-  }
-  const text = scalarText(value);
-  return text ? { value: text, display: text } : {};
-}
-
-const SYS_ID = /^[0-9a-f]{32}$/i;
-
-interface SnRow {
-  ref: SourceRef;
-  get(name: string): unknown;
-  names(): string[];
-}
 
 const COLUMN_ALIASES: Readonly<Record<string, string>> = {
   'sys id': 'sys_id',
@@ -201,7 +185,8 @@ function columnName(header: string): string {
   const lower = h.toLowerCase();
   const dotWalked = DOT_WALKED_SYS_ID.exec(lower);
   if (dotWalked) return dotWalked[1];
-  return Object.prototype.hasOwnProperty.call(COLUMN_ALIASES, lower) ? COLUMN_ALIASES[lower] : lower;
+  if (Object.prototype.hasOwnProperty.call(COLUMN_ALIASES, lower)) return COLUMN_ALIASES[lower];
+  return Object.prototype.hasOwnProperty.call(CHANGE_COLUMN_ALIASES, lower) ? CHANGE_COLUMN_ALIASES[lower] : lower;
 }
 
 /**
@@ -391,7 +376,7 @@ function readRelationships(rows: SnRow[], builder: BatchBuilder): void {
   }
 }
 
-/** A cmdb_ci or cmdb_rel_ci export, as CSV or JSON (told apart by the first character and the columns). */
+/** A cmdb_ci, cmdb_rel_ci or change_request export, as CSV or JSON (told apart by the first character and the columns). */
 export function parseServiceNow(text: string, options: ServiceNowOptions): ImportBatch {
   const file = options.fileName;
   return guard(file, () => {
@@ -401,10 +386,13 @@ export function parseServiceNow(text: string, options: ServiceNowOptions): Impor
     const columns = new Set<string>();
     for (const row of rows) for (const name of row.names()) columns.add(name);
     const isRelationships = columns.has('parent') && columns.has('child');
-    if (!isRelationships && !columns.has('name') && rows.length > 0) {
-      throw new ImportError('format', { file }, 'not a ServiceNow cmdb_ci or cmdb_rel_ci export (no name, or parent and child, column)');
+    // A change_request has a number and no name (a CI export's number column is an asset tag beside its name).
+    const isChanges = !isRelationships && !columns.has('name') && columns.has('number');
+    if (!isRelationships && !isChanges && !columns.has('name') && rows.length > 0) {
+      throw new ImportError('format', { file }, 'not a ServiceNow cmdb_ci, cmdb_rel_ci or change_request export (no name, parent and child, or number column)');
     }
     if (isRelationships) readRelationships(rows, builder);
+    else if (isChanges) readChangeRequests(rows, builder, SERVICENOW_SYSTEM);
     else readCis(rows, builder, options);
     return builder.build();
   });

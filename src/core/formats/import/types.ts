@@ -13,10 +13,10 @@
 // - Nothing is left out silently: a reference that resolves to nothing, a reference-holding
 //   field that is not read, a skipped unreadable part and a file that looks cut short are
 //   each a warning, counted in ImportBatch.leftOut.
-import type { ImportFormat, ImportLeftOut, Rejection, SourceRef } from '../../../shared/data-types';
+import type { ImportedChangeFields, ImportFormat, ImportLeftOut, Rejection, SourceRef } from '../../../shared/data-types';
 import type { CiClass, CiStatus, Criticality, RelationshipType, Strength } from '../../../shared/model';
 
-export type { ImportFormat, ImportLeftOut, Rejection, SourceRef };
+export type { ImportedChangeFields, ImportFormat, ImportLeftOut, Rejection, SourceRef };
 
 /**
  * A CI as read from a source. Like CiInput, but every optional field means "the source says
@@ -67,10 +67,25 @@ export interface ImportedRelationship {
   sourceRef: SourceRef;
 }
 
+/** A change request as read from a source (a ServiceNow change_request row); matched to an existing change by number. */
+export interface ImportedChange {
+  /** The source system whose keys `target.refs` are. */
+  system: string;
+  fields: ImportedChangeFields;
+  /**
+   * The CI the change is for, as the file names it: the references to try in order (a sys_id,
+   * then the display name of a Table API object) and the column they are in. Absent: no CI.
+   */
+  target?: { refs: string[]; field: string };
+  sourceRef: SourceRef;
+}
+
 export interface ImportBatch {
   format: ImportFormat;
   cis: ImportedCi[];
   relationships: ImportedRelationship[];
+  /** Change requests, from a change_request export; absent means none. */
+  changes?: ImportedChange[];
   rejected: Rejection[];
   warnings: string[];
   /** What the parser left out (each also a line in `warnings`); absent means nothing. */

@@ -16,7 +16,7 @@ import { CliError, EXIT_OK, UsageError, type CliCommand } from '../types';
 const usage = `Usage: faultline import --db FILE SOURCE [--format F] [--dry-run] [--include-attributes] [--skip-unreadable] [--json]
 
 Imports SOURCE into the document: matches incoming items to existing CIs (by id, external id,
-then class and name), prints what will be created, updated (field by field), left unchanged
+then class and name) and change requests to existing ones (by number), prints what will be created, updated (field by field), left unchanged
 and rejected (with file, line or row, and reason), and applies it all as one transaction.
   --db FILE              the .faultline document
   --format F             ${IMPORT_FORMATS.join(' | ')}
@@ -25,7 +25,7 @@ and rejected (with file, line or row, and reason), and applies it all as one tra
   --include-attributes   keep Terraform attribute values (off: state files hold secrets)
   --skip-unreadable      import the readable part of a file with documents or rows that cannot
                          be parsed (each entity lost is counted); without it such a file is refused
-  --json                 print { "file", "format", "counts", "leftOut", "updates", "rejected", "warnings", "applied" }
+  --json                 print { "file", "format", "counts", "leftOut", "updates", "changeUpdates", "rejected", "warnings", "applied" }
 A file that cannot be read as its format changes nothing and exits 1. A Backstage catalog's
 Location targets (files relative to it, inside its folder) are imported with it.`;
 
@@ -48,6 +48,8 @@ export function planText(plan: ImportPlan): string {
   const count = (label: string, c: ImportPlan['counts']['cis']) =>
     `${label}${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.rejected} rejected`;
   lines.push(count('CIs:           ', plan.counts.cis), count('Relationships: ', plan.counts.relationships));
+  const changes = plan.counts.changes;
+  if (changes.create + changes.update + changes.unchanged + changes.rejected > 0) lines.push(count('Changes:       ', changes));
   const updates = plan.cis.update;
   if (updates.length > 0) {
     lines.push('', 'Updates:');
@@ -56,7 +58,15 @@ export function planText(plan: ImportPlan): string {
     }
     if (updates.length > LIST_LIMIT) lines.push(`  … and ${updates.length - LIST_LIMIT} more`);
   }
-  const rejected = [...plan.cis.rejected, ...plan.relationships.rejected];
+  const changeUpdates = plan.changes.update;
+  if (changeUpdates.length > 0) {
+    lines.push('', 'Change updates:');
+    for (const u of changeUpdates.slice(0, LIST_LIMIT)) {
+      lines.push(`  ${u.number} (${u.id}): ${u.changes.map((c) => `${c.field} ${show(c.before)} -> ${show(c.after)}`).join('; ')}`);
+    }
+    if (changeUpdates.length > LIST_LIMIT) lines.push(`  … and ${changeUpdates.length - LIST_LIMIT} more`);
+  }
+  const rejected = [...plan.cis.rejected, ...plan.relationships.rejected, ...plan.changes.rejected];
   if (rejected.length > 0) {
     lines.push('', 'Rejected:');
     for (const r of rejected.slice(0, LIST_LIMIT)) lines.push(`  ${rejectionLine(r)}`);
@@ -80,7 +90,7 @@ export function planText(plan: ImportPlan): string {
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'Import a file (Faultline JSON, CSV, ServiceNow, Backstage, Terraform, compose, Kubernetes)',
+  summary: 'Import a file (Faultline JSON, CSV, ServiceNow CIs and change requests, Backstage, Terraform, compose, Kubernetes)',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
@@ -161,7 +171,8 @@ export const importCommand: CliCommand = {
         counts: plan.counts,
         leftOut: plan.leftOut,
         updates: plan.cis.update.map((u) => ({ id: u.id, name: u.name, matchedBy: u.matchedBy, changes: u.changes })),
-        rejected: [...plan.cis.rejected, ...plan.relationships.rejected],
+        changeUpdates: plan.changes.update.map((u) => ({ id: u.id, number: u.number, changes: u.changes })),
+        rejected: [...plan.cis.rejected, ...plan.relationships.rejected, ...plan.changes.rejected],
         warnings: plan.warnings,
         applied,
       });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocumentState } from '../../../../src/node/snapshots';
 import type { CmdbDiff } from '../../../../src/shared/data-types';
 import type { CmdbDocument } from '../../../../src/shared/model';
+import { SAMPLE_PATH } from '../../../../resources/sample/build-sample';
 import { tempDir, writeDocument } from '../service/fixture';
 import { faultline } from './run-faultline';
 
@@ -164,6 +165,22 @@ describe('faultline export', () => {
     expect(existsSync(join(folder, 'relationships.csv'))).toBe(true);
     const bad = await faultline('export', '--db', db, '--format', 'pdf', '--out', join(dir, 'x.pdf'));
     expect(bad.code).toBe(2);
+  });
+  it('--changes writes the changes list as one CSV or Excel file', async () => {
+    const db = join(dir, 'sample-changes.faultline');
+    copyFileSync(SAMPLE_PATH, db);
+    const out = join(dir, 'changes.csv');
+    const run = await faultline('export', '--db', db, '--changes', '--format', 'csv', '--out', out);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toBe(`Exported 6 change requests as csv:\n  ${out}\n`);
+    const lines = readFileSync(out, 'utf8').split('\r\n');
+    expect(lines[0]).toBe('number,title,type,state,risk_band,risk_score,window_start,window_end,implementer,targets,conflicts');
+    expect(lines.filter((l) => l.startsWith('CHG'))).toHaveLength(6);
+    const xlsx = await faultline('export', '--db', db, '--changes', '--format', 'xlsx', '--out', join(dir, 'changes.xlsx'));
+    expect(xlsx.code).toBe(0);
+    expect(readFileSync(join(dir, 'changes.xlsx'), 'latin1').slice(0, 2)).toBe('PK');
+    const bad = await faultline('export', '--db', db, '--changes', '--format', 'json', '--out', join(dir, 'changes.json'));
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('with --changes, --format must be one of csv, xlsx')]);
   });
 });
 

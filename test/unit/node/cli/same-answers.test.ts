@@ -54,6 +54,7 @@ const CALLS: { [N in OperationName]: Input } = {
   'change.vote': (answers: Answers) => ({ id: changeId(answers), vote: 'approve' }),
   'change.get': (answers: Answers) => ({ id: changeId(answers) }),
   'change.list': {},
+  'change.export': { format: 'csv' },
   'change.recompute': (answers: Answers) => ({ id: changeId(answers) }),
   'change.calendar': { from: '2026-02-28T00:00:00.000Z', to: '2026-03-07T00:00:00.000Z' },
   'window.create': {

@@ -106,6 +106,8 @@ describe('import.preview and import.apply', () => {
       updated: 1,
       relationshipsCreated: 0,
       relationshipsUpdated: 0,
+      changesCreated: 0,
+      changesUpdated: 0,
       rejected: 2,
       replanned: false,
       leftOut: { unreadableEntities: 0, danglingReferences: 0, unreadFields: [], likelyTruncated: false },
@@ -127,6 +129,39 @@ describe('import.preview and import.apply', () => {
     expect(web.ci.owner).toBe('platform-team');
     expect((await call<{ id: string }[]>(service, 'ci.search', { query: 'billing-api' })).length).toBe(0);
     expect(undone.canUndo).toBe(false);
+  });
+
+  it('imports a ServiceNow change_request export: changes created with their CIs, rejections by row, one journal transaction that survives a reopen', async () => {
+    const { service, doc, dataDir } = await open();
+    const csv = [
+      'number,short_description,type,state,cmdb_ci,start_date,end_date,assigned_to,risk',
+      'CHG0030001,Upgrade orders-db,Normal,Scheduled,CI0042,2026-12-06 01:00:00,2026-12-06 03:00:00,Dana Whitfield,Moderate',
+      'CHG0030002,Rotate certificates,Standard,-4,lb-front,2026-12-06 02:00:00,2026-12-06 02:30:00,Sam Okafor,Low',
+      'CHG0030003,Switch firmware,Normal,Scheduled,sw-core-07,2026-12-14 00:00:00,2026-12-14 02:00:00,Lee Marchetti,High',
+    ].join('\n');
+    const preview = await call<ImportPreview>(service, 'import.preview', { fileName: 'change_request.csv', content: csv });
+    expect(preview.format).toBe('servicenow');
+    expect(preview.plan.counts.changes).toEqual({ create: 2, update: 0, unchanged: 0, rejected: 1 });
+    expect(preview.plan.changes.create.map((c) => [c.fields.number, c.fields.state, c.targets.map((t) => t.endpoint.name)])).toEqual([
+      ['CHG0030001', 'scheduled', ['orders-db']],
+      ['CHG0030002', 'assessed', ['lb-front']],
+    ]);
+    expect(preview.plan.changes.rejected.map((r) => [r.file, r.row, r.field])).toEqual([['change_request.csv', 4, 'cmdb_ci']]);
+    const applied = await call<MutationResult<ImportApplied>>(service, 'import.apply', { previewId: preview.previewId });
+    expect(applied.value).toMatchObject({ created: 0, changesCreated: 2, changesUpdated: 0, rejected: 1 });
+    expect(applied.info.recordCounts.change).toBe(2);
+    const records = readFileSync(`${doc}.journal`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { tx: number; entity: string });
+    expect(records.map((r) => r.entity)).toEqual(['change', 'change']);
+    expect(new Set(records.map((r) => r.tx)).size).toBe(1);
+
+    await service.close();
+    services.splice(services.indexOf(service), 1);
+    const again = await startFaultlineService({ dataDir, documentPath: doc, actor: 'tester', log: () => undefined });
+    services.push(again);
+    expect(again.documentInfo().recordCounts.change).toBe(2);
+    // The same file again: both are matched by number and unchanged; the unresolved CI is still reported.
+    const second = await call<ImportPreview>(again, 'import.preview', { fileName: 'change_request.csv', content: csv });
+    expect(second.plan.counts.changes).toEqual({ create: 0, update: 0, unchanged: 2, rejected: 1 });
   });
 
   it('a failed parse is reported with its place and changes nothing', async () => {

@@ -24,6 +24,7 @@ describe('large input', () => {
     expect(plan.counts).toEqual({
       cis: { create: n, update: 0, unchanged: 0, rejected: 0 },
       relationships: { create: n - 1, update: 0, unchanged: 0, rejected: 0 },
+      changes: { create: 0, update: 0, unchanged: 0, rejected: 0 },
     });
   });
 });

@@ -35,6 +35,7 @@ describe('the realistic fixtures, imported into an empty CMDB', () => {
     expect(backstage.counts).toEqual({
       cis: { create: 33, update: 0, unchanged: 0, rejected: 0 },
       relationships: { create: 65, update: 0, unchanged: 0, rejected: 0 },
+      changes: { create: 0, update: 0, unchanged: 0, rejected: 0 },
     });
     // A resource of another catalog file, and the Groups' parent that is not in this one: warnings with their places.
     expect(backstage.warnings).toEqual([
@@ -59,6 +60,7 @@ describe('the realistic fixtures, imported into an empty CMDB', () => {
     expect(terraform.counts).toEqual({
       cis: { create: 36, update: 0, unchanged: 0, rejected: 0 },
       relationships: { create: 84, update: 0, unchanged: 0, rejected: 0 },
+      changes: { create: 0, update: 0, unchanged: 0, rejected: 0 },
     });
     expect(terraform.warnings).toEqual(
       expect.arrayContaining([
