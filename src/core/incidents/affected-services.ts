@@ -1,5 +1,5 @@
 // The services an incident hurts: its affected CIs taken as down through the impact engine
-// (redundancy respected), plus any affected CI that is itself a service; and the impact they
+// (redundancy respected: a service only left at_risk is not hurt), plus any affected CI that is itself a service; and the impact they
 // suggest (ITIL 1–3) from their highest criticality.
 import type { AffectedService } from '../../shared/incidents';
 import type { CmdbGraph } from '../graph/cmdb-graph';
@@ -12,7 +12,7 @@ export function affectedServicesOf(graph: CmdbGraph, affectedCiIds: readonly str
     if (ci && (ci.class === 'business_service' || ci.class === 'technical_service')) own.push({ id, name: ci.name, level: 'down', criticality: ci.criticality });
   }
   const seen = new Set(own.map((s) => s.id));
-  const reached = impactSummary(graph, affectedCiIds.map((ciId) => ({ ciId, mode: 'down' as const }))).services.filter((s) => !seen.has(s.id));
+  const reached = impactSummary(graph, affectedCiIds.map((ciId) => ({ ciId, mode: 'down' as const }))).services.filter((s) => !seen.has(s.id) && s.level !== 'at_risk');
   return [...own, ...reached].sort((a, b) => a.criticality - b.criticality || a.name.localeCompare(b.name));
 }
 
