@@ -77,6 +77,6 @@ describe('who is acting', () => {
 
   it('counts the records of every stored kind in DocumentInfo, zero included', async () => {
     const { service } = await start();
-    expect(service.documentInfo().recordCounts).toEqual({ tombstone: 0, setting: 0, change: 0 });
+    expect(service.documentInfo().recordCounts).toEqual({ tombstone: 0, setting: 0, change: 0, window: 0, incident: 0, problem: 0 });
   });
 });
