@@ -2,7 +2,7 @@
 // core's rules (src/core/incidents) over the open document, each edit persisted before it is
 // answered.
 import { allChanges, CHANGE_KIND_NAME } from '../../core/changes';
-import type { Cmdb, Transaction } from '../../core/graph/cmdb';
+import type { Transaction } from '../../core/graph/cmdb';
 import { CmdbError } from '../../core/graph/errors';
 import {
   allowedIncidentMoves,
@@ -27,7 +27,8 @@ import {
 } from '../../core/incidents';
 import type { Change } from '../../shared/changes';
 import type { Incident, Problem } from '../../shared/incidents';
-import type { CiActivity, DocumentInfo, IncidentDetails, IncidentListItem, OperationName, OperationOutput, ParsedInput, ProblemDetails } from '../../shared/operations';
+import type { ChangeServiceContext } from './change-handlers';
+import type { CiActivity, IncidentDetails, IncidentListItem, OperationName, OperationOutput, ParsedInput, ProblemDetails } from '../../shared/operations';
 
 type IncidentOperationName = Extract<OperationName, `incident.${string}` | `problem.${string}` | 'ci.activity'>;
 
@@ -35,11 +36,8 @@ export type IncidentHandlers = {
   [N in IncidentOperationName]: (input: ParsedInput<N>) => Promise<OperationOutput<N>> | OperationOutput<N>;
 };
 
-export interface IncidentServiceContext {
-  cmdb(): Cmdb;
-  persist(tx: Transaction): Promise<void>;
-  documentInfo(): DocumentInfo;
-}
+/** The same open document, persistence and document info as the change operations use. */
+export type IncidentServiceContext = ChangeServiceContext;
 
 const newestFirst = (a: { number: string }, b: { number: string }) => (a.number < b.number ? 1 : a.number > b.number ? -1 : 0);
 
