@@ -365,7 +365,15 @@ export const operations = {
   /** Moves the change to `to`; refused with the allowed moves named when it cannot go there. */
   'change.transition': op<MutationResult<ChangeDetails>>()(ChangeTransitionSchema.extend({ id: IdSchema }).strict()),
   'change.vote': op<MutationResult<ChangeDetails>>()(
-    z.object({ id: IdSchema, vote: z.enum(['approve', 'reject', 'abstain']), comment: z.string().max(10_000).default('') }).strict(),
+    z
+      .object({
+        id: IdSchema,
+        vote: z.enum(['approve', 'reject', 'abstain']),
+        comment: z.string().max(10_000).default(''),
+        /** The CAB member whose vote the user records (the meeting's secretary); the user when absent. */
+        member: z.string().trim().max(200).optional(),
+      })
+      .strict(),
   ),
   /**
    * The changes list (the states asked for, else every change) as `changes.csv` or `changes.xlsx`

@@ -64,12 +64,17 @@ export function transitionChange(cmdb: Cmdb, id: string, input: ChangeTransition
   return { change: record as Change, tx };
 }
 
-/** A CAB member's vote on a change under review, recorded with who cast it. */
-export function voteOnChange(cmdb: Cmdb, id: string, vote: 'approve' | 'reject' | 'abstain', comment = ''): { change: Change; tx: Transaction } {
+/**
+ * A CAB member's vote on a change under review, recorded with who cast it: `member` when the
+ * meeting's secretary records another member's vote (the journal still names the secretary),
+ * else the user. A member's later vote replaces nothing: the history keeps every vote cast.
+ */
+export function voteOnChange(cmdb: Cmdb, id: string, vote: 'approve' | 'reject' | 'abstain', comment = '', member?: string): { change: Change; tx: Transaction } {
   const before = requireChange(cmdb, id);
   if (before.state !== 'cab_review') throw new CmdbError('conflict', `vote: ${before.number} is ${before.state}; votes are cast while it is in cab_review`, 'vote');
   const { now, actor } = cmdb.context();
-  const next: Change = { ...before, events: [...before.events, { at: now, actor, kind: 'vote', vote, text: comment.trim() }], updatedAt: now };
-  const { record, tx } = cmdb.replaceRecord(CHANGE_KIND_NAME, id, next, () => `${before.number}: ${actor} votes ${vote}`);
+  const voter = member?.trim() || actor;
+  const next: Change = { ...before, events: [...before.events, { at: now, actor: voter, kind: 'vote', vote, text: comment.trim() }], updatedAt: now };
+  const { record, tx } = cmdb.replaceRecord(CHANGE_KIND_NAME, id, next, () => `${before.number}: ${voter} votes ${vote}`);
   return { change: record as Change, tx };
 }

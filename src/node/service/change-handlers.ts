@@ -108,7 +108,7 @@ export function createChangeHandlers(ctx: ChangeServiceContext): ChangeHandlers 
       return saved({ change: record as Change, tx });
     },
     'change.transition': ({ id, ...move }) => saved(transitionChange(ctx.cmdb(), id, move)),
-    'change.vote': ({ id, vote, comment }) => saved(voteOnChange(ctx.cmdb(), id, vote, comment)),
+    'change.vote': ({ id, vote, comment, member }) => saved(voteOnChange(ctx.cmdb(), id, vote, comment, member)),
     'change.recompute': ({ id }) => {
       const cmdb = ctx.cmdb();
       const change = requireChange(cmdb, id);

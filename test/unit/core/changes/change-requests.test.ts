@@ -113,6 +113,10 @@ describe('a change request', () => {
     transitionChange(cmdb, id, { to: 'cab_review' });
     const voted = voteOnChange(cmdb, id, 'reject', ' too close to the sale ').change;
     expect(voted.events.at(-1)).toMatchObject({ kind: 'vote', vote: 'reject', actor: 'test', text: 'too close to the sale' });
+    // The secretary records another member's vote: the vote is the member's, the journal names the secretary.
+    const recorded = voteOnChange(cmdb, id, 'approve', '', '  Dana (network) ');
+    expect(recorded.change.events.at(-1)).toMatchObject({ kind: 'vote', vote: 'approve', actor: 'Dana (network)' });
+    expect(recorded.change.events.filter((e) => e.kind === 'vote')).toHaveLength(2);
   });
 
   it('freezes the blast radius for the CAB with the CMDB state it was computed on; a recompute says what moved', () => {
