@@ -19,6 +19,11 @@ import { useImpactStore } from './impact/impact-store';
 import { useImpactShortcuts } from './impact/useImpactShortcuts';
 import { useDataStore } from './state/data-store';
 import { useViewStore } from './state/view-store';
+import { CabScreen } from './changes/CabScreen';
+import { ChangesScreen } from './changes/ChangesScreen';
+import { ScheduleScreen } from './changes/ScheduleScreen';
+import { useChangesStore } from './changes/changes-store';
+import { useChangesSync } from './changes/useChangesSync';
 
 function Fatal({ message }: { message: string }) {
   return (
@@ -37,6 +42,8 @@ export function App() {
   useImpactShortcuts();
   useMenuCommands();
   useDocumentTitle();
+  useChangesSync();
+  const workspace = useChangesStore((s) => s.workspace);
   const panels = useViewStore((s) => s.panels);
   const fatal = useDataStore((s) => s.fatal);
   const simulating = useImpactStore((s) => s.active);
@@ -49,7 +56,8 @@ export function App() {
         <OverlayBanner />
         <ErrorBanner />
       </div>
-      <div className="workspace">
+      {/* Explore stays mounted while another screen shows, so the graph keeps its layout and zoom. */}
+      <div className="workspace" hidden={workspace !== 'explore'}>
         {panels.filters ? <FiltersPanel /> : <span />}
         {fatal ? (
           <main className="graph-pane">
@@ -60,6 +68,9 @@ export function App() {
         )}
         {simulating ? <ImpactPanel /> : panels.inspector ? <Inspector /> : <span />}
       </div>
+      {workspace === 'changes' && <ChangesScreen />}
+      {workspace === 'cab' && <CabScreen />}
+      {workspace === 'schedule' && <ScheduleScreen />}
       <StatusBar />
       <DialogHost />
       <DataLayer />

@@ -232,6 +232,8 @@ export interface ExportedFile {
 export interface ChangeDetails {
   change: Change;
   allowed: ChangeState[];
+  /** Whether its fields may be edited now (draft or assessed; send it back from the CAB to edit it). */
+  editable: boolean;
   risk: RiskAssessment;
   conflicts: Conflict[];
 }

@@ -5,6 +5,7 @@ import type { Cmdb, Transaction } from '../../core/graph/cmdb';
 import {
   allChanges,
   allowedTransitions,
+  isEditable,
   allWindows,
   assessChanges,
   CHANGE_KIND_NAME,
@@ -55,7 +56,7 @@ export function createChangeHandlers(ctx: ChangeServiceContext): ChangeHandlers 
   };
   const details = (change: Change): ChangeDetails => {
     const assessment = assess([change]).get(change.id) as ChangeAssessment;
-    return { change, allowed: allowedTransitions(change), risk: assessment.risk, conflicts: assessment.conflicts };
+    return { change, allowed: allowedTransitions(change), editable: isEditable(change), risk: assessment.risk, conflicts: assessment.conflicts };
   };
   const saved = async (result: { change: Change; tx: Transaction }) => {
     await ctx.persist(result.tx);

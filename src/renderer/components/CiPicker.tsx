@@ -10,12 +10,13 @@ interface CiPickerProps {
   value: SearchHit['ci'] | null;
   onChange(ci: SearchHit['ci'] | null): void;
   excludeId?: string;
+  placeholder?: string;
   id?: string;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
 }
 
-export function CiPicker({ value, onChange, excludeId, id, ...aria }: CiPickerProps) {
+export function CiPicker({ value, onChange, excludeId, placeholder = 'Search for the other CI…', id, ...aria }: CiPickerProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const { hits } = useCiSearch(query, 12);
@@ -41,7 +42,7 @@ export function CiPicker({ value, onChange, excludeId, id, ...aria }: CiPickerPr
         {...aria}
         className="input"
         data-testid="picker-input"
-        placeholder="Search for the other CI…"
+        placeholder={placeholder}
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);

@@ -1,4 +1,7 @@
 // Renders whichever dialog the view store says is open.
+import { ChangeFormDialog } from '../changes/ChangeFormDialog';
+import { ChangeMoveDialog } from '../changes/ChangeMoveDialog';
+import { useChangesStore } from '../changes/changes-store';
 import { useDataStore } from '../state/data-store';
 import { useViewStore } from '../state/view-store';
 import { CiFormDialog } from './CiFormDialog';
@@ -10,6 +13,7 @@ import { SearchPalette } from './SearchPalette';
 export function DialogHost() {
   const dialog = useViewStore((s) => s.dialog);
   const details = useDataStore((s) => s.details);
+  const change = useChangesStore((s) => s.details);
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'search':
@@ -32,5 +36,11 @@ export function DialogHost() {
       return <DeleteRelationshipDialog relationshipId={dialog.relationshipId} />;
     case 'doc-path':
       return <DocPathDialog key={dialog.command} command={dialog.command} />;
+    case 'change-create':
+      return <ChangeFormDialog mode="create" targets={dialog.targets} />;
+    case 'change-edit':
+      return change?.change.id === dialog.changeId ? <ChangeFormDialog key={dialog.changeId} mode="edit" change={change.change} /> : null;
+    case 'change-move':
+      return change?.change.id === dialog.changeId ? <ChangeMoveDialog key={`${dialog.changeId}-${dialog.to}`} details={change} to={dialog.to} defaultComment={dialog.comment} /> : null;
   }
 }

@@ -6,6 +6,8 @@ import { FORCE_LAYOUT_LIMIT } from '../graph/layout-input';
 import { DocumentMenu } from './DocumentMenu';
 import { useDataUi } from '../data/data-ui-store';
 import { SimulateButton } from '../impact/SimulateButton';
+import { WorkspaceTabs } from '../changes/WorkspaceTabs';
+import { useChangesStore } from '../changes/changes-store';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = IS_MAC ? '⌘' : 'Ctrl+';
@@ -21,6 +23,8 @@ export function Toolbar() {
   const togglePanel = useViewStore((s) => s.togglePanel);
   // As of a past time the graph is read-only: nothing to create, undo or redo.
   const readOnly = useDataUi((s) => s.overlay?.mode === 'asOf');
+  // The simulation, the layout and the panel toggles belong to the graph: shown on Explore only.
+  const exploring = useChangesStore((s) => s.workspace === 'explore');
   const layoutValue: LayoutValue = `${layout.algorithm}:${layout.direction}`;
 
   const undoTitle = `${info?.undoLabel ? `Undo ${info.undoLabel}` : 'Nothing to undo'} (${MOD}Z)`;
@@ -35,6 +39,7 @@ export function Toolbar() {
         <span className="brand-name">Faultline</span>
       </span>
       {!window.faultline && <DocumentMenu />}
+      <WorkspaceTabs />
       <span className="doc-title" data-testid="doc-title" title={info?.path}>
         {info?.title ?? ''}
       </span>
@@ -56,38 +61,42 @@ export function Toolbar() {
         <span aria-hidden="true">+</span>
         <span className="tb-text">New CI</span>
       </button>
-      <SimulateButton />
+      {exploring && <SimulateButton />}
       <span className="spacer" />
-      <label className="row muted toolbar-layout" title="Layout">
-        <span className="tb-text">Layout</span>
-        <select
-          className="select"
-          data-testid="layout-choice"
-          aria-label="Layout"
-          value={layoutValue}
-          onChange={(event) => {
-            const [algorithm, direction] = event.target.value.split(':') as [LayoutAlgorithm, LayoutDirection];
-            setLayout({ algorithm, direction });
-          }}
-        >
-          <option value="layered:DOWN">Layered, top to bottom</option>
-          <option value="layered:RIGHT">Layered, left to right</option>
-          <option value={`force:${layout.direction}`}>Force (stress, up to {FORCE_LAYOUT_LIMIT} CIs)</option>
-        </select>
-      </label>
-      <button type="button" className="btn tb-button" aria-pressed={panels.filters} onClick={() => togglePanel('filters')} title="Show or hide the filters" aria-label="Filters">
-        <svg className="tb-icon" viewBox="0 0 16 16" aria-hidden="true">
-          <path d="M2 3h12l-4.5 5.5V13l-3 1.5v-6z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
-        </svg>
-        <span className="tb-text">Filters</span>
-      </button>
-      <button type="button" className="btn tb-button" aria-pressed={panels.inspector} onClick={() => togglePanel('inspector')} title="Show or hide the inspector" aria-label="Inspector">
-        <svg className="tb-icon" viewBox="0 0 16 16" aria-hidden="true">
-          <rect x="1.75" y="2.75" width="12.5" height="10.5" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-          <path d="M10 3v10" stroke="currentColor" strokeWidth="1.5" />
-        </svg>
-        <span className="tb-text">Inspector</span>
-      </button>
+      {exploring && (
+        <>
+          <label className="row muted toolbar-layout" title="Layout">
+            <span className="tb-text">Layout</span>
+            <select
+              className="select"
+              data-testid="layout-choice"
+              aria-label="Layout"
+              value={layoutValue}
+              onChange={(event) => {
+                const [algorithm, direction] = event.target.value.split(':') as [LayoutAlgorithm, LayoutDirection];
+                setLayout({ algorithm, direction });
+              }}
+            >
+              <option value="layered:DOWN">Layered, top to bottom</option>
+              <option value="layered:RIGHT">Layered, left to right</option>
+              <option value={`force:${layout.direction}`}>Force (stress, up to {FORCE_LAYOUT_LIMIT} CIs)</option>
+            </select>
+          </label>
+          <button type="button" className="btn tb-button" aria-pressed={panels.filters} onClick={() => togglePanel('filters')} title="Show or hide the filters" aria-label="Filters">
+            <svg className="tb-icon" viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M2 3h12l-4.5 5.5V13l-3 1.5v-6z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+            </svg>
+            <span className="tb-text">Filters</span>
+          </button>
+          <button type="button" className="btn tb-button" aria-pressed={panels.inspector} onClick={() => togglePanel('inspector')} title="Show or hide the inspector" aria-label="Inspector">
+            <svg className="tb-icon" viewBox="0 0 16 16" aria-hidden="true">
+              <rect x="1.75" y="2.75" width="12.5" height="10.5" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+              <path d="M10 3v10" stroke="currentColor" strokeWidth="1.5" />
+            </svg>
+            <span className="tb-text">Inspector</span>
+          </button>
+        </>
+      )}
     </header>
   );
 }

@@ -1,6 +1,9 @@
-// Keyboard shortcuts: Ctrl/Cmd+K search, Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z and Ctrl+Y redo, F fit.
+// Keyboard shortcuts: Ctrl/Cmd+K search, Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z and Ctrl+Y redo, F fit,
+// Alt+1…4 the screens (Explore, Changes, CAB, Schedule; Ctrl+digit is the browser's tab switch).
 // Undo, redo and fit leave text fields alone; nothing fires while a dialog is open except search toggling.
 import { useEffect } from 'react';
+import { useChangesStore } from '../changes/changes-store';
+import { WORKSPACE_KEYS } from '../changes/WorkspaceTabs';
 import { useViewStore } from '../state/view-store';
 import { runCommand } from './commands';
 import { isTypingTarget } from './typing-target';
@@ -17,7 +20,10 @@ export function useShortcuts(): void {
         return;
       }
       if (dialogOpen || isTypingTarget(event.target)) return;
-      if (mod && key === 'z') {
+      if (event.altKey && !mod && WORKSPACE_KEYS[event.key]) {
+        event.preventDefault();
+        useChangesStore.getState().setWorkspace(WORKSPACE_KEYS[event.key]);
+      } else if (mod && key === 'z') {
         event.preventDefault();
         runCommand(event.shiftKey ? 'redo' : 'undo');
       } else if (mod && key === 'y') {

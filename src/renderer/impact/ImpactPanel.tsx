@@ -11,6 +11,7 @@ import { classLabel, relationshipVerb } from '../graph/class-style';
 import { useDataStore } from '../state/data-store';
 import { primarySelection, useViewStore } from '../state/view-store';
 import { LEVEL_LABELS, impactCounts, isServiceClass, rankImpacted, rankServices, redundancyRows } from './impact-model';
+import { SaveAsChangeButton } from '../changes/SaveAsChangeButton';
 import { useImpactStore } from './impact-store';
 import { GROUP_PREFIX } from './roll-up';
 import './impact.css';
@@ -449,8 +450,9 @@ export function ImpactPanel() {
           </button>
         </div>
         <p className="faint" style={{ margin: '4px 0 0' }}>
-          A view, not an edit: nothing is saved. {loading && <span data-testid="impact-loading">Computing…</span>}
+          A view, not an edit: nothing is saved until you save it as a change request. {loading && <span data-testid="impact-loading">Computing…</span>}
         </p>
+        {!noChange && <SaveAsChangeButton />}
         {error && (
           <p className="field-error" role="alert" data-testid="impact-error">
             {error}

@@ -38,6 +38,8 @@ export interface ImpactState {
   expandedGroups: string[];
 
   simulate(ciIds: string[], mode?: TargetMode): Promise<void>;
+  /** Simulates targets each with its own mode (a change request's), replacing any running simulation's. */
+  simulateTargets(targets: readonly SimulationTarget[]): Promise<void>;
   setTargetMode(ciId: string, mode: TargetMode): Promise<void>;
   removeTarget(ciId: string): Promise<void>;
   /** Recomputes everything shown (after an edit elsewhere changed the CMDB). */
@@ -137,13 +139,14 @@ export const useImpactStore = create<ImpactState>()((set, get) => {
     ...NO_SIMULATION,
     scope: 'impact',
 
-    simulate: async (ciIds, mode = 'down') => {
-      const ids = [...new Set(ciIds)];
-      if (ids.length === 0) return;
+    simulate: (ciIds, mode = 'down') => get().simulateTargets([...new Set(ciIds)].map((ciId) => ({ ciId, mode }))),
+
+    simulateTargets: async (targets) => {
+      if (targets.length === 0) return;
       const wasActive = get().active;
       set({
         active: true,
-        targets: ids.map((ciId) => ({ ciId, mode })),
+        targets: [...targets],
         tab: 'impact',
         chosenId: null,
         spof: null,

@@ -1,6 +1,6 @@
 // Fetching from the core and acting on it: every read goes through here into the data store,
 // every edit goes through `mutate`, which takes the new DocumentInfo so views refetch.
-import type { DocumentInfo, OperationInput, OperationName, OperationOutput } from '../../shared/operations';
+import type { DocumentInfo, MutationResult, OperationInput, OperationName, OperationOutput } from '../../shared/operations';
 import { api } from '../api/client';
 import { ApiError, errorMessage } from '../api/api-error';
 import { useDataStore } from './data-store';
@@ -81,7 +81,8 @@ export async function loadDetails(): Promise<void> {
   }
 }
 
-type MutationName = 'ci.create' | 'ci.update' | 'ci.delete' | 'rel.create' | 'rel.update' | 'rel.delete';
+/** Every operation that edits the document: it answers with the new DocumentInfo beside its value. */
+type MutationName = { [N in OperationName]: OperationOutput<N> extends MutationResult<unknown> ? N : never }[OperationName];
 
 /**
  * CIs this window deleted, by the revision each delete produced: undoing that step brings the CI
@@ -95,7 +96,7 @@ export async function mutate<N extends MutationName>(name: N, input: OperationIn
   data.setSaveStatus('saving');
   try {
     const result = await api.call(name, input);
-    const info = (result as { info: DocumentInfo }).info;
+    const info = (result as MutationResult<unknown>).info;
     if (name === 'ci.delete') deletedAt.set(info.revision, (input as OperationInput<'ci.delete'>).id);
     data.setInfo(info);
     data.setSaveStatus('saved');

@@ -1,5 +1,6 @@
 // View state only: what the user is looking at and how. Data the core owns lives in data-store.ts.
 import { create } from 'zustand';
+import type { ChangeState, ChangeTarget } from '../../shared/changes';
 import type { Direction, ViewFilters } from '../../shared/operations';
 
 export type LayoutAlgorithm = 'layered' | 'force';
@@ -22,7 +23,10 @@ export type DialogState =
   | { kind: 'rel-create'; ciId: string }
   | { kind: 'rel-edit'; relationshipId: string }
   | { kind: 'rel-delete'; relationshipId: string }
-  | { kind: 'doc-path'; command: 'doc.new' | 'doc.open' | 'doc.saveCopy' };
+  | { kind: 'doc-path'; command: 'doc.new' | 'doc.open' | 'doc.saveCopy' }
+  | { kind: 'change-create'; targets: { ciId: string; mode: ChangeTarget['mode']; name: string | null }[] }
+  | { kind: 'change-edit'; changeId: string }
+  | { kind: 'change-move'; changeId: string; to: ChangeState; comment?: string };
 
 export interface ViewState {
   /** Selected CI ids; the last one is the one the inspector shows. */

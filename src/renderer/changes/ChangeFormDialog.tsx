@@ -1,0 +1,123 @@
+// Create a change request (from scratch or from the current simulation's targets) or edit one
+// that has not gone to the CAB yet.
+import { useState, type FormEvent } from 'react';
+import { CHANGE_TYPES, type Change, type ChangeType } from '../../shared/changes';
+import type { ChangeDetails } from '../../shared/operations';
+import { formErrors, type FormErrors } from '../api/field-errors';
+import { Field } from '../components/Field';
+import { Modal } from '../components/Modal';
+import { mutate } from '../state/sync';
+import { useViewStore } from '../state/view-store';
+import { TYPE_LABELS } from './change-labels';
+import { fromLocalInput, toLocalInput } from './change-list-model';
+import { useChangesStore } from './changes-store';
+import { TargetListEditor, type NamedTarget } from './TargetListEditor';
+
+const FIELDS = ['title', 'type', 'targets', 'window', 'implementer', 'rollbackPlan', 'description'] as const;
+
+type Props = { mode: 'create'; targets: NamedTarget[] } | { mode: 'edit'; change: Change };
+
+export function ChangeFormDialog(props: Props) {
+  const close = useViewStore((s) => s.closeDialog);
+  const editing = props.mode === 'edit' ? props.change : null;
+  const [title, setTitle] = useState(editing?.title ?? '');
+  const [type, setType] = useState<ChangeType>(editing?.type ?? 'normal');
+  const [targets, setTargets] = useState<NamedTarget[]>(editing ? editing.targets.map((t) => ({ ...t, name: null })) : props.mode === 'create' ? props.targets : []);
+  const [start, setStart] = useState(editing?.window ? toLocalInput(editing.window.start) : '');
+  const [end, setEnd] = useState(editing?.window ? toLocalInput(editing.window.end) : '');
+  const [implementer, setImplementer] = useState(editing?.implementer ?? '');
+  const [rollbackPlan, setRollbackPlan] = useState(editing?.rollbackPlan ?? '');
+  const [description, setDescription] = useState(editing?.description ?? '');
+  const [errors, setErrors] = useState<FormErrors>({ fields: {}, general: null });
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const startIso = fromLocalInput(start);
+    const endIso = fromLocalInput(end);
+    if (Boolean(startIso) !== Boolean(endIso)) {
+      setErrors({ fields: { window: 'Give both the start and the end of the window, or neither' }, general: null });
+      return;
+    }
+    const fields = {
+      title,
+      type,
+      targets: targets.map(({ ciId, mode }) => ({ ciId, mode })),
+      window: startIso && endIso ? { start: startIso, end: endIso } : null,
+      implementer,
+      rollbackPlan,
+      description,
+    };
+    setBusy(true);
+    try {
+      let saved: ChangeDetails;
+      if (editing) saved = (await mutate('change.update', { id: editing.id, patch: fields })).value;
+      else saved = (await mutate('change.create', { change: fields })).value;
+      const changes = useChangesStore.getState();
+      changes.showDetails(saved);
+      changes.setWorkspace('changes');
+      close();
+    } catch (error) {
+      setErrors(formErrors(error, FIELDS));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={editing ? `Edit ${editing.number}` : 'New change request'}
+      onClose={close}
+      testId="change-form"
+      className="modal-wide"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" form="change-form" className="btn btn-primary" disabled={busy} data-testid="change-form-submit">
+            {editing ? 'Save changes' : 'Create change request'}
+          </button>
+        </>
+      }
+    >
+      <form id="change-form" noValidate onSubmit={(event) => void submit(event)} className="form-grid">
+        {errors.general && (
+          <div className="form-error wide" role="alert" data-testid="form-error">
+            {errors.general}
+          </div>
+        )}
+        <Field label="Title" name="title" error={errors.fields.title} wide>
+          <input className="input" data-testid="change-title" data-autofocus value={title} onChange={(event) => setTitle(event.target.value)} />
+        </Field>
+        <Field label="Type" name="type" error={errors.fields.type} hint="Standard: pre-approved, no CAB. Emergency: one approver, reviewed after.">
+          <select className="select" data-testid="change-type" value={type} onChange={(event) => setType(event.target.value as ChangeType)}>
+            {CHANGE_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Implementer" name="implementer" error={errors.fields.implementer}>
+          <input className="input" data-testid="change-implementer" value={implementer} onChange={(event) => setImplementer(event.target.value)} />
+        </Field>
+        <Field label="Window start (local time)" name="window" error={errors.fields.window}>
+          <input className="input" type="datetime-local" data-testid="change-start" value={start} onChange={(event) => setStart(event.target.value)} />
+        </Field>
+        <Field label="Window end (local time)" name="window-end">
+          <input className="input" type="datetime-local" data-testid="change-end" value={end} onChange={(event) => setEnd(event.target.value)} />
+        </Field>
+        <Field label="Targets" name="targets" error={errors.fields.targets} wide hint="The CIs the change touches; down or degraded while it runs.">
+          <TargetListEditor targets={targets} onChange={setTargets} />
+        </Field>
+        <Field label="Rollback plan" name="rollbackPlan" error={errors.fields.rollbackPlan} wide>
+          <textarea className="input" rows={2} data-testid="change-rollback" value={rollbackPlan} onChange={(event) => setRollbackPlan(event.target.value)} />
+        </Field>
+        <Field label="Description" name="description" error={errors.fields.description} wide>
+          <textarea className="input" rows={3} value={description} onChange={(event) => setDescription(event.target.value)} />
+        </Field>
+      </form>
+    </Modal>
+  );
+}
