@@ -60,6 +60,23 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByTestId('snapshots-dialog').getByTestId('asof-run').click();
     await expect(page.getByTestId('asof-banner')).toBeVisible();
     await check('as of');
+    await page.getByTestId('asof-leave').click();
+
+    await page.getByTestId('tab-changes').click();
+    await page.getByTestId('change-row-CHG0004').click();
+    await expect(page.getByTestId('risk-breakdown')).toBeVisible();
+    await check('changes list and change detail');
+    await page.getByTestId('new-change').click();
+    await expect(page.getByTestId('change-form')).toBeVisible();
+    await check('change form');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tab-cab').click();
+    await expect(page.getByTestId('cab-item-CHG0004')).toBeVisible();
+    await check('CAB meeting');
+    await page.getByTestId('tab-schedule').click();
+    await page.getByTestId('schedule-date').fill('2026-12-10');
+    await expect(page.getByTestId('timeline-CHG0004')).toBeVisible();
+    await check('change schedule');
 
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
   });

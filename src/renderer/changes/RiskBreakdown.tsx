@@ -9,28 +9,23 @@ export function RiskBreakdown({ risk }: { risk: RiskAssessment }) {
       <h3 id="risk-head">
         Risk <RiskChip band={risk.band} score={risk.score} />
       </h3>
-      <table className="risk-bars">
-        <tbody>
-          {factorBars(risk.factors).map(({ factor, share }) => (
-            <tr key={factor.key} data-testid={`risk-factor-${factor.key}`} className={factor.points === 0 ? 'zero' : ''}>
-              <th scope="row">{factor.label}</th>
-              <td className="risk-bar-cell">
-                <span className="risk-bar" style={{ width: `${Math.max(share * 100, factor.points > 0 ? 2 : 0)}%` }} aria-hidden="true" />
-              </td>
-              <td className="risk-points">{factor.points}</td>
-              <td className="risk-detail muted">{factor.detail}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Score</th>
-            <td />
-            <td className="risk-points">{risk.score}</td>
-            <td className="muted">sum of the factors; the weights are in the risk settings</td>
-          </tr>
-        </tfoot>
-      </table>
+      <ol className="risk-rows">
+        {factorBars(risk.factors).map(({ factor, share }) => (
+          <li key={factor.key} data-testid={`risk-factor-${factor.key}`} className={`risk-row${factor.points === 0 ? ' zero' : ''}`}>
+            <span className="risk-label">{factor.label}</span>
+            <span className="risk-track" aria-hidden="true">
+              <span className="risk-bar" style={{ width: `${Math.max(share * 100, factor.points > 0 ? 2 : 0)}%` }} />
+            </span>
+            <span className="risk-points">{factor.points}</span>
+            <span className="risk-detail muted">{factor.detail}</span>
+          </li>
+        ))}
+        <li className="risk-row risk-total">
+          <span className="risk-label">Score (the sum; weights in the risk settings)</span>
+          <span />
+          <span className="risk-points" data-testid="risk-score">{risk.score}</span>
+        </li>
+      </ol>
     </section>
   );
 }

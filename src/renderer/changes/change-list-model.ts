@@ -97,12 +97,20 @@ export function formatWindow(window: ChangeWindow | null): string {
 
 const shortDay = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
-/** The list's short form, "Sun 13 Dec, 01:00–03:00" (the year left out). */
+/** "2 h", "45 min", "1 h 30 min", "3 d 2 h": how long a window lasts. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const parts = [days ? `${days} d` : '', hours ? `${hours} h` : '', rest && !days ? `${rest} min` : ''].filter(Boolean);
+  return parts.length ? parts.join(' ') : '0 min';
+}
+
+/** The list's short form: the start in local time and how long it lasts ("Sun, Dec 13, 01:00 · 2 h"). */
 export function formatWindowShort(window: ChangeWindow | null): string {
   if (!window) return '—';
-  const start = new Date(window.start);
-  const end = new Date(window.end);
-  return `${shortDay.format(start)}–${sameLocalDay(start, end) ? timeOnly.format(end) : shortDay.format(end)}`;
+  return `${shortDay.format(new Date(window.start))} · ${formatDuration(Date.parse(window.end) - Date.parse(window.start))}`;
 }
 
 /** An ISO time as the value of an <input type="datetime-local"> (local time, minutes). */
