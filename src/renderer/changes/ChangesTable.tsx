@@ -45,6 +45,7 @@ export function ChangesTable({ items, sort, selectedId, onSort, onSelect }: Chan
 
   return (
     <div className="changes-table" role="table" aria-label="Change requests" aria-rowcount={items.length + 1} data-testid="changes-table">
+      <div role="rowgroup">
       <div className="changes-row changes-head" role="row">
         {COLUMNS.map((column) => {
           const active = sort.key === column.key;
@@ -58,11 +59,14 @@ export function ChangesTable({ items, sort, selectedId, onSort, onSelect }: Chan
           );
         })}
       </div>
-      <div ref={scrollRef} className="changes-body" tabIndex={0} onKeyDown={onKeyDown} aria-label="Change requests, arrow keys move">
+      </div>
+      <div ref={scrollRef} role="rowgroup" className="changes-body" tabIndex={0} onKeyDown={onKeyDown} aria-label="Change requests, arrow keys move">
         {items.length === 0 ? (
-          <p className="muted changes-empty">No change request matches these filters.</p>
+          <p className="muted changes-empty" role="row">
+            <span role="cell">No change request matches these filters.</span>
+          </p>
         ) : (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((row) => {
               const { change, risk, conflictCount } = items[row.index];
               const selected = change.id === selectedId;
