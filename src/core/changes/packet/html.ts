@@ -20,8 +20,8 @@ td.num { text-align: right; white-space: nowrap; }
 .note { color: #4b5563; }
 .picture svg { max-width: 100%; height: auto; }
 pre { white-space: pre-wrap; font-family: inherit; margin: 0; }
-section { break-inside: avoid-page; }
-@media print { body { margin: 0; } h2 { break-after: avoid-page; } tr { break-inside: avoid; } }
+.picture, tr { break-inside: avoid-page; }
+@media print { body { margin: 0; } h2, h3 { break-after: avoid-page; } .picture { break-before: page; } .picture svg { max-height: 9in; } }
 `;
 
 function levelBadge(level: keyof typeof LEVEL_COLOURS): string {
