@@ -32,6 +32,7 @@ export const PRELOAD_OPERATION_NAMES = [
   'change.vote',
   'change.recompute',
   'change.export',
+  'change.report',
   'window.list',
   'window.create',
   'window.update',

@@ -221,6 +221,10 @@ export type ExportFileFormat = (typeof EXPORT_FILE_FORMATS)[number];
 /** The formats the changes list is exported in (`change.export`). */
 export const CHANGE_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 
+/** The formats of a change's CAB packet (`change.report`). */
+export const CHANGE_REPORT_FORMATS = ['html', 'md', 'pdf'] as const;
+export type ChangeReportFormat = (typeof CHANGE_REPORT_FORMATS)[number];
+
 export interface ExportedFile {
   name: string;
   mimeType: string;
@@ -385,6 +389,14 @@ export const operations = {
   'change.export': op<{ files: ExportedFile[] }>()(
     z.object({ format: z.enum(CHANGE_EXPORT_FORMATS), states: z.array(z.enum(CHANGE_STATES)).optional() }).strict(),
   ),
+  /**
+   * The change's CAB packet as one file `<number>-cab-packet.html|md|pdf`: the change, the CMDB
+   * state identifier, impacted services with their paths and CIs by level, the risk factors,
+   * the conflicts and (HTML, PDF) the impact picture. HTML is self-contained (no external
+   * resource); the PDF is it printed by the installed Chromium (base64), refused with not_found
+   * where there is none. Changes nothing.
+   */
+  'change.report': op<{ files: ExportedFile[] }>()(z.object({ id: IdSchema, format: z.enum(CHANGE_REPORT_FORMATS) }).strict()),
   /** The blast radius of the change's targets on the CMDB as it is now, against the snapshot the CAB saw. Changes nothing. */
   'change.recompute': op<ChangeRecompute>()(IdInput),
   'window.list': op<ScheduleWindow[]>()(NoInput),

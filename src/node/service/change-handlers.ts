@@ -1,6 +1,6 @@
 // The change-request operations of the contract (change.*, window.*, risk.*): the core's rules
 // (src/core/changes) over the open document, each edit persisted before it is answered; the
-// changes list is also exported as CSV or Excel (change.export).
+// changes list is also exported as CSV or Excel (change.export), one change as its CAB packet (change.report).
 import type { Cmdb, Transaction } from '../../core/graph/cmdb';
 import {
   allChanges,
@@ -10,10 +10,13 @@ import {
   assessChanges,
   CHANGE_KIND_NAME,
   changeImpactCache,
+  changePacket,
   compareSnapshots,
   impactSnapshot,
   intervalOf,
   overlaps,
+  packetHtml,
+  packetMarkdown,
   requireChange,
   riskWeightsOf,
   setRiskWeights,
@@ -27,8 +30,8 @@ import { changeTable, tableToCsv } from '../../core/formats/export';
 import type { Change, ChangeState } from '../../shared/changes';
 import { TOMBSTONE_KIND, type Tombstone } from '../../shared/record-kinds';
 import type { ScheduleWindow } from '../../shared/schedule-windows';
-import type { ChangeDetails, ChangeListItem, DocumentInfo, ExportedFile, OperationName, OperationOutput, ParsedInput } from '../../shared/operations';
-import { writeXlsxSheets, XLSX_MIME_TYPE, XLSX_SHEETS } from '../export';
+import type { ChangeDetails, ChangeListItem, ChangeReportFormat, DocumentInfo, ExportedFile, OperationName, OperationOutput, ParsedInput } from '../../shared/operations';
+import { htmlToPdf, PDF_MIME_TYPE, writeXlsxSheets, XLSX_MIME_TYPE, XLSX_SHEETS } from '../export';
 
 type ChangeOperationName = Extract<OperationName, `change.${string}` | `window.${string}` | `risk.${string}`>;
 
@@ -46,6 +49,16 @@ const byNumberDescending = (a: Change, b: Change) => (a.number < b.number ? 1 : 
 
 function listItem(change: Change, assessment: ChangeAssessment): ChangeListItem {
   return { change, risk: { score: assessment.risk.score, band: assessment.risk.band }, conflictCount: assessment.conflicts.length };
+}
+
+/** The CAB packet of `details` as one file in `format` (the PDF is the HTML printed by Chromium). */
+async function packetFile(cmdb: Cmdb, details: ChangeDetails, format: ChangeReportFormat): Promise<ExportedFile> {
+  const packet = changePacket(cmdb, details, new Date().toISOString());
+  const name = `${details.change.number}-cab-packet.${format}`;
+  if (format === 'md') return { name, mimeType: 'text/markdown', encoding: 'utf8', content: packetMarkdown(packet) };
+  const html = packetHtml(packet);
+  if (format === 'html') return { name, mimeType: 'text/html', encoding: 'utf8', content: html };
+  return { name, mimeType: PDF_MIME_TYPE, encoding: 'base64', content: (await htmlToPdf(html)).toString('base64') };
 }
 
 export function createChangeHandlers(ctx: ChangeServiceContext): ChangeHandlers {
@@ -100,6 +113,7 @@ export function createChangeHandlers(ctx: ChangeServiceContext): ChangeHandlers 
       };
     },
     'change.get': ({ id }) => details(requireChange(ctx.cmdb(), id)),
+    'change.report': async ({ id, format }) => ({ files: [await packetFile(ctx.cmdb(), details(requireChange(ctx.cmdb(), id)), format)] }),
     'change.create': ({ change }) => {
       const { record, tx } = ctx.cmdb().createRecord(CHANGE_KIND_NAME, change);
       return saved({ change: record as Change, tx });

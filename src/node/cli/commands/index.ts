@@ -10,5 +10,6 @@ import { importCommand } from './import';
 import { exportCommand } from './export';
 import { diffCommand } from './diff';
 import { newCommand } from './new';
+import { changeCommand } from './change';
 
-export const commands: CliCommand[] = [newCommand, listCommand, showCommand, impactCommand, depsCommand, spofCommand, importCommand, exportCommand, diffCommand];
+export const commands: CliCommand[] = [newCommand, listCommand, showCommand, impactCommand, depsCommand, spofCommand, importCommand, exportCommand, diffCommand, changeCommand];

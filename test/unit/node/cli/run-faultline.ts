@@ -12,8 +12,13 @@ export interface Run {
 }
 
 export function faultline(...args: string[]): Promise<Run> {
+  return faultlineWithEnv({}, ...args);
+}
+
+/** `faultline` with these environment variables added to the test's own. */
+export function faultlineWithEnv(env: Record<string, string>, ...args: string[]): Promise<Run> {
   return new Promise((resolvePromise) => {
-    execFile(process.execPath, [LAUNCHER, ...args], { cwd: ROOT, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(process.execPath, [LAUNCHER, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolvePromise({ code, stdout, stderr });
     });

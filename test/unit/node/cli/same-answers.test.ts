@@ -55,6 +55,7 @@ const CALLS: { [N in OperationName]: Input } = {
   'change.get': (answers: Answers) => ({ id: changeId(answers) }),
   'change.list': {},
   'change.export': { format: 'csv' },
+  'change.report': (answers: Answers) => ({ id: changeId(answers), format: 'md' }),
   'change.recompute': (answers: Answers) => ({ id: changeId(answers) }),
   'change.calendar': { from: '2026-02-28T00:00:00.000Z', to: '2026-03-07T00:00:00.000Z' },
   'window.create': {
