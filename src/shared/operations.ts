@@ -222,7 +222,8 @@ export type ExportFileFormat = (typeof EXPORT_FILE_FORMATS)[number];
 export const CHANGE_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 
 /** The formats of a change's CAB packet (`change.report`). */
-export const CHANGE_REPORT_FORMATS = ['html', 'md', 'pdf'] as const;
+/** The CAB packet as HTML, Markdown or PDF, or its impact picture alone as SVG. */
+export const CHANGE_REPORT_FORMATS = ['html', 'md', 'pdf', 'svg'] as const;
 export type ChangeReportFormat = (typeof CHANGE_REPORT_FORMATS)[number];
 
 export interface ExportedFile {

@@ -1,8 +1,20 @@
 // The CAB workflow end to end on the sample CMDB (issue 11): a simulation saved as a normal change,
 // submitted to the CAB with its risk and a transitive conflict with an overlapping change on an
 // unrelated CI, voted on and approved in the CAB view, scheduled, seen on the calendar.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { searchAndSelect } from './support/explore';
+
+/** Chooses a packet format and returns the downloaded file's path. */
+async function downloadPacket(page: Page, format: 'html' | 'pdf' | 'md'): Promise<string> {
+  await page.getByTestId('packet-button').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`packet-${format}`).click()]);
+  const path = await download.path();
+  expect(download.suggestedFilename()).toBe(`CHG0007-cab-packet.${format}`);
+  return path;
+}
 
 // Windows are typed in local time: UTC here, so the times below are the stored ones.
 test.use({ timezoneId: 'UTC' });
@@ -97,6 +109,18 @@ test('from a simulation to a scheduled change: risk, a transitive conflict, the 
   await bar.click();
   await expect(page.getByTestId('changes-screen')).toBeVisible();
   await expect(detail).toContainText('CHG0007');
+
+  // The packet to hand out: self-contained HTML with the impacted services and the picture, and a PDF of it.
+  await expect(detail.getByTestId('impact-picture').locator('img')).toBeVisible();
+  const html = readFileSync(await downloadPacket(page, 'html'), 'utf8');
+  expect(html).toContain('CHG0007');
+  expect(html).toContain('Customer Accounts');
+  expect(html).toMatch(/<svg[^>]*>[\s\S]*Impact of CHG0007[\s\S]*<\/svg>/);
+  expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)|\bsrc\s*=/);
+  const pdfText = execFileSync('pdftotext', [await downloadPacket(page, 'pdf'), '-'], { encoding: 'utf8' });
+  expect(pdfText).toContain('CHG0007');
+  expect(pdfText).toContain('Customer Accounts');
+  expect(readFileSync(await downloadPacket(page, 'md'), 'utf8')).toContain('| Service | Level | Criticality | Path |');
 
   // Undo takes the last step back: the change is approved again.
   await page.getByTestId('undo').click();

@@ -11,4 +11,4 @@ export { coveredBy, intervalOf, occurrenceIntervals, overlaps, windowOccurrences
 export { assessRisk, bandOf, failedChangesNear, type RiskHistory } from './risk';
 export { riskWeightsOf, setRiskWeights } from './risk-weights';
 export { allChanges, allWindows, assessChanges, type ChangeAssessment } from './assessment';
-export { cabPacket, changePacket, impactPictureSvg, packetHtml, packetMarkdown, type CabPacket } from './packet';
+export { cabPacket, changePacket, impactPictureSvg, packetHtml, packetPictureSvg, packetMarkdown, type CabPacket } from './packet';

@@ -17,6 +17,7 @@ import {
   overlaps,
   packetHtml,
   packetMarkdown,
+  packetPictureSvg,
   requireChange,
   riskWeightsOf,
   setRiskWeights,
@@ -54,6 +55,7 @@ function listItem(change: Change, assessment: ChangeAssessment): ChangeListItem 
 /** The CAB packet of `details` as one file in `format` (the PDF is the HTML printed by Chromium). */
 async function packetFile(cmdb: Cmdb, details: ChangeDetails, format: ChangeReportFormat): Promise<ExportedFile> {
   const packet = changePacket(cmdb, details, new Date().toISOString());
+  if (format === 'svg') return { name: `${details.change.number}-impact.svg`, mimeType: 'image/svg+xml', encoding: 'utf8', content: packetPictureSvg(packet) };
   const name = `${details.change.number}-cab-packet.${format}`;
   if (format === 'md') return { name, mimeType: 'text/markdown', encoding: 'utf8', content: packetMarkdown(packet) };
   const html = packetHtml(packet);

@@ -10,6 +10,7 @@ import { ConflictList } from './ConflictList';
 import { RiskBreakdown } from './RiskBreakdown';
 import { RiskChip, StateChip } from './RiskChip';
 import { useLiveImpact } from './useLiveImpact';
+import { PacketButton } from './PacketButton';
 
 const OUTCOME_LABELS = { successful: 'Successful', failed: 'Failed', rolled_back: 'Rolled back' } as const;
 
@@ -48,6 +49,7 @@ export function ChangeDetail({ details }: { details: ChangeDetails }) {
               Edit
             </button>
           )}
+          <PacketButton change={change} />
         </div>
       </header>
 

@@ -9,6 +9,7 @@ import { api } from '../api/client';
 import { errorMessage } from '../api/api-error';
 import { LEVEL_LABELS } from '../impact/impact-model';
 import { useImpactStore } from '../impact/impact-store';
+import { ImpactPicture } from './ImpactPicture';
 import { serviceRows, type ServiceRow } from './change-impact-model';
 import { useChangesStore } from './changes-store';
 
@@ -120,6 +121,7 @@ export function ChangeImpactSection({ change, result, error }: { change: Change;
       {diffError && <p className="form-error">Could not recompute: {diffError}</p>}
       {diff && <RecomputeDifference diff={diff} />}
       {change.targets.length === 0 ? <p className="muted">No target yet: edit the change to name the CIs it touches.</p> : <ServiceList rows={rows} />}
+      <ImpactPicture change={change} />
     </section>
   );
 }

@@ -4,7 +4,9 @@
 import { IMPACT_LEVELS } from '../../../shared/impact-types';
 import { LEVEL_COLOURS, LEVEL_LABELS, TARGET_OUTLINE } from './colours';
 import { escapeXml, truncate } from './escape';
+import type { CabPacket } from './model';
 import type { ImpactPicture, PictureNode } from './picture';
+import { pictureTitle } from './wording';
 
 const NODE_W = 180;
 const NODE_H = 26;
@@ -69,6 +71,11 @@ function nodeSvg({ node, x, y }: Placed): string {
 }
 
 /** The picture as SVG markup, with `title` above the legend. */
+/** The CAB packet's picture on its own (a standalone .svg file, and the change detail's picture). */
+export function packetPictureSvg(packet: CabPacket): string {
+  return impactPictureSvg(packet.picture, pictureTitle(packet));
+}
+
 export function impactPictureSvg(picture: ImpactPicture, title: string, options: SvgOptions = {}): string {
   const { placed, columns, rows } = layout(picture);
   const width = Math.max(760, MARGIN * 2 + Math.max(1, columns) * COL_STEP - (COL_STEP - NODE_W));

@@ -48,6 +48,12 @@ describe('change.report on the sample CMDB', () => {
       const md = okValue<{ files: ExportedFile[] }>(await service.dispatch('change.report', { id: DEMO.id, format: 'md' })).files;
       expect(md.map((f) => [f.name, f.mimeType])).toEqual([['CHG0004-cab-packet.md', 'text/markdown']]);
       expect(md[0].content).toContain('| Service | Level | Criticality | Path |');
+      // The picture alone, as a standalone SVG (the change detail shows it).
+      const svg = okValue<{ files: ExportedFile[] }>(await service.dispatch('change.report', { id: DEMO.id, format: 'svg' })).files;
+      expect(svg.map((f) => [f.name, f.mimeType])).toEqual([['CHG0004-impact.svg', 'image/svg+xml']]);
+      expect(svg[0].content).toMatch(/^<svg[^>]* xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      expect(svg[0].content).toContain('Impact of CHG0004');
+      expect(svg[0].content).toContain(service0);
     });
   });
 
