@@ -158,3 +158,37 @@ test('a refused move names what is wrong and changes nothing; sending back needs
   await expect(page.getByTestId('change-row-CHG0004')).toBeVisible();
   await expect(page.getByTestId('change-row-CHG0002')).toBeHidden();
 });
+
+test('a list of 1,000 changes keeps only the rows in view in the page, and scrolls and sorts through all of them', async ({ page, server }) => {
+  const token = new URL(server.url).searchParams.get('token') ?? '';
+  const targets = ['cache-session-1', 'db-orders-replica-1', 'lb-storefront-1', 'k8s-prod'];
+  for (let i = 0; i < 994; i++) {
+    const start = Date.UTC(2027, 0, 1) + i * 3_600_000;
+    const response = await page.request.post(`${server.origin}/api/change.create`, {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { change: { title: `Generated change ${i}`, targets: [{ ciId: targets[i % targets.length], mode: 'down' }], window: { start: new Date(start).toISOString(), end: new Date(start + 1_800_000).toISOString() } } },
+    });
+    expect(response.ok()).toBe(true);
+  }
+  await page.goto(server.url);
+  await page.getByTestId('tab-changes').click();
+  await expect(page.getByTestId('changes-count')).toHaveText('1000 changes');
+  const rows = page.locator('[data-testid^="change-row-"]');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeLessThan(60);
+  await expect(page.getByTestId('change-row-CHG1000')).toBeVisible();
+
+  // End goes to the last row (the oldest, sorted newest first): only a window of rows is drawn there too.
+  await page.getByTestId('change-row-CHG1000').click();
+  await page.locator('.changes-body').press('End');
+  await expect(page.getByTestId('change-row-CHG0001')).toBeVisible();
+  await expect(page.getByTestId('change-detail')).toContainText('CHG0001');
+  await expect(page.getByTestId('change-row-CHG1000')).toHaveCount(0);
+  expect(await rows.count()).toBeLessThan(60);
+
+  // Sorting by planned window, latest first, brings the last generated change to the top.
+  await page.getByRole('columnheader', { name: /Planned window/ }).getByRole('button').click();
+  await page.getByRole('columnheader', { name: /Planned window/ }).getByRole('button').click();
+  await page.locator('.changes-body').press('Home');
+  await expect(rows.first()).toContainText('Generated change 993');
+});

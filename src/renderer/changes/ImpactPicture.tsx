@@ -8,6 +8,7 @@ import { useDataStore } from '../state/data-store';
 
 export function ImpactPicture({ change }: { change: Change }) {
   const revision = useDataStore((s) => s.info?.revision);
+  const [zoomed, setZoomed] = useState(false);
   const [picture, setPicture] = useState<{ key: string; url: string | null; error: string | null }>({ key: '', url: null, error: null });
   const key = `${change.id}:${change.updatedAt}:${revision}`;
   useEffect(() => {
@@ -29,8 +30,10 @@ export function ImpactPicture({ change }: { change: Change }) {
   if (change.targets.length === 0 || picture.key !== key) return null;
   if (picture.error) return <p className="form-error">Could not draw the impact graph: {picture.error}</p>;
   return picture.url ? (
-    <figure className="impact-picture" data-testid="impact-picture">
-      <img src={picture.url} alt={`Impact graph of ${change.number}: the targets, and the path from them to each impacted service`} />
+    <figure className={`impact-picture${zoomed ? ' zoomed' : ''}`} data-testid="impact-picture">
+      <button type="button" className="picture-zoom" title={zoomed ? 'Fit the picture to the pane' : 'Show the picture at full size'} onClick={() => setZoomed(!zoomed)}>
+        <img src={picture.url} alt={`Impact graph of ${change.number}: the targets, and the path from them to each impacted service`} />
+      </button>
     </figure>
   ) : null;
 }

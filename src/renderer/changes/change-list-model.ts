@@ -64,7 +64,6 @@ function compareBy(key: ChangeSortKey, a: ChangeListItem, b: ChangeListItem): nu
     case 'risk':
       return (BAND_ORDER.get(a.risk.band) ?? 0) - (BAND_ORDER.get(b.risk.band) ?? 0) || a.risk.score - b.risk.score;
     case 'window': {
-      // Changes without a window sort after every planned one, whichever the direction.
       const left = a.change.window ? Date.parse(a.change.window.start) : Number.POSITIVE_INFINITY;
       const right = b.change.window ? Date.parse(b.change.window.start) : Number.POSITIVE_INFINITY;
       return left === right ? 0 : left < right ? -1 : 1;
@@ -74,10 +73,16 @@ function compareBy(key: ChangeSortKey, a: ChangeListItem, b: ChangeListItem): nu
   }
 }
 
-/** Sorted by `sort`, ties by number (newest first when descending), never in place. */
+/**
+ * Sorted by `sort`, ties by number (newest first when descending), never in place. By window,
+ * changes without one come after every planned one, whichever the direction.
+ */
 export function sortChanges(items: readonly ChangeListItem[], sort: ChangeSort): ChangeListItem[] {
   const sign = sort.descending ? -1 : 1;
-  return [...items].sort((a, b) => sign * (compareBy(sort.key, a, b) || compareBy('number', a, b)));
+  return [...items].sort((a, b) => {
+    if (sort.key === 'window' && (a.change.window === null) !== (b.change.window === null)) return a.change.window === null ? 1 : -1;
+    return sign * (compareBy(sort.key, a, b) || compareBy('number', a, b));
+  });
 }
 
 const dayTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });

@@ -62,6 +62,7 @@ describe('the changes list', () => {
     expect(numbers('number', true)).toEqual(['CHG0010', 'CHG0003', 'CHG0002', 'CHG0001']);
     expect(numbers('risk')).toEqual(['CHG0003', 'CHG0001', 'CHG0002', 'CHG0010']);
     expect(numbers('window')).toEqual(['CHG0001', 'CHG0002', 'CHG0010', 'CHG0003']);
+    expect(numbers('window', true)).toEqual(['CHG0010', 'CHG0002', 'CHG0001', 'CHG0003']);
     expect(numbers('conflicts', true)).toEqual(['CHG0010', 'CHG0002', 'CHG0003', 'CHG0001']);
     expect(numbers('state')).toEqual(['CHG0003', 'CHG0010', 'CHG0002', 'CHG0001']);
   });
