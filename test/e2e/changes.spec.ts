@@ -180,7 +180,7 @@ test('a list of 1,000 changes keeps only the rows in view in the page, and scrol
 
   // End goes to the last row (the oldest, sorted newest first): only a window of rows is drawn there too.
   await page.getByTestId('change-row-CHG1000').click();
-  await page.locator('.changes-body').press('End');
+  await page.locator('.vtable-body').press('End');
   await expect(page.getByTestId('change-row-CHG0001')).toBeVisible();
   await expect(page.getByTestId('change-detail')).toContainText('CHG0001');
   await expect(page.getByTestId('change-row-CHG1000')).toHaveCount(0);
@@ -189,6 +189,6 @@ test('a list of 1,000 changes keeps only the rows in view in the page, and scrol
   // Sorting by planned window, latest first, brings the last generated change to the top.
   await page.getByRole('columnheader', { name: /Planned window/ }).getByRole('button').click();
   await page.getByRole('columnheader', { name: /Planned window/ }).getByRole('button').click();
-  await page.locator('.changes-body').press('Home');
+  await page.locator('.vtable-body').press('Home');
   await expect(rows.first()).toContainText('Generated change 993');
 });

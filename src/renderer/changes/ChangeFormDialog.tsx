@@ -11,7 +11,7 @@ import { useViewStore } from '../state/view-store';
 import { TYPE_LABELS } from './change-labels';
 import { fromLocalInput, toLocalInput } from './change-list-model';
 import { useChangesStore } from './changes-store';
-import { TargetListEditor, type NamedTarget } from './TargetListEditor';
+import { CiListEditor, type NamedTarget } from '../components/CiListEditor';
 
 const FIELDS = ['title', 'type', 'targets', 'window', 'implementer', 'rollbackPlan', 'description'] as const;
 
@@ -109,7 +109,7 @@ export function ChangeFormDialog(props: Props) {
           <input className="input" type="datetime-local" data-testid="change-end" value={end} onChange={(event) => setEnd(event.target.value)} />
         </Field>
         <Field label="Targets" name="targets" error={errors.fields.targets} wide hint="The CIs the change touches; down or degraded while it runs.">
-          <TargetListEditor targets={targets} onChange={setTargets} />
+          <CiListEditor targets={targets} onChange={setTargets} />
         </Field>
         <Field label="Rollback plan" name="rollbackPlan" error={errors.fields.rollbackPlan} wide>
           <textarea className="input" rows={2} data-testid="change-rollback" value={rollbackPlan} onChange={(event) => setRollbackPlan(event.target.value)} />

@@ -1,23 +1,27 @@
-// The CIs a change touches, each with the mode it is assumed to be in (down or degraded): added by
-// search, removed one by one. Names of targets given by id only are looked up once.
+// A list of CIs picked by search and removed one by one: a change's targets, each with the mode it
+// is assumed to be in (down or degraded), or an incident's affected CIs (no mode). Names of CIs
+// given by id only are looked up once.
 import { useEffect } from 'react';
 import type { ChangeTarget } from '../../shared/changes';
 import { api } from '../api/client';
-import { CiPicker } from '../components/CiPicker';
+import { CiPicker } from './CiPicker';
 
 export interface NamedTarget extends ChangeTarget {
   name: string | null;
 }
 
-interface TargetListEditorProps {
+interface CiListEditorProps {
   targets: readonly NamedTarget[];
   onChange(targets: NamedTarget[]): void;
+  /** Whether each CI carries a mode (a change's targets); an incident's affected CIs do not. */
+  withModes?: boolean;
+  placeholder?: string;
   id?: string;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
 }
 
-export function TargetListEditor({ targets, onChange, ...aria }: TargetListEditorProps) {
+export function CiListEditor({ targets, onChange, withModes = true, placeholder = 'Add a target: search for a CI…', ...aria }: CiListEditorProps) {
   const unnamed = targets.filter((t) => t.name === null).map((t) => t.ciId).join(',');
   useEffect(() => {
     if (!unnamed) return;
@@ -47,15 +51,17 @@ export function TargetListEditor({ targets, onChange, ...aria }: TargetListEdito
           {targets.map((target) => (
             <li key={target.ciId} className="row" data-testid={`target-${target.ciId}`}>
               <span className="target-name">{target.name ?? target.ciId}</span>
-              <select
-                className="select"
-                aria-label={`Mode of ${target.name ?? target.ciId}`}
-                value={target.mode}
-                onChange={(event) => onChange(targets.map((t) => (t.ciId === target.ciId ? { ...t, mode: event.target.value as ChangeTarget['mode'] } : t)))}
-              >
-                <option value="down">down</option>
-                <option value="degraded">degraded</option>
-              </select>
+              {withModes && (
+                <select
+                  className="select"
+                  aria-label={`Mode of ${target.name ?? target.ciId}`}
+                  value={target.mode}
+                  onChange={(event) => onChange(targets.map((t) => (t.ciId === target.ciId ? { ...t, mode: event.target.value as ChangeTarget['mode'] } : t)))}
+                >
+                  <option value="down">down</option>
+                  <option value="degraded">degraded</option>
+                </select>
+              )}
               <button type="button" className="btn btn-small" aria-label={`Remove ${target.name ?? target.ciId}`} onClick={() => onChange(targets.filter((t) => t.ciId !== target.ciId))}>
                 Remove
               </button>
@@ -68,7 +74,7 @@ export function TargetListEditor({ targets, onChange, ...aria }: TargetListEdito
         key={targets.length}
         {...aria}
         value={null}
-        placeholder="Add a target: search for a CI…"
+        placeholder={placeholder}
         onChange={(ci) => {
           if (ci && !targets.some((t) => t.ciId === ci.id)) onChange([...targets, { ciId: ci.id, mode: 'down', name: ci.name }]);
         }}
