@@ -22,7 +22,7 @@ import { useViewStore } from './state/view-store';
 import { CabScreen } from './changes/CabScreen';
 import { ChangesScreen } from './changes/ChangesScreen';
 import { ScheduleScreen } from './changes/ScheduleScreen';
-import { useChangesStore } from './changes/changes-store';
+import { useWorkspaceStore } from './state/workspace-store';
 import { useChangesSync } from './changes/useChangesSync';
 
 function Fatal({ message }: { message: string }) {
@@ -43,7 +43,7 @@ export function App() {
   useMenuCommands();
   useDocumentTitle();
   useChangesSync();
-  const workspace = useChangesStore((s) => s.workspace);
+  const workspace = useWorkspaceStore((s) => s.workspace);
   const panels = useViewStore((s) => s.panels);
   const fatal = useDataStore((s) => s.fatal);
   const simulating = useImpactStore((s) => s.active);

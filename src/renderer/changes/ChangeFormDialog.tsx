@@ -10,6 +10,7 @@ import { mutate } from '../state/sync';
 import { useViewStore } from '../state/view-store';
 import { TYPE_LABELS } from './change-labels';
 import { fromLocalInput, toLocalInput } from './change-list-model';
+import { useWorkspaceStore } from '../state/workspace-store';
 import { useChangesStore } from './changes-store';
 import { CiListEditor, type NamedTarget } from '../components/CiListEditor';
 
@@ -53,9 +54,8 @@ export function ChangeFormDialog(props: Props) {
       let saved: ChangeDetails;
       if (editing) saved = (await mutate('change.update', { id: editing.id, patch: fields })).value;
       else saved = (await mutate('change.create', { change: fields })).value;
-      const changes = useChangesStore.getState();
-      changes.showDetails(saved);
-      changes.setWorkspace('changes');
+      useChangesStore.getState().showDetails(saved);
+      useWorkspaceStore.getState().setWorkspace('changes');
       close();
     } catch (error) {
       setErrors(formErrors(error, FIELDS));

@@ -11,7 +11,7 @@ import { LEVEL_LABELS } from '../impact/impact-model';
 import { useImpactStore } from '../impact/impact-store';
 import { ImpactPicture } from './ImpactPicture';
 import { serviceRows, type ServiceRow } from './change-impact-model';
-import { useChangesStore } from './changes-store';
+import { useWorkspaceStore } from '../state/workspace-store';
 
 const when = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
@@ -78,7 +78,7 @@ export function ChangeImpactSection({ change, result, error }: { change: Change;
 
   const showOnGraph = () => {
     void useImpactStore.getState().simulateTargets(change.targets);
-    useChangesStore.getState().setWorkspace('explore');
+    useWorkspaceStore.getState().setWorkspace('explore');
   };
   const recompute = () => {
     setDiffError(null);

@@ -1,16 +1,13 @@
-// The change workspaces' state: which screen shows (Explore, Changes, CAB, Schedule), the changes
-// list as the core answered it, the chosen change and its details, and the list's filters and
+// The change screens' state: the changes list as the core answered it, the chosen change and its details, and the list's filters and
 // sort. Data is replaced by what the API answers, never edited here (edits go through mutate).
 import { create } from 'zustand';
 import type { ChangeDetails, ChangeListItem } from '../../shared/operations';
 import { api } from '../api/client';
 import { errorMessage } from '../api/api-error';
+import { useWorkspaceStore } from '../state/workspace-store';
 import { NO_FILTERS, type ChangeFilters, type ChangeSort } from './change-list-model';
 
-export type Workspace = 'explore' | 'changes' | 'cab' | 'schedule';
-
 export interface ChangesState {
-  workspace: Workspace;
   items: ChangeListItem[] | null;
   listError: string | null;
   filters: ChangeFilters;
@@ -19,7 +16,6 @@ export interface ChangesState {
   details: ChangeDetails | null;
   detailsError: string | null;
 
-  setWorkspace(workspace: Workspace): void;
   /** Shows change `id` in the Changes screen. */
   openChange(id: string): void;
   select(id: string | null): void;
@@ -35,7 +31,6 @@ let listSeq = 0;
 let detailsSeq = 0;
 
 export const useChangesStore = create<ChangesState>()((set, get) => ({
-  workspace: 'explore',
   items: null,
   listError: null,
   filters: NO_FILTERS,
@@ -44,9 +39,8 @@ export const useChangesStore = create<ChangesState>()((set, get) => ({
   details: null,
   detailsError: null,
 
-  setWorkspace: (workspace) => set({ workspace }),
   openChange: (id) => {
-    set({ workspace: 'changes' });
+    useWorkspaceStore.getState().setWorkspace('changes');
     get().select(id);
   },
   select: (id) => {

@@ -6,8 +6,8 @@ import { FORCE_LAYOUT_LIMIT } from '../graph/layout-input';
 import { DocumentMenu } from './DocumentMenu';
 import { useDataUi } from '../data/data-ui-store';
 import { SimulateButton } from '../impact/SimulateButton';
-import { WorkspaceTabs } from '../changes/WorkspaceTabs';
-import { useChangesStore } from '../changes/changes-store';
+import { WorkspaceTabs } from './WorkspaceTabs';
+import { useWorkspaceStore } from '../state/workspace-store';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = IS_MAC ? '⌘' : 'Ctrl+';
@@ -24,7 +24,7 @@ export function Toolbar() {
   // As of a past time the graph is read-only: nothing to create, undo or redo.
   const readOnly = useDataUi((s) => s.overlay?.mode === 'asOf');
   // The simulation, the layout and the panel toggles belong to the graph: shown on Explore only.
-  const exploring = useChangesStore((s) => s.workspace === 'explore');
+  const exploring = useWorkspaceStore((s) => s.workspace === 'explore');
   const layoutValue: LayoutValue = `${layout.algorithm}:${layout.direction}`;
 
   const undoTitle = `${info?.undoLabel ? `Undo ${info.undoLabel}` : 'Nothing to undo'} (${MOD}Z)`;

@@ -1,9 +1,9 @@
 // Keyboard shortcuts: Ctrl/Cmd+K search, Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z and Ctrl+Y redo, F fit,
-// Alt+1…4 the screens (Explore, Changes, CAB, Schedule; Ctrl+digit is the browser's tab switch).
+// Alt+1…5 the screens (Explore, Incidents, Changes, CAB, Schedule; Ctrl+digit is the browser's tab switch).
 // Undo, redo and fit leave text fields alone; nothing fires while a dialog is open except search toggling.
 import { useEffect } from 'react';
-import { useChangesStore } from '../changes/changes-store';
-import { WORKSPACE_KEYS } from '../changes/WorkspaceTabs';
+import { useWorkspaceStore } from '../state/workspace-store';
+import { WORKSPACE_KEYS } from '../components/WorkspaceTabs';
 import { useViewStore } from '../state/view-store';
 import { runCommand } from './commands';
 import { isTypingTarget } from './typing-target';
@@ -22,7 +22,7 @@ export function useShortcuts(): void {
       if (dialogOpen || isTypingTarget(event.target)) return;
       if (event.altKey && !mod && WORKSPACE_KEYS[event.key]) {
         event.preventDefault();
-        useChangesStore.getState().setWorkspace(WORKSPACE_KEYS[event.key]);
+        useWorkspaceStore.getState().setWorkspace(WORKSPACE_KEYS[event.key]);
       } else if (mod && key === 'z') {
         event.preventDefault();
         runCommand(event.shiftKey ? 'redo' : 'undo');
