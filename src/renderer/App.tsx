@@ -22,8 +22,11 @@ import { useViewStore } from './state/view-store';
 import { CabScreen } from './changes/CabScreen';
 import { ChangesScreen } from './changes/ChangesScreen';
 import { ScheduleScreen } from './changes/ScheduleScreen';
+import { IncidentsScreen } from './incidents/IncidentsScreen';
+import { useIncidentsStore } from './incidents/incidents-store';
 import { useWorkspaceStore } from './state/workspace-store';
-import { useChangesSync } from './changes/useChangesSync';
+import { useChangesStore } from './changes/changes-store';
+import { useRevisionRefresh } from './hooks/useRevisionRefresh';
 
 function Fatal({ message }: { message: string }) {
   return (
@@ -42,7 +45,8 @@ export function App() {
   useImpactShortcuts();
   useMenuCommands();
   useDocumentTitle();
-  useChangesSync();
+  useRevisionRefresh(useChangesStore((s) => s.refresh));
+  useRevisionRefresh(useIncidentsStore((s) => s.refresh));
   const workspace = useWorkspaceStore((s) => s.workspace);
   const panels = useViewStore((s) => s.panels);
   const fatal = useDataStore((s) => s.fatal);
@@ -68,6 +72,7 @@ export function App() {
         )}
         {simulating ? <ImpactPanel /> : panels.inspector ? <Inspector /> : <span />}
       </div>
+      {workspace === 'incidents' && <IncidentsScreen />}
       {workspace === 'changes' && <ChangesScreen />}
       {workspace === 'cab' && <CabScreen />}
       {workspace === 'schedule' && <ScheduleScreen />}

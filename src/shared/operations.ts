@@ -262,12 +262,22 @@ export interface IncidentDetails extends IncidentListItem {
   probableCauses: ProbableCause[];
   sameOutage: SameOutage[];
   causedBy: { id: string; number: string; title: string } | null;
+  /** The name of every CI the incident and its paths name (affected CIs, probable-cause and same-outage paths). */
+  names: Record<string, string>;
+}
+
+/** A common-cause answer with what a reader needs beside the ids: CI names along the paths, and the incidents' numbers and titles. */
+export interface CommonCauseAnswer extends CommonCauseResult {
+  names: Record<string, string>;
+  incidents: { id: string; number: string; title: string }[];
 }
 
 export interface ProblemDetails {
   problem: Problem;
   allowed: ProblemStatus[];
   incidents: IncidentListItem[];
+  /** The root-cause CI's name (its id when it was deleted), or null when none is named. */
+  rootCauseName: string | null;
 }
 
 /** What the inspector shows of a CI's operations: its open incidents, its recent changes and its record over the period. */
@@ -425,7 +435,7 @@ export const operations = {
   'incident.update': op<MutationResult<IncidentDetails>>()(z.object({ id: IdSchema, patch: IncidentPatchSchema }).strict()),
   'incident.transition': op<MutationResult<IncidentDetails>>()(z.object({ id: IdSchema, to: z.enum(INCIDENT_STATUSES) }).strict()),
   /** The CIs that would explain the most of the given incidents (default: those open and opened in the last `sinceHours`). */
-  'incident.commonCause': op<CommonCauseResult>()(
+  'incident.commonCause': op<CommonCauseAnswer>()(
     z.object({ incidentIds: z.array(IdSchema).max(10_000).optional(), sinceHours: z.number().min(0.1).max(8760).default(6) }).strict(),
   ),
   'incident.getSettings': op<{ settings: IncidentSettings; isDefault: boolean }>()(NoInput),

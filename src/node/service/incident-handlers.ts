@@ -2,7 +2,7 @@
 // core's rules (src/core/incidents) over the open document, each edit persisted before it is
 // answered.
 import { allChanges, CHANGE_KIND_NAME } from '../../core/changes';
-import type { Transaction } from '../../core/graph/cmdb';
+import type { Cmdb, Transaction } from '../../core/graph/cmdb';
 import { CmdbError } from '../../core/graph/errors';
 import {
   allowedIncidentMoves,
@@ -41,6 +41,13 @@ export type IncidentServiceContext = ChangeServiceContext;
 
 const newestFirst = (a: { number: string }, b: { number: string }) => (a.number < b.number ? 1 : a.number > b.number ? -1 : 0);
 
+/** Id → name of every CI named in `lists` (a deleted CI keeps its id). */
+function namesOf(cmdb: Cmdb, lists: readonly (readonly string[])[]): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const list of lists) for (const id of list) names[id] ??= cmdb.graph.getCi(id)?.name ?? id;
+  return names;
+}
+
 export function createIncidentHandlers(ctx: IncidentServiceContext): IncidentHandlers {
   const incidents = () => [...ctx.cmdb().records.list(INCIDENT_KIND_NAME)] as Incident[];
   const problems = () => [...ctx.cmdb().records.list(PROBLEM_KIND_NAME)] as Problem[];
@@ -59,13 +66,14 @@ export function createIncidentHandlers(ctx: IncidentServiceContext): IncidentHan
     const cmdb = ctx.cmdb();
     const upstream = upstreamOf(cmdb.graph, incident.affectedCiIds);
     const cause = incident.causedByChangeId ? (cmdb.records.get(CHANGE_KIND_NAME, incident.causedByChangeId) as Change | undefined) : undefined;
-    return {
+    const answer = {
       ...listItem(incident, problemOf(), Date.now()),
       allowed: allowedIncidentMoves(incident),
       probableCauses: probableCauses(cmdb.graph, incident, allChanges(cmdb), lookbackHours, upstream),
       sameOutage: sameOutage(cmdb.graph, incident, incidents(), upstream),
       causedBy: cause ? { id: cause.id, number: cause.number, title: cause.title } : null,
     };
+    return { ...answer, names: namesOf(cmdb, [incident.affectedCiIds, ...answer.probableCauses.map((c) => c.path), ...answer.sameOutage.map((o) => o.path)]) };
   };
   const problemDetails = (problem: Problem): ProblemDetails => {
     const cmdb = ctx.cmdb();
@@ -75,6 +83,7 @@ export function createIncidentHandlers(ctx: IncidentServiceContext): IncidentHan
       problem,
       allowed: allowedProblemMoves(problem),
       incidents: problem.incidentIds.map((id) => listItem(requireIncident(cmdb, id), of, now)),
+      rootCauseName: problem.rootCauseCiId ? (cmdb.graph.getCi(problem.rootCauseCiId)?.name ?? problem.rootCauseCiId) : null,
     };
   };
   const savedIncident = async ({ record, tx }: { record: unknown; tx: Transaction }) => {
@@ -113,7 +122,12 @@ export function createIncidentHandlers(ctx: IncidentServiceContext): IncidentHan
         const since = Date.now() - sinceHours * 3_600_000;
         chosen = incidents().filter((i) => isOpenIncident(i) && Date.parse(i.openedAt) >= since);
       }
-      return commonCause(cmdb.graph, chosen.sort((a, b) => (a.number < b.number ? -1 : 1)));
+      const result = commonCause(cmdb.graph, chosen.sort((a, b) => (a.number < b.number ? -1 : 1)));
+      return {
+        ...result,
+        names: namesOf(cmdb, [result.candidates.map((c) => c.ciId), ...result.candidates.flatMap((c) => c.paths.map((p) => p.path))]),
+        incidents: chosen.map((i) => ({ id: i.id, number: i.number, title: i.title })),
+      };
     },
     'incident.getSettings': () => incidentSettingsOf(ctx.cmdb()),
     'incident.setSettings': async ({ settings }) => {

@@ -9,7 +9,7 @@ export interface FormErrors {
   general: string | null;
 }
 
-const WRAPPERS = new Set(['ci', 'patch', 'relationship', 'input', 'change']);
+const WRAPPERS = new Set(['ci', 'patch', 'relationship', 'input', 'change', 'incident', 'problem']);
 
 /** `ci.redundancy.minHealthy` → `redundancy`, `ci.tags.2` → `tags`, `name` → `name`. */
 export function fieldOfPath(path: string): string {

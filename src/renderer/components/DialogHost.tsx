@@ -2,6 +2,8 @@
 import { ChangeFormDialog } from '../changes/ChangeFormDialog';
 import { ChangeMoveDialog } from '../changes/ChangeMoveDialog';
 import { useChangesStore } from '../changes/changes-store';
+import { IncidentFormDialog } from '../incidents/IncidentFormDialog';
+import { useIncidentsStore } from '../incidents/incidents-store';
 import { useDataStore } from '../state/data-store';
 import { useViewStore } from '../state/view-store';
 import { CiFormDialog } from './CiFormDialog';
@@ -14,6 +16,7 @@ export function DialogHost() {
   const dialog = useViewStore((s) => s.dialog);
   const details = useDataStore((s) => s.details);
   const change = useChangesStore((s) => s.details);
+  const incident = useIncidentsStore((s) => s.details);
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'search':
@@ -42,5 +45,9 @@ export function DialogHost() {
       return change?.change.id === dialog.changeId ? <ChangeFormDialog key={dialog.changeId} mode="edit" change={change.change} /> : null;
     case 'change-move':
       return change?.change.id === dialog.changeId ? <ChangeMoveDialog key={`${dialog.changeId}-${dialog.to}`} details={change} to={dialog.to} defaultComment={dialog.comment} /> : null;
+    case 'incident-create':
+      return <IncidentFormDialog mode="create" affected={dialog.affected} />;
+    case 'incident-edit':
+      return incident?.incident.id === dialog.incidentId ? <IncidentFormDialog key={dialog.incidentId} mode="edit" incident={incident.incident} names={incident.names} /> : null;
   }
 }

@@ -13,6 +13,8 @@ export interface TableColumn<T, K extends string> {
   /** The cell's tooltip, when its content may be cut. */
   title?(row: T): string;
   className?: string;
+  /** False for a column the list cannot be sorted by. */
+  sortable?: boolean;
 }
 
 export interface TableSort<K extends string> {
@@ -61,13 +63,13 @@ export function VirtualTable<T, K extends string>({ label, rows, columns, rowId,
             const active = sort?.key === column.key;
             return (
               <span key={column.key} role="columnheader" aria-sort={active ? (sort?.descending ? 'descending' : 'ascending') : 'none'}>
-                {onSort ? (
+                {onSort && column.sortable !== false ? (
                   <button type="button" className="sort-button" onClick={() => onSort({ key: column.key, descending: active ? !sort?.descending : false })}>
                     {column.label}
                     <span aria-hidden="true">{active ? (sort?.descending ? ' ▼' : ' ▲') : ''}</span>
                   </button>
                 ) : (
-                  <span className="sort-button">{column.label}</span>
+                  <span className="sort-button">{column.label || <span className="visually-hidden">Tick</span>}</span>
                 )}
               </span>
             );

@@ -1,8 +1,8 @@
 // The Incidents screen's state: incidents and problems as the core answered them, the chosen one,
 // the incidents ticked for a common-cause question and its answer, filters and sort.
 import { create } from 'zustand';
-import type { CommonCauseResult, Problem } from '../../shared/incidents';
-import type { IncidentDetails, IncidentListItem, ProblemDetails } from '../../shared/operations';
+import type { Problem } from '../../shared/incidents';
+import type { CommonCauseAnswer, IncidentDetails, IncidentListItem, ProblemDetails } from '../../shared/operations';
 import { api } from '../api/client';
 import { errorMessage } from '../api/api-error';
 import { NO_INCIDENT_FILTERS, type IncidentFilters, type IncidentSortKey } from './incident-list-model';
@@ -22,7 +22,7 @@ export interface IncidentsState {
   problem: ProblemDetails | null;
   /** Incidents ticked for "Common cause". */
   checked: string[];
-  commonCause: CommonCauseResult | null;
+  commonCause: CommonCauseAnswer | null;
   commonCauseError: string | null;
 
   setTab(tab: IncidentsTab): void;
@@ -81,7 +81,7 @@ export const useIncidentsStore = create<IncidentsState>()((set, get) => {
     setFilters: (patch) => set({ filters: { ...get().filters, ...patch } }),
     setSort: (sort) => set({ sort }),
     select: (id) => {
-      set({ selectedId: id, details: get().details?.incident.id === id ? get().details : null });
+      set({ selectedId: id, details: get().details?.incident.id === id ? get().details : null, tab: 'incidents' });
       void loadDetails();
     },
     selectProblem: (id) => {

@@ -26,7 +26,9 @@ export type DialogState =
   | { kind: 'doc-path'; command: 'doc.new' | 'doc.open' | 'doc.saveCopy' }
   | { kind: 'change-create'; targets: { ciId: string; mode: ChangeTarget['mode']; name: string | null }[] }
   | { kind: 'change-edit'; changeId: string }
-  | { kind: 'change-move'; changeId: string; to: ChangeState; comment?: string };
+  | { kind: 'change-move'; changeId: string; to: ChangeState; comment?: string }
+  | { kind: 'incident-create'; affected: { ciId: string; mode: ChangeTarget['mode']; name: string | null }[] }
+  | { kind: 'incident-edit'; incidentId: string };
 
 export interface ViewState {
   /** Selected CI ids; the last one is the one the inspector shows. */
