@@ -138,6 +138,15 @@ describe('common cause', () => {
     const hostCandidate = commonCause(cmdb.graph, [a], { limit: 10 }).candidates.find((c) => c.ciId === 'host');
     expect(hostCandidate?.otherServices).toBe(1);
   });
+
+  it('does not name one member of a redundancy group that still stands: it leaves the group only at risk', () => {
+    const cmdb = changeLab();
+    const incident = open(cmdb, { affectedCiIds: ['pool'] });
+    const ids = commonCause(cmdb.graph, [incident], { limit: 10 }).candidates.map((c) => c.ciId);
+    expect(ids).toContain('pool');
+    expect(ids).not.toContain('web1');
+    expect(ids).not.toContain('web2');
+  });
 });
 
 describe('a problem', () => {
