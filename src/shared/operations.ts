@@ -208,6 +208,11 @@ export interface ImportApplied {
   /** Change requests (a ServiceNow change_request export) created, and existing ones (same number) updated. */
   changesCreated: number;
   changesUpdated: number;
+  /** Incidents and problems (ServiceNow incident and problem exports) created, and existing ones (same number) updated. */
+  incidentsCreated: number;
+  incidentsUpdated: number;
+  problemsCreated: number;
+  problemsUpdated: number;
   rejected: number;
   /** Set when the CMDB changed since the preview and the import was planned again (with the same result). */
   replanned: boolean;
