@@ -10,5 +10,8 @@ import { importCommand } from './import';
 import { exportCommand } from './export';
 import { diffCommand } from './diff';
 import { newCommand } from './new';
+import { incidentCommand } from './incident';
+import { commonCauseCommand } from './common-cause';
+import { problemCommand } from './problem';
 
-export const commands: CliCommand[] = [newCommand, listCommand, showCommand, impactCommand, depsCommand, spofCommand, importCommand, exportCommand, diffCommand];
+export const commands: CliCommand[] = [newCommand, listCommand, showCommand, impactCommand, depsCommand, spofCommand, importCommand, exportCommand, diffCommand, incidentCommand, commonCauseCommand, problemCommand];

@@ -97,6 +97,17 @@ describe('probable causes', () => {
     expect(probableCauses(cmdb.graph, before, [...cmdb.records.list('change')] as never)).toEqual([]);
   });
 
+  it('include a change under way when the incident opened: its window had begun, it was implemented after', () => {
+    const cmdb = changeLab();
+    // The test clock implements at 2026-01-01T00:00Z; the window runs from 2025-12-31 23:00.
+    const running = addChange(cmdb, { targets: ['db'], title: 'Grow the volume', window: { start: '2025-12-31T23:00:00.000Z', end: '2026-01-01T01:00:00.000Z' } }, 'scheduled');
+    transitionChange(cmdb, running.id, { to: 'implemented' });
+    const during = open(cmdb, { affectedCiIds: ['api'], openedAt: '2025-12-31T23:30:00.000Z' });
+    expect(probableCauses(cmdb.graph, during, [...cmdb.records.list('change')] as never).map((c) => c.changeNumber)).toEqual([running.number]);
+    const beforeWindow = open(cmdb, { affectedCiIds: ['api'], openedAt: '2025-12-31T22:30:00.000Z' });
+    expect(probableCauses(cmdb.graph, beforeWindow, [...cmdb.records.list('change')] as never)).toEqual([]);
+  });
+
   it('and open incidents on the CIs it stands on are probably the same outage', () => {
     const cmdb = changeLab();
     const dbDown = open(cmdb, { affectedCiIds: ['db'] });
