@@ -2,7 +2,7 @@
 // launcher) against temp copies of the bundled sample CMDB: its six incidents and one problem,
 // a new incident created from the command line, probable causes, and the common cause of this
 // morning's incidents (named, or the open ones within --since).
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_COMMON_CAUSE, SAMPLE_INCIDENTS, SAMPLE_PROBLEMS } from '../../../../resources/sample/sample-incidents';
@@ -143,5 +143,24 @@ describe('faultline problem', () => {
     expect(shown.stdout).toMatch(/^INC0002\s+closed\s+P1/m);
     expect(json<Problem[]>(asJson).map((p) => p.number)).toEqual([SAMPLE_PROBLEMS.paymentsPool.number]);
     expect((await faultline('problem', 'show', '--db', sample(), 'PRB0099')).code).toBe(1);
+  });
+});
+
+describe('faultline export --incidents / --problems', () => {
+  it('writes the incidents list as CSV and the problems list as a workbook', async () => {
+    const csv = join(dir, 'incidents.csv');
+    const xlsx = join(dir, 'problems.xlsx');
+    const [incidents, problems, both] = await Promise.all([
+      faultline('export', '--db', sample(), '--incidents', '--format', 'csv', '--out', csv),
+      faultline('export', '--db', sample(), '--problems', '--format', 'xlsx', '--out', xlsx),
+      faultline('export', '--db', sample(), '--incidents', '--problems', '--format', 'csv', '--out', csv),
+    ]);
+    expect([incidents.code, incidents.stdout]).toEqual([0, `Exported 6 incidents as csv:\n  ${csv}\n`]);
+    const lines = readFileSync(csv, 'utf8').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('number,title,status,priority,impact,urgency,affected_cis,affected_services,opened_at,resolved_at,closed_at,caused_by_change,problem');
+    expect(lines).toHaveLength(7);
+    expect(problems.code).toBe(0);
+    expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    expect(both.code).toBe(2);
   });
 });
