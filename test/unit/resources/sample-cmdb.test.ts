@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cmdbHash } from '../../../src/core/changes';
 import type { Change } from '../../../src/shared/changes';
-import type { ChangeDetails } from '../../../src/shared/operations';
+import type { ChangeDetails, IncidentDetails } from '../../../src/shared/operations';
 import { CI_CLASSES, CmdbDocumentSchema, type CmdbDocument } from '../../../src/shared/model';
 import { CmdbGraph } from '../../../src/core/graph/cmdb-graph';
 import { FAILURE_DIRECTION } from '../../../src/core/graph/relationship-rules';
@@ -244,6 +244,9 @@ describe('the sample incidents and problem', () => {
     await withSampleService(async (service) => {
       const info = service.documentInfo();
       expect([info.recordCounts.incident, info.recordCounts.problem]).toEqual([sample.length, 1]);
+      // CHG0001 was under way when INC0001 opened: its probable cause as well as its recorded one.
+      const catalog = okValue<IncidentDetails>(await service.dispatch('incident.get', { id: SAMPLE_INCIDENTS.catalogReadOnly.id }));
+      expect([catalog.causedBy?.number, catalog.probableCauses.map((c) => c.changeNumber)]).toEqual([SAMPLE_CHANGES.catalogVolume.number, [SAMPLE_CHANGES.catalogVolume.number]]);
     });
   });
 });
