@@ -52,6 +52,7 @@ export const PRELOAD_OPERATION_NAMES = [
   'problem.create',
   'problem.update',
   'problem.transition',
+  'incident.export',
   'ci.activity',
   'history.undo',
   'history.redo',

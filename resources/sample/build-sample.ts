@@ -1,5 +1,5 @@
 // Builds resources/sample-cmdb.faultline from sample-cmdb.source.ts (CIs and relationships)
-// and sample-changes.ts (the change requests).
+// sample-changes.ts (the change requests) and sample-incidents.ts (the incidents and problem).
 //   npx tsx resources/sample/build-sample.ts          write the file
 //   npx tsx resources/sample/build-sample.ts --check  exit 1 if the file is missing or out of date
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { CmdbDocumentSchema, type CmdbDocument } from '../../src/shared/model';
 import { CmdbGraph } from '../../src/core/graph/cmdb-graph';
 import { buildSampleDocument } from './sample-cmdb.source';
 import { withSampleChanges } from './sample-changes';
+import { withSampleIncidents } from './sample-incidents';
 
 export const SAMPLE_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'sample-cmdb.faultline');
 
@@ -40,8 +41,8 @@ export function renderSample(): string {
   const problems = checkSampleDocument(graphOnly);
   if (problems.length > 0) throw new Error(`sample CMDB is invalid:\n  ${problems.join('\n  ')}`);
   new CmdbGraph(graphOnly.cis, graphOnly.relationships).indexes();
-  // The change requests, made by the core's own functions (sample-changes.ts).
-  const document = CmdbDocumentSchema.parse(withSampleChanges(graphOnly));
+  // The change requests, then the incidents (one caused by a change), made by the core's own functions.
+  const document = CmdbDocumentSchema.parse(withSampleIncidents(withSampleChanges(graphOnly)));
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 

@@ -2,6 +2,7 @@
 // and HTTP to the renderer. The core builds them (src/core/formats/import, src/core/reconcile,
 // src/core/diff) and re-exports these names; the renderer reads them from here.
 import type { ChangeState, ChangeType, ChangeWindow } from './changes';
+import type { IncidentStatus, ProblemStatus } from './incidents';
 import type { Ci, CiClass, CiInput, CiPatch, Relationship, RelationshipPatch, RelationshipType, Strength } from './model';
 import type { KindRecord } from './record-kinds';
 
@@ -19,15 +20,21 @@ export interface SourceRef {
   document?: number;
 }
 
-export interface Rejection extends SourceRef {
+/** What an import may reject. */
+export type RejectedEntity = 'ci' | 'relationship' | 'change' | 'incident' | 'problem';
+
+/** A rejected item; `Rejection` alone is one of the CI, relationship and change lists of a plan, `AnyRejection` any. */
+export interface Rejection<E extends RejectedEntity = 'ci' | 'relationship' | 'change'> extends SourceRef {
   /** What was rejected; file-level problems are thrown as ImportError instead. */
-  entity: 'ci' | 'relationship' | 'change';
+  entity: E;
   /** The importer's key of the item, when it has one. */
   key?: string;
   /** Dotted field at fault (`class`, `attributes.__proto__`, `spec.dependsOn[2]`). */
   field?: string;
   reason: string;
 }
+
+export type AnyRejection = Rejection<RejectedEntity>;
 
 export const IMPORT_FORMATS = [
   'faultline-json',
@@ -185,6 +192,74 @@ export interface PlannedChangeUpdate extends PlannedChangeUnchanged {
   targets: PlannedChangeTarget[];
 }
 
+/**
+ * An incident as an import sets it (a ServiceNow incident row, its CI references resolved): its
+ * own fields, its number kept from the source. The apply step computes its affected services
+ * and priority (impact null: suggested from them) and stamps the id and times.
+ */
+export interface ImportedIncidentFields {
+  number: string;
+  title: string;
+  description: string;
+  impact: 1 | 2 | 3 | null;
+  urgency: 1 | 2 | 3;
+  status: IncidentStatus;
+  openedAt: string;
+  resolvedAt: string | null;
+  closedAt: string | null;
+}
+
+export interface ImportedProblemFields {
+  number: string;
+  title: string;
+  description: string;
+  status: ProblemStatus;
+  knownError: string;
+  workaround: string;
+  resolvedAt: string | null;
+}
+
+export interface PlannedIncidentCreate {
+  sourceRef: SourceRef;
+  fields: ImportedIncidentFields;
+  /** The affected CIs: existing ones, or ones the same import creates. */
+  affected: PlanEndpoint[];
+  /** The existing change it names as its cause (by number or sys_id), else null. */
+  causedBy: { id: string; number: string } | null;
+}
+
+/** An existing incident or problem with the same number as an imported row. */
+export interface PlannedRecordUnchanged {
+  sourceRef: SourceRef;
+  id: string;
+  number: string;
+}
+
+export interface PlannedIncidentUpdate extends PlannedRecordUnchanged {
+  changes: PlanFieldChange[];
+  fields: ImportedIncidentFields;
+  /** Every affected CI after the import: the incident's own, and the imported ones new to it. */
+  affected: PlanEndpoint[];
+  causedBy: { id: string; number: string } | null;
+}
+
+/** An incident a problem lists: an existing one, or one the same import creates (its index in incidents.create). */
+export type PlannedIncidentRef = { kind: 'existing'; id: string; number: string } | { kind: 'new'; index: number; number: string };
+
+export interface PlannedProblemCreate {
+  sourceRef: SourceRef;
+  fields: ImportedProblemFields;
+  rootCause: PlanEndpoint | null;
+}
+
+export interface PlannedProblemUpdate extends PlannedRecordUnchanged {
+  changes: PlanFieldChange[];
+  fields: ImportedProblemFields;
+  rootCause: PlanEndpoint | null;
+  /** Every incident it lists after the import: its own, and those an incident import links to it (problem_id). */
+  incidents: PlannedIncidentRef[];
+}
+
 export interface PlanCounts {
   create: number;
   update: number;
@@ -215,8 +290,22 @@ export interface ImportPlan {
     unchanged: PlannedChangeUnchanged[];
     rejected: Rejection[];
   };
+  /** Incidents (a ServiceNow incident export), matched to existing ones by number. */
+  incidents: {
+    create: PlannedIncidentCreate[];
+    update: PlannedIncidentUpdate[];
+    unchanged: PlannedRecordUnchanged[];
+    rejected: Rejection<'incident'>[];
+  };
+  /** Problems (a ServiceNow problem export, or those an incident export links its incidents to), matched by number. */
+  problems: {
+    create: PlannedProblemCreate[];
+    update: PlannedProblemUpdate[];
+    unchanged: PlannedRecordUnchanged[];
+    rejected: Rejection<'problem'>[];
+  };
   warnings: string[];
-  counts: { cis: PlanCounts; relationships: PlanCounts; changes: PlanCounts };
+  counts: { cis: PlanCounts; relationships: PlanCounts; changes: PlanCounts; incidents: PlanCounts; problems: PlanCounts };
   /** What the file holds that this import leaves out without rejecting an item; each has its lines in `warnings`. */
   leftOut: ImportLeftOut;
 }

@@ -208,6 +208,11 @@ export interface ImportApplied {
   /** Change requests (a ServiceNow change_request export) created, and existing ones (same number) updated. */
   changesCreated: number;
   changesUpdated: number;
+  /** Incidents and problems (ServiceNow incident and problem exports) created, and existing ones (same number) updated. */
+  incidentsCreated: number;
+  incidentsUpdated: number;
+  problemsCreated: number;
+  problemsUpdated: number;
   rejected: number;
   /** Set when the CMDB changed since the preview and the import was planned again (with the same result). */
   replanned: boolean;
@@ -221,10 +226,13 @@ export type ExportFileFormat = (typeof EXPORT_FILE_FORMATS)[number];
 /** The formats the changes list is exported in (`change.export`). */
 export const CHANGE_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 
-/** The formats of a change's CAB packet (`change.report`). */
-/** The CAB packet as HTML, Markdown or PDF, or its impact picture alone as SVG. */
+/** The CAB packet as HTML, Markdown or PDF, or its impact picture alone as SVG (`change.report`). */
 export const CHANGE_REPORT_FORMATS = ['html', 'md', 'pdf', 'svg'] as const;
 export type ChangeReportFormat = (typeof CHANGE_REPORT_FORMATS)[number];
+
+/** The formats and lists of `incident.export`. */
+export const INCIDENT_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export const INCIDENT_EXPORT_KINDS = ['incidents', 'problems'] as const;
 
 export interface ExportedFile {
   name: string;
@@ -446,6 +454,15 @@ export const operations = {
   'problem.create': op<MutationResult<ProblemDetails>>()(z.object({ problem: ProblemInputSchema }).strict()),
   'problem.update': op<MutationResult<ProblemDetails>>()(z.object({ id: IdSchema, patch: ProblemPatchSchema }).strict()),
   'problem.transition': op<MutationResult<ProblemDetails>>()(z.object({ id: IdSchema, to: z.enum(PROBLEM_STATUSES) }).strict()),
+  /**
+   * The incidents (or problems) list as `incidents.csv` / `problems.csv` or `.xlsx` (one sheet
+   * "Incidents" or "Problems"): incidents with their affected CIs and services by name, times in
+   * ISO UTC, the causing change's and the problem's numbers; problems with the root-cause CI by
+   * name, the incidents by number, known error and workaround; formula text neutralised like the CI exports.
+   */
+  'incident.export': op<{ files: ExportedFile[] }>()(
+    z.object({ format: z.enum(INCIDENT_EXPORT_FORMATS), kind: z.enum(INCIDENT_EXPORT_KINDS).default('incidents') }).strict(),
+  ),
   /** A CI's open incidents, its changes in the period and its incident count and mean time to restore over the last `days`. */
   'ci.activity': op<CiActivity>()(z.object({ id: IdSchema, days: z.number().int().min(1).max(3650).default(90) }).strict()),
   'history.undo': op<DocumentInfo>()(NoInput),

@@ -1,9 +1,11 @@
 // The common cause of several incidents: the CIs whose failure would explain the most of them
-// (their blast radius, redundancy respected, reaches an affected CI of the incident), then the
+// (their blast radius, redundancy respected, takes an affected CI of the incident down or
+// degraded: a CI only left at_risk still works, so a redundancy group member explains nothing
+// while the group stands), then the
 // fewest other services impacted. Candidates come from what the affected CIs stand on (the
 // upstream walk bounds how many incidents a CI can explain); the most promising are checked with
 // the real blast radius until no unchecked one can do better.
-import { explanationPath, impactIndex } from '../../shared/impact-types';
+import { explanationPath, impactIndex, levelAt } from '../../shared/impact-types';
 import type { CommonCauseCandidate, CommonCauseResult, Incident } from '../../shared/incidents';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import { blastRadius } from '../impact';
@@ -56,11 +58,13 @@ export function commonCause(graph: CmdbGraph, incidents: readonly Incident[], op
     checked++;
     const result = blastRadius(graph, { targets: [{ ciId: bound.ciId, mode: 'down' }] });
     const index = impactIndex(result);
+    const atRisk = new Set<string>();
+    for (const page of result.impacted.pages) for (let j = 0; j < page.id.length; j++) if (levelAt(page, j) === 'at_risk') atRisk.add(page.id[j]);
     const explains: string[] = [];
     const leftOver: string[] = [];
     const paths: CommonCauseCandidate['paths'] = [];
     for (const incident of incidents) {
-      const hit = incident.affectedCiIds.find((id) => index.has(id));
+      const hit = incident.affectedCiIds.find((id) => index.has(id) && !atRisk.has(id));
       if (hit === undefined) {
         leftOver.push(incident.id);
         continue;

@@ -5,19 +5,12 @@ import { IncidentInputSchema, IncidentPatchSchema, IncidentSchema, OPEN_INCIDENT
 import { parseOrThrow } from '../graph/validation';
 import { defineStoredKind } from '../records/define';
 import { nextNumber } from '../records/numbering';
-import type { CmdbState } from '../records/registry';
-import { affectedServicesOf, suggestedImpactOf } from './affected-services';
-import { incidentSettingsOf, priorityOf } from './incident-settings';
+import { assessedFields } from './assessed-fields';
+import { importedIncident } from './incident-import';
 
 export const INCIDENT_KIND_NAME = 'incident';
 
-/** Affected services, suggested impact and priority for these CIs and levels, on the CMDB as it is. */
-export function assessedFields(state: CmdbState, affectedCiIds: readonly string[], impact: number | null, urgency: number) {
-  const affectedServices = affectedServicesOf(state.graph, affectedCiIds);
-  const suggestedImpact = suggestedImpactOf(state.graph, affectedServices, affectedCiIds);
-  const chosen = impact ?? suggestedImpact;
-  return { affectedServices, suggestedImpact, impact: chosen, priority: priorityOf(incidentSettingsOf(state).settings, chosen, urgency) };
-}
+export { assessedFields };
 
 export function isOpenIncident(incident: Pick<Incident, 'status'>): boolean {
   return OPEN_INCIDENT_STATUSES.includes(incident.status);
@@ -62,4 +55,5 @@ export const INCIDENT_KIND = defineStoredKind<Incident>({
     const chosen = impact === undefined ? overridden : impact;
     return { ...next, ...assessedFields(context.state, next.affectedCiIds, chosen, next.urgency) } satisfies Incident;
   },
+  prepareImport: importedIncident,
 });

@@ -7,3 +7,4 @@ export { slaOf } from './sla';
 export { DEFAULT_LOOKBACK_HOURS, implementedAt, probableCauses, sameOutage, upstreamOf, type Upstream } from './probable-causes';
 export { commonCause, type CommonCauseOptions } from './common-cause';
 export { incidentStats, incidentsTouching, incidentTouches, type IncidentStats } from './incident-stats';
+export { ImportedIncidentFieldsSchema, ImportedProblemFieldsSchema } from './incident-import';

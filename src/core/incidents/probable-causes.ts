@@ -1,4 +1,5 @@
 // Why an incident probably happened: changes implemented within the lookback before it opened
+// (or under way when it opened: their window had started and they were implemented after it)
 // whose targets are among, or upstream of, its affected CIs (what they stand on, from the impact
 // engine's dependencies), ranked by graph distance, then the most recent first, each with its
 // path; and open incidents on the same or upstream CIs, probably the same outage.
@@ -62,7 +63,10 @@ export function probableCauses(graph: CmdbGraph, incident: Incident, changes: re
   const out: (ProbableCause & { at: number })[] = [];
   for (const change of changes) {
     const at = implementedAt(change);
-    if (at === null || at < since || at > opened) continue;
+    if (at === null || at < since) continue;
+    // Implemented after the incident opened: a cause only when its work had begun by then.
+    const began = change.window ? Math.min(at, Date.parse(change.window.start)) : at;
+    if (began > opened) continue;
     let nearest: { targetId: string; hit: NonNullable<ReturnType<Upstream['get']>> } | null = null;
     for (const target of change.targets) {
       const hit = upstream.get(target.ciId);

@@ -1,9 +1,10 @@
 // The problem as a record kind: PRB numbers, open on creation; it names its incidents and its
-// root-cause CI, which must exist; closed once resolved.
+// root-cause CI, which must exist; closed once resolved; an import sets its number and status (incident-import.ts).
 import { ProblemInputSchema, ProblemPatchSchema, ProblemSchema, type Problem } from '../../shared/incidents';
 import { parseOrThrow } from '../graph/validation';
 import { defineStoredKind } from '../records/define';
 import { nextNumber } from '../records/numbering';
+import { importedProblem } from './incident-import';
 import { PROBLEM_KIND_NAME } from './lifecycle';
 
 export const PROBLEM_KIND = defineStoredKind<Problem>({
@@ -37,4 +38,5 @@ export const PROBLEM_KIND = defineStoredKind<Problem>({
     const parsed = parseOrThrow(ProblemPatchSchema, fields);
     return { ...before, ...parsed, ...(parsed.incidentIds ? { incidentIds: [...new Set(parsed.incidentIds)] } : {}), updatedAt: context.now } satisfies Problem;
   },
+  prepareImport: importedProblem,
 });

@@ -1,12 +1,15 @@
 // Turns a plan into the ordered operations the Cmdb applies as ONE transaction
 // (Cmdb.applyBatch: all or nothing, one undo step): CI creates (with ids assigned up front
 // so relationships and changes can name them), CI updates, relationship creates, relationship
-// updates, then change requests created or updated through the change kind's import path.
+// updates, then change requests created or updated through the change kind's import path, then
+// incidents, then problems (which may list the incidents just created), through theirs.
 import { CHANGE_KIND_NAME } from '../changes/change-kind';
+import { INCIDENT_KIND_NAME } from '../incidents/incident-kind';
+import { PROBLEM_KIND_NAME } from '../incidents/lifecycle';
 import type { BatchOperation } from '../graph/cmdb';
 import type { ImportPlan, PlanEndpoint, PlannedChangeTarget } from './types';
 
-export function applyPlanOps(plan: ImportPlan, newId: (prefix: 'ci' | 'rel' | 'chg') => string): BatchOperation[] {
+export function applyPlanOps(plan: ImportPlan, newId: (prefix: 'ci' | 'rel' | 'chg' | 'inc' | 'prb') => string): BatchOperation[] {
   const ops: BatchOperation[] = [];
   const newIds: string[] = [];
   for (const create of plan.cis.create) {
@@ -30,11 +33,27 @@ export function applyPlanOps(plan: ImportPlan, newId: (prefix: 'ci' | 'rel' | 'c
   for (const update of plan.changes.update) {
     ops.push({ kind: 'importRecord', entity: CHANGE_KIND_NAME, id: update.id, fields: { ...update.fields, targets: targets(update.targets) } });
   }
+  const incidentIds: string[] = [];
+  for (const create of plan.incidents.create) {
+    const id = newId('inc');
+    incidentIds.push(id);
+    ops.push({ kind: 'importRecord', entity: INCIDENT_KIND_NAME, id, fields: { ...create.fields, affectedCiIds: create.affected.map(idOf), causedByChangeId: create.causedBy?.id ?? null } });
+  }
+  for (const update of plan.incidents.update) {
+    ops.push({ kind: 'importRecord', entity: INCIDENT_KIND_NAME, id: update.id, fields: { ...update.fields, affectedCiIds: update.affected.map(idOf), causedByChangeId: update.causedBy?.id ?? null } });
+  }
+  for (const create of plan.problems.create) {
+    ops.push({ kind: 'importRecord', entity: PROBLEM_KIND_NAME, id: newId('prb'), fields: { ...create.fields, rootCauseCiId: create.rootCause ? idOf(create.rootCause) : null, incidentIds: [] } });
+  }
+  for (const update of plan.problems.update) {
+    const incidents = update.incidents.map((ref) => (ref.kind === 'existing' ? ref.id : incidentIds[ref.index]));
+    ops.push({ kind: 'importRecord', entity: PROBLEM_KIND_NAME, id: update.id, fields: { ...update.fields, rootCauseCiId: update.rootCause ? idOf(update.rootCause) : null, incidentIds: incidents } });
+  }
   return ops;
 }
 
 /** True when the plan would change nothing. */
 export function planIsEmpty(plan: ImportPlan): boolean {
-  const { cis, relationships, changes } = plan.counts;
-  return cis.create + cis.update + relationships.create + relationships.update + changes.create + changes.update === 0;
+  const { cis, relationships, changes, incidents, problems } = plan.counts;
+  return [cis, relationships, changes, incidents, problems].every((c) => c.create + c.update === 0);
 }

@@ -1,5 +1,6 @@
 // Reconciliation: matches an ImportBatch against the CMDB and plans, without changing
-// anything, what applying it would do. Change requests are planned in changes.ts.
+// anything, what applying it would do. Change requests are planned in changes.ts, incidents and
+// problems in incidents.ts.
 //
 // Matching, per incoming CI: its Faultline `id` when the CMDB has it; else its externalIds
 // (any system); else (class, name) case-insensitively, skipping CIs that carry a different
@@ -17,13 +18,16 @@
 import { runSteps, STEP_SLICE, type Steps } from '../steps';
 import { CiInputSchema, CiPatchSchema, CiSchema, ID_PATTERN, type Ci, type CiPatch } from '../../shared/model';
 import type { Change } from '../../shared/changes';
+import type { Incident, Problem } from '../../shared/incidents';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import { planChanges, type ResolvedReference } from './changes';
+import { planIncidents } from './incidents';
 import { emptyLeftOut, mergeLeftOut, refPlace, type ImportBatch, type ImportedCi, type ImportedRelationship, type Rejection, type SourceRef } from '../formats/import/types';
 import type {
   FieldChange,
   ImportPlan,
   MatchedBy,
+  PlanCounts,
   PlanEndpoint,
   PlannedCiCreate,
   PlannedCiUnchanged,
@@ -221,9 +225,11 @@ function mergedCi(existing: Ci, patch: CiPatch): unknown {
 
 type Resolved = ResolvedReference;
 
-/** What else of the CMDB a plan reads: its change requests, which imported ones are matched to by number. */
+/** What else of the CMDB a plan reads: its change requests, incidents and problems, which imported ones are matched to by number. */
 export interface PlanContext {
   changes: readonly Change[];
+  incidents?: readonly Incident[];
+  problems?: readonly Problem[];
 }
 
 export function planImport(graph: CmdbGraph, batch: ImportBatch, context: PlanContext = { changes: [] }): ImportPlan {
@@ -241,7 +247,13 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch, context: 
   const ciRejected: Rejection[] = [];
   const relRejected: Rejection[] = [];
   const changeRejected: Rejection[] = [];
-  for (const r of batch.rejected) (r.entity === 'relationship' ? relRejected : r.entity === 'change' ? changeRejected : ciRejected).push(r);
+  const incidentRejected: Rejection<'incident'>[] = [];
+  const problemRejected: Rejection<'problem'>[] = [];
+  for (const r of batch.rejected) {
+    if (r.entity === 'incident') incidentRejected.push({ ...r, entity: r.entity });
+    else if (r.entity === 'problem') problemRejected.push({ ...r, entity: r.entity });
+    else (r.entity === 'relationship' ? relRejected : r.entity === 'change' ? changeRejected : ciRejected).push({ ...r, entity: r.entity });
+  }
 
   // 1. Keys used twice in the batch: all of them are rejected. Each key string is built once
   // and reused, so the maps below hash it once.
@@ -466,21 +478,34 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch, context: 
   const changes = planChanges(batch.changes ?? [], context.changes, resolve, (id) => graph.getCi(id)?.name ?? id);
   changes.rejected.unshift(...changeRejected);
 
+  // 5. Incidents and problems, their CIs resolved the same way.
+  const records = planIncidents(batch, { changes: context.changes, incidents: context.incidents ?? [], problems: context.problems ?? [] }, resolve, (id) => graph.getCi(id)?.name ?? id);
+  records.incidents.rejected.unshift(...incidentRejected);
+  records.problems.rejected.unshift(...problemRejected);
+
   const plan: ImportPlan = {
     format: batch.format,
     graphRevision: graph.revision,
     cis: { create, update, unchanged, rejected: ciRejected },
     relationships: { create: relCreate, update: relUpdate, unchanged: relUnchanged, rejected: relRejected },
     changes,
-    warnings: [...batch.warnings, ...dangling],
-    leftOut: mergeLeftOut(batch.leftOut, { ...emptyLeftOut(), danglingReferences: dangling.length }),
+    incidents: records.incidents,
+    problems: records.problems,
+    warnings: [...batch.warnings, ...dangling, ...records.dangling],
+    leftOut: mergeLeftOut(batch.leftOut, { ...emptyLeftOut(), danglingReferences: dangling.length + records.dangling.length }),
     counts: {
       cis: { create: create.length, update: update.length, unchanged: unchanged.length, rejected: ciRejected.length },
       relationships: { create: relCreate.length, update: relUpdate.length, unchanged: relUnchanged.length, rejected: relRejected.length },
       changes: { create: changes.create.length, update: changes.update.length, unchanged: changes.unchanged.length, rejected: changes.rejected.length },
+      incidents: countsOf(records.incidents),
+      problems: countsOf(records.problems),
     },
   };
   return plan;
+}
+
+function countsOf(list: { create: unknown[]; update: unknown[]; unchanged: unknown[]; rejected: unknown[] }): PlanCounts {
+  return { create: list.create.length, update: list.update.length, unchanged: list.unchanged.length, rejected: list.rejected.length };
 }
 
 /** A carried relationship id must be valid and free; false (after rejecting) otherwise. */
@@ -498,11 +523,12 @@ function checkRelationshipId(rel: ImportedRelationship, graph: CmdbGraph, planne
   return true;
 }
 
-/** "3 CIs to create, 1 to update, 10 unchanged, 2 rejected; 4 relationships to create, …" (change requests when the import has any). */
+/** "3 CIs to create, 1 to update, 10 unchanged, 2 rejected; 4 relationships to create, …" (change requests, incidents and problems when the import has any). */
 export function describePlan(plan: ImportPlan): string {
   const part = (label: string, c: ImportPlan['counts']['cis']): string =>
     `${c.create} ${label} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.rejected} rejected`;
-  const { changes } = plan.counts;
-  const anyChanges = changes.create + changes.update + changes.unchanged + changes.rejected > 0;
-  return `${part('CIs', plan.counts.cis)}; ${part('relationships', plan.counts.relationships)}${anyChanges ? `; ${part('change requests', changes)}` : ''}`;
+  const any = (c: PlanCounts) => c.create + c.update + c.unchanged + c.rejected > 0;
+  const { changes, incidents, problems } = plan.counts;
+  const records = ([['change requests', changes], ['incidents', incidents], ['problems', problems]] as const).filter(([, c]) => any(c)).map(([label, c]) => `; ${part(label, c)}`);
+  return `${part('CIs', plan.counts.cis)}; ${part('relationships', plan.counts.relationships)}${records.join('')}`;
 }

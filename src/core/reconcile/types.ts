@@ -1,5 +1,5 @@
 // The dry-run preview of an import: what will be created, updated (field by field),
-// left unchanged and rejected, for CIs and relationships. Plain JSON, so it can cross IPC
+// left unchanged and rejected, for CIs and relationships (and change requests, incidents and problems). Plain JSON, so it can cross IPC
 // and HTTP to the renderer as it is; the types live in src/shared/data-types.ts.
 export type {
   MatchedBy,
@@ -15,6 +15,12 @@ export type {
   PlannedChangeUpdate,
   PlannedChangeUnchanged,
   PlannedChangeTarget,
+  PlannedIncidentCreate,
+  PlannedIncidentUpdate,
+  PlannedIncidentRef,
+  PlannedProblemCreate,
+  PlannedProblemUpdate,
+  PlannedRecordUnchanged,
   PlanCounts,
   ImportPlan,
 } from '../../shared/data-types';

@@ -1,6 +1,7 @@
 // Excel export: a workbook with sheets "CIs" and "Relationships", the same columns as the CSV
 // export (src/core/formats/export/table.ts), header row bold, frozen and filterable; the
-// changes list is one sheet "Changes" written the same way (change-table.ts).
+// changes list is one sheet "Changes" written the same way (change-table.ts), and the incidents
+// and problems lists one sheet "Incidents" or "Problems" (incident-table.ts).
 // Cells are typed: criticality and redundancy_min_healthy are numbers, inferred a boolean, and
 // everything else is written as a string cell, formula-neutralised like the CSV (a re-save
 // as CSV would otherwise carry the formula on). Because an .xlsx is XML inside: characters
@@ -23,7 +24,7 @@ import {
 /** The media type of an .xlsx workbook. */
 export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const XLSX_SHEETS = { cis: 'CIs', relationships: 'Relationships', changes: 'Changes' } as const;
+export const XLSX_SHEETS = { cis: 'CIs', relationships: 'Relationships', changes: 'Changes', incidents: 'Incidents', problems: 'Problems' } as const;
 
 const MAX_COLUMN_WIDTH = 60;
 

@@ -172,7 +172,7 @@ export function startParseJob(request: WorkerParseRequest, onProgress?: (progres
           batch.format = message.format;
           batch.warnings = message.warnings;
           if (message.leftOut) batch.leftOut = message.leftOut;
-          expected = message.counts.cis + message.counts.relationships + message.counts.changes + message.counts.rejected;
+          expected = message.counts.cis + message.counts.relationships + message.counts.changes + message.counts.incidents + message.counts.problems + message.counts.rejected;
           onProgress?.({ phase: 'receiving', fraction: 0, unit: 'items', done: 0, total: expected });
           askForNext();
           return;
@@ -185,7 +185,9 @@ export function startParseJob(request: WorkerParseRequest, onProgress?: (progres
           for (const rel of message.relationships) batch.relationships.push(rel);
           for (const rejection of message.rejected) batch.rejected.push(rejection);
           if (message.changes.length > 0) (batch.changes ??= []).push(...message.changes);
-          received += message.cis.length + message.relationships.length + message.changes.length + message.rejected.length;
+          if (message.incidents.length > 0) (batch.incidents ??= []).push(...message.incidents);
+          if (message.problems.length > 0) (batch.problems ??= []).push(...message.problems);
+          received += message.cis.length + message.relationships.length + message.changes.length + message.incidents.length + message.problems.length + message.rejected.length;
           onProgress?.({ phase: 'receiving', fraction: expected > 0 ? received / expected : 1, unit: 'items', done: received, total: expected });
           askForNext();
           return;

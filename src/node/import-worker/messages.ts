@@ -4,13 +4,14 @@
 // client asks for the next ('next'): Node delivers all queued worker messages in one go, so
 // without the turn-taking the service's event loop would copy and check every part in one block.
 import { z } from 'zod';
-import type { ImportedChange, ImportedCi, ImportedRelationship, ImportProgress } from '../../core/formats/import';
+import type { ImportedChange, ImportedCi, ImportedIncident, ImportedProblem, ImportedRelationship, ImportProgress } from '../../core/formats/import';
 import { CHANGE_STATES, CHANGE_TYPES } from '../../shared/changes';
-import type { ImportLeftOut, Rejection } from '../../shared/data-types';
+import { INCIDENT_STATUSES, PROBLEM_STATUSES } from '../../shared/incidents';
+import type { AnyRejection, ImportLeftOut } from '../../shared/data-types';
 import { CiClassSchema, CiStatusSchema, RelationshipTypeSchema, StrengthSchema } from '../../shared/model';
 import { CsvMappingSchema, ImportFormatSchema } from '../../shared/operations';
 
-/** Items (CIs, relationships, rejections) per `part` message. */
+/** Items (CIs, relationships, change requests, incidents, problems, rejections) per `part` message. */
 export const PART_SIZE = 2000;
 
 const SourceRefShape = {
@@ -72,9 +73,46 @@ export const ImportedChangeSchema = z.strictObject({
   sourceRef: SourceRefSchema,
 });
 
+const ReferenceSchema = z.strictObject({ refs: z.array(z.string()), field: z.string() });
+const Level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+
+export const ImportedIncidentSchema = z.strictObject({
+  system: z.string(),
+  fields: z.strictObject({
+    number: z.string(),
+    title: z.string(),
+    description: z.string(),
+    impact: Level.nullable(),
+    urgency: Level,
+    status: z.enum(INCIDENT_STATUSES),
+    openedAt: z.string(),
+    resolvedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+  }),
+  cis: z.array(ReferenceSchema),
+  causedBy: ReferenceSchema.optional(),
+  problem: ReferenceSchema.optional(),
+  sourceRef: SourceRefSchema,
+});
+
+export const ImportedProblemSchema = z.strictObject({
+  system: z.string(),
+  fields: z.strictObject({
+    number: z.string(),
+    title: z.string(),
+    description: z.string(),
+    status: z.enum(PROBLEM_STATUSES),
+    knownError: z.string(),
+    workaround: z.string(),
+    resolvedAt: z.string().nullable(),
+  }),
+  rootCause: ReferenceSchema.optional(),
+  sourceRef: SourceRefSchema,
+});
+
 export const RejectionSchema = z.strictObject({
   ...SourceRefShape,
-  entity: z.enum(['ci', 'relationship', 'change']),
+  entity: z.enum(['ci', 'relationship', 'change', 'incident', 'problem']),
   key: z.string().optional(),
   field: z.string().optional(),
   reason: z.string(),
@@ -92,9 +130,11 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _ciShape: Same<z.infer<typeof ImportedCiSchema>, ImportedCi> = true;
 const _relShape: Same<z.infer<typeof ImportedRelationshipSchema>, ImportedRelationship> = true;
 const _changeShape: Same<z.infer<typeof ImportedChangeSchema>, ImportedChange> = true;
-const _rejectionShape: Same<z.infer<typeof RejectionSchema>, Rejection> = true;
+const _incidentShape: Same<z.infer<typeof ImportedIncidentSchema>, ImportedIncident> = true;
+const _problemShape: Same<z.infer<typeof ImportedProblemSchema>, ImportedProblem> = true;
+const _rejectionShape: Same<z.infer<typeof RejectionSchema>, AnyRejection> = true;
 const _leftOutShape: Same<z.infer<typeof LeftOutSchema>, ImportLeftOut> = true;
-void [_ciShape, _relShape, _changeShape, _rejectionShape, _leftOutShape];
+void [_ciShape, _relShape, _changeShape, _incidentShape, _problemShape, _rejectionShape, _leftOutShape];
 
 // ---- client → worker ----
 
@@ -159,6 +199,8 @@ export const WorkerMessageSchema = z.discriminatedUnion('type', [
       cis: z.number().int().min(0),
       relationships: z.number().int().min(0),
       changes: z.number().int().min(0),
+      incidents: z.number().int().min(0),
+      problems: z.number().int().min(0),
       rejected: z.number().int().min(0),
     }),
   }),
@@ -167,6 +209,8 @@ export const WorkerMessageSchema = z.discriminatedUnion('type', [
     cis: z.array(ImportedCiSchema),
     relationships: z.array(ImportedRelationshipSchema),
     changes: z.array(ImportedChangeSchema),
+    incidents: z.array(ImportedIncidentSchema),
+    problems: z.array(ImportedProblemSchema),
     rejected: z.array(RejectionSchema),
   }),
   z.strictObject({ type: z.literal('end') }),

@@ -32,12 +32,21 @@ function queueBatch(post: (message: WorkerMessage) => void, source: ImportSource
     ...(source.csv ? { csv: source.csv } : {}),
     warnings: batch?.warnings ?? [],
     ...(batch?.leftOut ? { leftOut: batch.leftOut } : {}),
-    counts: { cis: batch?.cis.length ?? 0, relationships: batch?.relationships.length ?? 0, changes: batch?.changes?.length ?? 0, rejected: batch?.rejected.length ?? 0 },
+    counts: {
+      cis: batch?.cis.length ?? 0,
+      relationships: batch?.relationships.length ?? 0,
+      changes: batch?.changes?.length ?? 0,
+      incidents: batch?.incidents?.length ?? 0,
+      problems: batch?.problems?.length ?? 0,
+      rejected: batch?.rejected.length ?? 0,
+    },
   });
   const parts: WorkerMessage[] = [];
   if (batch) {
     const changes = batch.changes ?? [];
-    const longest = Math.max(batch.cis.length, batch.relationships.length, changes.length, batch.rejected.length);
+    const incidents = batch.incidents ?? [];
+    const problems = batch.problems ?? [];
+    const longest = Math.max(batch.cis.length, batch.relationships.length, changes.length, incidents.length, problems.length, batch.rejected.length);
     for (let start = 0; start < longest; start += PART_SIZE) {
       const end = start + PART_SIZE;
       parts.push({
@@ -45,6 +54,8 @@ function queueBatch(post: (message: WorkerMessage) => void, source: ImportSource
         cis: batch.cis.slice(start, end),
         relationships: batch.relationships.slice(start, end),
         changes: changes.slice(start, end),
+        incidents: incidents.slice(start, end),
+        problems: problems.slice(start, end),
         rejected: batch.rejected.slice(start, end),
       });
     }

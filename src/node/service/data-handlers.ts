@@ -10,9 +10,11 @@ import { CmdbGraph } from '../../core/graph/cmdb-graph';
 import { documentFromCmdb, recordsOf } from '../../core/graph/load';
 import { graphView } from '../../core/query';
 import { CHANGE_KIND_NAME } from '../../core/changes';
+import { INCIDENT_KIND_NAME, PROBLEM_KIND_NAME } from '../../core/incidents';
 import type { Cmdb } from '../../core/graph/cmdb';
 import { applyPlanOps, planImport, planImportSteps, planIsEmpty, type PlanContext } from '../../core/reconcile';
 import type { Change } from '../../shared/changes';
+import type { Incident, Problem } from '../../shared/incidents';
 import { runInSlices } from '../steps/run-in-slices';
 import type { CsvMapping, ImportJobPhase, ImportJobProgress, ImportPlan } from '../../shared/data-types';
 import type { Ci } from '../../shared/model';
@@ -116,6 +118,8 @@ export function capPlan(plan: ImportPlan, cap: number): { plan: ImportPlan; trun
       rejected: cut(plan.relationships.rejected),
     },
     changes: { create: cut(plan.changes.create), update: cut(plan.changes.update), unchanged: cut(plan.changes.unchanged), rejected: cut(plan.changes.rejected) },
+    incidents: { create: cut(plan.incidents.create), update: cut(plan.incidents.update), unchanged: cut(plan.incidents.unchanged), rejected: cut(plan.incidents.rejected) },
+    problems: { create: cut(plan.problems.create), update: cut(plan.problems.update), unchanged: cut(plan.problems.unchanged), rejected: cut(plan.problems.rejected) },
     warnings: cut(plan.warnings),
   };
   return { plan: capped, truncated };
@@ -131,14 +135,21 @@ function samePlan(a: ImportPlan, b: ImportPlan): boolean {
 }
 
 function describeCounts(plan: ImportPlan): string {
-  const { cis, relationships, changes } = plan.counts;
-  const changePart = changes.create + changes.update > 0 ? `, ${changes.create} change requests to create, ${changes.update} to update` : '';
-  return `${cis.create} CIs to create, ${cis.update} to update, ${relationships.create} relationships to create, ${relationships.update} to update${changePart}`;
+  const { cis, relationships, changes, incidents, problems } = plan.counts;
+  const records = ([['change requests', changes], ['incidents', incidents], ['problems', problems]] as const)
+    .filter(([, c]) => c.create + c.update > 0)
+    .map(([label, c]) => `, ${c.create} ${label} to create, ${c.update} to update`)
+    .join('');
+  return `${cis.create} CIs to create, ${cis.update} to update, ${relationships.create} relationships to create, ${relationships.update} to update${records}`;
 }
 
-/** What a plan reads besides the graph: the document's change requests (imported ones are matched by number). */
+/** What a plan reads besides the graph: the document's change requests, incidents and problems (imported ones are matched by number). */
 function planContext(cmdb: Cmdb): PlanContext {
-  return { changes: [...cmdb.records.list(CHANGE_KIND_NAME)] as Change[] };
+  return {
+    changes: [...cmdb.records.list(CHANGE_KIND_NAME)] as Change[],
+    incidents: [...cmdb.records.list(INCIDENT_KIND_NAME)] as Incident[],
+    problems: [...cmdb.records.list(PROBLEM_KIND_NAME)] as Problem[],
+  };
 }
 
 function rememberedMappings(settings: AppSettings): Record<string, CsvMapping> {
@@ -338,9 +349,10 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
       }
       let plan = preview.plan;
       let replanned = false;
-      // graphRevision follows CIs and relationships only: a file with change requests is planned
-      // again in any case, since the document's changes may have moved since the preview.
-      const hasChanges = (preview.batch.changes?.length ?? 0) > 0;
+      // graphRevision follows CIs and relationships only: a file with change requests, incidents or
+      // problems is planned again in any case, since the document's records may have moved since the preview.
+      const { changes, incidents, problems } = preview.batch;
+      const hasChanges = (changes?.length ?? 0) + (incidents?.length ?? 0) + (problems?.length ?? 0) > 0;
       if (store.cmdb.graph.revision !== plan.graphRevision || hasChanges) {
         const fresh = await runInSlices(planImportSteps(store.cmdb.graph, preview.batch, planContext(store.cmdb)));
         if (!samePlan(plan, fresh)) {
@@ -361,7 +373,11 @@ export function createDataHandlers(ctx: DataServiceContext): DataHandlers {
         relationshipsUpdated: counts.relationships.update,
         changesCreated: counts.changes.create,
         changesUpdated: counts.changes.update,
-        rejected: counts.cis.rejected + counts.relationships.rejected + counts.changes.rejected,
+        incidentsCreated: counts.incidents.create,
+        incidentsUpdated: counts.incidents.update,
+        problemsCreated: counts.problems.create,
+        problemsUpdated: counts.problems.update,
+        rejected: counts.cis.rejected + counts.relationships.rejected + counts.changes.rejected + counts.incidents.rejected + counts.problems.rejected,
         replanned,
         leftOut: plan.leftOut,
       };

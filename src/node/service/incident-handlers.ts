@@ -1,6 +1,6 @@
 // The incident and problem operations of the contract (incident.*, problem.*, ci.activity): the
 // core's rules (src/core/incidents) over the open document, each edit persisted before it is
-// answered.
+// answered; the incidents and problems lists are also exported as CSV or Excel (incident.export).
 import { allChanges, CHANGE_KIND_NAME } from '../../core/changes';
 import type { Cmdb, Transaction } from '../../core/graph/cmdb';
 import { CmdbError } from '../../core/graph/errors';
@@ -25,10 +25,13 @@ import {
   transitionProblem,
   upstreamOf,
 } from '../../core/incidents';
+import { incidentTable, problemTable, tableToCsv } from '../../core/formats/export';
 import type { Change } from '../../shared/changes';
 import type { Incident, Problem } from '../../shared/incidents';
+import { TOMBSTONE_KIND, type Tombstone } from '../../shared/record-kinds';
+import { writeXlsxSheets, XLSX_MIME_TYPE, XLSX_SHEETS } from '../export';
 import type { ChangeServiceContext } from './change-handlers';
-import type { CiActivity, IncidentDetails, IncidentListItem, OperationName, OperationOutput, ParsedInput, ProblemDetails } from '../../shared/operations';
+import type { CiActivity, ExportedFile, IncidentDetails, IncidentListItem, OperationName, OperationOutput, ParsedInput, ProblemDetails } from '../../shared/operations';
 
 type IncidentOperationName = Extract<OperationName, `incident.${string}` | `problem.${string}` | 'ci.activity'>;
 
@@ -86,6 +89,13 @@ export function createIncidentHandlers(ctx: IncidentServiceContext): IncidentHan
       rootCauseName: problem.rootCauseCiId ? (cmdb.graph.getCi(problem.rootCauseCiId)?.name ?? problem.rootCauseCiId) : null,
     };
   };
+  /** A CI's name, or the deleted CI's kept in its tombstone. */
+  const ciName = (id: string): string | undefined => {
+    const cmdb = ctx.cmdb();
+    return cmdb.graph.getCi(id)?.name ?? (cmdb.records.get(TOMBSTONE_KIND.name, id) as Tombstone | undefined)?.name;
+  };
+  const changeNumber = (id: string): string | undefined => (ctx.cmdb().records.get(CHANGE_KIND_NAME, id) as Change | undefined)?.number;
+  const incidentNumber = (id: string): string | undefined => (ctx.cmdb().records.get(INCIDENT_KIND_NAME, id) as Incident | undefined)?.number;
   const savedIncident = async ({ record, tx }: { record: unknown; tx: Transaction }) => {
     await ctx.persist(tx);
     return { value: details(record as Incident), info: ctx.documentInfo() };
@@ -150,6 +160,12 @@ export function createIncidentHandlers(ctx: IncidentServiceContext): IncidentHan
     'problem.transition': async ({ id, to }) => {
       const { problem, tx } = transitionProblem(ctx.cmdb(), id, to);
       return savedProblem({ record: problem, tx });
+    },
+    'incident.export': async ({ format, kind }) => {
+      const table = kind === 'incidents' ? incidentTable(incidents(), problems(), { ciName, changeNumber }) : problemTable(problems(), { ciName, incidentNumber });
+      if (format === 'csv') return { files: [{ name: `${kind}.csv`, mimeType: 'text/csv', encoding: 'utf8', content: tableToCsv(table) } satisfies ExportedFile] };
+      const buffer = await writeXlsxSheets([{ name: XLSX_SHEETS[kind], table }]);
+      return { files: [{ name: `${kind}.xlsx`, mimeType: XLSX_MIME_TYPE, encoding: 'base64', content: buffer.toString('base64') } satisfies ExportedFile] };
     },
     'ci.activity': ({ id, days }): CiActivity => {
       const cmdb = ctx.cmdb();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cmdbHash } from '../../../src/core/changes';
 import type { Change } from '../../../src/shared/changes';
-import type { ChangeDetails } from '../../../src/shared/operations';
+import type { ChangeDetails, IncidentDetails } from '../../../src/shared/operations';
 import { CI_CLASSES, CmdbDocumentSchema, type CmdbDocument } from '../../../src/shared/model';
 import { CmdbGraph } from '../../../src/core/graph/cmdb-graph';
 import { FAILURE_DIRECTION } from '../../../src/core/graph/relationship-rules';
@@ -12,6 +12,9 @@ import { checkSampleDocument, renderSample, SAMPLE_PATH } from '../../../resourc
 import { CHECKOUT_SPOFS, ORDERS_PRIMARY_CHANGE } from '../../../resources/sample/sample-cmdb.source';
 import { SAMPLE_CHANGES, SAMPLE_WINDOWS } from '../../../resources/sample/sample-changes';
 import type { ScheduleWindow } from '../../../src/shared/schedule-windows';
+import type { Incident, Problem } from '../../../src/shared/incidents';
+import { affectedServicesOf, commonCause } from '../../../src/core/incidents';
+import { SAMPLE_COMMON_CAUSE, SAMPLE_INCIDENTS, SAMPLE_PROBLEMS } from '../../../resources/sample/sample-incidents';
 import { withSampleService } from '../../support/sample-service';
 import { okValue } from '../node/service/harness';
 import { referenceImpact, referenceSinglePointsOfFailure } from '../../support/reference-impact';
@@ -200,6 +203,50 @@ describe('the sample change requests', () => {
       expect(demo.conflicts.filter((c) => c.kind === 'outside_maintenance')).toEqual([]);
       const draft = await get(SAMPLE_CHANGES.searchUpgrade.id);
       expect(draft.conflicts.filter((c) => c.kind === 'blackout').map((c) => c.windowName)).toEqual([SAMPLE_WINDOWS.yearEnd.name]);
+    });
+  });
+});
+
+describe('the sample incidents and problem', () => {
+  const incidents = (document.records?.incident ?? []) as Incident[];
+  const problems = (document.records?.problem ?? []) as Problem[];
+  const byId = new Map(incidents.map((i) => [i.id, i]));
+  const sample = Object.values(SAMPLE_INCIDENTS);
+
+  it('has six incidents in every status, numbered in the order they were opened, and one problem linking two of them', () => {
+    expect(incidents).toHaveLength(sample.length);
+    for (const { id, number, status } of sample) expect([byId.get(id)?.number, byId.get(id)?.status], id).toEqual([number, status]);
+    expect(new Set(incidents.map((i) => i.status))).toEqual(new Set(['new', 'in_progress', 'on_hold', 'resolved', 'closed']));
+    expect(problems.map((p) => [p.number, p.status, p.incidentIds])).toEqual([
+      [SAMPLE_PROBLEMS.paymentsPool.number, SAMPLE_PROBLEMS.paymentsPool.status, [SAMPLE_INCIDENTS.paymentsPeak.id, SAMPLE_INCIDENTS.paymentsAgain.id]],
+    ]);
+  });
+
+  it('has the incident opened during CHG0001 caused by it, and every incident hurting the services the core computed', () => {
+    const catalog = byId.get(SAMPLE_INCIDENTS.catalogReadOnly.id)!;
+    expect(catalog.causedByChangeId).toBe(SAMPLE_CHANGES.catalogVolume.id);
+    const change = ((document.records?.change ?? []) as Change[]).find((c) => c.id === catalog.causedByChangeId)!;
+    expect(Date.parse(catalog.openedAt) >= Date.parse(change.window!.start) && Date.parse(catalog.openedAt) <= Date.parse(change.window!.end)).toBe(true);
+    const graph = new CmdbGraph(document.cis, document.relationships);
+    for (const incident of incidents) expect(incident.affectedServices, incident.number).toEqual(affectedServicesOf(graph, incident.affectedCiIds));
+  });
+
+  it("has this morning's open incidents opened within the hour, and common cause names the Kafka cluster they all consume", () => {
+    const open = incidents.filter((i) => ['new', 'in_progress', 'on_hold'].includes(i.status));
+    expect(open.map((i) => i.number).sort()).toEqual(['INC0004', 'INC0005', 'INC0006']);
+    const times = open.map((i) => Date.parse(i.openedAt));
+    expect(Math.max(...times) - Math.min(...times)).toBeLessThanOrEqual(3_600_000);
+    const result = commonCause(new CmdbGraph(document.cis, document.relationships), open);
+    expect([result.candidates[0].ciId, result.candidates[0].explains.length]).toEqual([SAMPLE_COMMON_CAUSE, 3]);
+  });
+
+  it('opens in the service with its incidents and problem counted', async () => {
+    await withSampleService(async (service) => {
+      const info = service.documentInfo();
+      expect([info.recordCounts.incident, info.recordCounts.problem]).toEqual([sample.length, 1]);
+      // CHG0001 was under way when INC0001 opened: its probable cause as well as its recorded one.
+      const catalog = okValue<IncidentDetails>(await service.dispatch('incident.get', { id: SAMPLE_INCIDENTS.catalogReadOnly.id }));
+      expect([catalog.causedBy?.number, catalog.probableCauses.map((c) => c.changeNumber)]).toEqual([SAMPLE_CHANGES.catalogVolume.number, [SAMPLE_CHANGES.catalogVolume.number]]);
     });
   });
 });

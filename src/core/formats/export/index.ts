@@ -24,6 +24,7 @@ export {
 } from './table';
 export { writeCsv, writeCisCsv, writeRelationshipsCsv, tableToCsv, type CsvOptions } from './csv';
 export { changeTable, CHANGE_COLUMNS } from './change-table';
+export { incidentTable, problemTable, INCIDENT_COLUMNS, PROBLEM_COLUMNS, type IncidentTableNames } from './incident-table';
 export { writeJsonSnapshot, snapshotDocument, canonicalCi, canonicalRelationship, type JsonSnapshotOptions } from './json';
 export { writeGraphml, YED_NAMESPACE, GRAPHML_NAMESPACE } from './graphml';
 export { writeGexf, GEXF_NAMESPACE, type GexfOptions } from './gexf';

@@ -1,14 +1,16 @@
 // Collects an importer's CIs, relationships, rejections, warnings and what it left out into an
 // ImportBatch, rejecting prototype-polluting map keys and merging repeated relationships.
 import { isForbiddenKey } from './normalize';
-import { refPlace, type ImportBatch, type ImportedChange, type ImportedCi, type ImportedRelationship, type ImportFormat, type Rejection, type SourceRef } from './types';
+import { refPlace, type ImportBatch, type ImportedChange, type ImportedCi, type ImportedIncident, type ImportedProblem, type ImportedRelationship, type ImportFormat, type AnyRejection, type Rejection, type SourceRef } from './types';
 
 export class BatchBuilder {
   private readonly cis: ImportedCi[] = [];
   private readonly relationships: ImportedRelationship[] = [];
   private readonly relIndex = new Map<string, number>();
   private readonly changes: ImportedChange[] = [];
-  private readonly rejected: Rejection[] = [];
+  private readonly incidents: ImportedIncident[] = [];
+  private readonly problems: ImportedProblem[] = [];
+  private readonly rejected: AnyRejection[] = [];
   private readonly warnings: string[] = [];
   private mergedRelationships = 0;
   private unreadableEntities = 0;
@@ -59,12 +61,20 @@ export class BatchBuilder {
     this.changes.push(change);
   }
 
+  addIncident(incident: ImportedIncident): void {
+    this.incidents.push(incident);
+  }
+
+  addProblem(problem: ImportedProblem): void {
+    this.problems.push(problem);
+  }
+
   reject(rejection: Rejection): void {
     this.rejected.push(rejection);
   }
 
-  rejectAt(ref: SourceRef, entity: Rejection['entity'], reason: string, extra: { key?: string; field?: string } = {}): void {
-    const r: Rejection = { ...ref, entity, reason };
+  rejectAt(ref: SourceRef, entity: AnyRejection['entity'], reason: string, extra: { key?: string; field?: string } = {}): void {
+    const r: AnyRejection = { ...ref, entity, reason };
     if (extra.key !== undefined) r.key = extra.key;
     if (extra.field !== undefined) r.field = extra.field;
     this.rejected.push(r);
@@ -112,6 +122,8 @@ export class BatchBuilder {
       cis: this.cis,
       relationships: this.relationships,
       ...(this.changes.length > 0 ? { changes: this.changes } : {}),
+      ...(this.incidents.length > 0 ? { incidents: this.incidents } : {}),
+      ...(this.problems.length > 0 ? { problems: this.problems } : {}),
       rejected: this.rejected,
       warnings,
       leftOut: {

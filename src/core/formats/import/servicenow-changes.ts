@@ -113,13 +113,13 @@ export function serviceNowTime(text: string): string | null {
 }
 
 /** A column's code and display value: a Table API object, a `dv_` column beside it, or one text. */
-function field(row: SnRow, name: string): { value?: string; display?: string } {
+export function field(row: SnRow, name: string): { value?: string; display?: string } {
   const own = reference(row.get(name));
   const dv = reference(row.get(`dv_${name}`)).display;
   return dv ? { value: own.value, display: dv } : own;
 }
 
-function lookup<T>(table: Readonly<Record<string, T>>, f: { value?: string; display?: string }): T | undefined {
+export function lookup<T>(table: Readonly<Record<string, T>>, f: { value?: string; display?: string }): T | undefined {
   for (const text of [f.display, f.value]) {
     const key = text?.trim().toLowerCase();
     if (key !== undefined && Object.prototype.hasOwnProperty.call(table, key)) return table[key];
@@ -127,7 +127,7 @@ function lookup<T>(table: Readonly<Record<string, T>>, f: { value?: string; disp
   return undefined;
 }
 
-function written(f: { value?: string; display?: string }): string {
+export function written(f: { value?: string; display?: string }): string {
   return f.display && f.value && f.display !== f.value ? `${f.display} (${f.value})` : (f.display ?? f.value ?? '');
 }
 

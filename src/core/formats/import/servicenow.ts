@@ -1,5 +1,6 @@
 // ServiceNow CMDB exports: `cmdb_ci` (and its class tables) and `cmdb_rel_ci`, and
-// `change_request` (read in servicenow-changes.ts), as CSV or as
+// `change_request` (read in servicenow-changes.ts), `incident` and `problem` (read in
+// servicenow-incidents.ts), as CSV or as
 // JSON (`{ "records": [...] }` from the JSON export, `{ "result": [...] }` from the Table API,
 // or a bare array). Reference fields may be sys_ids, display values, or Table API objects
 // `{ value, display_value, link }`. CIs are keyed by sys_id (externalIds.servicenow); a CSV
@@ -18,6 +19,7 @@ import {
 } from './normalize';
 import { restoreCell } from '../export/neutralize';
 import { CHANGE_COLUMN_ALIASES, readChangeRequests } from './servicenow-changes';
+import { INCIDENT_COLUMN_ALIASES, readIncidents, readProblems, serviceNowTable } from './servicenow-incidents';
 import { reference, SYS_ID, type SnRow } from './servicenow-rows';
 import { ImportError, type ImportBatch, type ImportedCi, type ImportOptions } from './types';
 
@@ -186,7 +188,8 @@ function columnName(header: string): string {
   const dotWalked = DOT_WALKED_SYS_ID.exec(lower);
   if (dotWalked) return dotWalked[1];
   if (Object.prototype.hasOwnProperty.call(COLUMN_ALIASES, lower)) return COLUMN_ALIASES[lower];
-  return Object.prototype.hasOwnProperty.call(CHANGE_COLUMN_ALIASES, lower) ? CHANGE_COLUMN_ALIASES[lower] : lower;
+  if (Object.prototype.hasOwnProperty.call(CHANGE_COLUMN_ALIASES, lower)) return CHANGE_COLUMN_ALIASES[lower];
+  return Object.prototype.hasOwnProperty.call(INCIDENT_COLUMN_ALIASES, lower) ? INCIDENT_COLUMN_ALIASES[lower] : lower;
 }
 
 /**
@@ -376,7 +379,7 @@ function readRelationships(rows: SnRow[], builder: BatchBuilder): void {
   }
 }
 
-/** A cmdb_ci, cmdb_rel_ci or change_request export, as CSV or JSON (told apart by the first character and the columns). */
+/** A cmdb_ci, cmdb_rel_ci, change_request, incident or problem export, as CSV or JSON (told apart by the first character, the columns and the numbers). */
 export function parseServiceNow(text: string, options: ServiceNowOptions): ImportBatch {
   const file = options.fileName;
   return guard(file, () => {
@@ -386,14 +389,18 @@ export function parseServiceNow(text: string, options: ServiceNowOptions): Impor
     const columns = new Set<string>();
     for (const row of rows) for (const name of row.names()) columns.add(name);
     const isRelationships = columns.has('parent') && columns.has('child');
-    // A change_request has a number and no name (a CI export's number column is an asset tag beside its name).
-    const isChanges = !isRelationships && !columns.has('name') && columns.has('number');
-    if (!isRelationships && !isChanges && !columns.has('name') && rows.length > 0) {
-      throw new ImportError('format', { file }, 'not a ServiceNow cmdb_ci, cmdb_rel_ci or change_request export (no name, parent and child, or number column)');
+    // A change_request, incident or problem has a number and no name (a CI export's number column is an asset tag beside its name).
+    const isRecords = !isRelationships && !columns.has('name') && columns.has('number');
+    if (!isRelationships && !isRecords && !columns.has('name') && rows.length > 0) {
+      throw new ImportError('format', { file }, 'not a ServiceNow cmdb_ci, cmdb_rel_ci, change_request, incident or problem export (no name, parent and child, or number column)');
     }
     if (isRelationships) readRelationships(rows, builder);
-    else if (isChanges) readChangeRequests(rows, builder, SERVICENOW_SYSTEM);
-    else readCis(rows, builder, options);
+    else if (isRecords) {
+      const table = serviceNowTable(rows, columns);
+      if (table === 'incident') readIncidents(rows, builder, SERVICENOW_SYSTEM);
+      else if (table === 'problem') readProblems(rows, builder, SERVICENOW_SYSTEM);
+      else readChangeRequests(rows, builder, SERVICENOW_SYSTEM);
+    } else readCis(rows, builder, options);
     return builder.build();
   });
 }

@@ -13,10 +13,10 @@
 // - Nothing is left out silently: a reference that resolves to nothing, a reference-holding
 //   field that is not read, a skipped unreadable part and a file that looks cut short are
 //   each a warning, counted in ImportBatch.leftOut.
-import type { ImportedChangeFields, ImportFormat, ImportLeftOut, Rejection, SourceRef } from '../../../shared/data-types';
+import type { AnyRejection, ImportedChangeFields, ImportedIncidentFields, ImportedProblemFields, ImportFormat, ImportLeftOut, Rejection, SourceRef } from '../../../shared/data-types';
 import type { CiClass, CiStatus, Criticality, RelationshipType, Strength } from '../../../shared/model';
 
-export type { ImportedChangeFields, ImportFormat, ImportLeftOut, Rejection, SourceRef };
+export type { AnyRejection, ImportedChangeFields, ImportedIncidentFields, ImportedProblemFields, ImportFormat, ImportLeftOut, Rejection, SourceRef };
 
 /**
  * A CI as read from a source. Like CiInput, but every optional field means "the source says
@@ -80,13 +80,45 @@ export interface ImportedChange {
   sourceRef: SourceRef;
 }
 
+/** A reference as a file writes it: the texts to try in order (a sys_id, then a display value) and the column they are in. */
+export interface ImportedReference {
+  refs: string[];
+  field: string;
+}
+
+/** An incident as read from a source (a ServiceNow incident row); matched to an existing incident by number. */
+export interface ImportedIncident {
+  /** The source system whose keys the CI references are. */
+  system: string;
+  fields: ImportedIncidentFields;
+  /** The affected CIs as the file names them (cmdb_ci, business_service); at least one. */
+  cis: ImportedReference[];
+  /** The change that caused it (caused_by: a change number or sys_id). */
+  causedBy?: ImportedReference;
+  /** The problem it belongs to (problem_id: a problem number, or a sys_id with a number display value). */
+  problem?: ImportedReference;
+  sourceRef: SourceRef;
+}
+
+/** A problem as read from a source (a ServiceNow problem row); matched to an existing problem by number. */
+export interface ImportedProblem {
+  system: string;
+  fields: ImportedProblemFields;
+  /** The root-cause CI (cmdb_ci), when the row names one. */
+  rootCause?: ImportedReference;
+  sourceRef: SourceRef;
+}
+
 export interface ImportBatch {
   format: ImportFormat;
   cis: ImportedCi[];
   relationships: ImportedRelationship[];
   /** Change requests, from a change_request export; absent means none. */
   changes?: ImportedChange[];
-  rejected: Rejection[];
+  /** Incidents and problems, from an incident or problem export; absent means none. */
+  incidents?: ImportedIncident[];
+  problems?: ImportedProblem[];
+  rejected: AnyRejection[];
   warnings: string[];
   /** What the parser left out (each also a line in `warnings`); absent means nothing. */
   leftOut?: ImportLeftOut;

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { formatPlace } from '../../../core/formats/import';
 import { describePlan, planIsEmpty } from '../../../core/reconcile';
-import { IMPORT_FORMATS, type ImportFormat, type ImportPlan, type Rejection } from '../../../shared/data-types';
+import { IMPORT_FORMATS, type ImportFormat, type ImportPlan, type AnyRejection } from '../../../shared/data-types';
 import { decodeImportFile } from '../../import-worker';
 import { OperationFailed, withClient } from '../client';
 import { parseCommandArgs, printJson, requireOption } from '../support';
@@ -16,7 +16,7 @@ import { CliError, EXIT_OK, UsageError, type CliCommand } from '../types';
 const usage = `Usage: faultline import --db FILE SOURCE [--format F] [--dry-run] [--include-attributes] [--skip-unreadable] [--json]
 
 Imports SOURCE into the document: matches incoming items to existing CIs (by id, external id,
-then class and name) and change requests to existing ones (by number), prints what will be created, updated (field by field), left unchanged
+then class and name) and change requests, incidents and problems to existing ones (by number), prints what will be created, updated (field by field), left unchanged
 and rejected (with file, line or row, and reason), and applies it all as one transaction.
   --db FILE              the .faultline document
   --format F             ${IMPORT_FORMATS.join(' | ')}
@@ -25,18 +25,23 @@ and rejected (with file, line or row, and reason), and applies it all as one tra
   --include-attributes   keep Terraform attribute values (off: state files hold secrets)
   --skip-unreadable      import the readable part of a file with documents or rows that cannot
                          be parsed (each entity lost is counted); without it such a file is refused
-  --json                 print { "file", "format", "counts", "leftOut", "updates", "changeUpdates", "rejected", "warnings", "applied" }
+  --json                 print { "file", "format", "counts", "leftOut", "updates", "changeUpdates", "incidentUpdates", "problemUpdates", "rejected", "warnings", "applied" }
 A file that cannot be read as its format changes nothing and exits 1. A Backstage catalog's
-Location targets (files relative to it, inside its folder) are imported with it.`;
+Location targets (files relative to it, inside its folder) are imported with it. Import a
+ServiceNow problem export before the incident export that links to it (problem_id).`;
 
 const LIST_LIMIT = 50;
 
 /** The preview lists every item (the UI's preview caps its lists; --json promises them all). */
 const EVERY_ITEM = 100_000_000;
 
-function rejectionLine(r: Rejection): string {
+function rejectionLine(r: AnyRejection): string {
   const place = r.row !== undefined ? `${r.file} row ${r.row}` : formatPlace({ file: r.file, line: r.line, path: r.path });
   return `${place}: ${r.entity}${r.key !== undefined ? ` ${JSON.stringify(r.key)}` : ''}: ${r.reason}`;
+}
+
+function allRejected(plan: ImportPlan): AnyRejection[] {
+  return [...plan.cis.rejected, ...plan.relationships.rejected, ...plan.changes.rejected, ...plan.incidents.rejected, ...plan.problems.rejected];
 }
 
 function show(value: unknown): string {
@@ -48,8 +53,9 @@ export function planText(plan: ImportPlan): string {
   const count = (label: string, c: ImportPlan['counts']['cis']) =>
     `${label}${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.rejected} rejected`;
   lines.push(count('CIs:           ', plan.counts.cis), count('Relationships: ', plan.counts.relationships));
-  const changes = plan.counts.changes;
-  if (changes.create + changes.update + changes.unchanged + changes.rejected > 0) lines.push(count('Changes:       ', changes));
+  for (const [label, c] of [['Changes:       ', plan.counts.changes], ['Incidents:     ', plan.counts.incidents], ['Problems:      ', plan.counts.problems]] as const) {
+    if (c.create + c.update + c.unchanged + c.rejected > 0) lines.push(count(label, c));
+  }
   const updates = plan.cis.update;
   if (updates.length > 0) {
     lines.push('', 'Updates:');
@@ -58,15 +64,15 @@ export function planText(plan: ImportPlan): string {
     }
     if (updates.length > LIST_LIMIT) lines.push(`  … and ${updates.length - LIST_LIMIT} more`);
   }
-  const changeUpdates = plan.changes.update;
-  if (changeUpdates.length > 0) {
-    lines.push('', 'Change updates:');
-    for (const u of changeUpdates.slice(0, LIST_LIMIT)) {
+  for (const [label, list] of [['Change updates:', plan.changes.update], ['Incident updates:', plan.incidents.update], ['Problem updates:', plan.problems.update]] as const) {
+    if (list.length === 0) continue;
+    lines.push('', label);
+    for (const u of list.slice(0, LIST_LIMIT)) {
       lines.push(`  ${u.number} (${u.id}): ${u.changes.map((c) => `${c.field} ${show(c.before)} -> ${show(c.after)}`).join('; ')}`);
     }
-    if (changeUpdates.length > LIST_LIMIT) lines.push(`  … and ${changeUpdates.length - LIST_LIMIT} more`);
+    if (list.length > LIST_LIMIT) lines.push(`  … and ${list.length - LIST_LIMIT} more`);
   }
-  const rejected = [...plan.cis.rejected, ...plan.relationships.rejected, ...plan.changes.rejected];
+  const rejected = allRejected(plan);
   if (rejected.length > 0) {
     lines.push('', 'Rejected:');
     for (const r of rejected.slice(0, LIST_LIMIT)) lines.push(`  ${rejectionLine(r)}`);
@@ -90,7 +96,7 @@ export function planText(plan: ImportPlan): string {
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'Import a file (Faultline JSON, CSV, ServiceNow CIs and change requests, Backstage, Terraform, compose, Kubernetes)',
+  summary: 'Import a file (Faultline JSON, CSV, ServiceNow CIs, change requests, incidents and problems, Backstage, Terraform, compose, Kubernetes)',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
@@ -172,7 +178,9 @@ export const importCommand: CliCommand = {
         leftOut: plan.leftOut,
         updates: plan.cis.update.map((u) => ({ id: u.id, name: u.name, matchedBy: u.matchedBy, changes: u.changes })),
         changeUpdates: plan.changes.update.map((u) => ({ id: u.id, number: u.number, changes: u.changes })),
-        rejected: [...plan.cis.rejected, ...plan.relationships.rejected, ...plan.changes.rejected],
+        incidentUpdates: plan.incidents.update.map((u) => ({ id: u.id, number: u.number, changes: u.changes })),
+        problemUpdates: plan.problems.update.map((u) => ({ id: u.id, number: u.number, changes: u.changes })),
+        rejected: allRejected(plan),
         warnings: plan.warnings,
         applied,
       });

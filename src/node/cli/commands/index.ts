@@ -11,5 +11,22 @@ import { exportCommand } from './export';
 import { diffCommand } from './diff';
 import { newCommand } from './new';
 import { changeCommand } from './change';
+import { incidentCommand } from './incident';
+import { commonCauseCommand } from './common-cause';
+import { problemCommand } from './problem';
 
-export const commands: CliCommand[] = [newCommand, listCommand, showCommand, impactCommand, depsCommand, spofCommand, importCommand, exportCommand, diffCommand, changeCommand];
+export const commands: CliCommand[] = [
+  newCommand,
+  listCommand,
+  showCommand,
+  impactCommand,
+  depsCommand,
+  spofCommand,
+  importCommand,
+  exportCommand,
+  diffCommand,
+  changeCommand,
+  incidentCommand,
+  commonCauseCommand,
+  problemCommand,
+];

@@ -97,6 +97,17 @@ describe('probable causes', () => {
     expect(probableCauses(cmdb.graph, before, [...cmdb.records.list('change')] as never)).toEqual([]);
   });
 
+  it('include a change under way when the incident opened: its window had begun, it was implemented after', () => {
+    const cmdb = changeLab();
+    // The test clock implements at 2026-01-01T00:00Z; the window runs from 2025-12-31 23:00.
+    const running = addChange(cmdb, { targets: ['db'], title: 'Grow the volume', window: { start: '2025-12-31T23:00:00.000Z', end: '2026-01-01T01:00:00.000Z' } }, 'scheduled');
+    transitionChange(cmdb, running.id, { to: 'implemented' });
+    const during = open(cmdb, { affectedCiIds: ['api'], openedAt: '2025-12-31T23:30:00.000Z' });
+    expect(probableCauses(cmdb.graph, during, [...cmdb.records.list('change')] as never).map((c) => c.changeNumber)).toEqual([running.number]);
+    const beforeWindow = open(cmdb, { affectedCiIds: ['api'], openedAt: '2025-12-31T22:30:00.000Z' });
+    expect(probableCauses(cmdb.graph, beforeWindow, [...cmdb.records.list('change')] as never)).toEqual([]);
+  });
+
   it('and open incidents on the CIs it stands on are probably the same outage', () => {
     const cmdb = changeLab();
     const dbDown = open(cmdb, { affectedCiIds: ['db'] });
@@ -137,6 +148,15 @@ describe('common cause', () => {
     expect(next.otherServices).toBeGreaterThanOrEqual(top.otherServices);
     const hostCandidate = commonCause(cmdb.graph, [a], { limit: 10 }).candidates.find((c) => c.ciId === 'host');
     expect(hostCandidate?.otherServices).toBe(1);
+  });
+
+  it('does not name one member of a redundancy group that still stands: it leaves the group only at risk', () => {
+    const cmdb = changeLab();
+    const incident = open(cmdb, { affectedCiIds: ['pool'] });
+    const ids = commonCause(cmdb.graph, [incident], { limit: 10 }).candidates.map((c) => c.ciId);
+    expect(ids).toContain('pool');
+    expect(ids).not.toContain('web1');
+    expect(ids).not.toContain('web2');
   });
 });
 

@@ -30,6 +30,8 @@ describe('importing the fixtures one after another', () => {
       cis: { create: 9, update: 0, unchanged: 0, rejected: 2 },
       relationships: { create: 11, update: 0, unchanged: 0, rejected: 0 },
       changes: { create: 0, update: 0, unchanged: 0, rejected: 0 },
+      incidents: { create: 0, update: 0, unchanged: 0, rejected: 0 },
+      problems: { create: 0, update: 0, unchanged: 0, rejected: 0 },
     });
     // Two dependsOn refs name nothing in the file or the CMDB: warnings, not rejections.
     expect(backstage.leftOut.danglingReferences).toBe(2);
@@ -37,6 +39,8 @@ describe('importing the fixtures one after another', () => {
       cis: { create: 6, update: 0, unchanged: 0, rejected: 1 },
       relationships: { create: 8, update: 0, unchanged: 0, rejected: 0 },
       changes: { create: 0, update: 0, unchanged: 0, rejected: 0 },
+      incidents: { create: 0, update: 0, unchanged: 0, rejected: 0 },
+      problems: { create: 0, update: 0, unchanged: 0, rejected: 0 },
     });
     expect([cmdb.graph.ciCount, cmdb.graph.relationshipCount]).toEqual([21, 25]);
 

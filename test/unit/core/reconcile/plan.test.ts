@@ -235,7 +235,7 @@ describe('applyPlanOps', () => {
       [rel('svc', 'app'), rel('app', 'web', { type: 'runs_on', inferred: true })],
     ));
     expect(planIsEmpty(again)).toBe(true);
-    expect(again.counts).toEqual({ cis: { create: 0, update: 0, unchanged: 2, rejected: 0 }, relationships: { create: 0, update: 0, unchanged: 2, rejected: 0 }, changes: { create: 0, update: 0, unchanged: 0, rejected: 0 } });
+    expect(again.counts).toEqual({ cis: { create: 0, update: 0, unchanged: 2, rejected: 0 }, relationships: { create: 0, update: 0, unchanged: 2, rejected: 0 }, changes: { create: 0, update: 0, unchanged: 0, rejected: 0 }, incidents: { create: 0, update: 0, unchanged: 0, rejected: 0 }, problems: { create: 0, update: 0, unchanged: 0, rejected: 0 } });
 
     cmdb.undo();
     expect(cmdb.graph.ciCount).toBe(3);

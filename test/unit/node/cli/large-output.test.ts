@@ -35,10 +35,12 @@ describe('CLI output at 300k rows', () => {
   it('an import preview with 300k warnings prints the first and counts the rest', () => {
     const counts = { create: 0, update: 0, unchanged: 0, rejected: 0 };
     const plan = {
-      counts: { cis: counts, relationships: counts, changes: counts },
+      counts: { cis: counts, relationships: counts, changes: counts, incidents: counts, problems: counts },
       cis: { create: [], update: [], unchanged: [], rejected: [] },
       relationships: { create: [], update: [], unchanged: [], rejected: [] },
       changes: { create: [], update: [], unchanged: [], rejected: [] },
+      incidents: { create: [], update: [], unchanged: [], rejected: [] },
+      problems: { create: [], update: [], unchanged: [], rejected: [] },
       warnings: Array.from({ length: N }, (_, i) => `warning ${i}`),
       leftOut: { unreadableEntities: 0, danglingReferences: 0, unreadFields: [], likelyTruncated: false },
     } as unknown as ImportPlan;

@@ -79,6 +79,7 @@ const CALLS: { [N in OperationName]: Input } = {
   'problem.transition': (answers: Answers) => ({ id: problemId(answers), to: 'known_error' }),
   'problem.get': (answers: Answers) => ({ id: problemId(answers) }),
   'problem.list': {},
+  'incident.export': { format: 'csv', kind: 'problems' },
   'ci.activity': { id: 'db_orders' },
   'impact.blastRadius': { targets: [{ ciId: 'db_orders', mode: 'down' }, { ciId: 'host_a' }] },
   'impact.dependencies': { ciId: 'svc_checkout' },

@@ -108,6 +108,10 @@ describe('import.preview and import.apply', () => {
       relationshipsUpdated: 0,
       changesCreated: 0,
       changesUpdated: 0,
+      incidentsCreated: 0,
+      incidentsUpdated: 0,
+      problemsCreated: 0,
+      problemsUpdated: 0,
       rejected: 2,
       replanned: false,
       leftOut: { unreadableEntities: 0, danglingReferences: 0, unreadFields: [], likelyTruncated: false },
@@ -162,6 +166,29 @@ describe('import.preview and import.apply', () => {
     // The same file again: both are matched by number and unchanged; the unresolved CI is still reported.
     const second = await call<ImportPreview>(again, 'import.preview', { fileName: 'change_request.csv', content: csv });
     expect(second.plan.counts.changes).toEqual({ create: 0, update: 0, unchanged: 2, rejected: 1 });
+  });
+
+  it('imports a ServiceNow incident export: incidents created on their CIs, an unresolved CI rejected with its row, one journal transaction', async () => {
+    const { service, doc } = await open();
+    const csv = [
+      'number,short_description,cmdb_ci,business_service,impact,urgency,priority,state,opened_at,resolved_at',
+      'INC0010001,Checkout errors,CI0042,,1 - High,1 - High,1 - Critical,2,2026-12-06 03:20:00,',
+      'INC0010002,Certificate warning,lb-front,,2 - Medium,2 - Medium,3 - Moderate,Resolved,2026-12-06 02:40:00,2026-12-06 03:00:00',
+      'INC0010003,Switch down,sw-core-07,,2,2,3,New,2026-12-06 04:00:00,',
+    ].join('\n');
+    const preview = await call<ImportPreview>(service, 'import.preview', { fileName: 'incident.csv', content: csv });
+    expect(preview.plan.counts.incidents).toEqual({ create: 2, update: 0, unchanged: 0, rejected: 1 });
+    expect(preview.plan.incidents.create.map((c) => [c.fields.number, c.fields.status, c.affected.map((e) => e.name)])).toEqual([
+      ['INC0010001', 'in_progress', ['orders-db']],
+      ['INC0010002', 'resolved', ['lb-front']],
+    ]);
+    expect(preview.plan.incidents.rejected.map((r) => [r.file, r.row, r.field])).toEqual([['incident.csv', 4, 'cmdb_ci']]);
+    const applied = await call<MutationResult<ImportApplied>>(service, 'import.apply', { previewId: preview.previewId });
+    expect(applied.value).toMatchObject({ created: 0, incidentsCreated: 2, incidentsUpdated: 0, problemsCreated: 0, rejected: 1 });
+    expect(applied.info.recordCounts.incident).toBe(2);
+    const records = readFileSync(`${doc}.journal`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { tx: number; entity: string });
+    expect(records.map((r) => r.entity)).toEqual(['incident', 'incident']);
+    expect(new Set(records.map((r) => r.tx)).size).toBe(1);
   });
 
   it('a failed parse is reported with its place and changes nothing', async () => {

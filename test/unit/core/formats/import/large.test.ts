@@ -25,6 +25,8 @@ describe('large input', () => {
       cis: { create: n, update: 0, unchanged: 0, rejected: 0 },
       relationships: { create: n - 1, update: 0, unchanged: 0, rejected: 0 },
       changes: { create: 0, update: 0, unchanged: 0, rejected: 0 },
+      incidents: { create: 0, update: 0, unchanged: 0, rejected: 0 },
+      problems: { create: 0, update: 0, unchanged: 0, rejected: 0 },
     });
   });
 });

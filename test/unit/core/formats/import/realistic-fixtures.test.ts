@@ -36,6 +36,8 @@ describe('the realistic fixtures, imported into an empty CMDB', () => {
       cis: { create: 33, update: 0, unchanged: 0, rejected: 0 },
       relationships: { create: 65, update: 0, unchanged: 0, rejected: 0 },
       changes: { create: 0, update: 0, unchanged: 0, rejected: 0 },
+      incidents: { create: 0, update: 0, unchanged: 0, rejected: 0 },
+      problems: { create: 0, update: 0, unchanged: 0, rejected: 0 },
     });
     // A resource of another catalog file, and the Groups' parent that is not in this one: warnings with their places.
     expect(backstage.warnings).toEqual([
@@ -61,6 +63,8 @@ describe('the realistic fixtures, imported into an empty CMDB', () => {
       cis: { create: 36, update: 0, unchanged: 0, rejected: 0 },
       relationships: { create: 84, update: 0, unchanged: 0, rejected: 0 },
       changes: { create: 0, update: 0, unchanged: 0, rejected: 0 },
+      incidents: { create: 0, update: 0, unchanged: 0, rejected: 0 },
+      problems: { create: 0, update: 0, unchanged: 0, rejected: 0 },
     });
     expect(terraform.warnings).toEqual(
       expect.arrayContaining([
