@@ -6,6 +6,7 @@ import { classLabel } from '../graph/class-style';
 import { CiFields } from './CiFields';
 import { ClassIcon } from './ClassIcon';
 import { RelationshipList } from './RelationshipList';
+import { CiActivitySection } from '../incidents/CiActivitySection';
 
 function MultiSelection({ ids }: { ids: string[] }) {
   const nodes = useDataStore((s) => s.view?.nodes);
@@ -84,6 +85,7 @@ export function Inspector() {
             </div>
           </section>
           <CiFields ci={shown.ci} />
+          <CiActivitySection ci={shown.ci} />
           <RelationshipList title="Outgoing" direction="outgoing" items={shown.outgoing} />
           <RelationshipList title="Incoming" direction="incoming" items={shown.incoming} />
         </>

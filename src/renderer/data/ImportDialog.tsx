@@ -24,9 +24,9 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
   kubernetes: 'Kubernetes manifests',
 };
 
-type Tab = 'create' | 'update' | 'relationships' | 'changes' | 'rejected' | 'warnings';
+type Tab = 'create' | 'update' | 'relationships' | 'changes' | 'incidents' | 'rejected' | 'warnings';
 
-const ENTITY_LABELS = { ci: 'CI', relationship: 'relationship', change: 'change' } as const;
+const ENTITY_LABELS = { ci: 'CI', relationship: 'relationship', change: 'change', incident: 'incident', problem: 'problem' } as const;
 
 /** A change request's window as the import sets it, in local time ("—" without one). */
 function windowText(window: { start: string; end: string } | null): string {
@@ -35,9 +35,25 @@ function windowText(window: { start: string; end: string } | null): string {
   return `${format(window.start)} – ${format(window.end)}`;
 }
 
-function hasChanges(counts: ImportPreview['plan']['counts']): boolean {
-  const c = counts.changes;
+type PlanCountsOf = ImportPreview['plan']['counts'];
+
+/** Whether the file held any record of that list (created, updated, unchanged or rejected). */
+function holds(counts: PlanCountsOf, list: 'changes' | 'incidents' | 'problems'): boolean {
+  const c = counts[list];
   return c.create + c.update + c.unchanged + c.rejected > 0;
+}
+
+function hasChanges(counts: PlanCountsOf): boolean {
+  return holds(counts, 'changes');
+}
+
+function hasIncidents(counts: PlanCountsOf): boolean {
+  return holds(counts, 'incidents') || holds(counts, 'problems');
+}
+
+/** Records the import would write, over every list. */
+function writes(counts: PlanCountsOf): number {
+  return (['cis', 'relationships', 'changes', 'incidents', 'problems'] as const).reduce((sum, list) => sum + counts[list].create + counts[list].update, 0);
 }
 
 function where(ref: SourceRef): string {
@@ -55,7 +71,7 @@ function Value({ value }: { value: unknown }) {
 }
 
 function Counts({ preview }: { preview: ImportPreview }) {
-  const { cis, relationships, changes } = preview.plan.counts;
+  const { cis, relationships, changes, incidents, problems } = preview.plan.counts;
   const cell = (n: number, kind: string, testId: string) => (
     <td className={n > 0 ? `count count-${kind}` : 'count faint'} data-testid={testId}>
       {n.toLocaleString()}
@@ -96,6 +112,24 @@ function Counts({ preview }: { preview: ImportPreview }) {
             {cell(changes.rejected, 'rejected', 'count-changes-rejected')}
           </tr>
         )}
+        {holds(preview.plan.counts, 'incidents') && (
+          <tr>
+            <th>Incidents</th>
+            {cell(incidents.create, 'create', 'count-incidents-create')}
+            {cell(incidents.update, 'update', 'count-incidents-update')}
+            {cell(incidents.unchanged, 'unchanged', 'count-incidents-unchanged')}
+            {cell(incidents.rejected, 'rejected', 'count-incidents-rejected')}
+          </tr>
+        )}
+        {holds(preview.plan.counts, 'problems') && (
+          <tr>
+            <th>Problems</th>
+            {cell(problems.create, 'create', 'count-problems-create')}
+            {cell(problems.update, 'update', 'count-problems-update')}
+            {cell(problems.unchanged, 'unchanged', 'count-problems-unchanged')}
+            {cell(problems.rejected, 'rejected', 'count-problems-rejected')}
+          </tr>
+        )}
       </tbody>
     </table>
   );
@@ -120,7 +154,8 @@ function LeftOut({ preview }: { preview: ImportPreview }) {
 
 function PlanLists({ preview }: { preview: ImportPreview }) {
   const { plan } = preview;
-  const rejected = [...plan.cis.rejected, ...plan.relationships.rejected, ...plan.changes.rejected];
+  const rejected = [...plan.cis.rejected, ...plan.relationships.rejected, ...plan.changes.rejected, ...plan.incidents.rejected, ...plan.problems.rejected];
+  const incidentCount = plan.counts.incidents.create + plan.counts.incidents.update + plan.counts.problems.create + plan.counts.problems.update;
   const relCount = plan.relationships.create.length + plan.relationships.update.length;
   const changeCount = plan.changes.create.length + plan.changes.update.length;
   const tabs: { id: Tab; label: string; count: number }[] = [
@@ -128,7 +163,8 @@ function PlanLists({ preview }: { preview: ImportPreview }) {
     { id: 'update', label: 'Updated CIs', count: plan.counts.cis.update },
     { id: 'relationships', label: 'Relationships', count: plan.counts.relationships.create + plan.counts.relationships.update },
     ...(hasChanges(plan.counts) ? [{ id: 'changes' as const, label: 'Change requests', count: plan.counts.changes.create + plan.counts.changes.update }] : []),
-    { id: 'rejected', label: 'Rejected', count: plan.counts.cis.rejected + plan.counts.relationships.rejected + plan.counts.changes.rejected },
+    ...(hasIncidents(plan.counts) ? [{ id: 'incidents' as const, label: 'Incidents and problems', count: incidentCount }] : []),
+    { id: 'rejected', label: 'Rejected', count: rejected.length },
     { id: 'warnings', label: 'Warnings', count: plan.warnings.length },
   ];
   const first = tabs.find((t) => t.count > 0)?.id ?? 'create';
@@ -311,6 +347,57 @@ function PlanLists({ preview }: { preview: ImportPreview }) {
           ) : (
             <p className="muted">No change requests to create or update.</p>
           ))}
+        {tab === 'incidents' &&
+          (incidentCount ? (
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th />
+                  <th>Number</th>
+                  <th>Title</th>
+                  <th>Status</th>
+                  <th>Affected CIs / root cause</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.incidents.create.map((c) => (
+                  <tr key={c.fields.number} data-testid="import-incident-row">
+                    <td>
+                      <span className="pill pill-create">new</span>
+                    </td>
+                    <td className="mono">{c.fields.number}</td>
+                    <td className="strong">{c.fields.title}</td>
+                    <td>{c.fields.status.replace('_', ' ')}</td>
+                    <td>{c.affected.map(endpoint).join(', ')}</td>
+                  </tr>
+                ))}
+                {plan.incidents.update.map((c) => (
+                  <tr key={c.id} data-testid="import-incident-row">
+                    <td>
+                      <span className="pill pill-update">update</span>
+                    </td>
+                    <td className="mono">{c.number}</td>
+                    <td className="strong">{c.fields.title}</td>
+                    <td>{c.fields.status.replace('_', ' ')}</td>
+                    <td>{c.changes.map((f) => f.field).join(', ')}</td>
+                  </tr>
+                ))}
+                {[...plan.problems.create, ...plan.problems.update].map((p) => (
+                  <tr key={p.fields.number} data-testid="import-problem-row">
+                    <td>
+                      <span className={`pill ${'id' in p ? 'pill-update' : 'pill-create'}`}>{'id' in p ? 'update' : 'new'}</span>
+                    </td>
+                    <td className="mono">{p.fields.number}</td>
+                    <td className="strong">{p.fields.title}</td>
+                    <td>{p.fields.status.replace('_', ' ')}</td>
+                    <td>{p.rootCause ? endpoint(p.rootCause) : <span className="faint">no root cause</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="muted">No incidents or problems to create or update.</p>
+          ))}
         {tab === 'rejected' &&
           (rejected.length ? (
             <table className="data-table">
@@ -432,6 +519,10 @@ function Report() {
     ...(applied.changesCreated + applied.changesUpdated > 0
       ? [`${applied.changesCreated.toLocaleString()} change requests created`, `${applied.changesUpdated.toLocaleString()} updated`]
       : []),
+    ...(applied.incidentsCreated + applied.incidentsUpdated > 0
+      ? [`${applied.incidentsCreated.toLocaleString()} incidents created`, `${applied.incidentsUpdated.toLocaleString()} updated`]
+      : []),
+    ...(applied.problemsCreated + applied.problemsUpdated > 0 ? [`${applied.problemsCreated.toLocaleString()} problems created`, `${applied.problemsUpdated.toLocaleString()} updated`] : []),
   ];
   return (
     <div className="import-report" data-testid="import-report" role="status">
@@ -459,10 +550,11 @@ export function ImportDialog() {
   const { phase, preview: current, fileName, fileSize, error } = state;
   const busy = phase === 'reading' || phase === 'previewing' || phase === 'applying';
   const counts = current?.plan.counts;
-  const nothing = counts
-    ? counts.cis.create + counts.cis.update + counts.relationships.create + counts.relationships.update + counts.changes.create + counts.changes.update === 0
-    : true;
-  const changePart = counts && counts.changes.create + counts.changes.update > 0 ? `, ${counts.changes.create + counts.changes.update} change requests` : '';
+  const nothing = counts ? writes(counts) === 0 : true;
+  const changePart =
+    (counts && counts.changes.create + counts.changes.update > 0 ? `, ${counts.changes.create + counts.changes.update} change requests` : '') +
+    (counts && counts.incidents.create + counts.incidents.update > 0 ? `, ${counts.incidents.create + counts.incidents.update} incidents` : '') +
+    (counts && counts.problems.create + counts.problems.update > 0 ? `, ${counts.problems.create + counts.problems.update} problems` : '');
   const canApply = phase === 'ready' && Boolean(current?.previewId) && !nothing;
 
   const footer =

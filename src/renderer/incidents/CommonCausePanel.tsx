@@ -57,14 +57,22 @@ export function CommonCausePanel({ answer }: { answer: CommonCauseAnswer }) {
                 explains {candidate.explains.length} of {answer.incidents.length}
                 {candidate.leftOver.length > 0 && ` · not ${candidate.leftOver.map((id) => numbers.get(id) ?? id).join(', ')}`} · {candidate.otherServices} other services hit
               </span>
-              <span className="spacer" />
-              <button type="button" className="btn btn-small" data-testid="cause-on-graph" onClick={() => showOnGraph(candidate.ciId)}>
-                Show on graph
-              </button>
-              <button type="button" className="btn btn-small btn-primary" data-testid="cause-to-problem" onClick={() => void createProblem(candidate)}>
-                Create problem
-              </button>
+              {rank > 0 && (
+                <button type="button" className="link" onClick={() => showOnGraph(candidate.ciId)}>
+                  Show on graph
+                </button>
+              )}
             </div>
+            {rank === 0 && (
+              <div className="row" style={{ gap: 6, margin: '4px 0' }}>
+                <button type="button" className="btn btn-small" data-testid="cause-on-graph" onClick={() => showOnGraph(candidate.ciId)}>
+                  Show on graph
+                </button>
+                <button type="button" className="btn btn-small btn-primary" data-testid="cause-to-problem" onClick={() => void createProblem(candidate)}>
+                  Create problem from it
+                </button>
+              </div>
+            )}
             {rank === 0 && (
               <ul className="cause-paths">
                 {candidate.paths.map((p) => (

@@ -32,13 +32,13 @@ const COLUMNS: TableColumn<IncidentListItem, IncidentSortKey | 'tick' | 'service
     key: 'services',
     label: 'Services',
     sortable: false,
-    width: 'minmax(90px, 0.7fr)',
+    width: 'minmax(80px, 0.6fr)',
     cell: ({ incident }) => incident.affectedServices.map((s) => s.name).join(', ') || '—',
     title: ({ incident }) => incident.affectedServices.map((s) => s.name).join(', '),
   },
-  { key: 'status', label: 'Status', width: '90px', cell: ({ incident }) => INCIDENT_STATUS_LABELS[incident.status] },
+  { key: 'status', label: 'Status', width: '84px', cell: ({ incident }) => INCIDENT_STATUS_LABELS[incident.status] },
   { key: 'opened', label: 'Opened', width: '118px', cell: ({ incident }) => opened.format(new Date(incident.openedAt)) },
-  { key: 'sla', label: 'SLA', width: '150px', cell: (item) => <SlaChip clock={activeClock(item)} /> },
+  { key: 'sla', label: 'SLA', width: '168px', cell: (item) => <SlaChip clock={activeClock(item)} /> },
 ];
 
 interface IncidentsTableProps {
