@@ -62,6 +62,19 @@ for (const theme of ['light', 'dark'] as const) {
     await check('as of');
     await page.getByTestId('asof-leave').click();
 
+    await page.getByTestId('tab-incidents').click();
+    await page.getByTestId('incident-row-INC0001').click();
+    await expect(page.getByTestId('probable-causes')).toBeVisible();
+    await check('incidents list and incident detail');
+    for (const number of ['INC0004', 'INC0005', 'INC0006']) await page.getByTestId(`tick-${number}`).check();
+    await page.getByTestId('common-cause-button').click();
+    await expect(page.getByTestId('common-cause')).toBeVisible();
+    await check('common cause');
+    await page.getByTestId('tab-problem-list').click();
+    await page.getByTestId('problem-row-PRB0001').click();
+    await expect(page.getByTestId('problem-detail')).toBeVisible();
+    await check('problem detail');
+
     await page.getByTestId('tab-changes').click();
     await page.getByTestId('change-row-CHG0004').click();
     await expect(page.getByTestId('risk-breakdown')).toBeVisible();

@@ -5,6 +5,7 @@ import { activeGraph } from '../graph/graph-controller';
 import { useShownView } from '../hooks/useShownView';
 import { useViewStore } from '../state/view-store';
 import { Legend, LegendStrip } from './Legend';
+import { IncidentBadgeToggle } from '../incidents/IncidentBadgeToggle';
 import { ImpactContextMenu } from '../impact/ImpactContextMenu';
 import { ImpactLegend } from '../impact/ImpactLegend';
 import { useImpactStore } from '../impact/impact-store';
@@ -30,6 +31,7 @@ export function GraphPane() {
           <button type="button" className="btn" title="Zoom out" aria-label="Zoom out" data-testid="zoom-out" onClick={() => activeGraph()?.zoomBy(1 / 1.5)}>
             −
           </button>
+          <IncidentBadgeToggle />
         </div>
         {empty && (
           <div className="graph-overlay empty-state" data-testid="empty-state">

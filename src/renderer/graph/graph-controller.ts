@@ -9,6 +9,7 @@ import { buildLayoutRequest, type Positions } from './layout-input';
 import { buildStylesheet } from './stylesheet';
 import { PALETTES } from './palette';
 import { installTestHook } from './test-hook';
+import { IncidentBadgeOverlay } from '../incidents/incident-badges';
 import { ImpactOverlay } from '../impact/impact-overlay';
 import { KeyLabels } from './key-labels';
 import { Minimap } from './minimap';
@@ -59,6 +60,7 @@ export class GraphController {
   private readonly removeTestHook: () => void;
   /** The change simulation drawn over the graph (src/renderer/impact). */
   private readonly impact: ImpactOverlay;
+  private readonly incidents: IncidentBadgeOverlay;
   private readonly keyLabels: KeyLabels;
   private readonly minimap: Minimap;
 
@@ -79,6 +81,7 @@ export class GraphController {
     });
     this.bindEvents();
     this.impact = new ImpactOverlay(this.cy);
+    this.incidents = new IncidentBadgeOverlay(this.cy);
     this.keyLabels = new KeyLabels(this.cy);
     this.minimap = new Minimap(this.cy, container.parentElement ?? container, minimapColours(theme));
     this.engine.warmUp();
@@ -128,6 +131,7 @@ export class GraphController {
   destroy(): void {
     mounted.delete(this);
     this.impact.detach();
+    this.incidents.detach();
     this.keyLabels.detach();
     this.minimap.detach();
     this.removeTestHook();

@@ -101,6 +101,11 @@ export function buildStylesheet(theme: Theme): StylesheetJson {
         'z-index': 30,
       },
     },
+    // Open incidents on a CI (src/renderer/incidents): a ring by the highest priority.
+    // Wide enough to be seen on the whole graph zoomed out, where nodes are a few pixels.
+    { selector: 'node.incident-p1', style: { 'outline-width': 9, 'outline-color': '#dc2626', 'outline-offset': 3, 'outline-opacity': 0.9 } },
+    { selector: 'node.incident-p2', style: { 'outline-width': 9, 'outline-color': '#ea580c', 'outline-offset': 3, 'outline-opacity': 0.9 } },
+    { selector: 'node.incident-p3', style: { 'outline-width': 7, 'outline-color': '#eab308', 'outline-offset': 3, 'outline-opacity': 0.9 } },
     {
       selector: 'node.focus',
       style: { 'outline-width': 3, 'outline-color': p.focusRing, 'outline-offset': 4, 'outline-opacity': 1 },

@@ -78,3 +78,17 @@ export function servicesOf(items: readonly IncidentListItem[]): { id: string; na
   for (const { incident } of items) for (const s of incident.affectedServices) byId.set(s.id, s.name);
   return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** The badge class of a CI with open incidents, by the highest priority among them (P3–P5 share one). */
+export type IncidentBadge = 'incident-p1' | 'incident-p2' | 'incident-p3';
+export const INCIDENT_BADGES: readonly IncidentBadge[] = ['incident-p1', 'incident-p2', 'incident-p3'];
+
+/** Per CI named by an open incident, the badge of the highest priority among its open incidents. */
+export function incidentBadges(items: readonly IncidentListItem[]): Map<string, IncidentBadge> {
+  const highest = new Map<string, number>();
+  for (const { incident } of items) {
+    if (incident.status === 'resolved' || incident.status === 'closed') continue;
+    for (const id of incident.affectedCiIds) highest.set(id, Math.min(highest.get(id) ?? 5, incident.priority));
+  }
+  return new Map([...highest].map(([id, priority]) => [id, INCIDENT_BADGES[Math.min(priority, 3) - 1]]));
+}

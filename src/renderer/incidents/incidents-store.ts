@@ -24,7 +24,10 @@ export interface IncidentsState {
   checked: string[];
   commonCause: CommonCauseAnswer | null;
   commonCauseError: string | null;
+  /** Whether the graph badges the CIs with open incidents. */
+  badgesOn: boolean;
 
+  toggleBadges(): void;
   setTab(tab: IncidentsTab): void;
   setFilters(patch: Partial<IncidentFilters>): void;
   setSort(sort: IncidentsState['sort']): void;
@@ -76,7 +79,9 @@ export const useIncidentsStore = create<IncidentsState>()((set, get) => {
     checked: [],
     commonCause: null,
     commonCauseError: null,
+    badgesOn: true,
 
+    toggleBadges: () => set({ badgesOn: !get().badgesOn }),
     setTab: (tab) => set({ tab }),
     setFilters: (patch) => set({ filters: { ...get().filters, ...patch } }),
     setSort: (sort) => set({ sort }),
