@@ -3,8 +3,13 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFaultlineService } from '../../src/node/service';
 import { runFaultlineApp } from './app';
+import { printHtmlToPdf } from './print-pdf';
 
-const running = runFaultlineApp({ startService: startFaultlineService, mainDir: dirname(fileURLToPath(import.meta.url)) });
+const running = runFaultlineApp({
+  // The CAB packet's PDF comes from Electron's own printToPDF in the app.
+  startService: (options) => startFaultlineService({ ...options, printPdf: printHtmlToPdf }),
+  mainDir: dirname(fileURLToPath(import.meta.url)),
+});
 running.ready.catch((error: unknown) => {
   console.error('[faultline] startup failed:', error);
   process.exitCode = 1;

@@ -11,6 +11,9 @@ import { CmdbError } from '../../core/graph';
 
 export const PDF_MIME_TYPE = 'application/pdf';
 
+/** Prints HTML to PDF bytes: the installed Chromium here; Electron's printToPDF in the desktop app. */
+export type PdfPrinter = (html: string) => Promise<Uint8Array>;
+
 export const NO_CHROMIUM_MESSAGE = 'no Chromium found to print the PDF; install chromium or export HTML';
 
 const PRINT_TIMEOUT_MS = 60_000;

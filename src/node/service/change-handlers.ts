@@ -32,7 +32,7 @@ import type { Change, ChangeState } from '../../shared/changes';
 import { TOMBSTONE_KIND, type Tombstone } from '../../shared/record-kinds';
 import type { ScheduleWindow } from '../../shared/schedule-windows';
 import type { ChangeDetails, ChangeListItem, ChangeReportFormat, DocumentInfo, ExportedFile, OperationName, OperationOutput, ParsedInput } from '../../shared/operations';
-import { htmlToPdf, PDF_MIME_TYPE, writeXlsxSheets, XLSX_MIME_TYPE, XLSX_SHEETS } from '../export';
+import { htmlToPdf, PDF_MIME_TYPE, writeXlsxSheets, XLSX_MIME_TYPE, XLSX_SHEETS, type PdfPrinter } from '../export';
 
 type ChangeOperationName = Extract<OperationName, `change.${string}` | `window.${string}` | `risk.${string}`>;
 
@@ -44,6 +44,8 @@ export interface ChangeServiceContext {
   cmdb(): Cmdb;
   persist(tx: Transaction): Promise<void>;
   documentInfo(): DocumentInfo;
+  /** How the CAB packet's PDF is printed (the installed Chromium unless the app gives Electron's). */
+  printPdf?: PdfPrinter;
 }
 
 const byNumberDescending = (a: Change, b: Change) => (a.number < b.number ? 1 : a.number > b.number ? -1 : 0);
@@ -53,14 +55,14 @@ function listItem(change: Change, assessment: ChangeAssessment): ChangeListItem 
 }
 
 /** The CAB packet of `details` as one file in `format` (the PDF is the HTML printed by Chromium). */
-async function packetFile(cmdb: Cmdb, details: ChangeDetails, format: ChangeReportFormat): Promise<ExportedFile> {
+async function packetFile(cmdb: Cmdb, details: ChangeDetails, format: ChangeReportFormat, printPdf: PdfPrinter): Promise<ExportedFile> {
   const packet = changePacket(cmdb, details, new Date().toISOString());
   if (format === 'svg') return { name: `${details.change.number}-impact.svg`, mimeType: 'image/svg+xml', encoding: 'utf8', content: packetPictureSvg(packet) };
   const name = `${details.change.number}-cab-packet.${format}`;
   if (format === 'md') return { name, mimeType: 'text/markdown', encoding: 'utf8', content: packetMarkdown(packet) };
   const html = packetHtml(packet);
   if (format === 'html') return { name, mimeType: 'text/html', encoding: 'utf8', content: html };
-  return { name, mimeType: PDF_MIME_TYPE, encoding: 'base64', content: (await htmlToPdf(html)).toString('base64') };
+  return { name, mimeType: PDF_MIME_TYPE, encoding: 'base64', content: Buffer.from(await printPdf(html)).toString('base64') };
 }
 
 export function createChangeHandlers(ctx: ChangeServiceContext): ChangeHandlers {
@@ -115,7 +117,7 @@ export function createChangeHandlers(ctx: ChangeServiceContext): ChangeHandlers 
       };
     },
     'change.get': ({ id }) => details(requireChange(ctx.cmdb(), id)),
-    'change.report': async ({ id, format }) => ({ files: [await packetFile(ctx.cmdb(), details(requireChange(ctx.cmdb(), id)), format)] }),
+    'change.report': async ({ id, format }) => ({ files: [await packetFile(ctx.cmdb(), details(requireChange(ctx.cmdb(), id)), format, ctx.printPdf ?? ((html) => htmlToPdf(html)))] }),
     'change.create': ({ change }) => {
       const { record, tx } = ctx.cmdb().createRecord(CHANGE_KIND_NAME, change);
       return saved({ change: record as Change, tx });

@@ -22,6 +22,7 @@ import {
   type OperationOutput,
   type ParsedInput,
 } from '../../shared/operations';
+import type { PdfPrinter } from '../export';
 import { DOCUMENT_EXTENSION, SAMPLE_FILE_NAME, resolveUserPath, sampleCmdbSource, withDocumentExtension } from '../paths';
 import { openCmdbStore, openReadOnlyStore, StoreOpenError, type CmdbStore } from '../storage';
 import { ensureHistoryBase } from '../snapshots';
@@ -41,6 +42,8 @@ export interface FaultlineServiceOptions {
   actor: string;
   /** The bundled sample CMDB to copy on first run; defaults to <app root>/resources/sample-cmdb.faultline. */
   sampleSource?: string;
+  /** How the CAB packet's PDF is printed: Electron's printToPDF in the desktop app; the installed Chromium when absent. */
+  printPdf?: PdfPrinter;
   /** Where unexpected errors are reported; console.error by default. */
   log?: (message: string, error?: unknown) => void;
   /**
@@ -191,7 +194,15 @@ class Service implements FaultlineService {
   private readonly chosenPaths = new Set<string>();
   private readonly handlers: Handlers;
 
-  constructor(dataDir: string, osActor: string, settings: AppSettings, log: (message: string, error?: unknown) => void, mode: 'app' | 'command', readOnly: boolean) {
+  constructor(
+    dataDir: string,
+    osActor: string,
+    settings: AppSettings,
+    log: (message: string, error?: unknown) => void,
+    mode: 'app' | 'command',
+    readOnly: boolean,
+    private readonly printPdf?: PdfPrinter,
+  ) {
     this.dataDir = dataDir;
     this.mode = mode;
     this.readOnly = readOnly;
@@ -553,7 +564,7 @@ class Service implements FaultlineService {
       'impact.blastRadius': (input) => blastRadius(graph(), input),
       'impact.dependencies': ({ ciId, maxDepth }) => dependencies(graph(), ciId, maxDepth),
       'impact.spof': ({ serviceId }) => singlePointsOfFailure(graph(), serviceId),
-      ...createChangeHandlers({ cmdb, persist: (tx) => this.persist(tx), documentInfo: () => this.documentInfo() }),
+      ...createChangeHandlers({ cmdb, persist: (tx) => this.persist(tx), documentInfo: () => this.documentInfo(), printPdf: this.printPdf }),
       ...createIncidentHandlers({ cmdb, persist: (tx) => this.persist(tx), documentInfo: () => this.documentInfo() }),
       ...createDataHandlers({
         store: () => this.requireStore(),
@@ -596,7 +607,7 @@ export async function startFaultlineService(options: FaultlineServiceOptions): P
   const { settings, problem } = await loadSettings(dataDir);
   if (problem) log(`Faultline: ${problem}`);
   const mode = options.mode ?? 'app';
-  const service = new Service(dataDir, options.actor, settings, log, mode, mode === 'command' && options.readOnly === true);
+  const service = new Service(dataDir, options.actor, settings, log, mode, mode === 'command' && options.readOnly === true, options.printPdf);
   await service.openInitial(options.documentPath, options.sampleSource ?? defaultSampleSource());
   return service;
 }

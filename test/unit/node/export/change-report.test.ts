@@ -78,6 +78,26 @@ describe('change.report on the sample CMDB', () => {
   }, 90_000);
 });
 
+describe('printing to PDF in the desktop app', () => {
+  it("prints with the printer the app gives (Electron's printToPDF), not the installed Chromium", async () => {
+    const printed: string[] = [];
+    const printPdf = (html: string) => {
+      printed.push(html);
+      return Promise.resolve(new TextEncoder().encode('%PDF-1.7 printed by the app'));
+    };
+    await withSampleService(
+      async (service) => {
+        const { files } = okValue<{ files: ExportedFile[] }>(await service.dispatch('change.report', { id: DEMO.id, format: 'pdf' }));
+        expect(Buffer.from(files[0].content, 'base64').toString('latin1')).toBe('%PDF-1.7 printed by the app');
+      },
+      { printPdf },
+    );
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toContain('CHG0004');
+    expect(printed[0]).toContain('<svg');
+  });
+});
+
 describe('printing to PDF without Chromium', () => {
   it('finds none where FAULTLINE_CHROMIUM names no program and nothing is on PATH', () => {
     expect(findChromium({ FAULTLINE_CHROMIUM: '/nonexistent/chromium', PATH: '' })).toBeNull();
