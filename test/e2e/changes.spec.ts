@@ -152,6 +152,19 @@ test('a refused move names what is wrong and changes nothing; sending back needs
   await page.keyboard.press('Escape');
   await expect(detail.getByTestId('change-window')).toContainText('Dec 13');
 
+  // Risk settings: a heavier weight for normal changes moves the score by the difference; undo restores it.
+  const score = async () => Number(await detail.getByTestId('risk-score').textContent());
+  const before = await score();
+  await page.getByTestId('risk-settings').click();
+  const weights = page.getByTestId('risk-weights');
+  await expect(weights.getByTestId('weight-type.normal')).toHaveValue('5');
+  await weights.getByTestId('weight-type.normal').fill('40');
+  await weights.getByTestId('risk-weights-save').click();
+  await expect(weights).toBeHidden();
+  await expect.poll(score).toBeCloseTo(before + 35, 2);
+  await page.getByTestId('undo').click();
+  await expect.poll(score).toBeCloseTo(before, 2);
+
   // The filters: only drafts, then the risk band of none of them.
   await page.getByTestId('filter-draft').click();
   await expect(page.getByTestId('changes-count')).toHaveText('2 of 6 changes');

@@ -3,7 +3,17 @@
 // into a problem, an incident recorded from the inspector, a probable cause linking to its change.
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import type { RunningServer } from './support/server';
 import { searchAndSelect } from './support/explore';
+
+/** Calls the API as the page does (the token is in the URL the server printed); returns the value. */
+async function call<T>(page: Page, server: RunningServer, name: string, input: unknown): Promise<T> {
+  const token = new URL(server.url).searchParams.get('token') ?? '';
+  const response = await page.request.post(`${server.origin}/api/${name}`, { headers: { Authorization: `Bearer ${token}` }, data: input });
+  const body = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
+  expect(body.ok, JSON.stringify(body.error)).toBe(true);
+  return body.value as T;
+}
 
 async function badged(page: Page, cls: string): Promise<string[]> {
   return page.evaluate((c) => (globalThis as unknown as { __faultlineIncidents?: { badged(cls: string): string[] } }).__faultlineIncidents?.badged(c) ?? [], cls);
@@ -99,4 +109,54 @@ test('an incident form without an affected CI names the field and saves nothing'
   await expect(form.getByTestId('field-error-affectedCiIds')).toContainText('at least one affected CI');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('incidents-count')).toContainText('6 of 6 incidents');
+});
+
+test('three incidents on three services sharing one database: common cause names the database, the problem is opened from it, and the change made on it two hours before is the top probable cause', async ({ page, explore }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // A standard change on the orders database, implemented two hours ago.
+  const now = Date.now();
+  const created = await call<{ value: { change: { id: string } } }>(page, explore, 'change.create', {
+    change: {
+      title: 'Raise max_connections on the orders-db primary',
+      type: 'standard',
+      targets: [{ ciId: 'db-orders-primary', mode: 'degraded' }],
+      window: { start: new Date(now - 2.5 * 3_600_000).toISOString(), end: new Date(now - 2 * 3_600_000).toISOString() },
+    },
+  });
+  for (const to of ['assessed', 'approved', 'scheduled', 'implemented']) await call(page, explore, 'change.transition', { id: created.value.change.id, to });
+
+  // One incident recorded in the app on Checkout, two more (Payments, Internal Reporting) as the service desk would file them.
+  await page.getByTestId('tab-incidents').click();
+  await page.getByTestId('new-incident').click();
+  const form = page.getByTestId('incident-form');
+  await form.getByTestId('incident-title').fill('Checkout fails to place orders');
+  await form.getByTestId('picker-input').fill('Checkout');
+  await form.locator('[data-testid="search-result"][data-ci-id="svc-checkout"]').click();
+  await expect(form.getByTestId('target-svc-checkout')).toBeVisible();
+  await form.getByTestId('incident-form-submit').click();
+  await expect(page.getByTestId('incident-detail')).toContainText('INC0007');
+  await call(page, explore, 'incident.create', { incident: { title: 'Card payments slow', affectedCiIds: ['svc-payments'] } });
+  await call(page, explore, 'incident.create', { incident: { title: 'Order reports stale', affectedCiIds: ['svc-internal-reporting'] } });
+  await expect(page.getByTestId('incident-row-INC0009')).toBeVisible();
+
+  for (const number of ['INC0007', 'INC0008', 'INC0009']) await page.getByTestId(`tick-${number}`).check();
+  await page.getByTestId('common-cause-button').click();
+  const answer = page.getByTestId('common-cause');
+  await expect(answer.getByTestId('common-cause-summary')).toHaveText('orders-db primary (fra-pg-orders01) explains 3 of 3 incidents.');
+  const best = answer.locator('[data-testid^="candidate-"]').first();
+  await expect(best).toHaveAttribute('data-testid', 'candidate-db-orders-primary');
+  await expect(best).toContainText('Fraud scoring → Payments');
+  await best.getByTestId('cause-to-problem').click();
+  await expect(page.getByTestId('problem-root-cause')).toHaveText('orders-db primary (fra-pg-orders01)');
+  await expect(page.getByTestId('problem-incidents')).toContainText('INC0009');
+
+  // Back on the Checkout incident: the change on the database is its top probable cause, two hops upstream.
+  await page.getByTestId('tab-incident-list').click();
+  await page.getByTestId('incident-row-INC0007').click();
+  const causes = page.getByTestId('probable-causes').locator('li');
+  await expect(causes.first()).toContainText('CHG0007 Raise max_connections on the orders-db primary');
+  await expect(causes.first()).toContainText('2 hops upstream');
+  await page.screenshot({ path: 'test-results/screenshots/incidents/probable-cause-light-1280.png' });
+  await causes.first().getByRole('button').click();
+  await expect(page.getByTestId('change-detail')).toContainText('CHG0007');
 });

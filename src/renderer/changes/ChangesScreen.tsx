@@ -18,6 +18,9 @@ export function ChangesScreen() {
       <section className="changes-list-pane" aria-label="Change requests">
         <div className="screen-head">
           <h1>Change requests</h1>
+          <button type="button" className="btn" data-testid="risk-settings" onClick={() => openDialog({ kind: 'risk-weights' })}>
+            Risk settings…
+          </button>
           <button type="button" className="btn btn-primary" data-testid="new-change" onClick={() => openDialog({ kind: 'change-create', targets: [] })}>
             + New change request
           </button>

@@ -1,6 +1,7 @@
 // Renders whichever dialog the view store says is open.
 import { ChangeFormDialog } from '../changes/ChangeFormDialog';
 import { ChangeMoveDialog } from '../changes/ChangeMoveDialog';
+import { RiskWeightsDialog } from '../changes/RiskWeightsDialog';
 import { useChangesStore } from '../changes/changes-store';
 import { IncidentFormDialog } from '../incidents/IncidentFormDialog';
 import { useIncidentsStore } from '../incidents/incidents-store';
@@ -45,6 +46,8 @@ export function DialogHost() {
       return change?.change.id === dialog.changeId ? <ChangeFormDialog key={dialog.changeId} mode="edit" change={change.change} /> : null;
     case 'change-move':
       return change?.change.id === dialog.changeId ? <ChangeMoveDialog key={`${dialog.changeId}-${dialog.to}`} details={change} to={dialog.to} defaultComment={dialog.comment} /> : null;
+    case 'risk-weights':
+      return <RiskWeightsDialog />;
     case 'incident-create':
       return <IncidentFormDialog mode="create" affected={dialog.affected} />;
     case 'incident-edit':

@@ -153,3 +153,19 @@ describe('the change detail', () => {
     expect(factorBars([factor(0)]).map((b) => b.share)).toEqual([0]);
   });
 });
+
+describe('the risk settings form', () => {
+  it('has one row per number of the weights, each reading and writing its own place', async () => {
+    const { DEFAULT_RISK_WEIGHTS } = await import('../../../src/shared/risk');
+    const { WEIGHT_ROWS, weightAt, withWeight } = await import('../../../src/renderer/changes/risk-weights-form');
+    const leaves = (value: unknown, path: string[] = []): string[] =>
+      typeof value === 'number' ? [path.join('.')] : Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, [...path, k]));
+    expect(WEIGHT_ROWS.map((r) => r.path.join('.')).sort()).toEqual(leaves(DEFAULT_RISK_WEIGHTS).sort());
+    for (const row of WEIGHT_ROWS) {
+      const edited = withWeight(DEFAULT_RISK_WEIGHTS, row.path, 777);
+      expect(weightAt(edited, row.path)).toBe(777);
+      expect(leaves(edited).filter((p) => p !== row.path.join('.')).every((p) => weightAt(edited, p.split('.')) === weightAt(DEFAULT_RISK_WEIGHTS, p.split('.')))).toBe(true);
+    }
+    expect(DEFAULT_RISK_WEIGHTS.criticality['1']).toBe(30);
+  });
+});
