@@ -99,9 +99,28 @@ test('open incidents are badged on the graph; their common cause becomes a probl
   await expect.poll(() => badged(page, 'incident-p1')).toEqual(['db-orders-primary']);
 });
 
-test('an incident form without an affected CI names the field and saves nothing', async ({ page, explore }) => {
+test('an incident form without an affected CI names the field and saves nothing; the priority matrix is edited in settings', async ({ page, explore }) => {
   void explore;
   await page.getByTestId('tab-incidents').click();
+  // Impact 2 × urgency 2 is P3 by default; with that cell set to P2, an incident recorded so is P2.
+  await page.getByTestId('incident-settings-button').click();
+  await expect(page.getByTestId('matrix-2-2')).toHaveValue('3');
+  await page.getByTestId('matrix-2-2').selectOption('2');
+  await page.getByTestId('incident-settings-save').click();
+  await expect(page.getByTestId('incident-settings')).toBeHidden();
+  await page.getByTestId('new-incident').click();
+  const settled = page.getByTestId('incident-form');
+  await settled.getByTestId('incident-title').fill('Search results slow');
+  await settled.getByTestId('picker-input').fill('Search API');
+  await settled.locator('[data-testid="search-result"]').first().click();
+  await settled.getByTestId('incident-impact-choice').selectOption('2');
+  await settled.getByTestId('incident-urgency').selectOption('2');
+  await settled.getByTestId('incident-form-submit').click();
+  await expect(page.getByTestId('incident-detail').getByTestId('priority-chip')).toHaveText('P2');
+  await page.getByTestId('undo').click();
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('incidents-count')).toContainText('6 of 6 incidents');
+
   await page.getByTestId('new-incident').click();
   const form = page.getByTestId('incident-form');
   await form.getByTestId('incident-title').fill('Something is slow');

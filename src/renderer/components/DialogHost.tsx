@@ -4,6 +4,7 @@ import { ChangeMoveDialog } from '../changes/ChangeMoveDialog';
 import { RiskWeightsDialog } from '../changes/RiskWeightsDialog';
 import { useChangesStore } from '../changes/changes-store';
 import { IncidentFormDialog } from '../incidents/IncidentFormDialog';
+import { IncidentSettingsDialog } from '../incidents/IncidentSettingsDialog';
 import { useIncidentsStore } from '../incidents/incidents-store';
 import { useDataStore } from '../state/data-store';
 import { useViewStore } from '../state/view-store';
@@ -46,6 +47,8 @@ export function DialogHost() {
       return change?.change.id === dialog.changeId ? <ChangeFormDialog key={dialog.changeId} mode="edit" change={change.change} /> : null;
     case 'change-move':
       return change?.change.id === dialog.changeId ? <ChangeMoveDialog key={`${dialog.changeId}-${dialog.to}`} details={change} to={dialog.to} defaultComment={dialog.comment} /> : null;
+    case 'incident-settings':
+      return <IncidentSettingsDialog />;
     case 'risk-weights':
       return <RiskWeightsDialog />;
     case 'incident-create':

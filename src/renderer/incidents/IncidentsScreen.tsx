@@ -112,6 +112,9 @@ export function IncidentsScreen() {
           </span>
           {tab === 'incidents' && (
             <>
+              <button type="button" className="btn" data-testid="incident-settings-button" title="Priority matrix and SLA targets" onClick={() => openDialog({ kind: 'incident-settings' })}>
+                Settings…
+              </button>
               <button type="button" className="btn" data-testid="common-cause-button" title="Which CI would explain the ticked incidents (none ticked: those open in the last 6 hours)" onClick={() => void findCommonCause()}>
                 Common cause{checked.length ? ` of ${checked.length}` : ''}
               </button>

@@ -29,7 +29,8 @@ export type DialogState =
   | { kind: 'change-move'; changeId: string; to: ChangeState; comment?: string }
   | { kind: 'incident-create'; affected: { ciId: string; mode: ChangeTarget['mode']; name: string | null }[] }
   | { kind: 'incident-edit'; incidentId: string }
-  | { kind: 'risk-weights' };
+  | { kind: 'risk-weights' }
+  | { kind: 'incident-settings' };
 
 export interface ViewState {
   /** Selected CI ids; the last one is the one the inspector shows. */
