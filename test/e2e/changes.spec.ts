@@ -205,3 +205,35 @@ test('a list of 1,000 changes keeps only the rows in view in the page, and scrol
   await page.locator('.vtable-body').press('Home');
   await expect(rows.first()).toContainText('Generated change 993');
 });
+
+test('a weekly blackout added in the windows dialog is shaded on the calendar; a bad time zone is named', async ({ page, explore }) => {
+  void explore;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByTestId('tab-schedule').click();
+  await page.getByTestId('schedule-date').fill('2026-12-10');
+  await expect(page.getByTestId('occurrence-blackout')).toHaveCount(0);
+  await page.getByTestId('manage-windows').click();
+  const dialog = page.getByTestId('windows-dialog');
+  await expect(dialog).toContainText('Database tier — Sunday maintenance');
+  await expect(dialog).toContainText('Sundays 01:00–05:00 (Europe/Paris)');
+  await dialog.getByTestId('new-window').click();
+  await dialog.getByTestId('window-name').fill('Friday freeze');
+  await dialog.getByTestId('window-kind').selectOption('blackout');
+  await dialog.getByTestId('window-zone').fill('Mars/Olympus');
+  await dialog.getByTestId('weekday-0').click();
+  await dialog.getByTestId('weekday-5').click();
+  await dialog.getByTestId('window-start-time').fill('16:00');
+  await dialog.getByTestId('window-end-time').fill('23:00');
+  await dialog.getByTestId('window-save').click();
+  await expect(dialog.getByTestId('field-error-timeZone')).toContainText('IANA time zone');
+  await dialog.getByTestId('window-zone').fill('UTC');
+  await dialog.getByTestId('window-save').click();
+  await expect(dialog).toContainText('Fridays 16:00–23:00 (UTC)');
+  await page.screenshot({ path: 'test-results/screenshots/changes/windows-light-1280.png' });
+  await page.keyboard.press('Escape');
+  const blackout = page.getByTestId('occurrence-blackout');
+  await expect(blackout).toHaveCount(1);
+  await expect(blackout).toHaveAttribute('title', 'Blackout: Friday freeze');
+  await page.getByTestId('undo').click();
+  await expect(blackout).toHaveCount(0);
+});

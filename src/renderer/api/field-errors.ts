@@ -12,9 +12,9 @@ export interface FormErrors {
 const WRAPPERS = new Set(['ci', 'patch', 'relationship', 'input', 'change', 'incident', 'problem']);
 
 /** `ci.redundancy.minHealthy` → `redundancy`, `ci.tags.2` → `tags`, `name` → `name`. */
-export function fieldOfPath(path: string): string {
+export function fieldOfPath(path: string, wrappers: ReadonlySet<string> = WRAPPERS): string {
   const parts = path.split('.').filter(Boolean);
-  while (parts.length > 1 && WRAPPERS.has(parts[0])) parts.shift();
+  while (parts.length > 1 && wrappers.has(parts[0])) parts.shift();
   return parts[0] ?? '';
 }
 
@@ -23,18 +23,23 @@ function stripFieldPrefix(message: string, field: string): string {
   return message.replace(prefix, '');
 }
 
-export function formErrors(error: unknown, knownFields: readonly string[]): FormErrors {
+/**
+ * `extraWrappers`: the input's own wrapper where its name is also a field elsewhere (`window`
+ * wraps the window form's fields, and is a change's field).
+ */
+export function formErrors(error: unknown, knownFields: readonly string[], extraWrappers: readonly string[] = []): FormErrors {
+  const wrappers = extraWrappers.length ? new Set([...WRAPPERS, ...extraWrappers]) : WRAPPERS;
   const fields: Record<string, string> = {};
   if (!(error instanceof ApiError)) return { fields, general: errorMessage(error) };
   for (const issue of error.issues) {
-    const field = fieldOfPath(issue.path);
+    const field = fieldOfPath(issue.path, wrappers);
     if (knownFields.includes(field) && !fields[field]) fields[field] = stripFieldPrefix(issue.message, field);
   }
   if (Object.keys(fields).length === 0) {
     // Core errors name their field at the start of the message: "target: a CI cannot be related to itself".
     const match = /^([\w.]+):\s*(.+)$/s.exec(error.message);
     if (match) {
-      const field = fieldOfPath(match[1]);
+      const field = fieldOfPath(match[1], wrappers);
       if (knownFields.includes(field)) fields[field] = match[2];
     }
   }

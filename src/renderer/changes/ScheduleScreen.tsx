@@ -5,6 +5,7 @@ import type { ChangeCalendar } from '../../shared/operations';
 import { api } from '../api/client';
 import { errorMessage } from '../api/api-error';
 import { useDataStore } from '../state/data-store';
+import { useViewStore } from '../state/view-store';
 import { STATE_LABELS } from './change-labels';
 import { formatWindow } from './change-list-model';
 import { useChangesStore } from './changes-store';
@@ -49,6 +50,9 @@ export function ScheduleScreen() {
       <div className="schedule-inner">
         <div className="screen-head">
           <h1>Change schedule</h1>
+          <button type="button" className="btn" data-testid="manage-windows" onClick={() => useViewStore.getState().openDialog({ kind: 'windows' })}>
+            Windows…
+          </button>
           <span className="segmented" role="group" aria-label="Span">
             {(['day', 'week'] as const).map((s) => (
               <button key={s} type="button" aria-pressed={span === s} onClick={() => setSpan(s)}>

@@ -2,6 +2,7 @@
 import { ChangeFormDialog } from '../changes/ChangeFormDialog';
 import { ChangeMoveDialog } from '../changes/ChangeMoveDialog';
 import { RiskWeightsDialog } from '../changes/RiskWeightsDialog';
+import { WindowsDialog } from '../changes/WindowsDialog';
 import { useChangesStore } from '../changes/changes-store';
 import { IncidentFormDialog } from '../incidents/IncidentFormDialog';
 import { IncidentSettingsDialog } from '../incidents/IncidentSettingsDialog';
@@ -49,6 +50,8 @@ export function DialogHost() {
       return change?.change.id === dialog.changeId ? <ChangeMoveDialog key={`${dialog.changeId}-${dialog.to}`} details={change} to={dialog.to} defaultComment={dialog.comment} /> : null;
     case 'incident-settings':
       return <IncidentSettingsDialog />;
+    case 'windows':
+      return <WindowsDialog />;
     case 'risk-weights':
       return <RiskWeightsDialog />;
     case 'incident-create':

@@ -30,7 +30,8 @@ export type DialogState =
   | { kind: 'incident-create'; affected: { ciId: string; mode: ChangeTarget['mode']; name: string | null }[] }
   | { kind: 'incident-edit'; incidentId: string }
   | { kind: 'risk-weights' }
-  | { kind: 'incident-settings' };
+  | { kind: 'incident-settings' }
+  | { kind: 'windows' };
 
 export interface ViewState {
   /** Selected CI ids; the last one is the one the inspector shows. */

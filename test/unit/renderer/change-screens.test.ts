@@ -169,3 +169,27 @@ describe('the risk settings form', () => {
     expect(DEFAULT_RISK_WEIGHTS.criticality['1']).toBe(30);
   });
 });
+
+describe('the window form', () => {
+  it('reads a weekly window back into the schedule it came from, and says it in words', async () => {
+    const { draftOf, scheduleOf, scheduleText } = await import('../../../src/renderer/changes/window-form');
+    const weekly = {
+      id: 'win-db',
+      name: 'Database tier',
+      kind: 'maintenance' as const,
+      ciIds: [],
+      timeZone: 'Europe/Paris',
+      schedule: { type: 'weekly' as const, weekdays: [5, 0], startTime: '22:00', endTime: '02:00', from: '2027-01-01', until: null },
+      description: '',
+      createdAt: T,
+      updatedAt: T,
+    };
+    expect(scheduleOf(draftOf(weekly, 'UTC'))).toEqual({ ...weekly.schedule, weekdays: [0, 5] });
+    expect(scheduleText(weekly)).toBe('Fridays and Sundays 22:00–02:00 (Europe/Paris), from 2027-01-01');
+    expect(scheduleText({ ...weekly, schedule: { ...weekly.schedule, weekdays: [0, 1, 2, 3, 4, 5, 6], from: null } })).toBe('Every day 22:00–02:00 (Europe/Paris)');
+    const once = { ...weekly, schedule: { type: 'once' as const, start: '2026-12-18T17:00:00.000Z', end: '2027-01-04T07:00:00.000Z' } };
+    expect(scheduleOf(draftOf(once, 'UTC'))).toEqual(once.schedule);
+    // A new window starts as a weekly Sunday-night maintenance window in the user's zone.
+    expect(draftOf(null, 'America/New_York')).toMatchObject({ kind: 'maintenance', type: 'weekly', weekdays: [0], timeZone: 'America/New_York' });
+  });
+});
