@@ -1,17 +1,20 @@
 import { expect, test } from './support/fixtures';
-test('peek', async ({ page, explore }) => {
+for (const scheme of ['light'] as const) test(`peek ${scheme}`, async ({ page, explore }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: scheme });
   await page.goto(explore.url);
-  await page.getByTestId('tab-changes').click();
-  await page.getByTestId('change-row-CHG0004').click();
-  await expect(page.getByTestId('change-detail')).toBeVisible();
-  await page.waitForTimeout(800);
-  await page.screenshot({ path: '/tmp/pw/changes.png' });
-  await page.getByTestId('tab-cab').click();
-  await page.waitForTimeout(800);
-  await page.screenshot({ path: '/tmp/pw/cab.png' });
-  await page.getByTestId('tab-schedule').click();
-  await page.getByTestId('schedule-date').fill('2026-12-10');
-  await page.waitForTimeout(800);
-  await page.screenshot({ path: '/tmp/pw/schedule.png' });
+  await page.screenshot({ path: `/tmp/pw/explore-${scheme}.png` });
+  await page.getByTestId('tab-incidents').click();
+  await page.getByTestId('incident-row-INC0004').click();
+  await expect(page.getByTestId('incident-detail')).toBeVisible();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `/tmp/pw/incidents-${scheme}.png` });
+  for (const n of ['INC0004', 'INC0005', 'INC0006']) await page.getByTestId(`tick-${n}`).check();
+  await page.getByTestId('common-cause-button').click();
+  await expect(page.getByTestId('common-cause')).toBeVisible();
+  await page.screenshot({ path: `/tmp/pw/common-cause-${scheme}.png` });
+  await page.getByTestId('incident-row-INC0001').click();
+  await page.getByTestId('common-cause').getByRole('button', { name: 'Close' }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `/tmp/pw/inc1-${scheme}.png` });
 });
