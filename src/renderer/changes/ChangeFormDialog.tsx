@@ -3,9 +3,9 @@
 import { useState, type FormEvent } from 'react';
 import { CHANGE_TYPES, type Change, type ChangeType } from '../../shared/changes';
 import type { ChangeDetails } from '../../shared/operations';
-import { formErrors, type FormErrors } from '../api/field-errors';
+import { useFormSubmit } from '../hooks/useFormSubmit';
 import { Field } from '../components/Field';
-import { Modal } from '../components/Modal';
+import { FormModal } from '../components/FormModal';
 import { mutate } from '../state/sync';
 import { useViewStore } from '../state/view-store';
 import { TYPE_LABELS } from './change-labels';
@@ -29,8 +29,7 @@ export function ChangeFormDialog(props: Props) {
   const [implementer, setImplementer] = useState(editing?.implementer ?? '');
   const [rollbackPlan, setRollbackPlan] = useState(editing?.rollbackPlan ?? '');
   const [description, setDescription] = useState(editing?.description ?? '');
-  const [errors, setErrors] = useState<FormErrors>({ fields: {}, general: null });
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, run } = useFormSubmit(FIELDS);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,75 +48,58 @@ export function ChangeFormDialog(props: Props) {
       rollbackPlan,
       description,
     };
-    setBusy(true);
-    try {
-      let saved: ChangeDetails;
-      if (editing) saved = (await mutate('change.update', { id: editing.id, patch: fields })).value;
-      else saved = (await mutate('change.create', { change: fields })).value;
+    await run(async () => {
+      const saved: ChangeDetails = editing
+        ? (await mutate('change.update', { id: editing.id, patch: fields })).value
+        : (await mutate('change.create', { change: fields })).value;
       useChangesStore.getState().showDetails(saved);
       useWorkspaceStore.getState().setWorkspace('changes');
       close();
-    } catch (error) {
-      setErrors(formErrors(error, FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Modal
+    <FormModal
       title={editing ? `Edit ${editing.number}` : 'New change request'}
-      onClose={close}
       testId="change-form"
-      className="modal-wide"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" form="change-form" className="btn btn-primary" disabled={busy} data-testid="change-form-submit">
-            {editing ? 'Save changes' : 'Create change request'}
-          </button>
-        </>
-      }
+      formId="change-form"
+      submitLabel={editing ? 'Save changes' : 'Create change request'}
+      submitTestId="change-form-submit"
+      busy={busy}
+      error={errors.general}
+      onClose={close}
+      onSubmit={(event) => void submit(event)}
     >
-      <form id="change-form" noValidate onSubmit={(event) => void submit(event)} className="form-grid">
-        {errors.general && (
-          <div className="form-error wide" role="alert" data-testid="form-error">
-            {errors.general}
-          </div>
-        )}
-        <Field label="Title" name="title" error={errors.fields.title} wide>
-          <input className="input" data-testid="change-title" data-autofocus value={title} onChange={(event) => setTitle(event.target.value)} />
-        </Field>
-        <Field label="Type" name="type" error={errors.fields.type} hint="Standard: pre-approved, no CAB. Emergency: one approver, reviewed after.">
-          <select className="select" data-testid="change-type" value={type} onChange={(event) => setType(event.target.value as ChangeType)}>
-            {CHANGE_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Implementer" name="implementer" error={errors.fields.implementer}>
-          <input className="input" data-testid="change-implementer" value={implementer} onChange={(event) => setImplementer(event.target.value)} />
-        </Field>
-        <Field label="Window start (local time)" name="window" error={errors.fields.window}>
-          <input className="input" type="datetime-local" data-testid="change-start" value={start} onChange={(event) => setStart(event.target.value)} />
-        </Field>
-        <Field label="Window end (local time)" name="window-end">
-          <input className="input" type="datetime-local" data-testid="change-end" value={end} onChange={(event) => setEnd(event.target.value)} />
-        </Field>
-        <Field label="Targets" name="targets" error={errors.fields.targets} wide hint="The CIs the change touches; down or degraded while it runs.">
-          <CiListEditor targets={targets} onChange={setTargets} />
-        </Field>
-        <Field label="Rollback plan" name="rollbackPlan" error={errors.fields.rollbackPlan} wide>
-          <textarea className="input" rows={2} data-testid="change-rollback" value={rollbackPlan} onChange={(event) => setRollbackPlan(event.target.value)} />
-        </Field>
-        <Field label="Description" name="description" error={errors.fields.description} wide>
-          <textarea className="input" rows={3} value={description} onChange={(event) => setDescription(event.target.value)} />
-        </Field>
-      </form>
-    </Modal>
+      <Field label="Title" name="title" error={errors.fields.title} wide>
+        <input className="input" data-testid="change-title" data-autofocus value={title} onChange={(event) => setTitle(event.target.value)} />
+      </Field>
+      <Field label="Type" name="type" error={errors.fields.type} hint="Standard: pre-approved, no CAB. Emergency: one approver, reviewed after.">
+        <select className="select" data-testid="change-type" value={type} onChange={(event) => setType(event.target.value as ChangeType)}>
+          {CHANGE_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {TYPE_LABELS[t]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Implementer" name="implementer" error={errors.fields.implementer}>
+        <input className="input" data-testid="change-implementer" value={implementer} onChange={(event) => setImplementer(event.target.value)} />
+      </Field>
+      <Field label="Window start (local time)" name="window" error={errors.fields.window}>
+        <input className="input" type="datetime-local" data-testid="change-start" value={start} onChange={(event) => setStart(event.target.value)} />
+      </Field>
+      <Field label="Window end (local time)" name="window-end">
+        <input className="input" type="datetime-local" data-testid="change-end" value={end} onChange={(event) => setEnd(event.target.value)} />
+      </Field>
+      <Field label="Targets" name="targets" error={errors.fields.targets} wide hint="The CIs the change touches; down or degraded while it runs.">
+        <CiListEditor targets={targets} onChange={setTargets} />
+      </Field>
+      <Field label="Rollback plan" name="rollbackPlan" error={errors.fields.rollbackPlan} wide>
+        <textarea className="input" rows={2} data-testid="change-rollback" value={rollbackPlan} onChange={(event) => setRollbackPlan(event.target.value)} />
+      </Field>
+      <Field label="Description" name="description" error={errors.fields.description} wide>
+        <textarea className="input" rows={3} value={description} onChange={(event) => setDescription(event.target.value)} />
+      </Field>
+    </FormModal>
   );
 }

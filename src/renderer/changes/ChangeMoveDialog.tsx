@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ChangeState } from '../../shared/changes';
 import type { ChangeDetails } from '../../shared/operations';
-import { formErrors, type FormErrors } from '../api/field-errors';
+import { useFormSubmit } from '../hooks/useFormSubmit';
 import { Field } from '../components/Field';
 import { Modal } from '../components/Modal';
 import { mutate } from '../state/sync';
@@ -19,8 +19,7 @@ export function ChangeMoveDialog({ details, to, defaultComment = '' }: { details
   const { change } = details;
   const [comment, setComment] = useState(defaultComment);
   const [outcome, setOutcome] = useState<Outcome>('successful');
-  const [errors, setErrors] = useState<FormErrors>({ fields: {}, general: null });
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, run } = useFormSubmit(FIELDS);
   const needsComment = to === 'draft' || to === 'rejected';
   const reviewing = to === 'reviewed';
 
@@ -30,17 +29,12 @@ export function ChangeMoveDialog({ details, to, defaultComment = '' }: { details
       setErrors({ fields: { comment: to === 'draft' ? 'Say what the change needs before it comes back' : 'Say why the change is rejected' }, general: null });
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const input = reviewing ? { id: change.id, to, review: { outcome, notes: comment.trim() } } : { id: change.id, to, ...(comment.trim() ? { comment: comment.trim() } : {}) };
       const saved: ChangeDetails = (await mutate('change.transition', input)).value;
       useChangesStore.getState().showDetails(saved);
       close();
-    } catch (error) {
-      setErrors(formErrors(error, FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { WEEKDAY_NAMES, type ScheduleWindow } from '../../shared/schedule-windows';
 import { api } from '../api/client';
 import { errorMessage } from '../api/api-error';
-import { formErrors, type FormErrors } from '../api/field-errors';
+import { useFormSubmit } from '../hooks/useFormSubmit';
 import { CiListEditor, type NamedTarget } from '../components/CiListEditor';
 import { Field } from '../components/Field';
 import { Modal } from '../components/Modal';
@@ -19,23 +19,17 @@ const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 function WindowForm({ window, onDone }: { window: ScheduleWindow | null; onDone(): void }) {
   const [draft, setDraft] = useState<WindowDraft>(() => draftOf(window, LOCAL_ZONE));
   const [cis, setCis] = useState<NamedTarget[]>(() => (window?.ciIds ?? []).map((ciId) => ({ ciId, mode: 'down', name: null })));
-  const [errors, setErrors] = useState<FormErrors>({ fields: {}, general: null });
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, run } = useFormSubmit(FIELDS, ['window']);
   const set = (patch: Partial<WindowDraft>) => setDraft({ ...draft, ...patch });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const fields = { name: draft.name, kind: draft.kind, timeZone: draft.timeZone, schedule: scheduleOf(draft), ciIds: cis.map((c) => c.ciId), description: draft.description };
-    setBusy(true);
-    try {
+    await run(async () => {
       if (window) await mutate('window.update', { id: window.id, patch: fields });
       else await mutate('window.create', { window: fields });
       onDone();
-    } catch (error) {
-      setErrors(formErrors(error, FIELDS, ['window']));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

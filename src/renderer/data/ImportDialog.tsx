@@ -70,13 +70,18 @@ function Value({ value }: { value: unknown }) {
   return text ? <span className="value">{text}</span> : <span className="value faint">empty</span>;
 }
 
+/** The count table's rows: each list's label and the test id prefix of its cells. */
+const COUNT_ROWS = [
+  { list: 'cis', label: 'CIs', testId: 'cis', always: true },
+  { list: 'relationships', label: 'Relationships', testId: 'rels', always: true },
+  { list: 'changes', label: 'Change requests', testId: 'changes', always: false },
+  { list: 'incidents', label: 'Incidents', testId: 'incidents', always: false },
+  { list: 'problems', label: 'Problems', testId: 'problems', always: false },
+] as const;
+const COUNT_COLUMNS = ['create', 'update', 'unchanged', 'rejected'] as const;
+
 function Counts({ preview }: { preview: ImportPreview }) {
-  const { cis, relationships, changes, incidents, problems } = preview.plan.counts;
-  const cell = (n: number, kind: string, testId: string) => (
-    <td className={n > 0 ? `count count-${kind}` : 'count faint'} data-testid={testId}>
-      {n.toLocaleString()}
-    </td>
-  );
+  const counts = preview.plan.counts;
   return (
     <table className="data-table counts-table" data-testid="import-counts">
       <thead>
@@ -89,47 +94,19 @@ function Counts({ preview }: { preview: ImportPreview }) {
         </tr>
       </thead>
       <tbody>
-        <tr>
-          <th>CIs</th>
-          {cell(cis.create, 'create', 'count-cis-create')}
-          {cell(cis.update, 'update', 'count-cis-update')}
-          {cell(cis.unchanged, 'unchanged', 'count-cis-unchanged')}
-          {cell(cis.rejected, 'rejected', 'count-cis-rejected')}
-        </tr>
-        <tr>
-          <th>Relationships</th>
-          {cell(relationships.create, 'create', 'count-rels-create')}
-          {cell(relationships.update, 'update', 'count-rels-update')}
-          {cell(relationships.unchanged, 'unchanged', 'count-rels-unchanged')}
-          {cell(relationships.rejected, 'rejected', 'count-rels-rejected')}
-        </tr>
-        {hasChanges(preview.plan.counts) && (
-          <tr>
-            <th>Change requests</th>
-            {cell(changes.create, 'create', 'count-changes-create')}
-            {cell(changes.update, 'update', 'count-changes-update')}
-            {cell(changes.unchanged, 'unchanged', 'count-changes-unchanged')}
-            {cell(changes.rejected, 'rejected', 'count-changes-rejected')}
+        {COUNT_ROWS.filter((row) => row.always || holds(counts, row.list as 'changes' | 'incidents' | 'problems')).map((row) => (
+          <tr key={row.list}>
+            <th>{row.label}</th>
+            {COUNT_COLUMNS.map((kind) => {
+              const n = counts[row.list][kind];
+              return (
+                <td key={kind} className={n > 0 ? `count count-${kind}` : 'count faint'} data-testid={`count-${row.testId}-${kind}`}>
+                  {n.toLocaleString()}
+                </td>
+              );
+            })}
           </tr>
-        )}
-        {holds(preview.plan.counts, 'incidents') && (
-          <tr>
-            <th>Incidents</th>
-            {cell(incidents.create, 'create', 'count-incidents-create')}
-            {cell(incidents.update, 'update', 'count-incidents-update')}
-            {cell(incidents.unchanged, 'unchanged', 'count-incidents-unchanged')}
-            {cell(incidents.rejected, 'rejected', 'count-incidents-rejected')}
-          </tr>
-        )}
-        {holds(preview.plan.counts, 'problems') && (
-          <tr>
-            <th>Problems</th>
-            {cell(problems.create, 'create', 'count-problems-create')}
-            {cell(problems.update, 'update', 'count-problems-update')}
-            {cell(problems.unchanged, 'unchanged', 'count-problems-unchanged')}
-            {cell(problems.rejected, 'rejected', 'count-problems-rejected')}
-          </tr>
-        )}
+        ))}
       </tbody>
     </table>
   );

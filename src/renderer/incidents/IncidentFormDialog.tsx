@@ -2,10 +2,10 @@
 // impact is suggested by the affected services' criticality unless the user sets it.
 import { useState, type FormEvent } from 'react';
 import type { Incident } from '../../shared/incidents';
-import { formErrors, type FormErrors } from '../api/field-errors';
+import { useFormSubmit } from '../hooks/useFormSubmit';
 import { CiListEditor, type NamedTarget } from '../components/CiListEditor';
 import { Field } from '../components/Field';
-import { Modal } from '../components/Modal';
+import { FormModal } from '../components/FormModal';
 import { useChangesStore } from '../changes/changes-store';
 import { mutate } from '../state/sync';
 import { useViewStore } from '../state/view-store';
@@ -30,8 +30,7 @@ export function IncidentFormDialog(props: Props) {
   const [urgency, setUrgency] = useState(String(editing?.urgency ?? 2));
   const [causedBy, setCausedBy] = useState(editing?.causedByChangeId ?? '');
   const [description, setDescription] = useState(editing?.description ?? '');
-  const [errors, setErrors] = useState<FormErrors>({ fields: {}, general: null });
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, run } = useFormSubmit(FIELDS);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,8 +41,7 @@ export function IncidentFormDialog(props: Props) {
       causedByChangeId: causedBy || null,
       description,
     };
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = editing
         ? (await mutate('incident.update', { id: editing.id, patch: { ...fields, impact: impact ? Number(impact) : null } })).value
         : (await mutate('incident.create', { incident: { ...fields, ...(impact ? { impact: Number(impact) } : {}) } })).value;
@@ -51,75 +49,59 @@ export function IncidentFormDialog(props: Props) {
       useIncidentsStore.getState().setTab('incidents');
       useWorkspaceStore.getState().setWorkspace('incidents');
       close();
-    } catch (error) {
-      setErrors(formErrors(error, FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Modal
+    <FormModal
       title={editing ? `Edit ${editing.number}` : 'New incident'}
-      onClose={close}
       testId="incident-form"
-      className="modal-wide"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" form="incident-form" className="btn btn-primary" disabled={busy} data-testid="incident-form-submit">
-            {editing ? 'Save changes' : 'Record incident'}
-          </button>
-        </>
-      }
+      formId="incident-form"
+      submitLabel={editing ? 'Save changes' : 'Record incident'}
+      submitTestId="incident-form-submit"
+      busy={busy}
+      error={errors.general}
+      onClose={close}
+      onSubmit={(event) => void submit(event)}
     >
-      <form id="incident-form" noValidate onSubmit={(event) => void submit(event)} className="form-grid">
-        {errors.general && (
-          <div className="form-error wide" role="alert" data-testid="form-error">
-            {errors.general}
-          </div>
-        )}
-        <Field label="Title" name="title" error={errors.fields.title} wide>
-          <input className="input" data-testid="incident-title" data-autofocus value={title} onChange={(event) => setTitle(event.target.value)} />
-        </Field>
-        <Field label="Affected CIs" name="affectedCiIds" error={errors.fields.affectedCiIds} wide hint="The services they take down are found and stored with the incident.">
-          <CiListEditor targets={affected} onChange={setAffected} withModes={false} placeholder="Add an affected CI: search…" />
-        </Field>
-        <Field label="Impact" name="impact" error={errors.fields.impact} hint="Suggested: the affected services' highest criticality">
-          <select className="select" data-testid="incident-impact-choice" value={impact} onChange={(event) => setImpact(event.target.value)}>
-            <option value="">Suggested</option>
-            {[1, 2, 3].map((level) => (
-              <option key={level} value={level}>
-                {LEVEL_WORDS[level]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Urgency" name="urgency" error={errors.fields.urgency}>
-          <select className="select" data-testid="incident-urgency" value={urgency} onChange={(event) => setUrgency(event.target.value)}>
-            {[1, 2, 3].map((level) => (
-              <option key={level} value={level}>
-                {LEVEL_WORDS[level]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Caused by change" name="causedByChangeId" error={errors.fields.causedByChangeId} wide>
-          <select className="select" data-testid="incident-caused-by" value={causedBy} onChange={(event) => setCausedBy(event.target.value)}>
-            <option value="">Not known</option>
-            {changes.map(({ change }) => (
-              <option key={change.id} value={change.id}>
-                {change.number} {change.title}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Description" name="description" error={errors.fields.description} wide>
-          <textarea className="input" rows={3} value={description} onChange={(event) => setDescription(event.target.value)} />
-        </Field>
-      </form>
-    </Modal>
+      <Field label="Title" name="title" error={errors.fields.title} wide>
+        <input className="input" data-testid="incident-title" data-autofocus value={title} onChange={(event) => setTitle(event.target.value)} />
+      </Field>
+      <Field label="Affected CIs" name="affectedCiIds" error={errors.fields.affectedCiIds} wide hint="The services they take down are found and stored with the incident.">
+        <CiListEditor targets={affected} onChange={setAffected} withModes={false} placeholder="Add an affected CI: search…" />
+      </Field>
+      <Field label="Impact" name="impact" error={errors.fields.impact} hint="Suggested: the affected services' highest criticality">
+        <select className="select" data-testid="incident-impact-choice" value={impact} onChange={(event) => setImpact(event.target.value)}>
+          <option value="">Suggested</option>
+          {[1, 2, 3].map((level) => (
+            <option key={level} value={level}>
+              {LEVEL_WORDS[level]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Urgency" name="urgency" error={errors.fields.urgency}>
+        <select className="select" data-testid="incident-urgency" value={urgency} onChange={(event) => setUrgency(event.target.value)}>
+          {[1, 2, 3].map((level) => (
+            <option key={level} value={level}>
+              {LEVEL_WORDS[level]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Caused by change" name="causedByChangeId" error={errors.fields.causedByChangeId} wide>
+        <select className="select" data-testid="incident-caused-by" value={causedBy} onChange={(event) => setCausedBy(event.target.value)}>
+          <option value="">Not known</option>
+          {changes.map(({ change }) => (
+            <option key={change.id} value={change.id}>
+              {change.number} {change.title}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Description" name="description" error={errors.fields.description} wide>
+        <textarea className="input" rows={3} value={description} onChange={(event) => setDescription(event.target.value)} />
+      </Field>
+    </FormModal>
   );
 }

@@ -1,10 +1,10 @@
 // Incident settings: the impact × urgency → priority matrix and the response and resolution
 // targets per priority, in one journaled form with "Restore defaults" (the common ITIL ones).
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { IncidentSettings } from '../../shared/incidents';
 import { api } from '../api/client';
-import { errorMessage } from '../api/api-error';
-import { Modal } from '../components/Modal';
+import { FormModal } from '../components/FormModal';
+import { useSettingForm } from '../hooks/useSettingForm';
 import { mutate } from '../state/sync';
 import { useViewStore } from '../state/view-store';
 import { LEVEL_WORDS } from './incident-labels';
@@ -12,33 +12,18 @@ import { LEVEL_WORDS } from './incident-labels';
 const LEVELS = [1, 2, 3] as const;
 const PRIORITIES = ['1', '2', '3', '4', '5'] as const;
 
+async function loadSettings(): Promise<{ value: IncidentSettings; isDefault: boolean }> {
+  const answer = await api.call('incident.getSettings', {});
+  return { value: answer.settings, isDefault: answer.isDefault };
+}
+
 export function IncidentSettingsDialog() {
   const close = useViewStore((s) => s.closeDialog);
-  const [settings, setSettings] = useState<IncidentSettings | null>(null);
-  const [isDefault, setIsDefault] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    api.call('incident.getSettings', {}).then(
-      (answer) => {
-        setSettings(answer.settings);
-        setIsDefault(answer.isDefault);
-      },
-      (e: unknown) => setError(errorMessage(e)),
-    );
-  }, []);
-
+  const form = useSettingForm<IncidentSettings>(loadSettings, (settings) => mutate('incident.setSettings', { settings }));
+  const settings = form.value;
+  const setSettings = form.setValue;
   const save = async (next: IncidentSettings | null) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await mutate('incident.setSettings', { settings: next });
-      close();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    if (await form.save(next)) close();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -50,36 +35,28 @@ export function IncidentSettingsDialog() {
     settings && setSettings({ ...settings, sla: { ...settings.sla, [priority]: { ...settings.sla[priority], [key]: minutes } } });
 
   return (
-    <Modal
+    <FormModal
       title="Incident settings"
-      onClose={close}
       testId="incident-settings"
-      className="modal-wide"
-      footer={
-        <>
-          <button type="button" className="btn" disabled={busy || isDefault} onClick={() => void save(null)}>
-            Restore defaults
-          </button>
-          <span className="spacer" />
-          <button type="button" className="btn" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" form="incident-settings-form" className="btn btn-primary" disabled={busy || !settings} data-testid="incident-settings-save">
-            Save settings
-          </button>
-        </>
+      formId="incident-settings-form"
+      submitLabel="Save settings"
+      submitTestId="incident-settings-save"
+      busy={form.busy || !settings}
+      error={form.error}
+      onClose={close}
+      onSubmit={submit}
+      formClassName="weights-grid"
+      extraFooter={
+        <button type="button" className="btn" disabled={form.busy || form.isDefault} onClick={() => void save(null)}>
+          Restore defaults
+        </button>
       }
     >
-      <p className="muted" style={{ marginTop: 0 }}>
+      <p className="muted wide" style={{ margin: 0 }}>
         An incident's priority is set when it is recorded or edited: a new matrix applies to those from now on. SLA clocks follow the new targets at once.
       </p>
-      {error && (
-        <div className="form-error" role="alert" data-testid="form-error">
-          {error}
-        </div>
-      )}
       {settings && (
-        <form id="incident-settings-form" noValidate onSubmit={submit} className="weights-grid">
+        <>
           <fieldset className="weights-group">
             <legend>Priority: impact × urgency</legend>
             <table className="data-table settings-matrix">
@@ -149,8 +126,8 @@ export function IncidentSettingsDialog() {
               </tbody>
             </table>
           </fieldset>
-        </form>
+        </>
       )}
-    </Modal>
+    </FormModal>
   );
 }
