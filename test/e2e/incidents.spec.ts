@@ -161,7 +161,7 @@ test('three incidents on three services sharing one database: common cause names
   for (const number of ['INC0007', 'INC0008', 'INC0009']) await page.getByTestId(`tick-${number}`).check();
   await page.getByTestId('common-cause-button').click();
   const answer = page.getByTestId('common-cause');
-  await expect(answer.getByTestId('common-cause-summary')).toHaveText('orders-db primary (fra-pg-orders01) explains 3 of 3 incidents.');
+  await expect(answer.getByTestId('common-cause-summary')).toHaveText('orders-db primary (fra-pg-orders01) explains 3 of 3 incidents');
   const best = answer.locator('[data-testid^="candidate-"]').first();
   await expect(best).toHaveAttribute('data-testid', 'candidate-db-orders-primary');
   await expect(best).toContainText('Fraud scoring → Payments');
