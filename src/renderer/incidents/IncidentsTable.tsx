@@ -38,7 +38,7 @@ const COLUMNS: TableColumn<IncidentListItem, IncidentSortKey | 'tick' | 'service
   },
   { key: 'status', label: 'Status', width: '84px', cell: ({ incident }) => INCIDENT_STATUS_LABELS[incident.status] },
   { key: 'opened', label: 'Opened', width: '118px', cell: ({ incident }) => opened.format(new Date(incident.openedAt)) },
-  { key: 'sla', label: 'SLA', width: '168px', cell: (item) => <SlaChip clock={activeClock(item)} /> },
+  { key: 'sla', label: 'SLA', width: '168px', cell: (item) => <SlaChip clock={activeClock(item)} short /> },
 ];
 
 interface IncidentsTableProps {

@@ -10,11 +10,11 @@ export function PriorityChip({ priority }: { priority: number }) {
   );
 }
 
-export function SlaChip({ clock, label }: { clock: SlaClock; label?: string }) {
+export function SlaChip({ clock, label, short = false }: { clock: SlaClock; label?: string; short?: boolean }) {
   return (
-    <span className={`sla-chip sla-${clock.state}`} data-testid="sla-chip" title={`Due ${new Date(clock.dueAt).toLocaleString()}`}>
+    <span className={`sla-chip sla-${clock.state}`} data-testid="sla-chip" title={`${slaText(clock)}; due ${new Date(clock.dueAt).toLocaleString()}`}>
       {label ? `${label}: ` : ''}
-      {slaText(clock)}
+      {slaText(clock, short)}
     </span>
   );
 }

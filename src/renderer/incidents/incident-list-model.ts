@@ -65,11 +65,11 @@ export function sortIncidents(items: readonly IncidentListItem[], sort: { key: I
   return [...items].sort((a, b) => sign * (compareBy(sort.key, a, b) || compareBy('number', a, b)));
 }
 
-/** "2 h 10 min left", "breached 35 min ago", "met". */
-export function slaText(clock: SlaClock): string {
+/** "2 h 10 min left", "breached 35 min ago" ("35 min late" where room is short), "met". */
+export function slaText(clock: SlaClock, short = false): string {
   if (clock.state === 'met' || clock.leftMs === null) return 'met';
   if (clock.leftMs >= 0) return `${formatDuration(clock.leftMs)} left`;
-  return `breached ${formatDuration(-clock.leftMs)} ago`;
+  return short ? `${formatDuration(-clock.leftMs)} late` : `breached ${formatDuration(-clock.leftMs)} ago`;
 }
 
 /** Every affected service named by the incidents, for the service filter. */

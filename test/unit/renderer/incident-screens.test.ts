@@ -64,6 +64,7 @@ describe('the incidents list', () => {
   it('says how an SLA clock stands', () => {
     expect(slaText(running(90 * 60_000))).toBe('1 h 30 min left');
     expect(slaText(running(-26 * 3_600_000))).toBe('breached 1 d 2 h ago');
+    expect(slaText(running(-26 * 3_600_000), true)).toBe('1 d 2 h late');
     expect(slaText(met)).toBe('met');
   });
 });
