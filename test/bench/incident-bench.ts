@@ -42,11 +42,18 @@ export interface NoiseGroup {
   identifiable: HitRates;
   /** Identifiable trials where another CI also explains a noise incident (common cause then ranks it first). */
   noiseAbsorbed: number;
+  /**
+   * Identifiable trials the culprit missed top-1: common cause's first candidate explains more
+   * incidents (a noise one too); or the culprit, which its own ranking would put first, was not
+   * among the candidates it checked (it stops after 60 blast radii).
+   */
+  missedExplainsMore: number;
+  missedNotReached: number;
 }
 
 export interface IncidentOptions {
   seed: number;
-  /** Trials asked for; fewer run when `budgetMs` runs out first. */
+  /** Trials asked for; fewer run when `budgetMs` (0: none) runs out first. */
   trials: number;
   budgetMs: number;
   changes: number;
@@ -64,6 +71,7 @@ export interface IncidentFigures {
   reachTableMs: number;
   setupMs: number;
   trialsAsked: number;
+  budgetMs: number;
   trialsMs: number;
   clean: NoiseGroup;
   noisy: NoiseGroup;
@@ -199,7 +207,7 @@ function identify(table: ReachTable, culprit: number, injected: readonly number[
 }
 
 function emptyGroup(): NoiseGroup {
-  return { all: { trials: 0, top1: 0, top3: 0 }, identifiable: { trials: 0, top1: 0, top3: 0 }, noiseAbsorbed: 0 };
+  return { all: { trials: 0, top1: 0, top3: 0 }, identifiable: { trials: 0, top1: 0, top3: 0 }, noiseAbsorbed: 0, missedExplainsMore: 0, missedNotReached: 0 };
 }
 
 function tally(rates: HitRates, top1: boolean, top3: boolean): void {
@@ -265,7 +273,8 @@ export function incidentBench(document: CmdbDocument, options: IncidentOptions):
   const competitors: number[] = [];
   let tableAgrees = 0;
   const trialsStart = performance.now();
-  for (let t = 0; t < options.trials && performance.now() - trialsStart < options.budgetMs; t++) {
+  const budgetLeft = () => options.budgetMs <= 0 || performance.now() - trialsStart < options.budgetMs;
+  for (let t = 0; t < options.trials && budgetLeft(); t++) {
     // Uniform among the CIs that hurt at least 3 services: the same draw as picking CIs at random until one does.
     const culprit = eligible[Math.floor(random() * eligible.length)];
     const injected = pickDistinct([...table.hurt[culprit]], 3 + Math.floor(random() * 6), random);
@@ -275,7 +284,8 @@ export function incidentBench(document: CmdbDocument, options: IncidentOptions):
     const incidents = [...injected, ...noise].map(incidentOn);
     const run = time(() => commonCause(graph, incidents));
     calls.push(run.ms);
-    const ranked = run.value.candidates.map((c) => c.ciId);
+    const { candidates } = run.value;
+    const ranked = candidates.map((c) => c.ciId);
     const culpritId = ix.ciIds[culprit];
     const top1 = ranked[0] === culpritId;
     const top3 = ranked.slice(0, 3).includes(culpritId);
@@ -289,6 +299,8 @@ export function incidentBench(document: CmdbDocument, options: IncidentOptions):
     if (verdict.identifiable) {
       tally(group.identifiable, top1, top3);
       if (verdict.noiseAbsorbed) group.noiseAbsorbed++;
+      if (!top1 && candidates[0] && candidates[0].explains.length > injected.length) group.missedExplainsMore++;
+      else if (!top1 && !ranked.includes(culpritId)) group.missedNotReached++;
     }
   }
   const trialsMs = performance.now() - trialsStart;
@@ -324,6 +336,7 @@ export function incidentBench(document: CmdbDocument, options: IncidentOptions):
     reachTableMs: tableRun.ms,
     setupMs: setup.ms,
     trialsAsked: options.trials,
+    budgetMs: options.budgetMs,
     trialsMs,
     clean,
     noisy,
