@@ -1,8 +1,9 @@
 // Incident figures for one generated CMDB (issue 12): how often common cause names a seeded
 // culprit, and how long common cause and probable causes take.
 //
-// Trials: a CI is picked at random until its blast radius (taken down, redundancy respected)
-// hurts at least 3 services (down or degraded: a service only at_risk still works); incidents
+// Trials: a CI is drawn at random among those whose blast radius (taken down, redundancy
+// respected) hurts at least 3 services (down or degraded: a service only at_risk still works),
+// the same draw as picking CIs until one does; incidents
 // are opened on 3–8 of those services, and in every other trial on 1–2 services its blast radius
 // does not reach at all (noise). Hit: the injected CI is common cause's first candidate (top-1)
 // or among its first three (top-3).
