@@ -2,6 +2,9 @@
 //   npm run bench                         both sizes, peers included
 //   npm run bench -- --sizes 10000        one size
 //   npm run bench -- --no-peers           skip Cytoscape and graphology
+//   npm run bench -- --only incidents     some sections only (storage, impact, changes, incidents)
+//   npm run bench -- --incident-trials 100 --incident-budget 60
+//                                         common-cause trials asked for (500) and the seconds they may take (90; 0: no limit)
 // The script re-runs itself under node with --expose-gc (for heap figures) and a larger heap
 // (Cytoscape headless at 100k CIs needs close to 1 GB).
 import { spawnSync } from 'node:child_process';
@@ -9,20 +12,42 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { generateSyntheticCmdb } from '../support/synthetic-cmdb';
 import { changeBench, type ChangeFigures } from './change-bench';
+import { incidentBench, type HitRates, type IncidentFigures } from './incident-bench';
 import { impactBench, type ImpactFigures, type PeerFigures, type TargetSetFigures } from './impact-bench';
 import { fmtCount, fmtMb, fmtMs, fmtRatio, printTable, time, type Summary } from './stats';
 import { storageBench, type StorageFigures } from './storage-bench';
 
 const CHILD_FLAG = 'FAULTLINE_BENCH_INNER';
 
-function parseArgs(argv: string[]): { sizes: number[]; peers: boolean; seed: number; storage: boolean } {
-  const sizesAt = argv.indexOf('--sizes');
-  const seedAt = argv.indexOf('--seed');
+const SECTIONS = ['storage', 'impact', 'changes', 'incidents'] as const;
+type Section = (typeof SECTIONS)[number];
+
+interface Args {
+  sizes: number[];
+  peers: boolean;
+  seed: number;
+  sections: Set<Section>;
+  incidentTrials: number;
+  incidentBudgetMs: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const value = (flag: string) => {
+    const at = argv.indexOf(flag);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  const only = value('--only')?.split(',');
+  const unknown = only?.find((name) => !(SECTIONS as readonly string[]).includes(name));
+  if (unknown !== undefined) throw new Error(`--only: no section ${unknown} (${SECTIONS.join(', ')})`);
+  const sections = new Set<Section>((only as Section[] | undefined) ?? SECTIONS);
+  if (argv.includes('--no-storage')) sections.delete('storage');
   return {
-    sizes: sizesAt >= 0 ? argv[sizesAt + 1].split(',').map(Number) : [10_000, 100_000],
+    sizes: value('--sizes')?.split(',').map(Number) ?? [10_000, 100_000],
     peers: !argv.includes('--no-peers'),
-    storage: !argv.includes('--no-storage'),
-    seed: seedAt >= 0 ? Number(argv[seedAt + 1]) : 20250601,
+    seed: Number(value('--seed') ?? 20250601),
+    sections,
+    incidentTrials: Number(value('--incident-trials') ?? 500),
+    incidentBudgetMs: Number(value('--incident-budget') ?? 90) * 1000,
   };
 }
 
@@ -185,24 +210,85 @@ function printTargetsCheck(f: ImpactFigures, s: StorageFigures | null, c: Change
   );
 }
 
+function rate(r: HitRates, hits: number): string {
+  return r.trials === 0 ? '– (0 trials)' : `${((100 * hits) / r.trials).toFixed(1)}% (${hits}/${r.trials})`;
+}
+
+function sum(a: HitRates, b: HitRates): HitRates {
+  return { trials: a.trials + b.trials, top1: a.top1 + b.top1, top3: a.top3 + b.top3 };
+}
+
+function rateRows(label: string, r: HitRates): string[] {
+  return [label, fmtCount(r.trials), rate(r, r.top1), rate(r, r.top3)];
+}
+
+function printIncidents(n: number, f: IncidentFigures): void {
+  const run = f.clean.all.trials + f.noisy.all.trials;
+  const stopped = run < f.trialsAsked ? ` (stopped by the ${fmtMs(f.budgetMs)} budget: --incident-budget)` : '';
+  printTable(
+    `Incidents — ${fmtCount(n)} CIs, ${fmtCount(f.services)} services: ${run} of ${f.trialsAsked} common-cause trials in ${fmtMs(f.trialsMs)}${stopped}; culprits drawn among the ${fmtCount(f.eligible)} CIs that hurt ≥ 3 services`,
+    [
+      ['injected CI ranked by common cause', 'trials', 'top-1', 'top-3'],
+      rateRows('without noise: all trials', f.clean.all),
+      rateRows('without noise: identifiable trials', f.clean.identifiable),
+      rateRows('with 1–2 unrelated incidents: all trials', f.noisy.all),
+      rateRows('with 1–2 unrelated incidents: identifiable trials', f.noisy.identifiable),
+      rateRows('all trials', sum(f.clean.all, f.noisy.all)),
+      rateRows('identifiable trials', sum(f.clean.identifiable, f.noisy.identifiable)),
+      ['identifiable with noise, another CI explains a noise incident too', fmtCount(f.noisy.noiseAbsorbed), '', ''],
+      ['identifiable, top-1 missed: first candidate explains more incidents', fmtCount(f.clean.missedExplainsMore + f.noisy.missedExplainsMore), '', ''],
+      ['identifiable, top-1 missed: culprit not among the candidates checked', fmtCount(f.clean.missedNotReached + f.noisy.missedNotReached), '', ''],
+    ],
+  );
+  console.log(
+    `identifiability: every CI's failure settled once (${fmtMs(f.reachTableMs)}); other CIs explaining all injected incidents per trial p50 ${fmtCount(f.competitors.p50)}, max ${fmtCount(f.competitors.max)}; table agrees with the culprit's blastRadius in ${f.tableAgrees}/${run} trials`,
+  );
+  printTable(`Incident timings — ${fmtCount(n)} CIs, ${fmtCount(f.changes)} changes implemented in the 72 h lookback`, [
+    ['measure', 'p50', 'p95', 'max'],
+    row('common cause, one trial (3–10 incidents)', f.trialCall),
+    row(`common cause over 50 open incidents (${f.fifty.count} calls)`, f.fifty),
+    row(`probable causes of one incident (${f.probable.count} services)`, f.probable),
+    ['probable causes found', fmtCount(f.probableFound.p50), fmtCount(f.probableFound.p95), fmtCount(f.probableFound.max)],
+  ]);
+}
+
+function printIncidentTargets(n: number, f: IncidentFigures): void {
+  const pct = (r: HitRates) => (r.trials === 0 ? NaN : (100 * r.top1) / r.trials);
+  const clean = pct(f.clean.identifiable);
+  const noisy = pct(f.noisy.identifiable);
+  const verdict = (value: number, limit: number, lessIsBetter = true) => (Number.isNaN(value) ? 'no trial' : check(value, limit, lessIsBetter));
+  printTable(`Incident targets (issue 12) — measured at ${fmtCount(n)} CIs`, [
+    ['target', 'limit', 'measured', '', 'detail'],
+    ['top-1, identifiable trials without noise', '≥ 95%', rate(f.clean.identifiable, f.clean.identifiable.top1), verdict(clean, 95, false), `top-3 ${rate(f.clean.identifiable, f.clean.identifiable.top3)}`],
+    ['top-1, identifiable trials with noise', '≥ 85%', rate(f.noisy.identifiable, f.noisy.identifiable.top1), verdict(noisy, 85, false), `top-3 ${rate(f.noisy.identifiable, f.noisy.identifiable.top3)}`],
+    ['common cause over 50 open incidents (max)', '≤ 50 ms', fmtMs(f.fifty.max), check(f.fifty.max, 50), `p50 ${fmtMs(f.fifty.p50)}`],
+    [`probable causes, ${fmtCount(f.changes)} changes in the lookback (max)`, '≤ 10 ms', fmtMs(f.probable.max), check(f.probable.max, 10), `p50 ${fmtMs(f.probable.p50)}`],
+  ]);
+}
+
 async function inner(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
   console.log(`Faultline bench — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${load()}, seed ${args.seed}`);
-  let last: { n: number; impact: ImpactFigures; storage: StorageFigures | null; changes: ChangeFigures } | null = null;
+  let last: { n: number; impact: ImpactFigures | null; storage: StorageFigures | null; changes: ChangeFigures | null; incidents: IncidentFigures | null } | null = null;
   for (const n of args.sizes) {
     const generated = time(() => generateSyntheticCmdb({ cis: n, seed: args.seed }));
     const document = generated.value;
     console.log(`\n=== ${fmtCount(n)} CIs: generated ${fmtCount(document.relationships.length)} relationships in ${fmtMs(generated.ms)} ===`);
-    const storage = args.storage ? await storageBench(document, { edits: 200, seed: args.seed }) : null;
+    const storage = args.sections.has('storage') ? await storageBench(document, { edits: 200, seed: args.seed }) : null;
     if (storage) printStorage(n, storage);
-    const impact = impactBench(document, { seed: args.seed, peers: args.peers });
-    printImpact(n, impact);
-    const changes = changeBench(document, { seed: args.seed, changes: 1000 });
-    printChanges(n, changes);
-    last = { n, impact, storage, changes };
+    const impact = args.sections.has('impact') ? impactBench(document, { seed: args.seed, peers: args.peers }) : null;
+    if (impact) printImpact(n, impact);
+    const changes = args.sections.has('changes') ? changeBench(document, { seed: args.seed, changes: 1000 }) : null;
+    if (changes) printChanges(n, changes);
+    const incidents = args.sections.has('incidents')
+      ? incidentBench(document, { seed: args.seed, trials: args.incidentTrials, budgetMs: args.incidentBudgetMs, changes: 1000, fiftyCalls: 20, probableCalls: 30 })
+      : null;
+    if (incidents) printIncidents(n, incidents);
+    last = { n, impact, storage, changes, incidents };
   }
-  if (last && last.n >= 100_000) printTargetsCheck(last.impact, last.storage, last.changes);
+  if (last && last.n >= 100_000 && last.impact && last.changes) printTargetsCheck(last.impact, last.storage, last.changes);
+  if (last?.incidents) printIncidentTargets(last.n, last.incidents);
   console.log(`\nload average now ${load()}; bench took ${fmtMs(performance.now() - started)}`);
 }
 

@@ -1,0 +1,352 @@
+// Incident figures for one generated CMDB (issue 12): how often common cause names a seeded
+// culprit, and how long common cause and probable causes take.
+//
+// Trials: a CI is drawn at random among those whose blast radius (taken down, redundancy
+// respected) hurts at least 3 services (down or degraded: a service only at_risk still works),
+// the same draw as picking CIs until one does; incidents
+// are opened on 3–8 of those services, and in every other trial on 1–2 services its blast radius
+// does not reach at all (noise). Hit: the injected CI is common cause's first candidate (top-1)
+// or among its first three (top-3).
+//
+// Identifiable, checked apart from common cause: the injected CI is the unique smallest
+// explanation of its incidents. Before the trials every CI's failure is settled once by the
+// impact engine (settleImpact, the traversal blastRadius runs) and the services it reaches are
+// kept: those it takes down or degrades (it explains an incident on them, common cause's rule;
+// a service explains its own incident too) and all of them (what common cause counts as other
+// services, at_risk included). A trial is not identifiable when another CI explains every
+// injected incident with as few or fewer other services (services reached besides the
+// incidents' own and their affected services): the culprit cannot be told apart from it (a tie
+// is not unique). A competitor that also explains a noise incident but reaches more other
+// services leaves the trial identifiable, yet common cause ranks it first (it explains more):
+// such trials are counted apart as "noise absorbed". Each trial checks the table against the
+// injected CI's real blast radius.
+import { cmdbFromDocument } from '../../src/core/graph/load';
+import type { Cmdb } from '../../src/core/graph/cmdb';
+import type { CmdbGraph } from '../../src/core/graph/cmdb-graph';
+import { blastRadius, settleImpact } from '../../src/core/impact/index';
+import { DEGRADED, NONE } from '../../src/core/impact/scratch';
+import { affectedServicesOf, commonCause, probableCauses, suggestedImpactOf } from '../../src/core/incidents';
+import type { Change } from '../../src/shared/changes';
+import { DEFAULT_PRIORITY_MATRIX, IncidentSchema, type AffectedService, type Incident } from '../../src/shared/incidents';
+import type { CmdbDocument } from '../../src/shared/model';
+import { mulberry32 } from '../support/synthetic-cmdb';
+import { summarize, time, type Summary } from './stats';
+
+export interface HitRates {
+  trials: number;
+  top1: number;
+  top3: number;
+}
+
+export interface NoiseGroup {
+  all: HitRates;
+  identifiable: HitRates;
+  /** Identifiable trials where another CI also explains a noise incident (common cause then ranks it first). */
+  noiseAbsorbed: number;
+  /**
+   * Identifiable trials the culprit missed top-1: common cause's first candidate explains more
+   * incidents (a noise one too); or the culprit, which its own ranking would put first, was not
+   * among the candidates it checked (it stops after 60 blast radii).
+   */
+  missedExplainsMore: number;
+  missedNotReached: number;
+}
+
+export interface IncidentOptions {
+  seed: number;
+  /** Trials asked for; fewer run when `budgetMs` (0: none) runs out first. */
+  trials: number;
+  budgetMs: number;
+  changes: number;
+  /** Calls timed for common cause over 50 incidents, and for probable causes. */
+  fiftyCalls: number;
+  probableCalls: number;
+}
+
+export interface IncidentFigures {
+  services: number;
+  /** CIs whose failure hurts at least 3 services (the trials' culprits are drawn among them). */
+  eligible: number;
+  cis: number;
+  /** Settling every CI's failure once for the identifiability table. */
+  reachTableMs: number;
+  setupMs: number;
+  trialsAsked: number;
+  budgetMs: number;
+  trialsMs: number;
+  clean: NoiseGroup;
+  noisy: NoiseGroup;
+  /** Trials whose injected CI's real blast radius matched the table (services hurt, other services). */
+  tableAgrees: number;
+  /** Common cause per trial call (3–10 incidents). */
+  trialCall: Summary;
+  /** Other CIs that explain every injected incident, per trial. */
+  competitors: Summary;
+  /** Common cause over 50 open incidents (one seeded outage among incidents on random services). */
+  fifty: Summary;
+  /** Probable causes of one incident, `changes` implemented changes in its lookback. */
+  probable: Summary;
+  probableFound: Summary;
+  changes: number;
+}
+
+const OPENED = '2026-12-05T12:00:00.000Z';
+const HOUR = 3_600_000;
+
+function isService(cls: string): boolean {
+  return cls === 'business_service' || cls === 'technical_service';
+}
+
+/** Per CI (by index), the services its failure hurts (down or degraded) and all it reaches (at_risk too); targets are not listed. */
+interface ReachTable {
+  hurt: Int32Array[];
+  reached: Int32Array[];
+  /** Per service index, the CIs that hurt it. */
+  hurtBy: Map<number, number[]>;
+}
+
+function reachTable(graph: CmdbGraph): ReachTable {
+  const ix = graph.indexes();
+  const hurt: Int32Array[] = new Array<Int32Array>(ix.n);
+  const reached: Int32Array[] = new Array<Int32Array>(ix.n);
+  const hurtBy = new Map<number, number[]>();
+  const serviceAt = new Uint8Array(ix.n);
+  for (let i = 0; i < ix.n; i++) serviceAt[i] = isService(ix.cis[i].class) ? 1 : 0;
+  const hurtBuf: number[] = [];
+  const reachBuf: number[] = [];
+  for (let i = 0; i < ix.n; i++) {
+    const { scratch: s } = settleImpact(graph, { targets: [{ ciId: ix.ciIds[i], mode: 'down' }] });
+    hurtBuf.length = 0;
+    reachBuf.length = 0;
+    for (let k = 0; k < s.touchedCount; k++) {
+      const j = s.touched[k];
+      if (serviceAt[j] === 0 || s.level[j] === NONE || s.targetStamp[j] === s.epoch) continue;
+      reachBuf.push(j);
+      if (s.level[j] >= DEGRADED) hurtBuf.push(j);
+    }
+    hurt[i] = Int32Array.from(hurtBuf);
+    reached[i] = Int32Array.from(reachBuf);
+    for (const j of hurtBuf) {
+      const list = hurtBy.get(j);
+      if (list) list.push(i);
+      else hurtBy.set(j, [i]);
+    }
+  }
+  return { hurt, reached, hurtBy };
+}
+
+class IncidentMaker {
+  private next = 0;
+  private readonly services = new Map<string, AffectedService[]>();
+  constructor(private readonly graph: CmdbGraph) {}
+
+  /** An open incident on one service, checked against the schema; its affected services as the service would store them. */
+  on(serviceId: string): Incident {
+    let affectedServices = this.services.get(serviceId);
+    if (!affectedServices) {
+      affectedServices = affectedServicesOf(this.graph, [serviceId]);
+      this.services.set(serviceId, affectedServices);
+    }
+    const n = ++this.next;
+    const impact = suggestedImpactOf(this.graph, affectedServices, [serviceId]);
+    return IncidentSchema.parse({
+      id: `inc_${n}`,
+      number: `INC${String(n).padStart(7, '0')}`,
+      title: `Generated incident ${n}`,
+      description: '',
+      affectedCiIds: [serviceId],
+      affectedServices,
+      impact,
+      suggestedImpact: impact,
+      urgency: 2,
+      priority: DEFAULT_PRIORITY_MATRIX[impact - 1][1],
+      status: 'new',
+      openedAt: OPENED,
+      respondedAt: null,
+      resolvedAt: null,
+      closedAt: null,
+      causedByChangeId: null,
+      createdAt: OPENED,
+      updatedAt: OPENED,
+    });
+  }
+}
+
+function pickDistinct<T>(items: readonly T[], count: number, random: () => number): T[] {
+  const pool = [...items];
+  const out: T[] = [];
+  while (out.length < count && pool.length > 0) {
+    const k = Math.floor(random() * pool.length);
+    out.push(pool[k]);
+    pool[k] = pool[pool.length - 1];
+    pool.pop();
+  }
+  return out;
+}
+
+interface Verdict {
+  identifiable: boolean;
+  noiseAbsorbed: boolean;
+  competitors: number;
+}
+
+/** The identifiability check described at the top of the file; `injected` and `noise` are service indexes. */
+function identify(table: ReachTable, culprit: number, injected: readonly number[], noise: readonly number[], incidentServices: ReadonlySet<number>): Verdict {
+  const others = (i: number) => table.reached[i].reduce((n, j) => (incidentServices.has(j) ? n : n + 1), 0);
+  const explains = (i: number, service: number) => i === service || table.hurt[i].includes(service);
+  const own = others(culprit);
+  // The CIs that explain the first injected incident, the service itself included; then those that explain the rest too.
+  const first = injected[0];
+  const competitors = [first, ...(table.hurtBy.get(first) ?? [])].filter((i) => i !== culprit && injected.every((service) => explains(i, service)));
+  let identifiable = true;
+  let noiseAbsorbed = false;
+  for (const i of competitors) {
+    if (others(i) <= own) identifiable = false;
+    else if (noise.some((service) => explains(i, service))) noiseAbsorbed = true;
+  }
+  return { identifiable, noiseAbsorbed, competitors: competitors.length };
+}
+
+function emptyGroup(): NoiseGroup {
+  return { all: { trials: 0, top1: 0, top3: 0 }, identifiable: { trials: 0, top1: 0, top3: 0 }, noiseAbsorbed: 0, missedExplainsMore: 0, missedNotReached: 0 };
+}
+
+function tally(rates: HitRates, top1: boolean, top3: boolean): void {
+  rates.trials++;
+  if (top1) rates.top1++;
+  if (top3) rates.top3++;
+}
+
+/** Changes implemented within the 72 h before the incidents opened (imported as implemented: their window's end is when), on random CIs, a third on two. */
+function implementedChanges(cmdb: Cmdb, ciIds: readonly string[], count: number, random: () => number): Change[] {
+  const opened = Date.parse(OPENED);
+  const pick = () => ciIds[Math.floor(random() * ciIds.length)];
+  const out: Change[] = [];
+  for (let i = 0; i < count; i++) {
+    const targets = new Set([pick()]);
+    if (random() < 0.3) targets.add(pick());
+    const end = opened - Math.floor(random() * 71 * 60) * 60_000;
+    const { record } = cmdb.createRecord('change', {
+      title: `Implemented change ${i + 1}`,
+      type: 'normal',
+      targets: [...targets].map((ciId) => ({ ciId, mode: 'down' })),
+      window: { start: new Date(end - (1 + Math.floor(random() * 4)) * HOUR).toISOString(), end: new Date(end).toISOString() },
+      implementer: `engineer-${Math.floor(random() * 50)}`,
+    });
+    out.push({ ...(record as Change), state: 'implemented' });
+  }
+  return out;
+}
+
+/** Whether the injected CI's real blast radius hurts and reaches the services the table says. */
+function agreesWithTable(graph: CmdbGraph, table: ReachTable, culprit: number): boolean {
+  const ix = graph.indexes();
+  const result = blastRadius(graph, { targets: [{ ciId: ix.ciIds[culprit], mode: 'down' }] });
+  const ids = (list: Int32Array) => [...list].map((j) => ix.ciIds[j]).sort().join(' ');
+  const hurt = result.services.filter((s) => s.level !== 'at_risk').map((s) => s.id).sort().join(' ');
+  const reached = result.services.map((s) => s.id).sort().join(' ');
+  return hurt === ids(table.hurt[culprit]) && reached === ids(table.reached[culprit]);
+}
+
+export function incidentBench(document: CmdbDocument, options: IncidentOptions): IncidentFigures {
+  const random = mulberry32(options.seed ^ 0x1c1d);
+  const setup = time(() => {
+    let ids = 0;
+    const cmdb = cmdbFromDocument(document, [], { now: () => '2026-11-30T00:00:00.000Z', newId: (p) => `${p}_${++ids}`, actor: 'bench' });
+    const changes = implementedChanges(cmdb, cmdb.graph.indexes().ciIds, options.changes, random);
+    return { cmdb, changes };
+  });
+  const { cmdb, changes } = setup.value;
+  const graph = cmdb.graph;
+  const ix = graph.indexes();
+  const services: number[] = [];
+  for (let i = 0; i < ix.n; i++) if (isService(ix.cis[i].class)) services.push(i);
+  const tableRun = time(() => reachTable(graph));
+  const table = tableRun.value;
+  const eligible: number[] = [];
+  for (let i = 0; i < ix.n; i++) if (table.hurt[i].length >= 3) eligible.push(i);
+  const make = new IncidentMaker(graph);
+  const incidentOn = (service: number) => make.on(ix.ciIds[service]);
+
+  const clean = emptyGroup();
+  const noisy = emptyGroup();
+  const calls: number[] = [];
+  const competitors: number[] = [];
+  let tableAgrees = 0;
+  const trialsStart = performance.now();
+  const budgetLeft = () => options.budgetMs <= 0 || performance.now() - trialsStart < options.budgetMs;
+  for (let t = 0; t < options.trials && budgetLeft(); t++) {
+    // Uniform among the CIs that hurt at least 3 services: the same draw as picking CIs at random until one does.
+    const culprit = eligible[Math.floor(random() * eligible.length)];
+    const injected = pickDistinct([...table.hurt[culprit]], 3 + Math.floor(random() * 6), random);
+    const withNoise = t % 2 === 1;
+    const reached = new Set(table.reached[culprit]);
+    const noise = withNoise ? pickDistinct(services.filter((j) => !reached.has(j) && j !== culprit), 1 + Math.floor(random() * 2), random) : [];
+    const incidents = [...injected, ...noise].map(incidentOn);
+    const run = time(() => commonCause(graph, incidents));
+    calls.push(run.ms);
+    const { candidates } = run.value;
+    const ranked = candidates.map((c) => c.ciId);
+    const culpritId = ix.ciIds[culprit];
+    const top1 = ranked[0] === culpritId;
+    const top3 = ranked.slice(0, 3).includes(culpritId);
+    const incidentServices = new Set<number>();
+    for (const incident of incidents) for (const id of [...incident.affectedCiIds, ...incident.affectedServices.map((s) => s.id)]) incidentServices.add(ix.indexOf.get(id) ?? -1);
+    const verdict = identify(table, culprit, injected, noise, incidentServices);
+    competitors.push(verdict.competitors);
+    if (agreesWithTable(graph, table, culprit)) tableAgrees++;
+    const group = withNoise ? noisy : clean;
+    tally(group.all, top1, top3);
+    if (verdict.identifiable) {
+      tally(group.identifiable, top1, top3);
+      if (verdict.noiseAbsorbed) group.noiseAbsorbed++;
+      if (!top1 && candidates[0] && candidates[0].explains.length > injected.length) group.missedExplainsMore++;
+      else if (!top1 && !ranked.includes(culpritId)) group.missedNotReached++;
+    }
+  }
+  const trialsMs = performance.now() - trialsStart;
+
+  // Common cause over 50 open incidents: one seeded outage (at most 8 of the services it hurts) among incidents on random other services.
+  const fifty: number[] = [];
+  for (let call = 0; call < options.fiftyCalls; call++) {
+    const culprit = eligible[Math.floor(random() * eligible.length)];
+    const seeded = pickDistinct([...table.hurt[culprit]], 8, random);
+    const others = pickDistinct(
+      services.filter((j) => !seeded.includes(j)),
+      50 - seeded.length,
+      random,
+    );
+    const incidents = [...seeded, ...others].map(incidentOn);
+    fifty.push(time(() => commonCause(graph, incidents)).ms);
+  }
+
+  // Probable causes of one incident on a random service: the whole call, its upstream walk included.
+  const probable: number[] = [];
+  const found: number[] = [];
+  for (const service of pickDistinct(services, options.probableCalls, random)) {
+    const incident = incidentOn(service);
+    const run = time(() => probableCauses(graph, incident, changes));
+    probable.push(run.ms);
+    found.push(run.value.length);
+  }
+
+  return {
+    services: services.length,
+    eligible: eligible.length,
+    cis: ix.n,
+    reachTableMs: tableRun.ms,
+    setupMs: setup.ms,
+    trialsAsked: options.trials,
+    budgetMs: options.budgetMs,
+    trialsMs,
+    clean,
+    noisy,
+    tableAgrees,
+    trialCall: summarize(calls),
+    competitors: summarize(competitors),
+    fifty: summarize(fifty),
+    probable: summarize(probable),
+    probableFound: summarize(found),
+    changes: changes.length,
+  };
+}
