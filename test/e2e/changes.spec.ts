@@ -142,6 +142,14 @@ test('a refused move names what is wrong and changes nothing; sending back needs
   await expect(detail).toContainText('Draft');
   await expect(detail.getByTestId('impact-source')).toContainText('Computed on the CMDB as it is now');
 
+  // A change started from the graph: the inspector's "New change" names the selected CI as its target.
+  await page.getByTestId('tab-explore').click();
+  await searchAndSelect(page, 'orders-db primary', 'db-orders-primary');
+  await page.getByTestId('new-change-for-ci').click();
+  await expect(page.getByTestId('change-form').getByTestId('target-db-orders-primary')).toContainText('orders-db primary');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('tab-changes').click();
+
   // The form refuses a window that ends before it starts, naming the field.
   await detail.getByTestId('edit-change').click();
   const form = page.getByTestId('change-form');

@@ -1,5 +1,6 @@
 // The inspector's "Operations" for a CI: its open incidents, its recent changes, and its incident
-// count and mean time to restore over the last 90 days; an incident can be recorded on it here.
+// count and mean time to restore over the last 90 days; an incident or a change request on the
+// selected CIs can be started here.
 import { useEffect, useState } from 'react';
 import type { Ci } from '../../shared/model';
 import type { CiActivity } from '../../shared/operations';
@@ -12,6 +13,13 @@ import { useViewStore } from '../state/view-store';
 import { useWorkspaceStore } from '../state/workspace-store';
 import { useIncidentsStore } from './incidents-store';
 import { PriorityChip } from './PriorityChip';
+
+/** The change form's targets from the graph: every selected CI (this one named), each down. */
+function changeTargets(ci: Pick<Ci, 'id' | 'name'>): { ciId: string; mode: 'down'; name: string | null }[] {
+  const selected = useViewStore.getState().selection;
+  const ids = selected.includes(ci.id) ? selected : [...selected, ci.id];
+  return ids.map((id) => ({ ciId: id, mode: 'down', name: id === ci.id ? ci.name : null }));
+}
 
 export function CiActivitySection({ ci }: { ci: Pick<Ci, 'id' | 'name'> }) {
   const revision = useDataStore((s) => s.info?.revision);
@@ -38,9 +46,14 @@ export function CiActivitySection({ ci }: { ci: Pick<Ci, 'id' | 'name'> }) {
     <section className="panel-section" data-testid="ci-activity">
       <h3>
         Operations
-        <button type="button" className="btn btn-small" data-testid="record-incident" onClick={() => openDialog({ kind: 'incident-create', affected: [{ ciId: ci.id, mode: 'down', name: ci.name }] })}>
-          Record incident
-        </button>
+        <span className="row" style={{ gap: 4 }}>
+          <button type="button" className="btn btn-small" data-testid="record-incident" onClick={() => openDialog({ kind: 'incident-create', affected: [{ ciId: ci.id, mode: 'down', name: ci.name }] })}>
+            Record incident
+          </button>
+          <button type="button" className="btn btn-small" data-testid="new-change-for-ci" title="A change request on the selected CIs" onClick={() => openDialog({ kind: 'change-create', targets: changeTargets(ci) })}>
+            New change
+          </button>
+        </span>
       </h3>
       {!shown ? (
         <p className="muted">Loading…</p>
