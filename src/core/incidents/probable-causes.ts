@@ -4,7 +4,7 @@
 // engine's dependencies), ranked by graph distance, then the most recent first, each with its
 // path; and open incidents on the same or upstream CIs, probably the same outage.
 import type { Change } from '../../shared/changes';
-import { explanationPath, type DependenciesResult } from '../../shared/impact-types';
+import { explanationPath, impactIndex, type DependenciesResult, type ImpactIndex } from '../../shared/impact-types';
 import type { Incident, ProbableCause, SameOutage } from '../../shared/incidents';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import { dependencies } from '../impact';
@@ -33,6 +33,14 @@ export function upstreamOf(graph: CmdbGraph, affectedCiIds: readonly string[]): 
       if (!seen || entry.depth < seen.distance) best.set(entry.id, { distance: entry.depth, affectedCiId: affected, result });
     }
   }
+  // One index per dependencies result, built on the first path asked of it: building it costs a
+  // walk of the whole upstream, which a path per probable cause must not repeat.
+  const indexes = new Map<DependenciesResult, ImpactIndex>();
+  const indexOf = (result: DependenciesResult): ImpactIndex => {
+    let index = indexes.get(result);
+    if (!index) indexes.set(result, (index = impactIndex(result)));
+    return index;
+  };
   return {
     *entries() {
       for (const [ciId, hit] of best) yield [ciId, hit.distance];
@@ -42,7 +50,7 @@ export function upstreamOf(graph: CmdbGraph, affectedCiIds: readonly string[]): 
       if (!hit) return undefined;
       const { result } = hit;
       // Dependencies explain from the affected CI to the dependency; a cause reads the other way, in the direction failure travels.
-      return { distance: hit.distance, affectedCiId: hit.affectedCiId, path: () => (result ? (explanationPath(result, ciId)?.path ?? [ciId]).slice().reverse() : [ciId]) };
+      return { distance: hit.distance, affectedCiId: hit.affectedCiId, path: () => (result ? (explanationPath(indexOf(result), ciId)?.path ?? [ciId]).slice().reverse() : [ciId]) };
     },
   };
 }
