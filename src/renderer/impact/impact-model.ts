@@ -6,7 +6,6 @@ import {
   explanationPath,
   IMPACT_LEVELS,
   impactedAt,
-  impactedIds,
   levelAt,
   type BlastRadiusResult,
   type DependenciesResult,
@@ -119,11 +118,12 @@ export function viewCiIds(input: OverlayInput): string[] {
     // SPOFs alone: the service, each SPOF and the CIs on its way to the service (a tidy tree).
     ids.push(input.spof.serviceId);
     for (const s of input.spof.singlePointsOfFailure) ids.push(s.id);
-    for (const s of input.spof.singlePointsOfFailure) ids.push(...s.path);
+    for (const s of input.spof.singlePointsOfFailure) for (const id of s.path) ids.push(id);
   } else if (input.result) {
     for (const t of input.result.targets) ids.push(t.ciId);
-    // The engine already lists them worst level first, then nearest, then by name.
-    ids.push(...impactedIds(input.result.impacted));
+    // The engine already lists them worst level first, then nearest, then by name. A loop, not
+    // push(...ids): spreading a blast radius of 150k+ CIs into arguments overflows the stack.
+    for (const page of input.result.impacted.pages) for (const id of page.id) ids.push(id);
   }
   return [...new Set(ids)];
 }

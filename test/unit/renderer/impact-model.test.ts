@@ -74,6 +74,11 @@ describe('impact model', () => {
 
   it('a capped view keeps targets first, then the worst and nearest impacted CIs', () => {
     expect(viewCiIds(base)).toEqual(['db', 'app', 'svc-a', 'etl', 'svc-b', 'cluster']);
+    // A blast radius of 300,000 CIs (more than fit in a call's arguments) is listed whole.
+    const huge = Array.from({ length: 300_000 }, (_, i) => ci(`c${i}`, 'down', 1, 'db', `r${i}`));
+    const ids = viewCiIds({ ...base, result: { ...base.result!, impacted: impactedColumns(huge) } });
+    expect(ids).toHaveLength(300_001);
+    expect(ids.at(-1)).toBe('c299999');
   });
 
   it('colours targets, levels and the relationships impacts came over; the rest is dimmed', () => {
