@@ -45,9 +45,15 @@ export function App() {
   useImpactShortcuts();
   useMenuCommands();
   useDocumentTitle();
-  useRevisionRefresh(useChangesStore((s) => s.refresh));
-  useRevisionRefresh(useIncidentsStore((s) => s.refresh));
   const workspace = useWorkspaceStore((s) => s.workspace);
+  // The changes list assesses every change (risk and conflicts: about a second for 1,000 at 100k
+  // CIs): fetched for the screens that show it, not after each edit on Explore. Incidents are
+  // always kept: the graph's badges show them.
+  useRevisionRefresh(
+    useChangesStore((s) => s.refresh),
+    workspace === 'changes' || workspace === 'cab',
+  );
+  useRevisionRefresh(useIncidentsStore((s) => s.refresh));
   const panels = useViewStore((s) => s.panels);
   const fatal = useDataStore((s) => s.fatal);
   const simulating = useImpactStore((s) => s.active);

@@ -1,6 +1,6 @@
 // Record an incident (affected CIs picked by search, or the graph's selection) or edit one. The
 // impact is suggested by the affected services' criticality unless the user sets it.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { Incident } from '../../shared/incidents';
 import { useFormSubmit } from '../hooks/useFormSubmit';
 import { CiListEditor, type NamedTarget } from '../components/CiListEditor';
@@ -20,6 +20,10 @@ type Props = { mode: 'create'; affected: NamedTarget[] } | { mode: 'edit'; incid
 export function IncidentFormDialog(props: Props) {
   const close = useViewStore((s) => s.closeDialog);
   const changes = useChangesStore((s) => s.items) ?? [];
+  // The caused-by choices: the changes list, fetched here when no change screen has fetched it yet.
+  useEffect(() => {
+    if (useChangesStore.getState().items === null) void useChangesStore.getState().refresh();
+  }, []);
   const editing = props.mode === 'edit' ? props.incident : null;
   const [title, setTitle] = useState(editing?.title ?? '');
   const [affected, setAffected] = useState<NamedTarget[]>(
