@@ -1,88 +1,209 @@
-// The common cause of several incidents: the CIs whose failure would explain the most of them
-// (their blast radius, redundancy respected, takes an affected CI of the incident down or
-// degraded: a CI only left at_risk still works, so a redundancy group member explains nothing
-// while the group stands), then the
-// fewest other services impacted. Candidates come from what the affected CIs stand on (the
-// upstream walk bounds how many incidents a CI can explain); the most promising are checked with
-// the real blast radius until no unchecked one can do better.
-import { explanationPath, impactIndex, levelAt } from '../../shared/impact-types';
+// The common cause of several incidents: the CI whose failure best explains them. A CI explains an
+// incident when it is one of its affected CIs or its blast radius (redundancy respected) takes one
+// of them down or degraded: a CI only left at_risk still works, so a redundancy group member
+// explains nothing while the group stands.
+//
+// Ranking: each incident explained counts 1 and each other service the failure reaches (besides
+// the incidents' own) costs 1/OTHER_SERVICES_PER_INCIDENT. Counting explained incidents alone would let a hub
+// that also reaches one unrelated incident outrank the CI behind all the others, though it takes
+// hundreds of healthy services down with it; the cost makes "explains 5 of 6, INC6 left over" the
+// answer when the sixth is noise. Ties: more explained, then fewer other services, then id.
+//
+// Exact, and fast on a large CMDB: two reach tables bound every CI's score without a blast radius
+// (the incidents its failure could reach at all, over any relationship; the services it is sure to
+// reach, over hard ones), and the real blast radius is computed for the CIs in order of that bound
+// until no unchecked one can beat the ones kept.
 import type { CommonCauseCandidate, CommonCauseResult, Incident } from '../../shared/incidents';
 import type { CmdbGraph } from '../graph/cmdb-graph';
-import { blastRadius } from '../impact';
-import { upstreamOf } from './probable-causes';
+import type { GraphIndexes } from '../graph/csr-index';
+import { settleImpact } from '../impact';
+import { condensationOf, rowPopcount, spreadBits, type Condensation } from '../impact/condensation';
+import { DEGRADED, FAIL_SOFT, NONE, scratchFor } from '../impact/scratch';
+import { pathTo } from '../impact/paths';
+import { isServiceCode, serviceReachOf } from '../impact/service-reach';
+
+/** How many other services reached outweigh one incident explained. */
+export const OTHER_SERVICES_PER_INCIDENT = 50;
 
 export interface CommonCauseOptions {
   /** How many ranked candidates to return. */
   limit?: number;
-  /** At most this many blast radii are computed (the candidates that can explain the most first). */
+  /** At most this many blast radii are computed (in order of the bound); the ranking is exact unless it runs out. */
   budget?: number;
 }
 
-interface Bound {
-  ciId: string;
-  /** Incidents whose affected CIs stand on it: at most this many can it explain. */
-  reach: number;
-  distanceSum: number;
+/** The score in whole units (1/OTHER_SERVICES_PER_INCIDENT of an incident), so that ties are exact. */
+export function causeScore(explains: number, otherServices: number): number {
+  return explains * OTHER_SERVICES_PER_INCIDENT - otherServices;
 }
 
-function boundsOf(graph: CmdbGraph, incidents: readonly Incident[]): Bound[] {
-  const bounds = new Map<string, Bound>();
-  for (const incident of incidents) {
-    const upstream = upstreamOf(graph, incident.affectedCiIds);
-    for (const [ciId, distance] of upstream.entries()) {
-      const b = bounds.get(ciId);
-      if (b) {
-        b.reach++;
-        b.distanceSum += distance;
-      } else bounds.set(ciId, { ciId, reach: 1, distanceSum: distance });
+interface Checked {
+  ci: number;
+  /** Indexes into the incidents. */
+  explains: number[];
+  otherServices: number;
+  score: number;
+  /** Per explained incident, the CIs from this one to the incident's CI its failure hurts. */
+  paths: string[][];
+}
+
+function better(ix: GraphIndexes, a: Checked, b: Checked): number {
+  return b.score - a.score || b.explains.length - a.explains.length || a.otherServices - b.otherServices || (ix.ciIds[a.ci] < ix.ciIds[b.ci] ? -1 : 1);
+}
+
+/**
+ * Per component of the failure graph, a bit per incident its failure could explain: one of the
+ * incident's CIs is reached over hard edges, or over hard edges, one soft edge and hard edges again
+ * (a soft edge turns down into degraded, and degraded does not cross a soft edge).
+ */
+function incidentReach(ix: GraphIndexes, affected: readonly number[][], width: number): { cond: Condensation; bits: Uint32Array } {
+  const hard = condensationOf(ix, 'hard');
+  const all = condensationOf(ix, 'all');
+  const hardBits = new Uint32Array(hard.count * width);
+  const bits = new Uint32Array(all.count * width);
+  affected.forEach((cis, j) => {
+    for (const a of cis) {
+      hardBits[hard.comp[a] * width + (j >>> 5)] |= 1 << (j & 31);
+      bits[all.comp[a] * width + (j >>> 5)] |= 1 << (j & 31);
+    }
+  });
+  spreadBits(ix, hard, hardBits, width);
+  const { failOffsets, failEnds } = ix;
+  const { failKind } = scratchFor(ix);
+  for (let k = 0; k < all.count; k++) {
+    const row = k * width;
+    for (let q = all.start[k]; q < all.start[k + 1]; q++) {
+      const v = all.nodes[q];
+      for (let p = failOffsets[v], end = failOffsets[v + 1]; p < end; p++) {
+        const w = failEnds[p];
+        if (failKind[p] === FAIL_SOFT) {
+          const from = hard.comp[w] * width;
+          for (let x = 0; x < width; x++) bits[row + x] |= hardBits[from + x];
+        } else if (all.comp[w] !== k) {
+          const from = all.comp[w] * width;
+          for (let x = 0; x < width; x++) bits[row + x] |= bits[from + x];
+        }
+      }
     }
   }
-  // Most incidents first; among equals the nearest to them (a smaller blast radius, likely the better explanation).
-  return [...bounds.values()].sort((a, b) => b.reach - a.reach || a.distanceSum - b.distanceSum || (a.ciId < b.ciId ? -1 : 1));
+  return { cond: all, bits };
 }
 
-function better(a: CommonCauseCandidate, b: CommonCauseCandidate): number {
-  return b.explains.length - a.explains.length || a.otherServices - b.otherServices || (a.ciId < b.ciId ? -1 : 1);
+/**
+ * The CIs that could explain an incident, best bound first: grouped by the most incidents each
+ * could explain, and within a group by the bound with the fewest other services it must reach,
+ * which is worked out only for the groups the search gets to. Before each group comes its
+ * ceiling (ci -1): once the weakest kept CI beats it, nothing further can.
+ */
+function* candidatesInOrder(ix: GraphIndexes, affected: readonly number[][], incidentCi: Uint8Array): Generator<{ ci: number; bound: number }> {
+  const k = affected.length;
+  const width = Math.max(1, Math.ceil(k / 32));
+  const { cond, bits } = incidentReach(ix, affected, width);
+  const most = new Int32Array(ix.n);
+  const groupStart = new Int32Array(k + 2);
+  for (let i = 0; i < ix.n; i++) {
+    most[i] = rowPopcount(bits, cond.comp[i] * width, width);
+    groupStart[most[i] + 1]++;
+  }
+  for (let e = 0; e <= k; e++) groupStart[e + 1] += groupStart[e];
+  const fill = groupStart.slice(0, k + 1);
+  const byMost = new Int32Array(ix.n);
+  for (let i = 0; i < ix.n; i++) byMost[fill[most[i]]++] = i;
+
+  const reach = serviceReachOf(ix);
+  let without: Uint32Array | undefined;
+  if (reach) {
+    without = new Uint32Array(reach.width);
+    for (let i = 0; i < ix.n; i++) if (incidentCi[i] === 1 && reach.column[i] >= 0) without[reach.column[i] >>> 5] |= 1 << (reach.column[i] & 31);
+  }
+  for (let e = k; e >= 1; e--) {
+    const top = causeScore(e, 0);
+    yield { ci: -1, bound: top };
+    // Packed as (distance below the ceiling, CI) in one number, so that a typed sort orders them.
+    const packed = new Float64Array(groupStart[e + 1] - groupStart[e]);
+    for (let q = groupStart[e]; q < groupStart[e + 1]; q++) {
+      const i = byMost[q];
+      let fewest = 0;
+      if (reach) {
+        fewest = rowPopcount(reach.bits, reach.cond.comp[i] * reach.width, reach.width, without);
+        // A blast radius does not list its target.
+        if (reach.column[i] >= 0 && incidentCi[i] === 0) fewest--;
+      }
+      packed[q - groupStart[e]] = (top - causeScore(e, fewest)) * ix.n + i;
+    }
+    packed.sort();
+    for (const value of packed) {
+      const ci = value % ix.n;
+      yield { ci, bound: top - (value - ci) / ix.n };
+    }
+  }
+}
+
+/** The real blast radius of CI `ci` taken down: which incidents it explains and how many other services it reaches. */
+function check(graph: CmdbGraph, ci: number, affected: readonly number[][], incidentCi: Uint8Array): Checked {
+  const ix = graph.indexes();
+  const { scratch: s } = settleImpact(graph, { targets: [{ ciId: ix.ciIds[ci], mode: 'down' }] });
+  const explains: number[] = [];
+  const paths: string[][] = [];
+  affected.forEach((cis, j) => {
+    const hit = cis.find((a) => a === ci || (s.stamp[a] === s.epoch && s.level[a] >= DEGRADED));
+    if (hit === undefined) return;
+    explains.push(j);
+    paths.push(pathTo(s, hit));
+  });
+  let otherServices = 0;
+  for (let q = 0; q < s.touchedCount; q++) {
+    const v = s.touched[q];
+    if (incidentCi[v] === 0 && s.level[v] !== NONE && s.targetStamp[v] !== s.epoch && isServiceCode(s.classCode[v])) otherServices++;
+  }
+  return { ci, explains, otherServices, score: causeScore(explains.length, otherServices), paths };
+}
+
+/** A kept CI as the operation answers it: names, what is left over, and the path to each incident it explains. */
+function candidateOf(ix: GraphIndexes, checked: Checked, incidents: readonly Incident[]): CommonCauseCandidate {
+  const explained = new Set(checked.explains);
+  return {
+    ciId: ix.ciIds[checked.ci],
+    name: ix.cis[checked.ci].name,
+    explains: checked.explains.map((j) => incidents[j].id),
+    leftOver: incidents.filter((_, j) => !explained.has(j)).map((i) => i.id),
+    otherServices: checked.otherServices,
+    paths: checked.explains.map((j, k) => ({ incidentId: incidents[j].id, path: checked.paths[k] })),
+  };
 }
 
 export function commonCause(graph: CmdbGraph, incidents: readonly Incident[], options: CommonCauseOptions = {}): CommonCauseResult {
   const limit = options.limit ?? 5;
-  const budget = options.budget ?? 60;
-  const incidentServices = new Set(incidents.flatMap((i) => [...i.affectedServices.map((s) => s.id), ...i.affectedCiIds]));
-  const ranked: CommonCauseCandidate[] = [];
-  let checked = 0;
-  for (const bound of boundsOf(graph, incidents)) {
-    if (checked >= budget) break;
-    // No unchecked candidate can explain more than the last one kept.
-    if (ranked.length >= limit && bound.reach < ranked[limit - 1].explains.length) break;
-    checked++;
-    const result = blastRadius(graph, { targets: [{ ciId: bound.ciId, mode: 'down' }] });
-    const index = impactIndex(result);
-    const atRisk = new Set<string>();
-    for (const page of result.impacted.pages) for (let j = 0; j < page.id.length; j++) if (levelAt(page, j) === 'at_risk') atRisk.add(page.id[j]);
-    const explains: string[] = [];
-    const leftOver: string[] = [];
-    const paths: CommonCauseCandidate['paths'] = [];
-    for (const incident of incidents) {
-      const hit = incident.affectedCiIds.find((id) => index.has(id) && !atRisk.has(id));
-      if (hit === undefined) {
-        leftOver.push(incident.id);
-        continue;
-      }
-      explains.push(incident.id);
-      paths.push({ incidentId: incident.id, path: explanationPath(index, hit)?.path ?? [hit] });
+  const budget = options.budget ?? 2000;
+  const ix = graph.indexes();
+  const affected = incidents.map((incident) => incident.affectedCiIds.flatMap((id) => ix.indexOf.get(id) ?? []));
+  // The incidents' own CIs and services: reaching them is no cost.
+  const incidentCi = new Uint8Array(ix.n);
+  for (const incident of incidents) {
+    for (const id of [...incident.affectedCiIds, ...incident.affectedServices.map((s) => s.id)]) {
+      const i = ix.indexOf.get(id);
+      if (i !== undefined) incidentCi[i] = 1;
     }
-    if (explains.length === 0) continue;
-    const otherServices = result.services.filter((s) => !incidentServices.has(s.id)).length;
-    ranked.push({ ciId: bound.ciId, name: graph.getCi(bound.ciId)?.name ?? bound.ciId, explains, leftOver, otherServices, paths });
-    ranked.sort(better);
-    if (ranked.length > limit) ranked.length = limit;
   }
-  const top = ranked[0];
+  const kept: Checked[] = [];
+  let checks = 0;
+  for (const { ci, bound } of candidatesInOrder(ix, affected, incidentCi)) {
+    // Kept in order, so the last kept is the weakest: no unchecked CI can beat it.
+    if (kept.length >= limit && kept[limit - 1].score > bound) break;
+    if (ci < 0) continue;
+    if (checks++ >= budget) break;
+    const checked = check(graph, ci, affected, incidentCi);
+    if (checked.explains.length === 0) continue;
+    kept.push(checked);
+    kept.sort((a, b) => better(ix, a, b));
+    if (kept.length > limit) kept.length = limit;
+  }
+  const candidates = kept.map((c) => candidateOf(ix, c, incidents));
+  const top = candidates[0];
   const summary = top
     ? `${top.name} explains ${top.explains.length} of ${incidents.length} incident${incidents.length === 1 ? '' : 's'}`
     : incidents.length === 0
       ? 'no open incident to explain'
       : 'no CI explains these incidents';
-  return { incidentIds: incidents.map((i) => i.id), candidates: ranked, summary };
+  return { incidentIds: incidents.map((i) => i.id), candidates, summary };
 }

@@ -4,10 +4,10 @@
 // engine's dependencies), ranked by graph distance, then the most recent first, each with its
 // path; and open incidents on the same or upstream CIs, probably the same outage.
 import type { Change } from '../../shared/changes';
-import { explanationPath, impactIndex, type DependenciesResult, type ImpactIndex } from '../../shared/impact-types';
 import type { Incident, ProbableCause, SameOutage } from '../../shared/incidents';
 import type { CmdbGraph } from '../graph/cmdb-graph';
-import { dependencies } from '../impact';
+import { upstreamPassFrom } from '../impact/dependencies';
+import { beginEpoch, scratchFor } from '../impact/scratch';
 import { isOpenIncident } from './incident-kind';
 
 export const DEFAULT_LOOKBACK_HOURS = 72;
@@ -15,42 +15,37 @@ export const DEFAULT_LOOKBACK_HOURS = 72;
 /** Per CI the incident's affected CIs stand on (the affected CIs themselves at distance 0): the nearest affected CI and the path from it. */
 export interface Upstream {
   get(ciId: string): { distance: number; affectedCiId: string; path: () => string[] } | undefined;
-  /** Every CI reached, with its distance. */
-  entries(): Iterable<[string, number]>;
 }
 
+/**
+ * One breadth-first walk up from all the affected CIs at once (the impact engine's dependencies
+ * pass), copied out of the engine's scratch space so that later traversals do not overwrite it.
+ */
 export function upstreamOf(graph: CmdbGraph, affectedCiIds: readonly string[]): Upstream {
-  const best = new Map<string, { distance: number; affectedCiId: string; result: DependenciesResult | null }>();
-  for (const affected of affectedCiIds) {
-    if (!graph.hasCi(affected)) continue;
-    best.set(affected, { distance: 0, affectedCiId: affected, result: null });
+  const ix = graph.indexes();
+  const roots = [...new Set(affectedCiIds.flatMap((id) => ix.indexOf.get(id) ?? []))];
+  const s = scratchFor(ix);
+  beginEpoch(s);
+  const count = upstreamPassFrom(s, roots, Number.MAX_SAFE_INTEGER);
+  const distance = new Int32Array(ix.n).fill(-1);
+  const parent = new Int32Array(ix.n);
+  for (let q = 0; q < count; q++) {
+    const v = s.queue[q];
+    distance[v] = s.depth[v];
+    parent[v] = s.parent[v];
   }
-  for (const affected of affectedCiIds) {
-    if (!graph.hasCi(affected)) continue;
-    const result = dependencies(graph, affected);
-    for (const entry of result.dependencies) {
-      const seen = best.get(entry.id);
-      if (!seen || entry.depth < seen.distance) best.set(entry.id, { distance: entry.depth, affectedCiId: affected, result });
-    }
-  }
-  // One index per dependencies result, built on the first path asked of it: building it costs a
-  // walk of the whole upstream, which a path per probable cause must not repeat.
-  const indexes = new Map<DependenciesResult, ImpactIndex>();
-  const indexOf = (result: DependenciesResult): ImpactIndex => {
-    let index = indexes.get(result);
-    if (!index) indexes.set(result, (index = impactIndex(result)));
-    return index;
+  // Parent pointers lead from a dependency to the affected CI it was reached from: the direction failure travels.
+  const pathFrom = (v: number): number[] => {
+    const path = [v];
+    while (parent[path[path.length - 1]] >= 0) path.push(parent[path[path.length - 1]]);
+    return path;
   };
   return {
-    *entries() {
-      for (const [ciId, hit] of best) yield [ciId, hit.distance];
-    },
     get(ciId) {
-      const hit = best.get(ciId);
-      if (!hit) return undefined;
-      const { result } = hit;
-      // Dependencies explain from the affected CI to the dependency; a cause reads the other way, in the direction failure travels.
-      return { distance: hit.distance, affectedCiId: hit.affectedCiId, path: () => (result ? (explanationPath(indexOf(result), ciId)?.path ?? [ciId]).slice().reverse() : [ciId]) };
+      const v = ix.indexOf.get(ciId);
+      if (v === undefined || distance[v] < 0) return undefined;
+      const path = pathFrom(v);
+      return { distance: distance[v], affectedCiId: ix.ciIds[path[path.length - 1]], path: () => path.map((i) => ix.ciIds[i]) };
     },
   };
 }

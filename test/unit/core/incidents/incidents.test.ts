@@ -150,6 +150,29 @@ describe('common cause', () => {
     expect(hostCandidate?.otherServices).toBe(1);
   });
 
+  it('leaves an unrelated incident over rather than name a hub that takes 60 healthy services down with it', () => {
+    const cmdb = changeLab();
+    // A core switch that db-host and the Search API's cache both stand on, and 60 services besides.
+    cmdb.createCi({ id: 'core', name: 'core switch', class: 'network_device' });
+    cmdb.createRelationship({ source: 'host', target: 'core', type: 'connects_to' });
+    cmdb.createRelationship({ source: 'cache', target: 'core', type: 'connects_to' });
+    for (let i = 0; i < 60; i++) {
+      cmdb.createCi({ id: `svc${i}`, name: `Service ${i}`, class: 'business_service' });
+      cmdb.createRelationship({ source: `svc${i}`, target: 'core', type: 'depends_on' });
+    }
+    cmdb.createCi({ id: 'refunds', name: 'Refunds', class: 'business_service' });
+    cmdb.createRelationship({ source: 'refunds', target: 'db', type: 'depends_on' });
+    const a = open(cmdb, { affectedCiIds: ['checkout'] });
+    const b = open(cmdb, { affectedCiIds: ['refunds'] });
+    const noise = open(cmdb, { affectedCiIds: ['search'] });
+    const [top, ...rest] = commonCause(cmdb.graph, [a, b, noise], { limit: 10 }).candidates;
+    expect(top.explains).toEqual([a.id, b.id]);
+    expect(top.leftOver).toEqual([noise.id]);
+    const hub = rest.find((c) => c.ciId === 'core');
+    expect(hub?.explains).toEqual([a.id, b.id, noise.id]);
+    expect(hub?.otherServices).toBe(60);
+  });
+
   it('does not name one member of a redundancy group that still stands: it leaves the group only at risk', () => {
     const cmdb = changeLab();
     const incident = open(cmdb, { affectedCiIds: ['pool'] });

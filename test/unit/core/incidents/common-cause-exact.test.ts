@@ -1,0 +1,110 @@
+// Common cause's search prunes with reach bounds; these tests check it against the plain
+// definition (every CI's real blast radius, scored the same way) on generated CMDBs, and check the
+// bounds themselves: the services a CI is sure to reach are reached by its blast radius.
+import { describe, expect, it } from 'vitest';
+import { cmdbFromDocument } from '../../../../src/core/graph/load';
+import { CmdbGraph, type Cmdb } from '../../../../src/core/graph';
+import { blastRadius } from '../../../../src/core/impact';
+import { condensationOf } from '../../../../src/core/impact/condensation';
+import { serviceReachOf } from '../../../../src/core/impact/service-reach';
+import { causeScore, commonCause } from '../../../../src/core/incidents';
+import { impactedList } from '../../../../src/shared/impact-types';
+import type { Incident } from '../../../../src/shared/incidents';
+import { generateSyntheticCmdb, mulberry32 } from '../../../support/synthetic-cmdb';
+import { testEnv } from '../graph/test-env';
+import { makeCi, makeRel } from '../impact/impact-helpers';
+
+function generated(cis: number, seed: number): Cmdb {
+  return cmdbFromDocument(generateSyntheticCmdb({ cis, seed }), [], testEnv());
+}
+
+interface Answer {
+  ciId: string;
+  explains: string[];
+  otherServices: number;
+}
+
+/** Every CI taken down in turn, scored by the definition. */
+function bruteForce(cmdb: Cmdb, incidents: readonly Incident[], limit: number): Answer[] {
+  const own = new Set(incidents.flatMap((i) => [...i.affectedCiIds, ...i.affectedServices.map((s) => s.id)]));
+  const answers: (Answer & { score: number })[] = [];
+  for (const ci of cmdb.graph.cis()) {
+    const result = blastRadius(cmdb.graph, { targets: [{ ciId: ci.id, mode: 'down' }] });
+    const hurt = new Set(impactedList(result.impacted).filter((e) => e.level !== 'at_risk').map((e) => e.id));
+    const explains = incidents.filter((i) => i.affectedCiIds.some((id) => id === ci.id || hurt.has(id))).map((i) => i.id);
+    if (explains.length === 0) continue;
+    const otherServices = result.services.filter((s) => !own.has(s.id)).length;
+    answers.push({ ciId: ci.id, explains, otherServices, score: causeScore(explains.length, otherServices) });
+  }
+  answers.sort((a, b) => b.score - a.score || b.explains.length - a.explains.length || a.otherServices - b.otherServices || (a.ciId < b.ciId ? -1 : 1));
+  return answers.slice(0, limit).map(({ ciId, explains, otherServices }) => ({ ciId, explains, otherServices }));
+}
+
+function openOn(cmdb: Cmdb, ciIds: readonly string[]): Incident[] {
+  return ciIds.map((id) => cmdb.createRecord('incident', { title: `down: ${id}`, affectedCiIds: [id] }).record as Incident);
+}
+
+describe('common cause search', () => {
+  it('ranks exactly as scoring every CI would, on generated CMDBs with services, hosts and noise', () => {
+    for (const seed of [1, 2, 3]) {
+      const cmdb = generated(1500, seed);
+      const random = mulberry32(seed * 7919);
+      const cis = [...cmdb.graph.cis()];
+      const services = cis.filter((c) => c.class === 'business_service' || c.class === 'technical_service');
+      for (let round = 0; round < 4; round++) {
+        const count = 3 + Math.floor(random() * 8);
+        // Mostly services, now and then any CI (an incident may name a database or a host).
+        const chosen = new Set<string>();
+        while (chosen.size < count) {
+          const pool = random() < 0.8 ? services : cis;
+          chosen.add(pool[Math.floor(random() * pool.length)].id);
+        }
+        const incidents = openOn(cmdb, [...chosen]);
+        const answer = commonCause(cmdb.graph, incidents, { limit: 5 }).candidates.map(({ ciId, explains, otherServices }) => ({ ciId, explains, otherServices }));
+        expect(answer, `seed ${seed} round ${round}`).toEqual(bruteForce(cmdb, incidents, 5));
+      }
+    }
+  });
+
+  it('knows the services each CI is sure to reach: all of them are in its blast radius', () => {
+    const cmdb = generated(1200, 4);
+    const ix = cmdb.graph.indexes();
+    const reach = serviceReachOf(ix);
+    expect(reach).not.toBeNull();
+    if (!reach) return;
+    const serviceAt: string[] = [];
+    for (let i = 0; i < ix.n; i++) if (reach.column[i] >= 0) serviceAt[reach.column[i]] = ix.ciIds[i];
+    let sure = 0;
+    for (let i = 0; i < ix.n; i++) {
+      const listed = new Set(blastRadius(cmdb.graph, { targets: [{ ciId: ix.ciIds[i], mode: 'down' }] }).services.map((s) => s.id));
+      const row = reach.cond.comp[i] * reach.width;
+      for (let c = 0; c < serviceAt.length; c++) {
+        if ((reach.bits[row + (c >>> 5)] & (1 << (c & 31))) === 0 || serviceAt[c] === ix.ciIds[i]) continue;
+        sure++;
+        expect(listed.has(serviceAt[c]), `${ix.ciIds[i]} → ${serviceAt[c]}`).toBe(true);
+      }
+    }
+    // The bound is not vacuous.
+    expect(sure).toBeGreaterThan(ix.n);
+  });
+});
+
+describe('the failure graph condensed', () => {
+  it('puts a cycle in one component, after everything it reaches, and survives a chain of 200,000 CIs', () => {
+    const cmdb = generated(800, 5);
+    const ix = cmdb.graph.indexes();
+    const cond = condensationOf(ix, 'all');
+    for (let v = 0; v < ix.n; v++) {
+      for (let p = ix.failOffsets[v]; p < ix.failOffsets[v + 1]; p++) expect(cond.comp[ix.failEnds[p]]).toBeLessThanOrEqual(cond.comp[v]);
+    }
+    // The generator writes explicit two-cycles: their ends share a component.
+    expect(cond.count).toBeLessThan(ix.n);
+
+    const chain = new CmdbGraph();
+    const n = 200_000;
+    for (let i = 0; i < n; i++) chain.putCi(makeCi(`c${i}`));
+    for (let i = 1; i < n; i++) chain.putRelationship(makeRel(`c${i} depends_on c${i - 1}`));
+    const long = condensationOf(chain.indexes(), 'hard');
+    expect(long.count).toBe(n);
+  });
+});
