@@ -16,11 +16,10 @@
 import type { CommonCauseCandidate, CommonCauseResult, Incident } from '../../shared/incidents';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import type { GraphIndexes } from '../graph/csr-index';
-import { settleImpact } from '../impact';
 import { condensationOf, rowPopcount, spreadBits, type Condensation } from '../impact/condensation';
-import { DEGRADED, FAIL_SOFT, NONE, scratchFor } from '../impact/scratch';
-import { pathTo } from '../impact/paths';
-import { isServiceCode, serviceReachOf } from '../impact/service-reach';
+import { FAIL_QUORUM, FAIL_SOFT, scratchFor } from '../impact/scratch';
+import { serviceReachOf } from '../impact/service-reach';
+import { effectPath, failureEffectOf, hurtIndex } from './failure-effects';
 
 /** How many other services reached outweigh one incident explained. */
 export const OTHER_SERVICES_PER_INCIDENT = 50;
@@ -56,7 +55,14 @@ function better(ix: GraphIndexes, a: Checked, b: Checked): number {
  * incident's CIs is reached over hard edges, or over hard edges, one soft edge and hard edges again
  * (a soft edge turns down into degraded, and degraded does not cross a soft edge).
  */
-function incidentReach(ix: GraphIndexes, affected: readonly number[][], width: number): { cond: Condensation; bits: Uint32Array } {
+interface IncidentReach {
+  all: Condensation;
+  bits: Uint32Array;
+  hard: Condensation;
+  hardBits: Uint32Array;
+}
+
+function incidentReach(ix: GraphIndexes, affected: readonly number[][], width: number): IncidentReach {
   const hard = condensationOf(ix, 'hard');
   const all = condensationOf(ix, 'all');
   const hardBits = new Uint32Array(hard.count * width);
@@ -86,7 +92,30 @@ function incidentReach(ix: GraphIndexes, affected: readonly number[][], width: n
       }
     }
   }
-  return { cond: all, bits };
+  return { all, bits, hard, hardBits };
+}
+
+/**
+ * The most incidents CI i's own failure could explain: its rows are shared with what stands on it,
+ * so they count a redundancy group it is a member of; but its failure alone loses one member, and
+ * a group left with exactly its minimum is only at risk (explains nothing), unless i reaches the
+ * group by another way too.
+ */
+function mostExplained(ix: GraphIndexes, reach: IncidentReach, own: Map<number, number[]>, i: number, width: number, row: Uint32Array): number {
+  const { failOffsets, failEnds } = ix;
+  const { failKind, memberTotal, minHealthy } = scratchFor(ix);
+  const { all, bits, hard, hardBits } = reach;
+  row.fill(0);
+  for (const j of own.get(i) ?? []) row[j >>> 5] |= 1 << (j & 31);
+  for (let p = failOffsets[i], end = failOffsets[i + 1]; p < end; p++) {
+    const w = failEnds[p];
+    const kind = failKind[p];
+    if (kind === FAIL_QUORUM && memberTotal[w] - 1 === minHealthy[w]) continue;
+    const from = kind === FAIL_SOFT ? hardBits : bits;
+    const at = kind === FAIL_SOFT ? hard.comp[w] * width : all.comp[w] * width;
+    for (let x = 0; x < width; x++) row[x] |= from[at + x];
+  }
+  return rowPopcount(row, 0, width);
 }
 
 /**
@@ -98,11 +127,18 @@ function incidentReach(ix: GraphIndexes, affected: readonly number[][], width: n
 function* candidatesInOrder(ix: GraphIndexes, affected: readonly number[][], incidentCi: Uint8Array): Generator<{ ci: number; bound: number }> {
   const k = affected.length;
   const width = Math.max(1, Math.ceil(k / 32));
-  const { cond, bits } = incidentReach(ix, affected, width);
+  const reachOf = incidentReach(ix, affected, width);
+  const { all, bits } = reachOf;
+  const own = new Map<number, number[]>();
+  affected.forEach((cis, j) => {
+    for (const a of cis) own.set(a, [...(own.get(a) ?? []), j]);
+  });
+  const row = new Uint32Array(width);
   const most = new Int32Array(ix.n);
   const groupStart = new Int32Array(k + 2);
   for (let i = 0; i < ix.n; i++) {
-    most[i] = rowPopcount(bits, cond.comp[i] * width, width);
+    // The shared row first: most CIs reach no incident at all.
+    most[i] = rowPopcount(bits, all.comp[i] * width, width) === 0 ? 0 : mostExplained(ix, reachOf, own, i, width, row);
     groupStart[most[i] + 1]++;
   }
   for (let e = 0; e <= k; e++) groupStart[e + 1] += groupStart[e];
@@ -142,20 +178,17 @@ function* candidatesInOrder(ix: GraphIndexes, affected: readonly number[][], inc
 /** The real blast radius of CI `ci` taken down: which incidents it explains and how many other services it reaches. */
 function check(graph: CmdbGraph, ci: number, affected: readonly number[][], incidentCi: Uint8Array): Checked {
   const ix = graph.indexes();
-  const { scratch: s } = settleImpact(graph, { targets: [{ ciId: ix.ciIds[ci], mode: 'down' }] });
+  const effect = failureEffectOf(graph, ci);
   const explains: number[] = [];
   const paths: string[][] = [];
   affected.forEach((cis, j) => {
-    const hit = cis.find((a) => a === ci || (s.stamp[a] === s.epoch && s.level[a] >= DEGRADED));
+    const hit = cis.find((a) => hurtIndex(effect, a) >= 0);
     if (hit === undefined) return;
     explains.push(j);
-    paths.push(pathTo(s, hit));
+    paths.push(effectPath(ix, effect, hit));
   });
   let otherServices = 0;
-  for (let q = 0; q < s.touchedCount; q++) {
-    const v = s.touched[q];
-    if (incidentCi[v] === 0 && s.level[v] !== NONE && s.targetStamp[v] !== s.epoch && isServiceCode(s.classCode[v])) otherServices++;
-  }
+  for (const v of effect.reachedServices) if (incidentCi[v] === 0) otherServices++;
   return { ci, explains, otherServices, score: causeScore(explains.length, otherServices), paths };
 }
 

@@ -35,17 +35,21 @@ export function upstreamOf(graph: CmdbGraph, affectedCiIds: readonly string[]): 
     parent[v] = s.parent[v];
   }
   // Parent pointers lead from a dependency to the affected CI it was reached from: the direction failure travels.
-  const pathFrom = (v: number): number[] => {
-    const path = [v];
-    while (parent[path[path.length - 1]] >= 0) path.push(parent[path[path.length - 1]]);
+  const rootOf = (v: number): number => {
+    let u = v;
+    while (parent[u] >= 0) u = parent[u];
+    return u;
+  };
+  const pathFrom = (v: number): string[] => {
+    const path = [ix.ciIds[v]];
+    for (let u = v; parent[u] >= 0; u = parent[u]) path.push(ix.ciIds[parent[u]]);
     return path;
   };
   return {
     get(ciId) {
       const v = ix.indexOf.get(ciId);
       if (v === undefined || distance[v] < 0) return undefined;
-      const path = pathFrom(v);
-      return { distance: distance[v], affectedCiId: ix.ciIds[path[path.length - 1]], path: () => path.map((i) => ix.ciIds[i]) };
+      return { distance: distance[v], affectedCiId: ix.ciIds[rootOf(v)], path: () => pathFrom(v) };
     },
   };
 }

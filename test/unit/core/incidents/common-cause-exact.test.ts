@@ -60,8 +60,17 @@ describe('common cause search', () => {
           chosen.add(pool[Math.floor(random() * pool.length)].id);
         }
         const incidents = openOn(cmdb, [...chosen]);
-        const answer = commonCause(cmdb.graph, incidents, { limit: 5 }).candidates.map(({ ciId, explains, otherServices }) => ({ ciId, explains, otherServices }));
+        const { candidates } = commonCause(cmdb.graph, incidents, { limit: 5 });
+        const answer = candidates.map(({ ciId, explains, otherServices }) => ({ ciId, explains, otherServices }));
         expect(answer, `seed ${seed} round ${round}`).toEqual(bruteForce(cmdb, incidents, 5));
+        // Each path runs from the candidate to one of the incident's CIs along relationships.
+        for (const candidate of candidates) {
+          for (const { incidentId, path } of candidate.paths) {
+            expect(path[0]).toBe(candidate.ciId);
+            expect(incidents.find((i) => i.id === incidentId)?.affectedCiIds).toContain(path.at(-1));
+            for (let k = 1; k < path.length; k++) expect(cmdb.graph.relationshipsOf(path[k]).some((r) => r.source === path[k - 1] || r.target === path[k - 1])).toBe(true);
+          }
+        }
       }
     }
   });

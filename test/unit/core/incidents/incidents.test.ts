@@ -173,6 +173,15 @@ describe('common cause', () => {
     expect(hub?.otherServices).toBe(60);
   });
 
+  it('names a member of a group with more than one spare: losing it degrades the group and what stands on it', () => {
+    const cmdb = changeLab();
+    cmdb.createCi({ id: 'web3', name: 'web-3', class: 'server' });
+    cmdb.createRelationship({ source: 'web3', target: 'pool', type: 'member_of' });
+    const incident = open(cmdb, { affectedCiIds: ['checkout'] });
+    const web1 = commonCause(cmdb.graph, [incident], { limit: 20 }).candidates.find((c) => c.ciId === 'web1');
+    expect(web1?.paths[0].path).toEqual(['web1', 'pool', 'checkout']);
+  });
+
   it('does not name one member of a redundancy group that still stands: it leaves the group only at risk', () => {
     const cmdb = changeLab();
     const incident = open(cmdb, { affectedCiIds: ['pool'] });

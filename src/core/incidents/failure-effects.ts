@@ -1,0 +1,96 @@
+// What one CI's failure does, kept compact for common cause: the CIs it takes down or degrades
+// (sorted, each with the CI its explanation comes from) and the services it reaches at any level.
+// Kept per GraphIndexes (until the next edit), within a memory budget: asking common cause again
+// about a changed set of incidents then reuses the blast radii of the hubs it checked before.
+import type { CmdbGraph } from '../graph/cmdb-graph';
+import type { GraphIndexes } from '../graph/csr-index';
+import { settleImpact } from '../impact';
+import { DEGRADED, NONE } from '../impact/scratch';
+import { isServiceCode } from '../impact/service-reach';
+
+export interface FailureEffect {
+  readonly ci: number;
+  /** CIs taken down or degraded, the failed CI included, in index order. */
+  readonly hurt: Int32Array;
+  /** For hurt[k], the CI its explanation comes from (-1 for the failed CI). */
+  readonly from: Int32Array;
+  /** Services reached at any level, the failed CI left out. */
+  readonly reachedServices: Int32Array;
+}
+
+/** Words kept per GraphIndexes: 16M (64 MB); beyond it effects are computed and not kept. */
+const MAX_KEPT_WORDS = 1 << 24;
+
+interface Kept {
+  effects: Map<number, FailureEffect>;
+  words: number;
+}
+
+const cache = new WeakMap<GraphIndexes, Kept>();
+
+export function failureEffectOf(graph: CmdbGraph, ci: number): FailureEffect {
+  const ix = graph.indexes();
+  let kept = cache.get(ix);
+  if (!kept) cache.set(ix, (kept = { effects: new Map(), words: 0 }));
+  const known = kept.effects.get(ci);
+  if (known) return known;
+  const effect = settle(graph, ix, ci);
+  const words = effect.hurt.length * 2 + effect.reachedServices.length;
+  if (kept.words + words <= MAX_KEPT_WORDS) {
+    kept.effects.set(ci, effect);
+    kept.words += words;
+  }
+  return effect;
+}
+
+function settle(graph: CmdbGraph, ix: GraphIndexes, ci: number): FailureEffect {
+  const { scratch: s } = settleImpact(graph, { targets: [{ ciId: ix.ciIds[ci], mode: 'down' }] });
+  // (CI, parent + 1) packed in one number, so that one typed sort orders the CIs and carries their parents.
+  const width = ix.n + 1;
+  const packed: number[] = [];
+  let services = 0;
+  for (let q = 0; q < s.touchedCount; q++) {
+    const v = s.touched[q];
+    if (s.level[v] >= DEGRADED) packed.push(v * width + (v === ci ? 0 : s.parent[v] + 1));
+    if (v !== ci && s.level[v] !== NONE && isServiceCode(s.classCode[v])) services++;
+  }
+  const order = Float64Array.from(packed).sort();
+  const hurt = new Int32Array(order.length);
+  const from = new Int32Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const rest = order[k] % width;
+    hurt[k] = (order[k] - rest) / width;
+    from[k] = rest - 1;
+  }
+  const reachedServices = new Int32Array(services);
+  let k = 0;
+  for (let q = 0; q < s.touchedCount; q++) {
+    const v = s.touched[q];
+    if (v !== ci && s.level[v] !== NONE && isServiceCode(s.classCode[v])) reachedServices[k++] = v;
+  }
+  return { ci, hurt, from, reachedServices };
+}
+
+/** Where CI v sits in effect.hurt, or -1 when the failure does not take it down or degrade it. */
+export function hurtIndex(effect: FailureEffect, v: number): number {
+  const { hurt } = effect;
+  let lo = 0;
+  let hi = hurt.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hurt[mid] === v) return mid;
+    if (hurt[mid] < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** CI ids from the failed CI to v (hurt by it), in the direction failure travels. */
+export function effectPath(ix: GraphIndexes, effect: FailureEffect, v: number): string[] {
+  const path: string[] = [];
+  for (let k = hurtIndex(effect, v); k >= 0; k = effect.from[k] < 0 ? -1 : hurtIndex(effect, effect.from[k])) {
+    path.push(ix.ciIds[effect.hurt[k]]);
+    if (path.length > effect.hurt.length) throw new Error('explanation path does not end (parent pointers form a cycle)');
+  }
+  return path.reverse();
+}
