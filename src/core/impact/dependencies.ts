@@ -22,23 +22,13 @@ import { sortByKeyThenName } from './sort';
  * Returns the number of nodes in `s.queue` (root first, then dependencies in BFS order).
  */
 export function upstreamPass(s: Scratch, root: number, maxDepth: number, hardOnly = false): number {
-  return upstreamPassFrom(s, [root], maxDepth, hardOnly);
-}
-
-/**
- * The same BFS from several roots at depth 0 (distinct CIs): each dependency gets its distance to
- * the nearest root, and parent pointers lead back to that root.
- */
-export function upstreamPassFrom(s: Scratch, roots: readonly number[], maxDepth: number, hardOnly = false): number {
   const ix = s.ix;
   const { outOffsets, outEdges, inOffsets, inEdges, relSource, relTarget, relType, relStrength } = ix;
   const { depth, parent, parentEdge, queue } = s;
+  touch(s, root);
   let head = 0;
   let tail = 0;
-  for (const root of roots) {
-    touch(s, root);
-    queue[tail++] = root;
-  }
+  queue[tail++] = root;
   while (head < tail) {
     const u = queue[head++];
     const d = depth[u];

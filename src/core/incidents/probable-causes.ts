@@ -6,8 +6,7 @@
 import type { Change } from '../../shared/changes';
 import type { Incident, ProbableCause, SameOutage } from '../../shared/incidents';
 import type { CmdbGraph } from '../graph/cmdb-graph';
-import { upstreamPassFrom } from '../impact/dependencies';
-import { beginEpoch, scratchFor } from '../impact/scratch';
+import { upstreamWalk } from '../impact/upstream-walk';
 import { isOpenIncident } from './incident-kind';
 
 export const DEFAULT_LOOKBACK_HOURS = 72;
@@ -17,23 +16,11 @@ export interface Upstream {
   get(ciId: string): { distance: number; affectedCiId: string; path: () => string[] } | undefined;
 }
 
-/**
- * One breadth-first walk up from all the affected CIs at once (the impact engine's dependencies
- * pass), copied out of the engine's scratch space so that later traversals do not overwrite it.
- */
+/** One breadth-first walk up from all the affected CIs at once. */
 export function upstreamOf(graph: CmdbGraph, affectedCiIds: readonly string[]): Upstream {
   const ix = graph.indexes();
   const roots = [...new Set(affectedCiIds.flatMap((id) => ix.indexOf.get(id) ?? []))];
-  const s = scratchFor(ix);
-  beginEpoch(s);
-  const count = upstreamPassFrom(s, roots, Number.MAX_SAFE_INTEGER);
-  const distance = new Int32Array(ix.n).fill(-1);
-  const parent = new Int32Array(ix.n);
-  for (let q = 0; q < count; q++) {
-    const v = s.queue[q];
-    distance[v] = s.depth[v];
-    parent[v] = s.parent[v];
-  }
+  const { distance, next: parent } = upstreamWalk(ix, roots);
   // Parent pointers lead from a dependency to the affected CI it was reached from: the direction failure travels.
   const rootOf = (v: number): number => {
     let u = v;
