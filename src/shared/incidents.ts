@@ -201,4 +201,7 @@ export interface CommonCauseResult {
   candidates: CommonCauseCandidate[];
   /** "explains 5 of 6 incidents". */
   summary: string;
+  /** How many CIs' failures were worked out; false when the budget ran out before the ranking was settled. */
+  checked: number;
+  complete: boolean;
 }

@@ -119,10 +119,10 @@ function mostExplained(ix: GraphIndexes, reach: IncidentReach, own: Map<number, 
 }
 
 /**
- * The CIs that could explain an incident, best bound first: grouped by the most incidents each
- * could explain, and within a group by the bound with the fewest other services it must reach,
- * which is worked out only for the groups the search gets to. Before each group comes its
- * ceiling (ci -1): once the weakest kept CI beats it, nothing further can.
+ * The CIs that could explain an incident, best bound first. They are grouped by the most
+ * incidents each could explain; a group's bounds (with the fewest other services each must
+ * reach) are worked out only when the search gets to its ceiling, announced first (ci -1): once
+ * the weakest kept CI beats a ceiling, nothing further can.
  */
 function* candidatesInOrder(ix: GraphIndexes, affected: readonly number[][], incidentCi: Uint8Array): Generator<{ ci: number; bound: number }> {
   const k = affected.length;
@@ -152,10 +152,8 @@ function* candidatesInOrder(ix: GraphIndexes, affected: readonly number[][], inc
     without = new Uint32Array(reach.width);
     for (let i = 0; i < ix.n; i++) if (incidentCi[i] === 1 && reach.column[i] >= 0) without[reach.column[i] >>> 5] |= 1 << (reach.column[i] & 31);
   }
-  for (let e = k; e >= 1; e--) {
-    const top = causeScore(e, 0);
-    yield { ci: -1, bound: top };
-    // Packed as (distance below the ceiling, CI) in one number, so that a typed sort orders them.
+  // One group's CIs sorted by bound, packed as (fewest other services, CI) in one number so that a typed sort orders them.
+  const groupOf = (e: number): { e: number; packed: Float64Array; at: number } => {
     const packed = new Float64Array(groupStart[e + 1] - groupStart[e]);
     for (let q = groupStart[e]; q < groupStart[e + 1]; q++) {
       const i = byMost[q];
@@ -165,13 +163,32 @@ function* candidatesInOrder(ix: GraphIndexes, affected: readonly number[][], inc
         // A blast radius does not list its target.
         if (reach.column[i] >= 0 && incidentCi[i] === 0) fewest--;
       }
-      packed[q - groupStart[e]] = (top - causeScore(e, fewest)) * ix.n + i;
+      packed[q - groupStart[e]] = fewest * ix.n + i;
     }
-    packed.sort();
-    for (const value of packed) {
-      const ci = value % ix.n;
-      yield { ci, bound: top - (value - ci) / ix.n };
+    return { e, packed: packed.sort(), at: 0 };
+  };
+  // The open groups merged by bound; the next group opens once its ceiling reaches the best bound left.
+  const open: ReturnType<typeof groupOf>[] = [];
+  let next = k;
+  for (;;) {
+    let best: ReturnType<typeof groupOf> | null = null;
+    let bestBound = -Infinity;
+    for (const g of open) {
+      if (g.at >= g.packed.length) continue;
+      const bound = causeScore(g.e, Math.floor(g.packed[g.at] / ix.n));
+      if (bound > bestBound) {
+        best = g;
+        bestBound = bound;
+      }
     }
+    if (next >= 1 && causeScore(next, 0) >= bestBound) {
+      yield { ci: -1, bound: causeScore(next, 0) };
+      open.push(groupOf(next--));
+      continue;
+    }
+    if (!best) return;
+    yield { ci: best.packed[best.at] % ix.n, bound: bestBound };
+    best.at++;
   }
 }
 
@@ -220,11 +237,16 @@ export function commonCause(graph: CmdbGraph, incidents: readonly Incident[], op
   }
   const kept: Checked[] = [];
   let checks = 0;
+  let complete = true;
   for (const { ci, bound } of candidatesInOrder(ix, affected, incidentCi)) {
     // Kept in order, so the last kept is the weakest: no unchecked CI can beat it.
     if (kept.length >= limit && kept[limit - 1].score > bound) break;
     if (ci < 0) continue;
-    if (checks++ >= budget) break;
+    if (checks >= budget) {
+      complete = false;
+      break;
+    }
+    checks++;
     const checked = check(graph, ci, affected, incidentCi);
     if (checked.explains.length === 0) continue;
     kept.push(checked);
@@ -238,5 +260,5 @@ export function commonCause(graph: CmdbGraph, incidents: readonly Incident[], op
     : incidents.length === 0
       ? 'no open incident to explain'
       : 'no CI explains these incidents';
-  return { incidentIds: incidents.map((i) => i.id), candidates, summary };
+  return { incidentIds: incidents.map((i) => i.id), candidates, summary, checked: checks, complete };
 }
