@@ -73,7 +73,9 @@ export class FileStorage implements CmdbStoragePort {
   private readonly fs: StorageFs;
   private readonly adapter: CheckpointAdapter;
   private readonly db: Low<CmdbDocument>;
+  /** The live journal's writer; null after close, or when reopening it after a rotation failed (the next append tries again). */
   private writer: JournalWriter | null = null;
+  private closed = false;
   private segments: Segment[] = [];
   private sources: SourceFile[] = [];
   /** The live journal: records, bytes and seq range. */
@@ -236,7 +238,7 @@ export class FileStorage implements CmdbStoragePort {
 
   /** Appends several transactions with one write and one fdatasync (group commit). */
   async appendTransactions(transactions: readonly (readonly JournalRecord[])[]): Promise<void> {
-    const writer = this.requireWriter();
+    const writer = await this.liveWriter();
     let text = '';
     let count = 0;
     for (const records of transactions) {
@@ -261,7 +263,7 @@ export class FileStorage implements CmdbStoragePort {
    * the live journal holds no records.
    */
   async rotateJournal(): Promise<Segment | null> {
-    const writer = this.requireWriter();
+    const writer = await this.liveWriter();
     if (this.live.records === 0) return null;
     const segment: Segment = {
       path: `${this.paths.journal}.${this.live.firstSeq}-${this.live.lastSeq}`,
@@ -269,16 +271,22 @@ export class FileStorage implements CmdbStoragePort {
       lastSeq: this.live.lastSeq,
     };
     this.writer = null;
-    await writer.close();
+    // Every append was fdatasync'd before it was acknowledged, so a failed close loses nothing (and, as
+    // close(2) does, releases the descriptor): the rotation goes on.
+    await writer.close().catch(() => undefined);
     try {
-      segment.path = await renameNoOverwrite(this.paths.journal, segment.path, this.fs);
-    } finally {
-      // Reopen a journal even when the rename failed, so appends go on where they can.
-      this.writer = await JournalWriter.open(this.paths.journal, undefined, this.fs);
-      await fsyncDir(dirname(this.paths.journal), this.fs);
+      segment.path = await freePath(segment.path, '', this.fs);
+      await this.fs.rename(this.paths.journal, segment.path);
+    } catch (error) {
+      // Not sealed: the live journal is still the file it was; appends go on into it.
+      await this.reopenWriter().catch(() => undefined);
+      throw error;
     }
+    // Sealed, whatever fails from here: the segment is where open replays it, and the live journal starts
+    // empty (created with a directory fsync, which makes the rename durable too).
     this.segments.push(segment);
-    this.live = { records: 0, bytes: this.writer.size, firstSeq: 0, lastSeq: 0 };
+    this.live = { records: 0, bytes: 0, firstSeq: 0, lastSeq: 0 };
+    await this.reopenWriter();
     return segment;
   }
 
@@ -300,6 +308,7 @@ export class FileStorage implements CmdbStoragePort {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const writer = this.writer;
     this.writer = null;
     await writer?.close();
@@ -323,9 +332,25 @@ export class FileStorage implements CmdbStoragePort {
     });
   }
 
-  private requireWriter(): JournalWriter {
-    if (!this.writer) throw new Error(`${this.paths.journal} is not open`);
-    return this.writer;
+  /** The live journal's writer, opened again if a rotation could not reopen it. */
+  private async liveWriter(): Promise<JournalWriter> {
+    if (this.closed) throw new Error(`${this.paths.journal} is not open`);
+    if (!this.writer) await this.reopenWriter();
+    return this.writer as JournalWriter;
+  }
+
+  /** Opens the live journal for appending (creating it, durably, if the rotation moved it away). */
+  private async reopenWriter(): Promise<void> {
+    const existed = await pathExists(this.paths.journal, this.fs);
+    const writer = await JournalWriter.open(this.paths.journal, undefined, this.fs);
+    try {
+      if (!existed) await fsyncDir(dirname(this.paths.journal), this.fs);
+    } catch (error) {
+      await writer.close().catch(() => undefined);
+      throw error;
+    }
+    this.writer = writer;
+    this.live.bytes = writer.size;
   }
 
   private async readJournalOrQuarantine(path: string, allowTornTail: boolean): ReturnType<typeof readJournal> {
@@ -407,9 +432,13 @@ export class FileStorage implements CmdbStoragePort {
     await this.fs.mkdir(this.paths.history, { recursive: true, mode: DIR_MODE });
     if (!historyExisted) await fsyncDir(dirname(this.paths.history), this.fs);
     for (const segment of covered) {
-      await renameNoOverwrite(segment.path, join(this.paths.history, basename(segment.path)), this.fs);
+      const target = await freePath(join(this.paths.history, basename(segment.path)), '', this.fs);
+      await this.fs.rename(segment.path, target);
+      // Moved: never moved again, even if a later step fails.
+      this.segments = this.segments.filter((s) => s !== segment);
     }
-    this.segments = this.segments.filter((s) => !covered.includes(s));
+    await fsyncDir(this.paths.history, this.fs);
+    await fsyncDir(dirname(this.paths.checkpoint), this.fs);
   }
 }
 

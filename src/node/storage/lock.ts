@@ -1,8 +1,10 @@
 // `<doc>.lock`: created exclusively (link(2) or O_EXCL) holding the owner's pid and host, so two
 // processes never write the same document. A lock whose process is gone (same host,
-// pid not alive) is stale and taken over.
+// pid not alive) is stale and taken over, and so is one this very thread left behind when a
+// failed unlink kept it from being released.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { threadId } from 'node:worker_threads';
 import { basename, dirname, join } from 'node:path';
 import { errnoCode, StoreOpenError } from './errors';
 import { FILE_MODE } from './fs-util';
@@ -11,8 +13,18 @@ import { nodeFs, type StorageFs } from './storage-fs';
 interface LockContent {
   pid: number;
   hostname: string;
+  /** The worker thread that took it (0: the main thread); absent in locks written before it was recorded. */
+  threadId?: number;
   token: string;
   createdAt: string;
+}
+
+/** Tokens of the locks this thread holds now. */
+const heldTokens = new Set<string>();
+
+/** True when the lock was taken by this thread and is no longer held: its release failed (say, the unlink hit an I/O error). */
+function leftByThisThread(holder: LockContent, host: string): boolean {
+  return holder.hostname === host && holder.pid === process.pid && holder.threadId === threadId && !heldTokens.has(holder.token);
 }
 
 export interface DocumentLock {
@@ -38,9 +50,9 @@ async function readLock(path: string, fs: StorageFs): Promise<LockContent | null
   try {
     const value: unknown = JSON.parse((await fs.readFile(path)).toString('utf8'));
     if (typeof value !== 'object' || value === null) return null;
-    const { pid, hostname: host, token, createdAt } = value as Record<string, unknown>;
+    const { pid, hostname: host, threadId: thread, token, createdAt } = value as Record<string, unknown>;
     if (typeof pid !== 'number' || typeof host !== 'string') return null;
-    return { pid, hostname: host, token: String(token ?? ''), createdAt: String(createdAt ?? '') };
+    return { pid, hostname: host, ...(typeof thread === 'number' ? { threadId: thread } : {}), token: String(token ?? ''), createdAt: String(createdAt ?? '') };
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') throw error;
     return null;
@@ -102,6 +114,7 @@ export async function acquireLock(lockPath: string, fs: StorageFs = nodeFs): Pro
   const content: LockContent = {
     pid: process.pid,
     hostname: hostname(),
+    threadId,
     token: randomBytes(8).toString('hex'),
     createdAt: new Date().toISOString(),
   };
@@ -120,7 +133,7 @@ export async function acquireLock(lockPath: string, fs: StorageFs = nodeFs): Pro
     } catch {
       continue; // removed between our attempt and the read: try again
     }
-    if (holder && (holder.hostname !== content.hostname || isProcessAlive(holder.pid))) {
+    if (holder && !leftByThisThread(holder, content.hostname) && (holder.hostname !== content.hostname || isProcessAlive(holder.pid))) {
       const where = holder.hostname === content.hostname ? '' : ` on ${holder.hostname}`;
       throw new StoreOpenError(
         'locked',
@@ -160,11 +173,13 @@ async function takeOverStale(lockPath: string, stale: LockContent | null, fs: St
 
 function makeLock(path: string, token: string, fs: StorageFs): DocumentLock {
   let released = false;
+  heldTokens.add(token);
   return {
     path,
     async release() {
       if (released) return;
       released = true;
+      heldTokens.delete(token);
       const holder = await readLock(path, fs).catch(() => null);
       if (holder && holder.pid === process.pid && holder.token === token) await fs.unlink(path).catch(() => undefined);
     },

@@ -403,9 +403,12 @@ class FileCmdbStore implements CmdbStore {
 
 /**
  * Writes `document` as a standalone checkpoint at `dest`. A document already there is
- * replaced: its lock is taken for the duration, its journal files are removed first (a
- * crash then leaves the old checkpoint alone, never new checkpoint + old journal) and its
- * history folder is kept aside as `<dest>.history.replaced-<time>`.
+ * replaced, its lock taken for the duration. The new checkpoint's rename is the one moment the
+ * document changes: until then every file of the old one is as it was; from then on its journal
+ * files cannot change the copy, since the copy's `journalSeq` is raised past every seq they hold
+ * (open skips records a checkpoint covers). Only then are they removed and the history folder
+ * kept aside as `<dest>.history.replaced-<time>`, so a failure at any step leaves the old
+ * document or the copy, never the old checkpoint without its journal.
  */
 export async function writeStandaloneDocument(
   dest: string,
@@ -416,9 +419,17 @@ export async function writeStandaloneDocument(
   const paths = documentPaths(dest);
   const lock = await acquireLock(paths.lock, fs);
   try {
-    const stale = [...(await listSegments(dest, fs)).map((s) => s.path), paths.journal, paths.recoveryNote];
+    await removeStaleTempFiles(dest, fs);
+    const segments = await listSegments(dest, fs);
+    const journals = [...segments.map((s) => s.path), paths.journal];
+    let covered = document.journalSeq;
+    for (const segment of segments) covered = Math.max(covered, segment.lastSeq);
+    for (const file of journals) covered = Math.max(covered, await highestSeqIn(file, fs));
+    const copy = covered === document.journalSeq ? document : { ...document, journalSeq: covered };
+    await new Low<CmdbDocument>(new CheckpointAdapter(dest, serialize, fs), copy).write();
+
     let removed = false;
-    for (const file of stale) {
+    for (const file of [...journals, paths.recoveryNote]) {
       try {
         await fs.unlink(file);
         removed = true;
@@ -431,9 +442,25 @@ export async function writeStandaloneDocument(
       removed = true;
     }
     if (removed) await fsyncDir(dirname(dest), fs);
-    await removeStaleTempFiles(dest, fs);
-    await new Low<CmdbDocument>(new CheckpointAdapter(dest, serialize, fs), document).write();
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * The highest number after a `"seq":` in a journal file (0 when it is missing): at least the
+ * highest seq of its records, whatever state the file is in. Read as text, since a damaged
+ * journal must not stop a copy from replacing it.
+ */
+async function highestSeqIn(file: string, fs: StorageFs): Promise<number> {
+  let text: string;
+  try {
+    text = (await fs.readFile(file)).toString('utf8');
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return 0;
+    throw error;
+  }
+  let highest = 0;
+  for (const match of text.matchAll(/"seq":(\d+)/g)) highest = Math.max(highest, Number(match[1]));
+  return highest;
 }
