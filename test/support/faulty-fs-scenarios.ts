@@ -3,7 +3,7 @@
 // parameters: the unit test runs small ones, test/perf/io-fault-loop.ts larger ones.
 import { join } from 'node:path';
 import type { Cmdb, Transaction } from '../../src/core/graph/cmdb';
-import { openCmdbStore, writeStandaloneDocument } from '../../src/node/storage';
+import { openCmdbStore, writeStandaloneDocument, type SerializeOptions } from '../../src/node/storage';
 import type { Ci, CmdbDocument, Relationship } from '../../src/shared/model';
 import { loopEnvironment, type Scenario, type Step } from './faulty-fs-loop';
 
@@ -75,6 +75,8 @@ export interface ScenarioSize {
   cis: number;
   /** Edits already in its journal (not yet in a checkpoint) when the scenario starts. */
   journal: number;
+  /** Checkpoint slices of the store the steps run on. */
+  serialize?: SerializeOptions;
 }
 
 /**
@@ -101,6 +103,7 @@ const DOC = 'doc.faultline';
 
 export function editsScenario(size: ScenarioSize, rounds: number): Scenario {
   return {
+    ...(size.serialize ? { serialize: size.serialize } : {}),
     name: `edits (${size.cis} CIs, ${rounds * 8} edits)`,
     document: DOC,
     setup: (dir) => writeStartingDocument(dir, DOC, size, 's'),
@@ -111,6 +114,7 @@ export function editsScenario(size: ScenarioSize, rounds: number): Scenario {
 export function compactionScenario(size: ScenarioSize): Scenario {
   const [create, update] = editRound(1);
   return {
+    ...(size.serialize ? { serialize: size.serialize } : {}),
     name: `compaction (${size.cis} CIs, ${size.journal} journal records)`,
     document: DOC,
     setup: (dir) => writeStartingDocument(dir, DOC, size, 's'),
@@ -121,6 +125,7 @@ export function compactionScenario(size: ScenarioSize): Scenario {
 export function exportScenario(size: ScenarioSize): Scenario {
   const [create] = editRound(1);
   return {
+    ...(size.serialize ? { serialize: size.serialize } : {}),
     name: `export (${size.cis} CIs over a document with ${size.journal} journal records, then to a new file)`,
     document: DOC,
     setup: async (dir) => {

@@ -1,6 +1,7 @@
 // A StorageFs that counts the store's file-system calls and fails the Nth one, in the style of
-// SQLite's I/O-error tests: `once` fails call N only (a passing fault), `forever` fails call N
-// and every later call that writes (a disk that died or filled up; reading still works).
+// SQLite's I/O-error tests: `once` fails call N only (a passing fault), `burst` calls N to
+// N + burst - 1 (a disk that fails a while, then works again), `forever` fails call N and every
+// later call that writes (a disk that died or filled up; reading still works).
 // Calls are counted only while armed, so a test can open a document first and then fault
 // only what it is testing. A failed call does nothing, except that with `tornWrites` a failed
 // write first writes half its bytes (a full disk), and a failed close still closes.
@@ -8,12 +9,14 @@ import * as fsp from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { OpenFlags, StorageFileHandle, StorageFs } from '../../src/node/storage';
 
-export type FaultMode = 'once' | 'forever';
+export type FaultMode = 'once' | 'burst' | 'forever';
 
 export interface FaultPlan {
   /** The call to fail, counting from 1 after arm(). */
   at: number;
   mode: FaultMode;
+  /** How many calls a `burst` fails (2 by default). */
+  burst?: number;
   /** The error code thrown (EIO by default). */
   code?: 'EIO' | 'ENOSPC';
   /** A failed write writes the first half of its bytes before it fails. */
@@ -36,6 +39,13 @@ export class InjectedFault extends Error {
     this.syscall = syscall;
     this.path = path;
   }
+}
+
+function failsCall(plan: FaultPlan, call: number, writes: boolean): boolean {
+  if (call < plan.at) return false;
+  if (plan.mode === 'once') return call === plan.at;
+  if (plan.mode === 'burst') return call < plan.at + (plan.burst ?? 2);
+  return call === plan.at || writes;
 }
 
 export class FaultyFs implements StorageFs {
@@ -68,7 +78,7 @@ export class FaultyFs implements StorageFs {
     const call = ++this.calls;
     this.trace.push(`${call} ${syscall} ${basename(path)}`);
     const plan = this.plan;
-    if (!plan || !(call === plan.at || (plan.mode === 'forever' && call > plan.at && writes))) return null;
+    if (!plan || !failsCall(plan, call, writes)) return null;
     this.injected++;
     return new InjectedFault(plan.code ?? 'EIO', call, syscall, path);
   }

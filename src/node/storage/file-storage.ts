@@ -265,6 +265,8 @@ export class FileStorage implements CmdbStoragePort {
   async rotateJournal(): Promise<Segment | null> {
     const writer = await this.liveWriter();
     if (this.live.records === 0) return null;
+    // A record reported failed must not be sealed into a segment (its seq is used again by the next edit).
+    await writer.repair();
     const segment: Segment = {
       path: `${this.paths.journal}.${this.live.firstSeq}-${this.live.lastSeq}`,
       firstSeq: this.live.firstSeq,
@@ -311,6 +313,8 @@ export class FileStorage implements CmdbStoragePort {
     this.closed = true;
     const writer = this.writer;
     this.writer = null;
+    // A last try at cutting back a record reported failed, so the next open does not find it.
+    await writer?.repair().catch(() => undefined);
     await writer?.close();
   }
 

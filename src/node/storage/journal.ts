@@ -232,7 +232,7 @@ export class JournalWriter {
   readonly path: string;
   private handle: StorageFileHandle;
   private sizeBytes: number;
-  /** Set when a failed append could not be rolled back: the file's tail is unknown, so no more appends. */
+  /** Set when a failed append could not be rolled back: the file's tail is unknown, so no append (and no sealing) until it is cut back. */
   private brokenBy: Error | null = null;
 
   private constructor(path: string, handle: StorageFileHandle, size: number) {
@@ -263,7 +263,7 @@ export class JournalWriter {
 
   /** Appends `text` and fdatasyncs. On failure the file is cut back to where it was, so a failed append leaves no trace. */
   async append(text: string): Promise<void> {
-    if (this.brokenBy) throw new Error(`${this.path} cannot be written after an earlier failure: ${this.brokenBy.message}`);
+    await this.repair();
     const data = Buffer.from(text, 'utf8');
     const before = this.sizeBytes;
     try {
@@ -282,6 +282,23 @@ export class JournalWriter {
       }
       throw error;
     }
+  }
+
+  /**
+   * Cuts the file back to its last acknowledged byte when a failed append could not (the disk
+   * failed twice), durably; throws if it still cannot. Called before every append and before the
+   * file is sealed as a segment, so a record that was reported failed never stays in the journal.
+   */
+  async repair(): Promise<void> {
+    const broken = this.brokenBy;
+    if (!broken) return;
+    try {
+      await this.handle.truncate(this.sizeBytes);
+      await this.handle.datasync();
+    } catch (error) {
+      throw new Error(`${this.path} cannot be written after an earlier failure (${broken.message}); cutting it back failed again: ${(error as Error).message}`, { cause: error });
+    }
+    this.brokenBy = null;
   }
 
   async close(): Promise<void> {

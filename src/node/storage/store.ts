@@ -427,24 +427,33 @@ export async function writeStandaloneDocument(
     for (const file of journals) covered = Math.max(covered, await highestSeqIn(file, fs));
     const copy = covered === document.journalSeq ? document : { ...document, journalSeq: covered };
     await new Low<CmdbDocument>(new CheckpointAdapter(dest, serialize, fs), copy).write();
-
-    let removed = false;
-    for (const file of [...journals, paths.recoveryNote]) {
-      try {
-        await fs.unlink(file);
-        removed = true;
-      } catch (error) {
-        if (errnoCode(error) !== 'ENOENT') throw error;
-      }
+    try {
+      await removeReplaced(dest, journals, fs);
+    } catch (error) {
+      throw new Error(`The copy was saved to ${dest}, but the old document's journal or history could not be put away (${(error as Error).message}); the copy opens as saved.`, { cause: error });
     }
-    if (await pathExists(paths.history, fs)) {
-      await fs.rename(paths.history, await freePath(`${paths.history}.replaced-${fileTimestamp()}`, '', fs));
-      removed = true;
-    }
-    if (removed) await fsyncDir(dirname(dest), fs);
   } finally {
     await lock.release();
   }
+}
+
+/** Removes the journal files and recovery note of the document a copy replaced, and keeps its history aside. */
+async function removeReplaced(dest: string, journals: readonly string[], fs: StorageFs): Promise<void> {
+  const paths = documentPaths(dest);
+  let removed = false;
+  for (const file of [...journals, paths.recoveryNote]) {
+    try {
+      await fs.unlink(file);
+      removed = true;
+    } catch (error) {
+      if (errnoCode(error) !== 'ENOENT') throw error;
+    }
+  }
+  if (await pathExists(paths.history, fs)) {
+    await fs.rename(paths.history, await freePath(`${paths.history}.replaced-${fileTimestamp()}`, '', fs));
+    removed = true;
+  }
+  if (removed) await fsyncDir(dirname(dest), fs);
 }
 
 /**

@@ -1,5 +1,5 @@
 // The I/O-fault loop (issue 14) at a bounded size: every N of three small scenarios, with call N
-// failing once and forever. The full-length loop is test/perf/io-fault-loop.ts.
+// failing once, in a burst of two calls, and forever. The full-length loop is test/perf/io-fault-loop.ts.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,8 +17,8 @@ function failuresOf(result: LoopResult): string[] {
 
 describe('I/O faults: the document opens to the old or the new state, never a third', () => {
   for (const scenario of [editsScenario(SIZE, 1), compactionScenario(SIZE), exportScenario(SIZE)]) {
-    for (const mode of ['once', 'forever'] as const) {
-      it(`${scenario.name}, every call failing ${mode}`, async () => {
+    for (const mode of ['once', 'burst', 'forever'] as const) {
+      it(`${scenario.name}, every call failing ${mode === 'burst' ? 'in a burst of two' : mode}`, async () => {
         const result = await runFaultLoop(scenario, { mode });
         expect(failuresOf(result)).toEqual([]);
         // Every call of the scenario was failed in one run, and each of those faults was injected.
@@ -73,6 +73,27 @@ describe('I/O faults found by the loop', () => {
     expect(JSON.parse(await readFile(`${path}.lock`, 'utf8'))).toMatchObject({ pid: process.pid });
     const again = await openCmdbStore(path, { env: loopEnvironment('m'), compaction: false });
     await again.close();
+  });
+
+  it('an edit whose save failed and could not be cut back is cut back before the next edit, never kept', async () => {
+    const path = join(dir, 'doc.faultline');
+    const fs = new FaultyFs();
+    const store = await openCmdbStore(path, { env: loopEnvironment('t'), createIfMissing: true, compaction: false, fs });
+    // Call 1 writes the edit, call 2 fdatasyncs it, call 3 cuts the file back after a failure.
+    fs.arm({ at: 2, mode: 'burst' });
+    const failed = store.cmdb.createCi({ name: 'Reported failed', class: 'server' }).tx;
+    await expect(store.persist(failed)).rejects.toMatchObject({ code: 'EIO' });
+    store.cmdb.revert(failed);
+    expect(fs.trace.slice(0, 3).map((call) => call.split(' ')[1])).toEqual(['write', 'fdatasync', 'ftruncate']);
+    await store.persist(store.cmdb.createCi({ name: 'Saved after the burst', class: 'server' }).tx);
+    fs.disarm();
+    await store.compact();
+    const state = dumpState(store.cmdb);
+    await store.close();
+    const reopened = await openCmdbStore(path, { env: loopEnvironment('u'), compaction: false });
+    expect(dumpState(reopened.cmdb)).toBe(state);
+    expect([...reopened.cmdb.graph.cis()].map((c) => c.name)).toEqual(['Saved after the burst']);
+    await reopened.close();
   });
 
   it('after a compaction fails once, edits still save and the next compaction works', async () => {
