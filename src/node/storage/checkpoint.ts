@@ -1,6 +1,5 @@
 // The checkpoint: a lowdb document holding the whole CMDB at `journalSeq`. The adapter
 // reads with migration and validation, and writes compact JSON atomically, in chunks.
-import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import type { DenseColumns } from '../../core/graph/csr-index';
 import { CURRENT_SCHEMA_VERSION, OBJECT_FORMAT_VERSION, type CmdbDocument } from '../../shared/model';
@@ -8,6 +7,7 @@ import { CorruptFileError, errnoCode, StoreOpenError } from './errors';
 import { writeFileAtomic } from './fs-util';
 import { migrateDocument, type RawDocument } from './migrations';
 import { FORMAT_MARKER, serializeDocument, type SerializeOptions } from './serialize';
+import { nodeFs, type StorageFs } from './storage-fs';
 import { validateDocument } from './validate';
 
 /**
@@ -54,30 +54,32 @@ export interface CheckpointReadResult {
 export class CheckpointAdapter implements Adapter<CmdbDocument> {
   readonly path: string;
   private readonly serializeOptions: SerializeOptions;
+  private readonly fs: StorageFs;
   /** Details of the last successful read. */
   lastRead: CheckpointReadResult | null = null;
 
-  constructor(path: string, serializeOptions: SerializeOptions = {}) {
+  constructor(path: string, serializeOptions: SerializeOptions = {}, fs: StorageFs = nodeFs) {
     this.path = path;
     this.serializeOptions = serializeOptions;
+    this.fs = fs;
   }
 
   async read(): Promise<CmdbDocument | null> {
-    const result = await readCheckpoint(this.path);
+    const result = await readCheckpoint(this.path, this.fs);
     this.lastRead = result;
     return result?.document ?? null;
   }
 
   async write(document: CmdbDocument): Promise<void> {
-    await writeFileAtomic(this.path, serializeDocument(document, this.serializeOptions));
+    await writeFileAtomic(this.path, serializeDocument(document, this.serializeOptions), this.fs);
   }
 }
 
-export async function readCheckpoint(path: string): Promise<CheckpointReadResult | null> {
+export async function readCheckpoint(path: string, fs: StorageFs = nodeFs): Promise<CheckpointReadResult | null> {
   let start = performance.now();
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await fs.readFile(path)).toString('utf8');
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return null;
     throw new StoreOpenError('io', path, `Cannot read ${path}: ${(error as Error).message}`, { cause: error });

@@ -7,7 +7,6 @@
 //   <doc>.journal-recovery     what the last recovery of a damaged journal kept and lost (told at the next open)
 //   <doc>.v<N>-backup          the original of a version 0 or 2 file migrated and rewritten at open
 import { constants as fsConstants } from 'node:fs';
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { CmdbStoragePort, LoadedCmdb } from '../../core/storage-port';
@@ -18,6 +17,7 @@ import { DIR_MODE, fileTimestamp, freePath, fsyncDir, pathExists, renameNoOverwr
 import { encodeTransaction, JournalDamageError, JournalWriter, readJournal, type RecordRange, type TransactionEnd } from './journal';
 import { describeRecovery, readRecoveryNote, removeRecoveryNote, writeRecoveredPrefix, writeRecoveryNote } from './recovery';
 import type { SerializeOptions } from './serialize';
+import { nodeFs, type StorageFs } from './storage-fs';
 
 export interface DocumentPaths {
   checkpoint: string;
@@ -38,10 +38,10 @@ export interface Segment {
 }
 
 /** Sealed journal segments beside the checkpoint, oldest first. */
-export async function listSegments(path: string): Promise<Segment[]> {
+export async function listSegments(path: string, fs: StorageFs = nodeFs): Promise<Segment[]> {
   const prefix = `${basename(path)}.journal.`;
   const segments: Segment[] = [];
-  for (const name of await readdir(dirname(path))) {
+  for (const name of await fs.readdir(dirname(path))) {
     if (!name.startsWith(prefix)) continue;
     const match = /^(\d+)-(\d+)(?:-\d+)?$/.exec(name.slice(prefix.length));
     if (!match) continue;
@@ -70,9 +70,12 @@ export interface LoadDetails {
 
 export class FileStorage implements CmdbStoragePort {
   readonly paths: DocumentPaths;
+  private readonly fs: StorageFs;
   private readonly adapter: CheckpointAdapter;
   private readonly db: Low<CmdbDocument>;
+  /** The live journal's writer; null after close, or when reopening it after a rotation failed (the next append tries again). */
   private writer: JournalWriter | null = null;
+  private closed = false;
   private segments: Segment[] = [];
   private sources: SourceFile[] = [];
   /** The live journal: records, bytes and seq range. */
@@ -81,9 +84,10 @@ export class FileStorage implements CmdbStoragePort {
   private checkpointStale = false;
   details: LoadDetails | null = null;
 
-  constructor(path: string, serialize: SerializeOptions = {}) {
+  constructor(path: string, serialize: SerializeOptions = {}, fs: StorageFs = nodeFs) {
     this.paths = documentPaths(path);
-    this.adapter = new CheckpointAdapter(path, serialize);
+    this.fs = fs;
+    this.adapter = new CheckpointAdapter(path, serialize, fs);
     this.db = new Low<CmdbDocument>(this.adapter, emptyDocument());
   }
 
@@ -119,12 +123,12 @@ export class FileStorage implements CmdbStoragePort {
       throw error;
     }
     const read = this.adapter.lastRead;
-    const note = await readRecoveryNote(this.paths.recoveryNote);
+    const note = await readRecoveryNote(this.paths.recoveryNote, this.fs);
     if (note !== null) warnings.push(`When ${checkpoint} was last opened its journal was damaged: ${note}`);
     let created = false;
-    this.segments = await listSegments(checkpoint);
+    this.segments = await listSegments(checkpoint, this.fs);
     if (!read) {
-      const orphans = [...(await pathExists(journalPath) ? [journalPath] : []), ...this.segments.map((s) => s.path)];
+      const orphans = [...(await pathExists(journalPath, this.fs) ? [journalPath] : []), ...this.segments.map((s) => s.path)];
       if (orphans.length > 0) {
         throw new StoreOpenError(
           'io',
@@ -171,8 +175,8 @@ export class FileStorage implements CmdbStoragePort {
     const liveRecords = liveResult?.records ?? [];
     files.push({ path: journalPath, records: liveRecords, ends: liveResult?.transactionEnds ?? [] });
     const journalExisted = liveResult !== null;
-    this.writer = await JournalWriter.open(journalPath, truncateTo);
-    if (!journalExisted) await fsyncDir(dirname(journalPath));
+    this.writer = await JournalWriter.open(journalPath, truncateTo, this.fs);
+    if (!journalExisted) await fsyncDir(dirname(journalPath), this.fs);
     this.live = {
       records: liveRecords.length,
       bytes: this.writer.size,
@@ -197,7 +201,7 @@ export class FileStorage implements CmdbStoragePort {
       if (first !== 0) this.sources.push({ path: file.path, firstSeq: first, lastSeq, ends: file.ends });
     }
     // The recovery note has been told (in these warnings) and the document opened past it.
-    if (note !== null) await removeRecoveryNote(this.paths.recoveryNote);
+    if (note !== null) await removeRecoveryNote(this.paths.recoveryNote, this.fs);
     // Finish moving covered segments to the history; if that fails they stay where replay finds them.
     await this.archiveSegments().catch((error: unknown) => {
       warnings.push(`Could not move old journal segments into ${this.paths.history}: ${(error as Error).message}`);
@@ -216,8 +220,8 @@ export class FileStorage implements CmdbStoragePort {
     const migrated = `${checkpoint} was written in schemaVersion ${fromVersion} and was migrated to ${CURRENT_SCHEMA_VERSION}`;
     let backup: string;
     try {
-      backup = await freePath(`${checkpoint}.v${fromVersion}-backup`);
-      await copyFile(checkpoint, backup, fsConstants.COPYFILE_EXCL);
+      backup = await freePath(`${checkpoint}.v${fromVersion}-backup`, '', this.fs);
+      await this.fs.copyFile(checkpoint, backup, fsConstants.COPYFILE_EXCL);
       this.db.data = document;
       await this.db.write();
     } catch (error) {
@@ -234,7 +238,7 @@ export class FileStorage implements CmdbStoragePort {
 
   /** Appends several transactions with one write and one fdatasync (group commit). */
   async appendTransactions(transactions: readonly (readonly JournalRecord[])[]): Promise<void> {
-    const writer = this.requireWriter();
+    const writer = await this.liveWriter();
     let text = '';
     let count = 0;
     for (const records of transactions) {
@@ -259,24 +263,32 @@ export class FileStorage implements CmdbStoragePort {
    * the live journal holds no records.
    */
   async rotateJournal(): Promise<Segment | null> {
-    const writer = this.requireWriter();
+    const writer = await this.liveWriter();
     if (this.live.records === 0) return null;
+    // A record reported failed must not be sealed into a segment (its seq is used again by the next edit).
+    await writer.repair();
     const segment: Segment = {
       path: `${this.paths.journal}.${this.live.firstSeq}-${this.live.lastSeq}`,
       firstSeq: this.live.firstSeq,
       lastSeq: this.live.lastSeq,
     };
     this.writer = null;
-    await writer.close();
+    // Every append was fdatasync'd before it was acknowledged, so a failed close loses nothing (and, as
+    // close(2) does, releases the descriptor): the rotation goes on.
+    await writer.close().catch(() => undefined);
     try {
-      segment.path = await renameNoOverwrite(this.paths.journal, segment.path);
-    } finally {
-      // Reopen a journal even when the rename failed, so appends go on where they can.
-      this.writer = await JournalWriter.open(this.paths.journal);
-      await fsyncDir(dirname(this.paths.journal));
+      segment.path = await freePath(segment.path, '', this.fs);
+      await this.fs.rename(this.paths.journal, segment.path);
+    } catch (error) {
+      // Not sealed: the live journal is still the file it was; appends go on into it.
+      await this.reopenWriter().catch(() => undefined);
+      throw error;
     }
+    // Sealed, whatever fails from here: the segment is where open replays it, and the live journal starts
+    // empty (created with a directory fsync, which makes the rename durable too).
     this.segments.push(segment);
-    this.live = { records: 0, bytes: this.writer.size, firstSeq: 0, lastSeq: 0 };
+    this.live = { records: 0, bytes: 0, firstSeq: 0, lastSeq: 0 };
+    await this.reopenWriter();
     return segment;
   }
 
@@ -298,8 +310,11 @@ export class FileStorage implements CmdbStoragePort {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const writer = this.writer;
     this.writer = null;
+    // A last try at cutting back a record reported failed, so the next open does not find it.
+    await writer?.repair().catch(() => undefined);
     await writer?.close();
   }
 
@@ -321,14 +336,30 @@ export class FileStorage implements CmdbStoragePort {
     });
   }
 
-  private requireWriter(): JournalWriter {
-    if (!this.writer) throw new Error(`${this.paths.journal} is not open`);
-    return this.writer;
+  /** The live journal's writer, opened again if a rotation could not reopen it. */
+  private async liveWriter(): Promise<JournalWriter> {
+    if (this.closed) throw new Error(`${this.paths.journal} is not open`);
+    if (!this.writer) await this.reopenWriter();
+    return this.writer as JournalWriter;
+  }
+
+  /** Opens the live journal for appending (creating it, durably, if the rotation moved it away). */
+  private async reopenWriter(): Promise<void> {
+    const existed = await pathExists(this.paths.journal, this.fs);
+    const writer = await JournalWriter.open(this.paths.journal, undefined, this.fs);
+    try {
+      if (!existed) await fsyncDir(dirname(this.paths.journal), this.fs);
+    } catch (error) {
+      await writer.close().catch(() => undefined);
+      throw error;
+    }
+    this.writer = writer;
+    this.live.bytes = writer.size;
   }
 
   private async readJournalOrQuarantine(path: string, allowTornTail: boolean): ReturnType<typeof readJournal> {
     try {
-      return await readJournal(path, { allowTornTail });
+      return await readJournal(path, { allowTornTail, fs: this.fs });
     } catch (error) {
       if (error instanceof JournalDamageError) throw await this.quarantineJournalFrom(path, error.message, error.damage);
       if (error instanceof CorruptFileError) throw await this.quarantineJournalFrom(path, error.message);
@@ -339,13 +370,13 @@ export class FileStorage implements CmdbStoragePort {
   /** The checkpoint failed to parse or validate: it and its journal files are moved aside together. */
   private async quarantineCheckpoint(error: CorruptFileError): Promise<StoreOpenError> {
     const { checkpoint, journal } = this.paths;
-    const base = await freePath(`${checkpoint}.corrupt-${fileTimestamp()}`);
-    const movedTo = await renameNoOverwrite(checkpoint, base);
+    const base = await freePath(`${checkpoint}.corrupt-${fileTimestamp()}`, '', this.fs);
+    const movedTo = await renameNoOverwrite(checkpoint, base, this.fs);
     const moved = [movedTo];
-    const segments = await listSegments(checkpoint);
+    const segments = await listSegments(checkpoint, this.fs);
     for (const file of [...segments.map((s) => s.path), journal]) {
-      if (!(await pathExists(file))) continue;
-      moved.push(await renameNoOverwrite(file, `${base}${file.slice(checkpoint.length)}`));
+      if (!(await pathExists(file, this.fs))) continue;
+      moved.push(await renameNoOverwrite(file, `${base}${file.slice(checkpoint.length)}`, this.fs));
     }
     const also = moved.length > 1 ? ` Its journal files were moved beside it (${moved.slice(1).join(', ')}).` : '';
     return new StoreOpenError(
@@ -363,14 +394,14 @@ export class FileStorage implements CmdbStoragePort {
    * recovered and what was not.
    */
   private async quarantineJournalFrom(path: string, message: string, sound?: { goodBytes: number; recovered: RecordRange }): Promise<StoreOpenError> {
-    const segments = await listSegments(this.paths.checkpoint);
+    const segments = await listSegments(this.paths.checkpoint, this.fs);
     const ordered = [...segments.map((s) => s.path), this.paths.journal];
     const from = Math.max(0, ordered.indexOf(path));
     const stamp = fileTimestamp();
     const moved: string[] = [];
     for (const file of ordered.slice(from)) {
-      if (!(await pathExists(file))) continue;
-      moved.push(await renameNoOverwrite(file, `${file}.corrupt-${stamp}`));
+      if (!(await pathExists(file, this.fs))) continue;
+      moved.push(await renameNoOverwrite(file, `${file}.corrupt-${stamp}`, this.fs));
     }
     const copy = moved[0];
     const later = moved.length > 1 ? ` (with the ${moved.length - 1} journal file(s) after it: ${moved.slice(1).join(', ')})` : '';
@@ -385,10 +416,10 @@ export class FileStorage implements CmdbStoragePort {
     }
     const segment = segments.find((s) => s.path === path);
     const dest = segment && sound.recovered.count > 0 ? `${this.paths.journal}.${segment.firstSeq}-${sound.recovered.lastSeq}` : this.paths.journal;
-    const lost = await writeRecoveredPrefix(copy, dest, sound.goodBytes);
+    const lost = await writeRecoveredPrefix(copy, dest, sound.goodBytes, this.fs);
     const recovery = describeRecovery(sound.recovered, dest, lost, moved.slice(1));
     const where = `The damaged journal was moved aside, unchanged, to ${copy}${later}`;
-    await writeRecoveryNote(this.paths.recoveryNote, `${message}. ${recovery}. ${where}.`);
+    await writeRecoveryNote(this.paths.recoveryNote, `${message}. ${recovery}. ${where}.`, this.fs);
     return new StoreOpenError(
       'corrupt',
       path,
@@ -401,13 +432,17 @@ export class FileStorage implements CmdbStoragePort {
   private async archiveSegments(): Promise<void> {
     const covered = this.segments.filter((s) => s.lastSeq <= this.checkpointSeqValue);
     if (covered.length === 0) return;
-    const historyExisted = await pathExists(this.paths.history);
-    await mkdir(this.paths.history, { recursive: true, mode: DIR_MODE });
-    if (!historyExisted) await fsyncDir(dirname(this.paths.history));
+    const historyExisted = await pathExists(this.paths.history, this.fs);
+    await this.fs.mkdir(this.paths.history, { recursive: true, mode: DIR_MODE });
+    if (!historyExisted) await fsyncDir(dirname(this.paths.history), this.fs);
     for (const segment of covered) {
-      await renameNoOverwrite(segment.path, join(this.paths.history, basename(segment.path)));
+      const target = await freePath(join(this.paths.history, basename(segment.path)), '', this.fs);
+      await this.fs.rename(segment.path, target);
+      // Moved: never moved again, even if a later step fails.
+      this.segments = this.segments.filter((s) => s !== segment);
     }
-    this.segments = this.segments.filter((s) => !covered.includes(s));
+    await fsyncDir(this.paths.history, this.fs);
+    await fsyncDir(dirname(this.paths.checkpoint), this.fs);
   }
 }
 

@@ -1,9 +1,9 @@
 // Small durable-file helpers: atomic replace, directory fsync, move-aside without overwriting.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errnoCode } from './errors';
+import { nodeFs, type StorageFs } from './storage-fs';
 
 /** A document's files are its owner's only (a CMDB holds internal topology), like settings.json. */
 export const FILE_MODE = 0o600;
@@ -11,9 +11,9 @@ export const FILE_MODE = 0o600;
 export const DIR_MODE = 0o700;
 
 /** Makes a directory's entries (a rename, a new or removed file) durable. A no-op where directories cannot be fsync'd (Windows). */
-export async function fsyncDir(dir: string): Promise<void> {
+export async function fsyncDir(dir: string, fs: StorageFs = nodeFs): Promise<void> {
   if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
+  const handle = await fs.open(dir, 'r');
   try {
     await handle.sync();
   } finally {
@@ -21,9 +21,9 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-export async function pathExists(path: string): Promise<boolean> {
+export async function pathExists(path: string, fs: StorageFs = nodeFs): Promise<boolean> {
   try {
-    await access(path, constants.F_OK);
+    await fs.access(path, constants.F_OK);
     return true;
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return false;
@@ -41,10 +41,10 @@ export function tempPrefix(path: string): string {
  * directory, every piece written, the file fsync'd, renamed over `path`, the directory
  * fsync'd. A reader (or a crash) sees the old file or the new one, never a mixture.
  */
-export async function writeFileAtomic(path: string, pieces: string | Uint8Array | AsyncIterable<string>): Promise<void> {
+export async function writeFileAtomic(path: string, pieces: string | Uint8Array | AsyncIterable<string>, fs: StorageFs = nodeFs): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `${tempPrefix(path)}${process.pid}-${randomBytes(6).toString('hex')}`);
-  const handle = await open(temp, 'wx', FILE_MODE);
+  const handle = await fs.open(temp, 'wx', FILE_MODE);
   let renamed = false;
   try {
     try {
@@ -57,22 +57,22 @@ export async function writeFileAtomic(path: string, pieces: string | Uint8Array 
     } finally {
       await handle.close();
     }
-    await rename(temp, path);
+    await fs.rename(temp, path);
     renamed = true;
-    await fsyncDir(dir);
+    await fsyncDir(dir, fs);
   } finally {
-    if (!renamed) await unlink(temp).catch(() => undefined);
+    if (!renamed) await fs.unlink(temp).catch(() => undefined);
   }
 }
 
 /** Removes temp files of `path` left by a writer that died (call only while holding the document's lock). */
-export async function removeStaleTempFiles(path: string): Promise<number> {
+export async function removeStaleTempFiles(path: string, fs: StorageFs = nodeFs): Promise<number> {
   const dir = dirname(path);
   const prefix = tempPrefix(path);
   let removed = 0;
-  for (const name of await readdir(dir)) {
+  for (const name of await fs.readdir(dir)) {
     if (!name.startsWith(prefix)) continue;
-    await unlink(join(dir, name)).catch(() => undefined);
+    await fs.unlink(join(dir, name)).catch(() => undefined);
     removed++;
   }
   return removed;
@@ -84,10 +84,10 @@ export function fileTimestamp(date = new Date()): string {
 }
 
 /** The first of `base`, `base-1`, `base-2`, … that does not exist yet. */
-export async function freePath(base: string, suffix = ''): Promise<string> {
+export async function freePath(base: string, suffix = '', fs: StorageFs = nodeFs): Promise<string> {
   for (let i = 0; ; i++) {
     const candidate = i === 0 ? `${base}${suffix}` : `${base}-${i}${suffix}`;
-    if (!(await pathExists(candidate))) return candidate;
+    if (!(await pathExists(candidate, fs))) return candidate;
   }
 }
 
@@ -96,11 +96,11 @@ export async function freePath(base: string, suffix = ''): Promise<string> {
  * numbered variant is used. Returns the name it got. The directory is fsync'd.
  * (Callers hold the document's lock, so nothing else creates names in between.)
  */
-export async function renameNoOverwrite(from: string, to: string): Promise<string> {
-  const target = await freePath(to);
-  await rename(from, target);
-  await fsyncDir(dirname(target));
-  if (dirname(from) !== dirname(target)) await fsyncDir(dirname(from));
+export async function renameNoOverwrite(from: string, to: string, fs: StorageFs = nodeFs): Promise<string> {
+  const target = await freePath(to, '', fs);
+  await fs.rename(from, target);
+  await fsyncDir(dirname(target), fs);
+  if (dirname(from) !== dirname(target)) await fsyncDir(dirname(from), fs);
   return target;
 }
 

@@ -19,3 +19,5 @@ export type { DocumentLock } from './lock';
 export { writeFileAtomic, FILE_MODE, DIR_MODE } from './fs-util';
 export { openReadOnlyStore, readDocumentReadOnly } from './read-only';
 export type { ReadOnlyDocument } from './read-only';
+export { nodeFs } from './storage-fs';
+export type { StorageFs, StorageFileHandle, OpenFlags } from './storage-fs';

@@ -12,13 +12,12 @@
 //     before checksums have none and are read as they are.
 // Only a last line without its newline (or a last transaction missing records) is a torn
 // write; a complete line that does not read is damage (JournalDamageError).
-import type { FileHandle } from 'node:fs/promises';
-import { open, readFile } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { parseJournalRecord } from '../../core/records/validate';
 import type { JournalRecord } from '../../shared/model';
 import { CorruptFileError, errnoCode } from './errors';
 import { FILE_MODE } from './fs-util';
+import { nodeFs, type StorageFileHandle, type StorageFs } from './storage-fs';
 
 /** `,"crc":"0123abcd"}`: the checksum field and the closing brace that end every line. */
 const CRC_TAIL = /^,"crc":"([0-9a-f]{8})"\}$/;
@@ -119,10 +118,10 @@ function describeHeld(text: string, value: unknown): string | null {
  * (checksum, JSON, schema, seq order, framing) throws JournalDamageError naming the line and
  * what precedes it. Returns null if the file is missing.
  */
-export async function readJournal(path: string, options: { allowTornTail: boolean }): Promise<JournalReadResult | null> {
+export async function readJournal(path: string, options: { allowTornTail: boolean; fs?: StorageFs }): Promise<JournalReadResult | null> {
   let buffer: Buffer;
   try {
-    buffer = await readFile(path);
+    buffer = await (options.fs ?? nodeFs).readFile(path);
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return null;
     throw error;
@@ -231,20 +230,20 @@ export async function readJournal(path: string, options: { allowTornTail: boolea
  */
 export class JournalWriter {
   readonly path: string;
-  private handle: FileHandle;
+  private handle: StorageFileHandle;
   private sizeBytes: number;
-  /** Set when a failed append could not be rolled back: the file's tail is unknown, so no more appends. */
+  /** Set when a failed append could not be rolled back: the file's tail is unknown, so no append (and no sealing) until it is cut back. */
   private brokenBy: Error | null = null;
 
-  private constructor(path: string, handle: FileHandle, size: number) {
+  private constructor(path: string, handle: StorageFileHandle, size: number) {
     this.path = path;
     this.handle = handle;
     this.sizeBytes = size;
   }
 
   /** Opens (creating if needed) for appending, after cutting the file to `truncateTo` bytes if given. */
-  static async open(path: string, truncateTo?: number): Promise<JournalWriter> {
-    const handle = await open(path, 'a', FILE_MODE);
+  static async open(path: string, truncateTo?: number, fs: StorageFs = nodeFs): Promise<JournalWriter> {
+    const handle = await fs.open(path, 'a', FILE_MODE);
     try {
       if (truncateTo !== undefined) {
         await handle.truncate(truncateTo);
@@ -264,7 +263,7 @@ export class JournalWriter {
 
   /** Appends `text` and fdatasyncs. On failure the file is cut back to where it was, so a failed append leaves no trace. */
   async append(text: string): Promise<void> {
-    if (this.brokenBy) throw new Error(`${this.path} cannot be written after an earlier failure: ${this.brokenBy.message}`);
+    await this.repair();
     const data = Buffer.from(text, 'utf8');
     const before = this.sizeBytes;
     try {
@@ -283,6 +282,23 @@ export class JournalWriter {
       }
       throw error;
     }
+  }
+
+  /**
+   * Cuts the file back to its last acknowledged byte when a failed append could not (the disk
+   * failed twice), durably; throws if it still cannot. Called before every append and before the
+   * file is sealed as a segment, so a record that was reported failed never stays in the journal.
+   */
+  async repair(): Promise<void> {
+    const broken = this.brokenBy;
+    if (!broken) return;
+    try {
+      await this.handle.truncate(this.sizeBytes);
+      await this.handle.datasync();
+    } catch (error) {
+      throw new Error(`${this.path} cannot be written after an earlier failure (${broken.message}); cutting it back failed again: ${(error as Error).message}`, { cause: error });
+    }
+    this.brokenBy = null;
   }
 
   async close(): Promise<void> {

@@ -1,11 +1,11 @@
 // Recovering what a damaged journal file still holds: the complete transactions before the
 // damage are written back (the damaged file itself was moved aside unchanged), and a note
 // beside the document makes the next open say what happened instead of opening quietly.
-import { readFile, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { errnoCode } from './errors';
 import { fsyncDir, writeFileAtomic } from './fs-util';
 import type { RecordRange } from './journal';
+import { nodeFs, type StorageFs } from './storage-fs';
 
 /** What was lost from one journal file: the lines from `line` on. */
 export interface LostTail {
@@ -21,8 +21,8 @@ export interface LostTail {
  * Writes the first `goodBytes` bytes of `copy` (complete transactions) to `dest` atomically,
  * or nothing when there are none, and says what lies beyond them.
  */
-export async function writeRecoveredPrefix(copy: string, dest: string, goodBytes: number): Promise<LostTail> {
-  const buffer = await readFile(copy);
+export async function writeRecoveredPrefix(copy: string, dest: string, goodBytes: number, fs: StorageFs = nodeFs): Promise<LostTail> {
+  const buffer = await fs.readFile(copy);
   let line = 1;
   for (let i = buffer.indexOf(0x0a); i !== -1 && i < goodBytes; i = buffer.indexOf(0x0a, i + 1)) line++;
   let linesAfter = -1;
@@ -41,7 +41,7 @@ export async function writeRecoveredPrefix(copy: string, dest: string, goodBytes
     }
     start = end + 1;
   }
-  if (goodBytes > 0) await writeFileAtomic(dest, buffer.subarray(0, goodBytes));
+  if (goodBytes > 0) await writeFileAtomic(dest, buffer.subarray(0, goodBytes), fs);
   return { line, linesAfter: Math.max(0, linesAfter), bytes: buffer.length - goodBytes, seqs };
 }
 
@@ -62,26 +62,26 @@ export function describeRecovery(recovered: RecordRange, dest: string, lost: Los
   return `${kept}; not recovered: line ${lost.line}${after} (${plural(lost.bytes, 'byte')}${held})${later}: the edits they hold are not in the document`;
 }
 
-export async function writeRecoveryNote(notePath: string, text: string): Promise<void> {
-  await writeFileAtomic(notePath, text);
+export async function writeRecoveryNote(notePath: string, text: string, fs: StorageFs = nodeFs): Promise<void> {
+  await writeFileAtomic(notePath, text, fs);
 }
 
 /** The note an earlier recovery left, or null. */
-export async function readRecoveryNote(notePath: string): Promise<string | null> {
+export async function readRecoveryNote(notePath: string, fs: StorageFs = nodeFs): Promise<string | null> {
   try {
-    return await readFile(notePath, 'utf8');
+    return (await fs.readFile(notePath)).toString('utf8');
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return null;
     throw error;
   }
 }
 
-export async function removeRecoveryNote(notePath: string): Promise<void> {
+export async function removeRecoveryNote(notePath: string, fs: StorageFs = nodeFs): Promise<void> {
   try {
-    await unlink(notePath);
+    await fs.unlink(notePath);
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return;
     throw error;
   }
-  await fsyncDir(dirname(notePath));
+  await fsyncDir(dirname(notePath), fs);
 }

@@ -15,7 +15,6 @@
 //   4. Move every segment the checkpoint covers into `<doc>.history/`.
 // Open replays every segment still beside the checkpoint and then the live journal,
 // skipping records the checkpoint already holds.
-import { mkdir, rename, unlink } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { dirname, resolve } from 'node:path';
 import { applyRecord, type Cmdb, type CmdbEnvironment, type Transaction } from '../../core/graph/cmdb';
@@ -29,6 +28,7 @@ import { documentPaths, FileStorage, listSegments } from './file-storage';
 import { DIR_MODE, fileTimestamp, freePath, fsyncDir, pathExists, removeStaleTempFiles } from './fs-util';
 import { acquireLock, type DocumentLock } from './lock';
 import type { SerializeOptions } from './serialize';
+import { nodeFs, type StorageFs } from './storage-fs';
 
 export interface CompactionOptions {
   /** Compact when the live journal holds this many records (default 5,000). */
@@ -49,6 +49,8 @@ export interface OpenCmdbStoreOptions {
   serialize?: SerializeOptions;
   /** Told when a background compaction fails (the journal still holds every edit; it is retried later). */
   onBackgroundError?: (error: Error) => void;
+  /** The file-system calls the store makes (node:fs/promises; the I/O-fault test passes a failing one). */
+  fs?: StorageFs;
 }
 
 export interface CmdbStoreStats {
@@ -102,21 +104,22 @@ interface Waiter<T> {
 export async function openCmdbStore(path: string, options: OpenCmdbStoreOptions): Promise<CmdbStore> {
   const started = performance.now();
   const docPath = resolve(path);
-  const exists = await pathExists(docPath).catch((error: unknown) => {
+  const fs = options.fs ?? nodeFs;
+  const exists = await pathExists(docPath, fs).catch((error: unknown) => {
     throw new StoreOpenError('io', docPath, `Cannot reach ${docPath}: ${(error as Error).message}`, { cause: error });
   });
   if (!exists && !options.createIfMissing) {
     throw new StoreOpenError('io', docPath, `There is no Faultline document at ${docPath}.`);
   }
   if (!exists) {
-    await mkdir(dirname(docPath), { recursive: true, mode: DIR_MODE }).catch((error: unknown) => {
+    await fs.mkdir(dirname(docPath), { recursive: true, mode: DIR_MODE }).catch((error: unknown) => {
       throw new StoreOpenError('io', docPath, `Cannot create the folder for ${docPath}: ${(error as Error).message}`, { cause: error });
     });
   }
-  const lock = await acquireLock(documentPaths(docPath).lock);
-  const storage = new FileStorage(docPath, options.serialize);
+  const lock = await acquireLock(documentPaths(docPath).lock, fs);
+  const storage = new FileStorage(docPath, options.serialize, fs);
   try {
-    await removeStaleTempFiles(docPath);
+    await removeStaleTempFiles(docPath, fs);
     const loaded = await storage.load({ createIfMissing: options.createIfMissing ?? false });
     const buildStarted = performance.now();
     let cmdb: Cmdb;
@@ -166,6 +169,7 @@ class FileCmdbStore implements CmdbStore {
   private readonly settings: Record<string, unknown>;
   private readonly compaction: Required<CompactionOptions> | null;
   private readonly serialize: SerializeOptions;
+  private readonly fs: StorageFs;
   private readonly onBackgroundError?: (error: Error) => void;
 
   private pending: PendingAppend[] = [];
@@ -199,6 +203,7 @@ class FileCmdbStore implements CmdbStore {
     this.openTimings = openTimings;
     this.compaction = options.compaction === false ? null : { ...DEFAULT_COMPACTION, ...options.compaction };
     this.serialize = options.serialize ?? {};
+    this.fs = options.fs ?? nodeFs;
     if (options.onBackgroundError) this.onBackgroundError = options.onBackgroundError;
     this.durableSeq = cmdb.lastSeq;
     this.queuedSeq = cmdb.lastSeq;
@@ -236,7 +241,7 @@ class FileCmdbStore implements CmdbStore {
       throw new Error(`Cannot save a copy over the open document itself (${dest}); choose another file.`);
     }
     const snapshot = await this.snapshotAtRest();
-    await writeStandaloneDocument(dest, snapshot, this.serialize);
+    await writeStandaloneDocument(dest, snapshot, this.serialize, this.fs);
   }
 
   stats(): CmdbStoreStats {
@@ -398,32 +403,73 @@ class FileCmdbStore implements CmdbStore {
 
 /**
  * Writes `document` as a standalone checkpoint at `dest`. A document already there is
- * replaced: its lock is taken for the duration, its journal files are removed first (a
- * crash then leaves the old checkpoint alone, never new checkpoint + old journal) and its
- * history folder is kept aside as `<dest>.history.replaced-<time>`.
+ * replaced, its lock taken for the duration. The new checkpoint's rename is the one moment the
+ * document changes: until then every file of the old one is as it was; from then on its journal
+ * files cannot change the copy, since the copy's `journalSeq` is raised past every seq they hold
+ * (open skips records a checkpoint covers). Only then are they removed and the history folder
+ * kept aside as `<dest>.history.replaced-<time>`, so a failure at any step leaves the old
+ * document or the copy, never the old checkpoint without its journal.
  */
-export async function writeStandaloneDocument(dest: string, document: CmdbDocument, serialize: SerializeOptions = {}): Promise<void> {
+export async function writeStandaloneDocument(
+  dest: string,
+  document: CmdbDocument,
+  serialize: SerializeOptions = {},
+  fs: StorageFs = nodeFs,
+): Promise<void> {
   const paths = documentPaths(dest);
-  const lock = await acquireLock(paths.lock);
+  const lock = await acquireLock(paths.lock, fs);
   try {
-    const stale = [...(await listSegments(dest)).map((s) => s.path), paths.journal, paths.recoveryNote];
-    let removed = false;
-    for (const file of stale) {
-      try {
-        await unlink(file);
-        removed = true;
-      } catch (error) {
-        if (errnoCode(error) !== 'ENOENT') throw error;
-      }
+    await removeStaleTempFiles(dest, fs);
+    const segments = await listSegments(dest, fs);
+    const journals = [...segments.map((s) => s.path), paths.journal];
+    let covered = document.journalSeq;
+    for (const segment of segments) covered = Math.max(covered, segment.lastSeq);
+    for (const file of journals) covered = Math.max(covered, await highestSeqIn(file, fs));
+    const copy = covered === document.journalSeq ? document : { ...document, journalSeq: covered };
+    await new Low<CmdbDocument>(new CheckpointAdapter(dest, serialize, fs), copy).write();
+    try {
+      await removeReplaced(dest, journals, fs);
+    } catch (error) {
+      throw new Error(`The copy was saved to ${dest}, but the old document's journal or history could not be put away (${(error as Error).message}); the copy opens as saved.`, { cause: error });
     }
-    if (await pathExists(paths.history)) {
-      await rename(paths.history, await freePath(`${paths.history}.replaced-${fileTimestamp()}`));
-      removed = true;
-    }
-    if (removed) await fsyncDir(dirname(dest));
-    await removeStaleTempFiles(dest);
-    await new Low<CmdbDocument>(new CheckpointAdapter(dest, serialize), document).write();
   } finally {
     await lock.release();
   }
+}
+
+/** Removes the journal files and recovery note of the document a copy replaced, and keeps its history aside. */
+async function removeReplaced(dest: string, journals: readonly string[], fs: StorageFs): Promise<void> {
+  const paths = documentPaths(dest);
+  let removed = false;
+  for (const file of [...journals, paths.recoveryNote]) {
+    try {
+      await fs.unlink(file);
+      removed = true;
+    } catch (error) {
+      if (errnoCode(error) !== 'ENOENT') throw error;
+    }
+  }
+  if (await pathExists(paths.history, fs)) {
+    await fs.rename(paths.history, await freePath(`${paths.history}.replaced-${fileTimestamp()}`, '', fs));
+    removed = true;
+  }
+  if (removed) await fsyncDir(dirname(dest), fs);
+}
+
+/**
+ * The highest number after a `"seq":` in a journal file (0 when it is missing): at least the
+ * highest seq of its records, whatever state the file is in. Read as text, since a damaged
+ * journal must not stop a copy from replacing it.
+ */
+async function highestSeqIn(file: string, fs: StorageFs): Promise<number> {
+  let text: string;
+  try {
+    text = (await fs.readFile(file)).toString('utf8');
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return 0;
+    throw error;
+  }
+  let highest = 0;
+  for (const match of text.matchAll(/"seq":(\d+)/g)) highest = Math.max(highest, Number(match[1]));
+  return highest;
 }
