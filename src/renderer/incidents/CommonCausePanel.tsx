@@ -43,6 +43,11 @@ export function CommonCausePanel({ answer }: { answer: CommonCauseAnswer }) {
       <p data-testid="common-cause-summary">
         <strong>{answer.summary}</strong>
       </p>
+      {!answer.complete && (
+        <p className="muted" role="status">
+          Ranked from the {answer.checked} most promising CIs: the search stopped there, and a CI not checked could still rank higher.
+        </p>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}

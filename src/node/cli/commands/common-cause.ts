@@ -33,6 +33,7 @@ export const commonCauseCommand: CliCommand = {
       const numbers = new Map((await client.call('incident.list', {})).map((item) => [item.incident.id, item.incident.number]));
       const number = (id: string) => numbers.get(id) ?? id;
       const lines = [`${result.summary}${incidentIds.length === 0 ? ` (open, opened in the last ${values.since ?? '6h'})` : ''}.`];
+      if (!result.complete) lines.push(`Ranked from the ${result.checked} most promising CIs: the search stopped there, and a CI not checked could still rank higher.`);
       if (result.candidates.length > 0) {
         const rows = result.candidates.map((c, i) => [String(i + 1), c.name, `${c.explains.length} of ${result.incidentIds.length}`, String(c.otherServices), c.leftOver.map(number).join(', ')]);
         lines.push('', formatTable(['RANK', 'CI', 'EXPLAINS', 'OTHER SERVICES', 'LEFT OVER'], rows));
