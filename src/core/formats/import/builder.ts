@@ -96,9 +96,9 @@ export class BatchBuilder {
     this.warnings.push(`${refPlace(ref)}: ${message}`);
   }
 
-  /** One entity has `field`, which holds references that this importer does not read. */
-  unreadField(field: string): void {
-    this.unreadFields.set(field, (this.unreadFields.get(field) ?? 0) + 1);
+  /** `entities` (one unless given) have `field`, which this importer does not read (it holds references, or cannot be stored). */
+  unreadField(field: string, entities = 1): void {
+    this.unreadFields.set(field, (this.unreadFields.get(field) ?? 0) + entities);
   }
 
   truncated(message: string): void {

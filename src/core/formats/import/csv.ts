@@ -124,6 +124,36 @@ const REL_GUESSES: ReadonlyMap<string, CsvRelationshipField> = new Map<string, C
 
 const IGNORED_CI_COLUMNS: ReadonlySet<string> = new Set(['createdat', 'updatedat']);
 
+const KEY_PREFIXES = [
+  ['attr.', 'attributes.'],
+  ['attributes.', 'attributes.'],
+  ['attribute.', 'attributes.'],
+  ['ext.', 'externalIds.'],
+  ['externalids.', 'externalIds.'],
+  ['externalid.', 'externalIds.'],
+] as const;
+
+/** `attr.rack` → attributes' key `rack`, `ext.servicenow` → externalIds' key `servicenow`; null for a header without such a prefix. */
+function prefixedKey(header: string): { map: 'attributes.' | 'externalIds.'; key: string } | null {
+  const lower = header.toLowerCase();
+  for (const [prefix, map] of KEY_PREFIXES) {
+    if (lower.startsWith(prefix) && header.length > prefix.length) return { map, key: header.slice(prefix.length) };
+  }
+  return null;
+}
+
+/**
+ * For a CI column that names a key no object may have (`attr.constructor`, `__proto__`), why it
+ * cannot be stored; null for any other header. Such a column is never mapped (see
+ * suggestCsvMapping), and the parser reports it as left out rather than dropping it silently.
+ */
+export function unstorableColumn(header: string): string | null {
+  const trimmed = header.trim();
+  const prefixed = prefixedKey(trimmed);
+  if (prefixed) return isForbiddenKey(prefixed.key) ? `"${prefixed.key}" cannot be a key of ${prefixed.map.slice(0, -1)}` : null;
+  return isForbiddenKey(trimmed) ? `"${trimmed}" cannot be an attribute key` : null;
+}
+
 /** Guesses what each header column holds, and whether the file lists CIs or relationships. */
 export function suggestCsvMapping(header: readonly string[], system = 'csv'): CsvMapping {
   const compacted = header.map(compact);
@@ -148,20 +178,8 @@ export function suggestCsvMapping(header: readonly string[], system = 'csv'): Cs
   const columns = header.map((raw, i) => {
     const h = compacted[i];
     const trimmed = raw.trim();
-    const lower = trimmed.toLowerCase();
-    for (const [prefix, target] of [
-      ['attr.', 'attributes.'],
-      ['attributes.', 'attributes.'],
-      ['attribute.', 'attributes.'],
-      ['ext.', 'externalIds.'],
-      ['externalids.', 'externalIds.'],
-      ['externalid.', 'externalIds.'],
-    ] as const) {
-      if (lower.startsWith(prefix) && trimmed.length > prefix.length) {
-        const key = trimmed.slice(prefix.length);
-        return isForbiddenKey(key) ? 'ignore' : take(target + key);
-      }
-    }
+    const prefixed = prefixedKey(trimmed);
+    if (prefixed) return isForbiddenKey(prefixed.key) ? 'ignore' : take(prefixed.map + prefixed.key);
     if (h === '' || IGNORED_CI_COLUMNS.has(h)) return 'ignore';
     const guess = CI_GUESSES.get(h);
     if (guess && !used.has(guess)) return take(guess);
@@ -263,7 +281,14 @@ export function parseCsvCis(text: string, mapping: CsvMapping, options: CsvParse
       else if (target.startsWith('externalIds.')) used.push({ index, kind: 'externalId', name: target.slice('externalIds.'.length) });
       else used.push({ index, kind: 'field', name: target });
     });
+    // Columns that name a key no object may have: left out, and said so with the rows that had a value.
+    const unstorable: { index: number; label: string; rows: number }[] = [];
+    mapping.columns.forEach((target, index) => {
+      const why = target === 'ignore' ? unstorableColumn(header[index]) : null;
+      if (why) unstorable.push({ index, label: `${options.fileName} column ${index + 1} "${header[index]}" (${why})`, rows: 0 });
+    });
     for (const { ref, cells } of checkedRows(table, header.length, builder, options)) {
+      for (const column of unstorable) if (cells[column.index] !== '') column.rows++;
       const fields = new Map<string, string>();
       const attributes: Record<string, string> = {};
       const externalIds: Record<string, string> = {};
@@ -340,6 +365,7 @@ export function parseCsvCis(text: string, mapping: CsvMapping, options: CsvParse
       }
       builder.addCi(ci);
     }
+    for (const { label, rows } of unstorable) builder.unreadField(label, rows);
     return builder.build();
   });
 }
