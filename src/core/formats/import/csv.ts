@@ -9,11 +9,11 @@
 import type { CsvMapping } from '../../../shared/data-types';
 import { RELATIONSHIP_TYPES, type RelationshipType, type Strength } from '../../../shared/model';
 import { restoreCell } from '../export/neutralize';
-import { BatchBuilder } from './builder';
-import { checkRecordWidth, readCsv, reportCsvTable, type CsvReadOptions, type CsvRecord, type CsvTable } from './csv-reader';
-import { guard } from './limits';
+import { BatchBuilder, collectParts } from './builder';
+import { checkRecordWidth, reportCsvTable, scanCsv, type CsvReadOptions, type CsvRecord, type CsvScan } from './csv-reader';
+import { guard, guardSteps } from './limits';
 import { hashText, isForbiddenKey, normalizeClass, normalizeCriticality, normalizeStatus, normalizeTags } from './normalize';
-import { ImportError, PROGRESS_EVERY, type ImportBatch, type ImportedCi, type ImportedRelationship, type ImportOptions, type SourceRef } from './types';
+import { ImportError, type BatchParts, type ImportBatch, type ImportedCi, type ImportedRelationship, type ImportOptions, type SourceRef } from './types';
 
 export const CSV_CI_FIELDS = [
   'id',
@@ -56,7 +56,7 @@ export function csvHeaderKey(header: readonly string[]): string {
 
 /** The header row of a CSV text (its first record), for the mapping step. */
 export function readCsvHeader(text: string, options: CsvParseOptions): string[] {
-  return guard(options.fileName, () => readCsv(text, { ...options, stopAfter: 1 }).header?.cells.map((c) => c.trim()) ?? []);
+  return guard(options.fileName, () => scanCsv(text, options).header?.cells.map((c) => c.trim()) ?? []);
 }
 
 const CI_GUESSES: ReadonlyMap<string, CsvCiField> = new Map<string, CsvCiField>([
@@ -218,29 +218,18 @@ export function validateCsvMapping(mapping: CsvMapping, header: readonly string[
   return problems;
 }
 
-function readWithMapping(text: string, mapping: CsvMapping, options: CsvParseOptions): { header: string[]; table: CsvTable } {
+function readWithMapping(text: string, mapping: CsvMapping, options: CsvParseOptions): { header: string[]; scan: CsvScan } {
   const readOptions: CsvReadOptions = { ...options };
   const delimiter = options.delimiter ?? mapping.delimiter;
   if (delimiter !== undefined) readOptions.delimiter = delimiter;
-  const table = readCsv(text, readOptions);
-  if (!table.header) throw new ImportError('format', { file: options.fileName }, 'the file is empty (no header row)');
-  const header = table.header.cells.map((c) => c.trim());
+  const scan = scanCsv(text, readOptions);
+  if (!scan.header) throw new ImportError('format', { file: options.fileName }, 'the file is empty (no header row)');
+  const header = scan.header.cells.map((c) => c.trim());
   const problems = validateCsvMapping(mapping, header);
   if (problems.length > 0) {
-    throw new ImportError('format', { file: options.fileName, line: table.header.line, row: 1 }, `column mapping: ${problems.join('; ')}`);
+    throw new ImportError('format', { file: options.fileName, line: scan.header.line, row: 1 }, `column mapping: ${problems.join('; ')}`);
   }
-  return { header, table };
-}
-
-/** A per-record tick that calls options.onProgress every PROGRESS_EVERY records. */
-function rowProgress(options: ImportOptions, total: number): () => void {
-  const onProgress = options.onProgress;
-  if (!onProgress) return () => undefined;
-  let done = 0;
-  return () => {
-    if (done % PROGRESS_EVERY === 0) onProgress({ unit: 'rows', done, total });
-    done++;
-  };
+  return { header, scan };
 }
 
 /** The record's cells, one per header column (missing ones empty). */
@@ -251,25 +240,36 @@ function rowCells(record: CsvRecord, width: number): string[] {
 }
 
 /**
- * Each record with its place in the file and its cells, reporting progress as it goes. A record
- * wider than the header refuses the file (or is skipped and counted, with skipUnreadable); the
- * unreadable rest of a file and a likely cut are reported once the rows are read.
+ * Each record with its place in the file and its cells, as it is read. A record wider than the
+ * header refuses the file (or is skipped and counted, with skipUnreadable); the unreadable rest
+ * of a file and a likely cut are reported once the rows are read.
  */
-function* checkedRows(table: CsvTable, width: number, builder: BatchBuilder, options: CsvParseOptions): Generator<{ ref: SourceRef; cells: string[] }> {
-  const records = table.records;
-  const progress = rowProgress(options, records.length);
+function* checkedRows(scan: CsvScan, width: number, builder: BatchBuilder, options: CsvParseOptions): Generator<{ ref: SourceRef; cells: string[] }> {
   const report = { skip: (rows: number, message: string) => builder.skipUnreadable(rows, message), truncated: (message: string) => builder.truncated(message) };
-  for (const record of records) {
-    progress();
+  let step = scan.records.next();
+  for (; !step.done; step = scan.records.next()) {
+    const record = step.value;
     if (!checkRecordWidth(record, width, options, (message) => report.skip(1, message))) continue;
     yield { ref: { file: options.fileName, line: record.line, row: record.row }, cells: rowCells(record, width) };
   }
-  reportCsvTable(table, width, options.fileName, report);
+  reportCsvTable({ ...step.value, header: scan.header }, width, options.fileName, report);
 }
 
+/** Rows read between two parts handed on by parseCsvParts. */
+export const CSV_PART_ROWS = 2000;
+
 export function parseCsvCis(text: string, mapping: CsvMapping, options: CsvParseOptions): ImportBatch {
-  return guard(options.fileName, () => {
-    const { header, table } = readWithMapping(text, mapping, options);
+  return collectParts(parseCsvCiParts(text, mapping, options));
+}
+
+/** parseCsvCis handing on its CIs and rejections every CSV_PART_ROWS rows, so that no list of every row is held while reading. */
+export function parseCsvCiParts(text: string, mapping: CsvMapping, options: CsvParseOptions): BatchParts {
+  return guardSteps(options.fileName, readCsvCis(text, mapping, options));
+}
+
+function* readCsvCis(text: string, mapping: CsvMapping, options: CsvParseOptions): BatchParts {
+  {
+    const { header, scan } = readWithMapping(text, mapping, options);
     const builder = new BatchBuilder('csv-cis');
     const system = mapping.system;
     const mapped = new Set(mapping.columns);
@@ -287,7 +287,8 @@ export function parseCsvCis(text: string, mapping: CsvMapping, options: CsvParse
       const why = target === 'ignore' ? unstorableColumn(header[index]) : null;
       if (why) unstorable.push({ index, label: `${options.fileName} column ${index + 1} "${header[index]}" (${why})`, rows: 0 });
     });
-    for (const { ref, cells } of checkedRows(table, header.length, builder, options)) {
+    for (const { ref, cells } of checkedRows(scan, header.length, builder, options)) {
+      if (builder.pending >= CSV_PART_ROWS) yield builder.drain();
       for (const column of unstorable) if (cells[column.index] !== '') column.rows++;
       const fields = new Map<string, string>();
       const attributes: Record<string, string> = {};
@@ -367,7 +368,7 @@ export function parseCsvCis(text: string, mapping: CsvMapping, options: CsvParse
     }
     for (const { label, rows } of unstorable) builder.unreadField(label, rows);
     return builder.build();
-  });
+  }
 }
 
 const TYPE_SET: ReadonlySet<string> = new Set(RELATIONSHIP_TYPES);
@@ -393,11 +394,24 @@ const TRUE_WORDS = new Set(['true', 'yes', '1', 'y']);
 const FALSE_WORDS = new Set(['false', 'no', '0', 'n']);
 
 export function parseCsvRelationships(text: string, mapping: CsvMapping, options: CsvParseOptions): ImportBatch {
-  return guard(options.fileName, () => {
-    const { header, table } = readWithMapping(text, mapping, options);
+  return collectParts(parseCsvRelationshipParts(text, mapping, options));
+}
+
+/**
+ * parseCsvRelationships handing on its rejections every CSV_PART_ROWS rows; the relationships
+ * themselves come with the rest (a repeated one is merged into the first, which must still be there).
+ */
+export function parseCsvRelationshipParts(text: string, mapping: CsvMapping, options: CsvParseOptions): BatchParts {
+  return guardSteps(options.fileName, readCsvRelationships(text, mapping, options));
+}
+
+function* readCsvRelationships(text: string, mapping: CsvMapping, options: CsvParseOptions): BatchParts {
+  {
+    const { header, scan } = readWithMapping(text, mapping, options);
     const builder = new BatchBuilder('csv-relationships');
     let gephiTypes = 0;
-    for (const { ref, cells } of checkedRows(table, header.length, builder, options)) {
+    for (const { ref, cells } of checkedRows(scan, header.length, builder, options)) {
+      if (builder.pending >= CSV_PART_ROWS) yield builder.drain();
       const fields = new Map<string, string>();
       mapping.columns.forEach((target, i) => {
         if (target !== 'ignore' && cells[i] !== '') fields.set(target, cells[i]);
@@ -454,10 +468,15 @@ export function parseCsvRelationships(text: string, mapping: CsvMapping, options
     }
     if (gephiTypes > 0) builder.warn(`${gephiTypes} row(s) had an edge direction in the type column; they were read as ${mapping.defaultType}`);
     return builder.build();
-  });
+  }
 }
 
 /** Reads CIs or relationships depending on `mapping.kind`. */
 export function parseCsv(text: string, mapping: CsvMapping, options: CsvParseOptions): ImportBatch {
-  return mapping.kind === 'cis' ? parseCsvCis(text, mapping, options) : parseCsvRelationships(text, mapping, options);
+  return collectParts(parseCsvParts(text, mapping, options));
+}
+
+/** parseCsv handing on parts as it reads (see parseCsvCiParts, parseCsvRelationshipParts). */
+export function parseCsvParts(text: string, mapping: CsvMapping, options: CsvParseOptions): BatchParts {
+  return mapping.kind === 'cis' ? parseCsvCiParts(text, mapping, options) : parseCsvRelationshipParts(text, mapping, options);
 }
