@@ -4,8 +4,9 @@
 //   process: read, parse in the import worker, hand-over, plan, print the preview);
 // - the import worker alone (startParseJob on the file's text, to the batch in this thread).
 // Each runs in a fresh child process (one run each: a run holds the machine for a while), which
-// reports process.resourceUsage().maxRSS (the whole process, worker threads included) and its
-// wall time from start to the end of the work; the CSV is generated into a temp folder first.
+// reports process.resourceUsage().maxRSS (the whole process, worker threads included), its wall
+// time from start to the end of the work and the CPU time of all its threads meanwhile (wall time
+// on a shared machine moves with the load); the CSV is generated into a temp folder first.
 // Prints figures only; asserts nothing.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -18,12 +19,21 @@ const SELF = fileURLToPath(import.meta.url);
 
 interface Figure {
   wallMs: number;
+  cpuMs: number;
   maxRssMb: number;
   detail: string;
 }
 
+/** CPU time of the whole process (every thread), which a busy machine moves less than wall time. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+let cpuAtStart = 0;
+
 function report(start: number, detail: string): void {
-  const figure: Figure = { wallMs: performance.now() - start, maxRssMb: process.resourceUsage().maxRSS / 1024, detail };
+  const figure: Figure = { wallMs: performance.now() - start, cpuMs: cpuMs() - cpuAtStart, maxRssMb: process.resourceUsage().maxRSS / 1024, detail };
   console.log(`FIGURE ${JSON.stringify(figure)}`);
 }
 
@@ -31,6 +41,7 @@ async function childCli(db: string, csv: string): Promise<void> {
   const { main } = await import(pathToFileURL(join(ROOT, 'src/node/cli/main.ts')).href);
   let out = '';
   const io = { stdout: (text: string) => void (out += text), stderr: (text: string) => void process.stderr.write(text) };
+  cpuAtStart = cpuMs();
   const start = performance.now();
   const code = (await main(['import', '--db', db, csv, '--dry-run'], io)) as number;
   if (code !== 0) throw new Error(`faultline import exited ${code}`);
@@ -39,6 +50,7 @@ async function childCli(db: string, csv: string): Promise<void> {
 
 async function childWorker(csv: string): Promise<void> {
   const { decodeImportFile, startParseJob } = await import(pathToFileURL(join(ROOT, 'src/node/import-worker/index.ts')).href);
+  cpuAtStart = cpuMs();
   const start = performance.now();
   const { text } = decodeImportFile(readFileSync(csv), 'big.csv');
   const source = await startParseJob({ content: text, fileName: 'big.csv' }).result;
@@ -89,7 +101,7 @@ async function parent(): Promise<void> {
       ['import worker alone (parse + hand-over)', ['worker', csv]],
     ] as const) {
       const figure = runChild([...args]);
-      console.log(`${label}: ${(figure.wallMs / 1000).toFixed(1)} s wall, peak RSS ${figure.maxRssMb.toFixed(0)} MB (${figure.detail})`);
+      console.log(`${label}: ${(figure.wallMs / 1000).toFixed(1)} s wall, ${(figure.cpuMs / 1000).toFixed(1)} s CPU (all threads), peak RSS ${figure.maxRssMb.toFixed(0)} MB (${figure.detail})`);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
