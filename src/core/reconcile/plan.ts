@@ -172,18 +172,19 @@ function sameMap(a: Record<string, string>, b: Record<string, string>): boolean 
 }
 
 /**
- * The validated input of a create, sharing the incoming CI's tags, attributes and externalIds
- * where validation left them as they were: the batch and the plan of a million creates are kept
+ * The validated input of a create, sharing the incoming CI's strings, tags, attributes and
+ * externalIds where validation left them as they were: the batch and the plan of a million creates are kept
  * together in a preview, and should not hold two copies of each.
  */
 function leanInput(data: ParsedCiInput, ci: ImportedCi): ParsedCiInput {
   const input = {} as ParsedCiInput;
   if (data.id !== undefined) input.id = data.id;
-  input.name = data.name;
+  // Trimming makes a new string even when nothing is trimmed: keep the CI's own when it is the same.
+  input.name = data.name === ci.name ? ci.name : data.name;
   input.class = data.class;
-  input.environment = data.environment;
+  input.environment = data.environment === ci.environment ? ci.environment : data.environment;
   input.criticality = data.criticality;
-  input.owner = data.owner;
+  input.owner = data.owner === ci.owner ? ci.owner : data.owner;
   input.status = data.status;
   input.tags = ci.tags && sameList(data.tags, ci.tags) ? ci.tags : data.tags;
   input.attributes = ci.attributes && sameMap(data.attributes, ci.attributes) ? ci.attributes : data.attributes;

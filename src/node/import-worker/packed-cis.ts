@@ -149,11 +149,13 @@ export function unpackCis(packed: PackedCis): ImportedCi[] {
     const l = i * LISTS.length;
     const ends = [listEnds[l], listEnds[l + 1], listEnds[l + 2]];
     if (listStart > ends[0] || ends[0] > ends[1] || ends[1] > ends[2] || ends[2] > lists.length) fail(`CI ${i}: list ends out of order`);
-    const sourceRef: SourceRef = { file: stringAt(text[t + T.file], 'file') };
+    const file = stringAt(text[t + T.file], 'file');
     const line = optionalInt(numbers[n + N.line], 'line');
-    if (line !== undefined) sourceRef.line = line;
     const row = optionalInt(numbers[n + N.row], 'row');
-    if (row !== undefined) sourceRef.row = row;
+    // A CSV row's place, the common case, in one literal (smaller than one grown field by field).
+    const sourceRef: SourceRef = line !== undefined && row !== undefined ? { file, line, row } : { file };
+    if (line !== undefined && row === undefined) sourceRef.line = line;
+    if (row !== undefined && line === undefined) sourceRef.row = row;
     const path = optionalString(text[t + T.path], 'path');
     if (path !== undefined) sourceRef.path = path;
     const document = optionalInt(numbers[n + N.document], 'document');

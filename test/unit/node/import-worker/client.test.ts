@@ -77,6 +77,19 @@ describe('import worker client', () => {
     expect(got.message).toMatch(/^broken\.json/);
   });
 
+  it('refuses a whole CSV file for a row it cannot read after thousands of CIs were already handed over, naming the file, line and row', async () => {
+    const lines = bigCsv(6000).split('\n');
+    lines[5001] = 'ci_bad,Bad,server,a,stray,cells';
+    const content = lines.join('\n');
+    const parts: WorkerProgress[] = [];
+    const error = await rejection(startParseJob({ content, fileName: 'big.csv', progressIntervalMs: 0 }, (p) => parts.push(p)).result);
+    // The CIs before the row had come over in parts: none of them is a result.
+    expect(parts.some((p) => p.phase === 'parsing' && p.fraction > 0.5)).toBe(true);
+    expect(error).toBeInstanceOf(ImportError);
+    expect([(error as ImportError).file, (error as ImportError).line, (error as ImportError).row, (error as ImportError).code]).toEqual(['big.csv', 5002, 5002, 'syntax']);
+    expect((error as ImportError).message).toBe('big.csv:5002 row 5002: row 5002 has 6 cells but the header has 4');
+  });
+
   it('reports an unknown format as ImportSourceError with its issue', async () => {
     const error = await rejection(startParseJob({ content: 'hello', fileName: 'notes.bin' }).result);
     expect(error).toBeInstanceOf(ImportSourceError);
