@@ -268,107 +268,105 @@ export function parseCsvCiParts(text: string, mapping: CsvMapping, options: CsvP
 }
 
 function* readCsvCis(text: string, mapping: CsvMapping, options: CsvParseOptions): BatchParts {
-  {
-    const { header, scan } = readWithMapping(text, mapping, options);
-    const builder = new BatchBuilder('csv-cis');
-    const system = mapping.system;
-    const mapped = new Set(mapping.columns);
-    // What each used column feeds, worked out once rather than per row.
-    const used: { index: number; kind: 'field' | 'attribute' | 'externalId'; name: string }[] = [];
-    mapping.columns.forEach((target, index) => {
-      if (target === 'ignore') return;
-      if (target.startsWith('attributes.')) used.push({ index, kind: 'attribute', name: target.slice('attributes.'.length) });
-      else if (target.startsWith('externalIds.')) used.push({ index, kind: 'externalId', name: target.slice('externalIds.'.length) });
-      else used.push({ index, kind: 'field', name: target });
-    });
-    // Columns that name a key no object may have: left out, and said so with the rows that had a value.
-    const unstorable: { index: number; label: string; rows: number }[] = [];
-    mapping.columns.forEach((target, index) => {
-      const why = target === 'ignore' ? unstorableColumn(header[index]) : null;
-      if (why) unstorable.push({ index, label: `${options.fileName} column ${index + 1} "${header[index]}" (${why})`, rows: 0 });
-    });
-    for (const { ref, cells } of checkedRows(scan, header.length, builder, options)) {
-      if (builder.pending >= CSV_PART_ROWS) yield builder.drain();
-      for (const column of unstorable) if (cells[column.index] !== '') column.rows++;
-      const fields = new Map<string, string>();
-      const attributes: Record<string, string> = {};
-      const externalIds: Record<string, string> = {};
-      let hasAttributes = false;
-      for (const column of used) {
-        const cell = cells[column.index];
-        if (cell === '') continue;
-        if (column.kind === 'attribute') {
-          attributes[column.name] = cell;
-          hasAttributes = true;
-        } else if (column.kind === 'externalId') externalIds[column.name] = cell;
-        else fields.set(column.name, cell);
-      }
-      const reject = (field: string, reason: string): void => builder.rejectAt(ref, 'ci', reason, { field, key: fields.get('name') });
-      const name = fields.get('name');
-      if (!name) {
-        reject('name', 'the name is empty');
-        continue;
-      }
-      const classCell = fields.get('class');
-      const ciClass = classCell ? normalizeClass(classCell) : mapping.defaultClass;
-      if (!ciClass) {
-        reject('class', classCell ? `unknown class "${classCell}"` : 'the class is empty and there is no default class');
-        continue;
-      }
-      const externalId = fields.get('externalId');
-      if (externalId) externalIds[system] = externalId;
-      const id = fields.get('id');
-      const ci: ImportedCi = { key: externalId ?? id ?? name, system, name, class: ciClass, externalIds, sourceRef: ref };
-      if (id) ci.id = id;
-      if (hasAttributes) ci.attributes = attributes;
-      if (id) {
-        for (const [field, empty] of [
-          ['environment', ''],
-          ['owner', ''],
-        ] as const) {
-          if (mapped.has(field) && !fields.has(field)) fields.set(field, empty);
-        }
-        if (mapped.has('tags') && !fields.has('tags')) ci.tags = [];
-        if (mapped.has('redundancy') && !fields.has('redundancy')) ci.redundancy = null;
-      }
-      const environment = fields.get('environment');
-      if (environment !== undefined) ci.environment = environment;
-      const owner = fields.get('owner');
-      if (owner !== undefined) ci.owner = owner;
-      const criticalityCell = fields.get('criticality');
-      if (criticalityCell !== undefined) {
-        const criticality = normalizeCriticality(criticalityCell);
-        if (criticality === undefined) {
-          reject('criticality', `criticality "${criticalityCell}" is not 1–4`);
-          continue;
-        }
-        ci.criticality = criticality;
-      }
-      const statusCell = fields.get('status');
-      if (statusCell !== undefined) {
-        const status = normalizeStatus(statusCell);
-        if (status === undefined) {
-          reject('status', `status "${statusCell}" is not planned, live or retired`);
-          continue;
-        }
-        ci.status = status;
-      }
-      const tagsCell = fields.get('tags');
-      if (tagsCell !== undefined) ci.tags = normalizeTags(tagsCell, tagsCell.includes(';') ? /;/ : /,/);
-      const redundancyCell = fields.get('redundancy');
-      if (redundancyCell !== undefined) {
-        const k = Number(redundancyCell);
-        if (!Number.isInteger(k) || k < 1) {
-          reject('redundancy', `redundancy "${redundancyCell}" is not a whole number of at least 1`);
-          continue;
-        }
-        ci.redundancy = { minHealthy: k };
-      }
-      builder.addCi(ci);
+  const { header, scan } = readWithMapping(text, mapping, options);
+  const builder = new BatchBuilder('csv-cis');
+  const system = mapping.system;
+  const mapped = new Set(mapping.columns);
+  // What each used column feeds, worked out once rather than per row.
+  const used: { index: number; kind: 'field' | 'attribute' | 'externalId'; name: string }[] = [];
+  mapping.columns.forEach((target, index) => {
+    if (target === 'ignore') return;
+    if (target.startsWith('attributes.')) used.push({ index, kind: 'attribute', name: target.slice('attributes.'.length) });
+    else if (target.startsWith('externalIds.')) used.push({ index, kind: 'externalId', name: target.slice('externalIds.'.length) });
+    else used.push({ index, kind: 'field', name: target });
+  });
+  // Columns that name a key no object may have: left out, and said so with the rows that had a value.
+  const unstorable: { index: number; label: string; rows: number }[] = [];
+  mapping.columns.forEach((target, index) => {
+    const why = target === 'ignore' ? unstorableColumn(header[index]) : null;
+    if (why) unstorable.push({ index, label: `${options.fileName} column ${index + 1} "${header[index]}" (${why})`, rows: 0 });
+  });
+  for (const { ref, cells } of checkedRows(scan, header.length, builder, options)) {
+    if (builder.pending >= CSV_PART_ROWS) yield builder.drain();
+    for (const column of unstorable) if (cells[column.index] !== '') column.rows++;
+    const fields = new Map<string, string>();
+    const attributes: Record<string, string> = {};
+    const externalIds: Record<string, string> = {};
+    let hasAttributes = false;
+    for (const column of used) {
+      const cell = cells[column.index];
+      if (cell === '') continue;
+      if (column.kind === 'attribute') {
+        attributes[column.name] = cell;
+        hasAttributes = true;
+      } else if (column.kind === 'externalId') externalIds[column.name] = cell;
+      else fields.set(column.name, cell);
     }
-    for (const { label, rows } of unstorable) builder.unreadField(label, rows);
-    return builder.build();
+    const reject = (field: string, reason: string): void => builder.rejectAt(ref, 'ci', reason, { field, key: fields.get('name') });
+    const name = fields.get('name');
+    if (!name) {
+      reject('name', 'the name is empty');
+      continue;
+    }
+    const classCell = fields.get('class');
+    const ciClass = classCell ? normalizeClass(classCell) : mapping.defaultClass;
+    if (!ciClass) {
+      reject('class', classCell ? `unknown class "${classCell}"` : 'the class is empty and there is no default class');
+      continue;
+    }
+    const externalId = fields.get('externalId');
+    if (externalId) externalIds[system] = externalId;
+    const id = fields.get('id');
+    const ci: ImportedCi = { key: externalId ?? id ?? name, system, name, class: ciClass, externalIds, sourceRef: ref };
+    if (id) ci.id = id;
+    if (hasAttributes) ci.attributes = attributes;
+    if (id) {
+      for (const [field, empty] of [
+        ['environment', ''],
+        ['owner', ''],
+      ] as const) {
+        if (mapped.has(field) && !fields.has(field)) fields.set(field, empty);
+      }
+      if (mapped.has('tags') && !fields.has('tags')) ci.tags = [];
+      if (mapped.has('redundancy') && !fields.has('redundancy')) ci.redundancy = null;
+    }
+    const environment = fields.get('environment');
+    if (environment !== undefined) ci.environment = environment;
+    const owner = fields.get('owner');
+    if (owner !== undefined) ci.owner = owner;
+    const criticalityCell = fields.get('criticality');
+    if (criticalityCell !== undefined) {
+      const criticality = normalizeCriticality(criticalityCell);
+      if (criticality === undefined) {
+        reject('criticality', `criticality "${criticalityCell}" is not 1–4`);
+        continue;
+      }
+      ci.criticality = criticality;
+    }
+    const statusCell = fields.get('status');
+    if (statusCell !== undefined) {
+      const status = normalizeStatus(statusCell);
+      if (status === undefined) {
+        reject('status', `status "${statusCell}" is not planned, live or retired`);
+        continue;
+      }
+      ci.status = status;
+    }
+    const tagsCell = fields.get('tags');
+    if (tagsCell !== undefined) ci.tags = normalizeTags(tagsCell, tagsCell.includes(';') ? /;/ : /,/);
+    const redundancyCell = fields.get('redundancy');
+    if (redundancyCell !== undefined) {
+      const k = Number(redundancyCell);
+      if (!Number.isInteger(k) || k < 1) {
+        reject('redundancy', `redundancy "${redundancyCell}" is not a whole number of at least 1`);
+        continue;
+      }
+      ci.redundancy = { minHealthy: k };
+    }
+    builder.addCi(ci);
   }
+  for (const { label, rows } of unstorable) builder.unreadField(label, rows);
+  return builder.build();
 }
 
 const TYPE_SET: ReadonlySet<string> = new Set(RELATIONSHIP_TYPES);
@@ -406,69 +404,67 @@ export function parseCsvRelationshipParts(text: string, mapping: CsvMapping, opt
 }
 
 function* readCsvRelationships(text: string, mapping: CsvMapping, options: CsvParseOptions): BatchParts {
-  {
-    const { header, scan } = readWithMapping(text, mapping, options);
-    const builder = new BatchBuilder('csv-relationships');
-    let gephiTypes = 0;
-    for (const { ref, cells } of checkedRows(scan, header.length, builder, options)) {
-      if (builder.pending >= CSV_PART_ROWS) yield builder.drain();
-      const fields = new Map<string, string>();
-      mapping.columns.forEach((target, i) => {
-        if (target !== 'ignore' && cells[i] !== '') fields.set(target, cells[i]);
-      });
-      const reject = (field: string, reason: string): void => builder.rejectAt(ref, 'relationship', reason, { field });
-      const source = fields.get('source');
-      const target = fields.get('target');
-      if (!source || !target) {
-        reject(source ? 'target' : 'source', `the ${source ? 'target' : 'source'} is empty`);
+  const { header, scan } = readWithMapping(text, mapping, options);
+  const builder = new BatchBuilder('csv-relationships');
+  let gephiTypes = 0;
+  for (const { ref, cells } of checkedRows(scan, header.length, builder, options)) {
+    if (builder.pending >= CSV_PART_ROWS) yield builder.drain();
+    const fields = new Map<string, string>();
+    mapping.columns.forEach((target, i) => {
+      if (target !== 'ignore' && cells[i] !== '') fields.set(target, cells[i]);
+    });
+    const reject = (field: string, reason: string): void => builder.rejectAt(ref, 'relationship', reason, { field });
+    const source = fields.get('source');
+    const target = fields.get('target');
+    if (!source || !target) {
+      reject(source ? 'target' : 'source', `the ${source ? 'target' : 'source'} is empty`);
+      continue;
+    }
+    const typeCell = fields.get('type');
+    let type: RelationshipType | undefined;
+    if (!typeCell || /^(un)?directed$/i.test(typeCell)) {
+      if (typeCell) gephiTypes++;
+      type = mapping.defaultType;
+      if (!type) {
+        reject('type', typeCell ? `"${typeCell}" is an edge direction, not a relationship type` : 'the type is empty');
         continue;
       }
-      const typeCell = fields.get('type');
-      let type: RelationshipType | undefined;
-      if (!typeCell || /^(un)?directed$/i.test(typeCell)) {
-        if (typeCell) gephiTypes++;
-        type = mapping.defaultType;
-        if (!type) {
-          reject('type', typeCell ? `"${typeCell}" is an edge direction, not a relationship type` : 'the type is empty');
-          continue;
-        }
-      } else {
-        type = normalizeRelationshipType(typeCell);
-        if (!type) {
-          reject('type', `unknown relationship type "${typeCell}" (expected one of ${RELATIONSHIP_TYPES.join(', ')})`);
-          continue;
-        }
+    } else {
+      type = normalizeRelationshipType(typeCell);
+      if (!type) {
+        reject('type', `unknown relationship type "${typeCell}" (expected one of ${RELATIONSHIP_TYPES.join(', ')})`);
+        continue;
       }
-      let strength: Strength | undefined;
-      const strengthCell = fields.get('strength');
-      if (strengthCell !== undefined) {
-        const s = strengthCell.toLowerCase();
-        if (s !== 'hard' && s !== 'soft') {
-          reject('strength', `strength "${strengthCell}" is not hard or soft`);
-          continue;
-        }
-        strength = s;
-      }
-      let inferred: boolean | undefined;
-      const inferredCell = fields.get('inferred');
-      if (inferredCell !== undefined) {
-        const v = inferredCell.toLowerCase();
-        if (!TRUE_WORDS.has(v) && !FALSE_WORDS.has(v)) {
-          reject('inferred', `inferred "${inferredCell}" is not true or false`);
-          continue;
-        }
-        inferred = TRUE_WORDS.has(v);
-      }
-      const rel: ImportedRelationship = { source, target, system: mapping.system, type, sourceRef: ref };
-      if (strength) rel.strength = strength;
-      if (inferred) rel.inferred = true;
-      const id = fields.get('id');
-      if (id) rel.id = id;
-      builder.addRelationship(rel);
     }
-    if (gephiTypes > 0) builder.warn(`${gephiTypes} row(s) had an edge direction in the type column; they were read as ${mapping.defaultType}`);
-    return builder.build();
+    let strength: Strength | undefined;
+    const strengthCell = fields.get('strength');
+    if (strengthCell !== undefined) {
+      const s = strengthCell.toLowerCase();
+      if (s !== 'hard' && s !== 'soft') {
+        reject('strength', `strength "${strengthCell}" is not hard or soft`);
+        continue;
+      }
+      strength = s;
+    }
+    let inferred: boolean | undefined;
+    const inferredCell = fields.get('inferred');
+    if (inferredCell !== undefined) {
+      const v = inferredCell.toLowerCase();
+      if (!TRUE_WORDS.has(v) && !FALSE_WORDS.has(v)) {
+        reject('inferred', `inferred "${inferredCell}" is not true or false`);
+        continue;
+      }
+      inferred = TRUE_WORDS.has(v);
+    }
+    const rel: ImportedRelationship = { source, target, system: mapping.system, type, sourceRef: ref };
+    if (strength) rel.strength = strength;
+    if (inferred) rel.inferred = true;
+    const id = fields.get('id');
+    if (id) rel.id = id;
+    builder.addRelationship(rel);
   }
+  if (gephiTypes > 0) builder.warn(`${gephiTypes} row(s) had an edge direction in the type column; they were read as ${mapping.defaultType}`);
+  return builder.build();
 }
 
 /** Reads CIs or relationships depending on `mapping.kind`. */
