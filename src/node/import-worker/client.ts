@@ -37,7 +37,7 @@ export interface WorkerParseRequest {
 /** Progress reports several times a second, not more (each one is a message to the service's loop). */
 export const DEFAULT_PROGRESS_INTERVAL_MS = 100;
 
-/** Where a parse job is: `parsing` with the parser's fraction (0…1), then `receiving` the batch parts. */
+/** Where a parse job is: `parsing` with the parser's fraction (0…1; a CSV file's CIs already come over meanwhile), then `receiving` the rest, counting every item. */
 export interface WorkerProgress {
   phase: 'parsing' | 'receiving';
   /** Of this phase, 0…1. */
