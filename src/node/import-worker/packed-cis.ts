@@ -147,8 +147,10 @@ export function unpackCis(packed: PackedCis): ImportedCi[] {
     const t = i * TEXT.length;
     const n = i * NUMBERS.length;
     const l = i * LISTS.length;
-    const ends = [listEnds[l], listEnds[l + 1], listEnds[l + 2]];
-    if (listStart > ends[0] || ends[0] > ends[1] || ends[1] > ends[2] || ends[2] > lists.length) fail(`CI ${i}: list ends out of order`);
+    const tagsEnd = listEnds[l];
+    const attributesEnd = listEnds[l + 1];
+    const externalIdsEnd = listEnds[l + 2];
+    if (listStart > tagsEnd || tagsEnd > attributesEnd || attributesEnd > externalIdsEnd || externalIdsEnd > lists.length) fail(`CI ${i}: list ends out of order`);
     const file = stringAt(text[t + T.file], 'file');
     const line = optionalInt(numbers[n + N.line], 'line');
     const row = optionalInt(numbers[n + N.row], 'row');
@@ -167,7 +169,7 @@ export function unpackCis(packed: PackedCis): ImportedCi[] {
       system: stringAt(text[t + T.system], 'system'),
       name: stringAt(text[t + T.name], 'name'),
       class: ciClass as CiClass,
-      externalIds: map(ends[1], ends[2], 'externalIds'),
+      externalIds: map(attributesEnd, externalIdsEnd, 'externalIds'),
       sourceRef,
     };
     for (const field of ['id', 'environment', 'owner', 'createdAt', 'updatedAt'] as const) {
@@ -185,13 +187,13 @@ export function unpackCis(packed: PackedCis): ImportedCi[] {
       if (minHealthy !== undefined) ci.redundancy = { minHealthy };
     }
     if (flags[i] & HAS_TAGS) {
-      const tags = new Array<string>(ends[0] - listStart);
-      for (let k = listStart; k < ends[0]; k++) tags[k - listStart] = stringAt(lists[k], 'tags');
+      const tags = new Array<string>(tagsEnd - listStart);
+      for (let k = listStart; k < tagsEnd; k++) tags[k - listStart] = stringAt(lists[k], 'tags');
       ci.tags = tags;
-    } else if (ends[0] !== listStart) fail(`CI ${i}: tags without the tags flag`);
-    if (flags[i] & HAS_ATTRIBUTES) ci.attributes = map(ends[0], ends[1], 'attributes');
-    else if (ends[1] !== ends[0]) fail(`CI ${i}: attributes without the attributes flag`);
-    listStart = ends[2];
+    } else if (tagsEnd !== listStart) fail(`CI ${i}: tags without the tags flag`);
+    if (flags[i] & HAS_ATTRIBUTES) ci.attributes = map(tagsEnd, attributesEnd, 'attributes');
+    else if (attributesEnd !== tagsEnd) fail(`CI ${i}: attributes without the attributes flag`);
+    listStart = externalIdsEnd;
     cis[i] = ci;
   }
   return cis;
