@@ -122,6 +122,8 @@ function* indexGraph(graph: CmdbGraph): Steps<ExistingIndex> {
 }
 
 type Match = { kind: 'existing'; id: string; by: MatchedBy } | { kind: 'none' } | { kind: 'ambiguous'; ids: string[]; by: MatchedBy };
+/** One object for every CI that matches nothing (most of a first import). */
+const NO_MATCH: Match = Object.freeze({ kind: 'none' });
 
 function matchCi(graph: CmdbGraph, index: ExistingIndex, ci: ImportedCi): Match {
   if (ci.id !== undefined && graph.hasCi(ci.id)) return { kind: 'existing', id: ci.id, by: 'id' };
@@ -140,7 +142,7 @@ function matchCi(graph: CmdbGraph, index: ExistingIndex, ci: ImportedCi): Match 
   });
   if (candidates.length === 1) return { kind: 'existing', id: candidates[0], by: 'name' };
   if (candidates.length > 1) return { kind: 'ambiguous', ids: candidates, by: 'name' };
-  return { kind: 'none' };
+  return NO_MATCH;
 }
 
 /** The CiInput an incoming CI creates (before validation). */
@@ -151,6 +153,43 @@ function createInput(ci: ImportedCi): Record<string, unknown> {
     if (ci[field] !== undefined) input[field] = ci[field];
   }
   if (ci.redundancy) input.redundancy = ci.redundancy;
+  return input;
+}
+
+type ParsedCiInput = ReturnType<typeof CiInputSchema.parse>;
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameMap(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (!Object.prototype.hasOwnProperty.call(b, key) || b[key] !== a[key]) return false;
+  return true;
+}
+
+/**
+ * The validated input of a create, sharing the incoming CI's strings, tags, attributes and
+ * externalIds where validation left them as they were: the batch and the plan of a million creates are kept
+ * together in a preview, and should not hold two copies of each.
+ */
+function leanInput(data: ParsedCiInput, ci: ImportedCi): ParsedCiInput {
+  const input = {} as ParsedCiInput;
+  if (data.id !== undefined) input.id = data.id;
+  // Trimming makes a new string even when nothing is trimmed: keep the CI's own when it is the same.
+  input.name = data.name === ci.name ? ci.name : data.name;
+  input.class = data.class;
+  input.environment = data.environment === ci.environment ? ci.environment : data.environment;
+  input.criticality = data.criticality;
+  input.owner = data.owner === ci.owner ? ci.owner : data.owner;
+  input.status = data.status;
+  input.tags = ci.tags && sameList(data.tags, ci.tags) ? ci.tags : data.tags;
+  input.attributes = ci.attributes && sameMap(data.attributes, ci.attributes) ? ci.attributes : data.attributes;
+  input.externalIds = sameMap(data.externalIds, ci.externalIds) ? ci.externalIds : data.externalIds;
+  if (data.redundancy !== undefined) input.redundancy = data.redundancy;
   return input;
 }
 
@@ -271,6 +310,8 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch, context: 
       else repeated.set(key, [first, i]);
     }
   });
+  // The generator's frame keeps its locals until the plan is done: let go of a million entries now.
+  firstAt.clear();
   /** system+key → why that CI was rejected, for the relationships that name it. */
   const rejectedKeys = new Map<string, string>();
   const candidates: number[] = [];
@@ -362,7 +403,7 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch, context: 
       rejectCi(ci, reason, field);
       continue;
     }
-    const input = parsed.data;
+    const input = leanInput(parsed.data, ci);
     if (input.id !== undefined) {
       if (createdIds.has(input.id)) {
         rejectCi(ci, `the id ${input.id} is used by another CI in this import`, 'id');

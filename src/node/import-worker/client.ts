@@ -11,9 +11,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ImportError, type ImportBatch } from '../../core/formats/import';
+import { ImportError, type ImportBatch, type ImportedCi } from '../../core/formats/import';
 import type { CsvMapping, ImportFormat } from '../../shared/data-types';
 import { WorkerMessageSchema, type ClientMessage, type ParseRequest, type WorkerMessage } from './messages';
+import { unpackCis } from './packed-cis';
 import { ImportSourceError, type ImportSource } from './read-source';
 
 /** The name of the built worker beside the bundled main (see electron.vite.config.ts). */
@@ -36,7 +37,7 @@ export interface WorkerParseRequest {
 /** Progress reports several times a second, not more (each one is a message to the service's loop). */
 export const DEFAULT_PROGRESS_INTERVAL_MS = 100;
 
-/** Where a parse job is: `parsing` with the parser's fraction (0…1), then `receiving` the batch parts. */
+/** Where a parse job is: `parsing` with the parser's fraction (0…1; a CSV file's CIs already come over meanwhile), then `receiving` the rest, counting every item. */
 export interface WorkerProgress {
   phase: 'parsing' | 'receiving';
   /** Of this phase, 0…1. */
@@ -173,24 +174,35 @@ export function startParseJob(request: WorkerParseRequest, onProgress?: (progres
           batch.warnings = message.warnings;
           if (message.leftOut) batch.leftOut = message.leftOut;
           expected = message.counts.cis + message.counts.relationships + message.counts.changes + message.counts.incidents + message.counts.problems + message.counts.rejected;
-          onProgress?.({ phase: 'receiving', fraction: 0, unit: 'items', done: 0, total: expected });
+          onProgress?.({ phase: 'receiving', fraction: expected > 0 ? received / expected : 0, unit: 'items', done: received, total: expected });
           askForNext();
           return;
-        case 'part':
-          if (!begin) {
-            rejectResult(new ImportWorkerError('The import worker sent items before saying what it read.'));
+        case 'part': {
+          // Before `begin`: a CSV file's CIs and rejections, handed on while it is being read.
+          let cis: ImportedCi[];
+          try {
+            cis = unpackCis(message.cis);
+          } catch (error) {
+            rejectResult(new ImportWorkerError(`The import worker sent a malformed part: ${(error as Error).message}`));
             return;
           }
-          for (const ci of message.cis) batch.cis.push(ci);
+          for (const ci of cis) batch.cis.push(ci);
           for (const rel of message.relationships) batch.relationships.push(rel);
           for (const rejection of message.rejected) batch.rejected.push(rejection);
-          if (message.changes.length > 0) (batch.changes ??= []).push(...message.changes);
-          if (message.incidents.length > 0) (batch.incidents ??= []).push(...message.incidents);
-          if (message.problems.length > 0) (batch.problems ??= []).push(...message.problems);
-          received += message.cis.length + message.relationships.length + message.changes.length + message.incidents.length + message.problems.length + message.rejected.length;
-          onProgress?.({ phase: 'receiving', fraction: expected > 0 ? received / expected : 1, unit: 'items', done: received, total: expected });
+          for (const [list, items] of [
+            ['changes', message.changes],
+            ['incidents', message.incidents],
+            ['problems', message.problems],
+          ] as const) {
+            if (items.length === 0) continue;
+            const into: unknown[] = (batch[list] ??= []);
+            for (const item of items) into.push(item);
+          }
+          received += cis.length + message.relationships.length + message.changes.length + message.incidents.length + message.problems.length + message.rejected.length;
+          if (begin) onProgress?.({ phase: 'receiving', fraction: expected > 0 ? received / expected : 1, unit: 'items', done: received, total: expected });
           askForNext();
           return;
+        }
         case 'end': {
           if (!begin || received !== expected) {
             rejectResult(new ImportWorkerError(`The import worker sent ${received} of ${expected} items.`));

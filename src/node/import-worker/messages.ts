@@ -3,12 +3,17 @@
 // as such, never trusted). Items travel in parts of at most PART_SIZE, each sent only when the
 // client asks for the next ('next'): Node delivers all queued worker messages in one go, so
 // without the turn-taking the service's event loop would copy and check every part in one block.
+// A CSV file's CIs and rejections come in parts while it is still being read (the worker keeps
+// no list of them), then `begin` says what was read with the totals, then the rest in parts
+// (the relationships, any other format's whole batch), then `end`. CIs travel in columns
+// (packed-cis.ts). Nothing is used before `end`: an error at any point refuses the whole file.
 import { z } from 'zod';
-import type { ImportedChange, ImportedCi, ImportedIncident, ImportedProblem, ImportedRelationship, ImportProgress } from '../../core/formats/import';
+import type { ImportedChange, ImportedIncident, ImportedProblem, ImportedRelationship, ImportProgress } from '../../core/formats/import';
 import { CHANGE_STATES, CHANGE_TYPES } from '../../shared/changes';
 import { INCIDENT_STATUSES, PROBLEM_STATUSES } from '../../shared/incidents';
 import type { AnyRejection, ImportLeftOut } from '../../shared/data-types';
-import { CiClassSchema, CiStatusSchema, RelationshipTypeSchema, StrengthSchema } from '../../shared/model';
+import { RelationshipTypeSchema, StrengthSchema } from '../../shared/model';
+import { PackedCisSchema } from './packed-cis';
 import { CsvMappingSchema, ImportFormatSchema } from '../../shared/operations';
 
 /** Items (CIs, relationships, change requests, incidents, problems, rejections) per `part` message. */
@@ -22,26 +27,7 @@ const SourceRefShape = {
   document: z.number().int().optional(),
 };
 const SourceRefSchema = z.strictObject(SourceRefShape);
-const StringMap = z.record(z.string(), z.string());
 
-export const ImportedCiSchema = z.strictObject({
-  key: z.string(),
-  system: z.string(),
-  id: z.string().optional(),
-  name: z.string(),
-  class: CiClassSchema,
-  environment: z.string().optional(),
-  criticality: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
-  owner: z.string().optional(),
-  status: CiStatusSchema.optional(),
-  tags: z.array(z.string()).optional(),
-  attributes: StringMap.optional(),
-  externalIds: StringMap,
-  redundancy: z.strictObject({ minHealthy: z.number().int() }).nullable().optional(),
-  createdAt: z.string().optional(),
-  updatedAt: z.string().optional(),
-  sourceRef: SourceRefSchema,
-});
 
 export const ImportedRelationshipSchema = z.strictObject({
   source: z.string(),
@@ -127,14 +113,13 @@ export const LeftOutSchema = z.strictObject({
 
 // The schemas must describe the core's types exactly: these fail to compile when either side changes.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _ciShape: Same<z.infer<typeof ImportedCiSchema>, ImportedCi> = true;
 const _relShape: Same<z.infer<typeof ImportedRelationshipSchema>, ImportedRelationship> = true;
 const _changeShape: Same<z.infer<typeof ImportedChangeSchema>, ImportedChange> = true;
 const _incidentShape: Same<z.infer<typeof ImportedIncidentSchema>, ImportedIncident> = true;
 const _problemShape: Same<z.infer<typeof ImportedProblemSchema>, ImportedProblem> = true;
 const _rejectionShape: Same<z.infer<typeof RejectionSchema>, AnyRejection> = true;
 const _leftOutShape: Same<z.infer<typeof LeftOutSchema>, ImportLeftOut> = true;
-void [_ciShape, _relShape, _changeShape, _incidentShape, _problemShape, _rejectionShape, _leftOutShape];
+void [_relShape, _changeShape, _incidentShape, _problemShape, _rejectionShape, _leftOutShape];
 
 // ---- client → worker ----
 
@@ -179,7 +164,7 @@ export const WorkerMessageSchema = z.discriminatedUnion('type', [
     done: z.number().int().min(0).optional(),
     total: z.number().int().min(0).optional(),
   }),
-  /** The file was read: what follows in parts, with the totals. */
+  /** The file was read: what it holds, with the totals of every part (those sent while reading and those that follow). */
   z.strictObject({
     type: z.literal('begin'),
     format: ImportFormatSchema,
@@ -206,7 +191,7 @@ export const WorkerMessageSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('part'),
-    cis: z.array(ImportedCiSchema),
+    cis: PackedCisSchema,
     relationships: z.array(ImportedRelationshipSchema),
     changes: z.array(ImportedChangeSchema),
     incidents: z.array(ImportedIncidentSchema),
@@ -227,8 +212,7 @@ export const WorkerMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type WorkerMessage = z.infer<typeof WorkerMessageSchema>;
 
-/** The parser's progress as a fraction of the whole parse: CSV spends about a quarter scanning and the rest reading rows. */
+/** The parser's progress as a fraction of the whole parse (CSV reads and turns records into items in one pass, reporting bytes). */
 export function parseFraction(progress: ImportProgress): number {
-  const part = progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
-  return progress.unit === 'bytes' ? 0.25 * part : 0.25 + 0.75 * part;
+  return progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
 }

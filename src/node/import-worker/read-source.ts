@@ -4,11 +4,12 @@
 import {
   csvHeaderKey,
   detectImportFormat,
-  parseCsv,
+  parseCsvParts,
   parseImport,
   readCsvHeader,
   suggestCsvMapping,
   validateCsvMapping,
+  type BatchPart,
   type ImportBatch,
   type ImportProgress,
 } from '../../core/formats/import';
@@ -59,6 +60,26 @@ export interface ImportSource {
  * that cannot be read, ImportSourceError for an unknown format or a given mapping that does not fit.
  */
 export function readImportSource(content: string, options: ImportSourceOptions): ImportSource {
+  const parts = readImportSourceParts(content, options);
+  const cis: ImportBatch['cis'] = [];
+  const rejected: ImportBatch['rejected'] = [];
+  let step = parts.next();
+  for (; !step.done; step = parts.next()) {
+    for (const ci of step.value.cis) cis.push(ci);
+    for (const r of step.value.rejected) rejected.push(r);
+  }
+  const source = step.value;
+  if (!source.batch) return source;
+  for (const ci of source.batch.cis) cis.push(ci);
+  for (const r of source.batch.rejected) rejected.push(r);
+  return { ...source, batch: { ...source.batch, cis, rejected } };
+}
+
+/**
+ * readImportSource handing on a CSV file's CIs and rejections in parts as it reads (the returned
+ * source's batch holds the rest); other formats are read whole and come in the returned batch.
+ */
+export function* readImportSourceParts(content: string, options: ImportSourceOptions): Generator<BatchPart, ImportSource, void> {
   const { fileName } = options;
   const progress = {
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -97,6 +118,6 @@ export function readImportSource(content: string, options: ImportSourceOptions):
   }
   const csv = { header, mapping, suggested, remembered, problems };
   if (problems.length > 0) return { format, batch: null, csv };
-  const batch = parseCsv(content, mapping, { fileName, ...progress });
+  const batch = yield* parseCsvParts(content, mapping, { fileName, ...progress });
   return { format: batch.format, batch, csv };
 }

@@ -1,10 +1,13 @@
 // The import worker's entry: reads one import file per 'parse' message (format detection, CSV
 // mapping, the core's parser) off the service's event loop, reporting progress a few times a
-// second, then hands the batch over in parts, one per 'next' from the client. Started by client.ts; built to out/main/import-worker.js.
+// second, and hands the batch over in parts, one per 'next' from the client: a CSV file's CIs
+// while it is still being read, so that the worker never holds them all (see messages.ts).
+// Started by client.ts; built to out/main/import-worker.js.
 import { parentPort } from 'node:worker_threads';
-import { ImportError, type ImportBatch } from '../../core/formats/import';
+import { ImportError, type ImportBatch, type ImportedChange, type ImportedIncident, type ImportedProblem } from '../../core/formats/import';
 import { ClientMessageSchema, PART_SIZE, parseFraction, type ParseRequest, type WorkerMessage } from './messages';
-import { ImportSourceError, readImportSource, type ImportSource } from './read-source';
+import { packCis } from './packed-cis';
+import { ImportSourceError, readImportSourceParts, type ImportSource } from './read-source';
 
 function errorMessageFor(error: unknown): WorkerMessage {
   if (error instanceof ImportError) {
@@ -20,12 +23,66 @@ function errorMessageFor(error: unknown): WorkerMessage {
   return { type: 'error', kind: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
-/** The parts of a read batch, sent one per 'next' from the client. */
-let pendingParts: WorkerMessage[] = [];
+type Post = (message: WorkerMessage) => void;
 
-function queueBatch(post: (message: WorkerMessage) => void, source: ImportSource): void {
+/** One part's message: CIs in columns, the rest as they are. */
+function partMessage(items: { cis: ImportBatch['cis']; relationships?: ImportBatch['relationships']; changes?: ImportedChange[]; incidents?: ImportedIncident[]; problems?: ImportedProblem[]; rejected: ImportBatch['rejected'] }): WorkerMessage {
+  return {
+    type: 'part',
+    cis: packCis(items.cis),
+    relationships: items.relationships ?? [],
+    changes: items.changes ?? [],
+    incidents: items.incidents ?? [],
+    problems: items.problems ?? [],
+    rejected: items.rejected,
+  };
+}
+
+/**
+ * The messages of one parse, each after the client asked for the next: the parts handed on while
+ * reading, `begin` with the totals, the rest of the batch in parts, `end`. Progress is posted
+ * directly as it comes. An error ends the generator with an error message.
+ */
+function* parseMessages(request: ParseRequest, post: Post): Generator<WorkerMessage, void, void> {
+  let last = -Infinity;
+  post({ type: 'progress', fraction: 0 });
+  const counts = { cis: 0, relationships: 0, changes: 0, incidents: 0, problems: 0, rejected: 0 };
+  const parts = readImportSourceParts(request.content, {
+    fileName: request.fileName,
+    ...(request.format ? { format: request.format } : {}),
+    ...(request.csvMapping ? { csvMapping: request.csvMapping } : {}),
+    rememberedMapping: (key) => (Object.hasOwn(request.rememberedMappings, key) ? request.rememberedMappings[key] : undefined),
+    includeAttributes: request.includeAttributes,
+    skipUnreadable: request.skipUnreadable,
+    onProgress: (progress) => {
+      const now = Date.now();
+      if (now - last < request.progressIntervalMs) return;
+      last = now;
+      post({ type: 'progress', fraction: parseFraction(progress), unit: progress.unit, done: progress.done, total: progress.total });
+    },
+  });
+  let source: ImportSource;
+  try {
+    for (;;) {
+      const step = parts.next();
+      if (step.done) {
+        source = step.value;
+        break;
+      }
+      counts.cis += step.value.cis.length;
+      counts.rejected += step.value.rejected.length;
+      yield partMessage(step.value);
+    }
+  } catch (error) {
+    yield errorMessageFor(error);
+    return;
+  }
+  post({ type: 'progress', fraction: 1 });
   const batch: ImportBatch | null = source.batch;
-  post({
+  const changes = batch?.changes ?? [];
+  const incidents = batch?.incidents ?? [];
+  const problems = batch?.problems ?? [];
+  yield {
     type: 'begin',
     format: source.format,
     hasBatch: batch !== null,
@@ -33,24 +90,19 @@ function queueBatch(post: (message: WorkerMessage) => void, source: ImportSource
     warnings: batch?.warnings ?? [],
     ...(batch?.leftOut ? { leftOut: batch.leftOut } : {}),
     counts: {
-      cis: batch?.cis.length ?? 0,
+      cis: counts.cis + (batch?.cis.length ?? 0),
       relationships: batch?.relationships.length ?? 0,
-      changes: batch?.changes?.length ?? 0,
-      incidents: batch?.incidents?.length ?? 0,
-      problems: batch?.problems?.length ?? 0,
-      rejected: batch?.rejected.length ?? 0,
+      changes: changes.length,
+      incidents: incidents.length,
+      problems: problems.length,
+      rejected: counts.rejected + (batch?.rejected.length ?? 0),
     },
-  });
-  const parts: WorkerMessage[] = [];
+  };
   if (batch) {
-    const changes = batch.changes ?? [];
-    const incidents = batch.incidents ?? [];
-    const problems = batch.problems ?? [];
     const longest = Math.max(batch.cis.length, batch.relationships.length, changes.length, incidents.length, problems.length, batch.rejected.length);
     for (let start = 0; start < longest; start += PART_SIZE) {
       const end = start + PART_SIZE;
-      parts.push({
-        type: 'part',
+      yield partMessage({
         cis: batch.cis.slice(start, end),
         relationships: batch.relationships.slice(start, end),
         changes: changes.slice(start, end),
@@ -60,40 +112,19 @@ function queueBatch(post: (message: WorkerMessage) => void, source: ImportSource
       });
     }
   }
-  parts.push({ type: 'end' });
-  pendingParts = parts;
+  yield { type: 'end' };
 }
 
-function sendNextPart(post: (message: WorkerMessage) => void): void {
-  const next = pendingParts.shift();
-  if (next) post(next);
-}
+/** The parse under way: its next message goes out on the client's next 'next'. */
+let pending: Generator<WorkerMessage, void, void> | null = null;
 
-function run(request: ParseRequest, post: (message: WorkerMessage) => void): void {
-  let last = -Infinity;
-  post({ type: 'progress', fraction: 0 });
-  let source: ImportSource;
-  try {
-    source = readImportSource(request.content, {
-      fileName: request.fileName,
-      ...(request.format ? { format: request.format } : {}),
-      ...(request.csvMapping ? { csvMapping: request.csvMapping } : {}),
-      rememberedMapping: (key) => (Object.hasOwn(request.rememberedMappings, key) ? request.rememberedMappings[key] : undefined),
-      includeAttributes: request.includeAttributes,
-      skipUnreadable: request.skipUnreadable,
-      onProgress: (progress) => {
-        const now = Date.now();
-        if (now - last < request.progressIntervalMs) return;
-        last = now;
-        post({ type: 'progress', fraction: parseFraction(progress), unit: progress.unit, done: progress.done, total: progress.total });
-      },
-    });
-  } catch (error) {
-    post(errorMessageFor(error));
+function sendNext(post: Post): void {
+  const step = pending?.next();
+  if (!step || step.done) {
+    pending = null;
     return;
   }
-  post({ type: 'progress', fraction: 1 });
-  queueBatch(post, source);
+  post(step.value);
 }
 
 function receive(raw: unknown, post: (message: WorkerMessage) => void): void {
@@ -102,8 +133,8 @@ function receive(raw: unknown, post: (message: WorkerMessage) => void): void {
     post({ type: 'error', kind: 'internal', message: `the import worker got a malformed message: ${parsed.error.message}` });
     return;
   }
-  if (parsed.data.type === 'next') sendNextPart(post);
-  else run(parsed.data, post);
+  if (parsed.data.type === 'parse') pending = parseMessages(parsed.data, post);
+  sendNext(post);
 }
 
 const port = parentPort;

@@ -1,16 +1,18 @@
 // Collects an importer's CIs, relationships, rejections, warnings and what it left out into an
 // ImportBatch, rejecting prototype-polluting map keys and merging repeated relationships.
 import { isForbiddenKey } from './normalize';
-import { refPlace, type ImportBatch, type ImportedChange, type ImportedCi, type ImportedIncident, type ImportedProblem, type ImportedRelationship, type ImportFormat, type AnyRejection, type Rejection, type SourceRef } from './types';
+import { refPlace, type BatchPart, type BatchParts, type ImportBatch, type ImportedChange, type ImportedCi, type ImportedIncident, type ImportedProblem, type ImportedRelationship, type ImportFormat, type AnyRejection, type Rejection, type SourceRef } from './types';
 
 export class BatchBuilder {
-  private readonly cis: ImportedCi[] = [];
+  private cis: ImportedCi[] = [];
+  /** CIs handed on by drain(), for ciCount. */
+  private drainedCis = 0;
   private readonly relationships: ImportedRelationship[] = [];
   private readonly relIndex = new Map<string, number>();
   private readonly changes: ImportedChange[] = [];
   private readonly incidents: ImportedIncident[] = [];
   private readonly problems: ImportedProblem[] = [];
-  private readonly rejected: AnyRejection[] = [];
+  private rejected: AnyRejection[] = [];
   private readonly warnings: string[] = [];
   private mergedRelationships = 0;
   private unreadableEntities = 0;
@@ -96,9 +98,9 @@ export class BatchBuilder {
     this.warnings.push(`${refPlace(ref)}: ${message}`);
   }
 
-  /** One entity has `field`, which holds references that this importer does not read. */
-  unreadField(field: string): void {
-    this.unreadFields.set(field, (this.unreadFields.get(field) ?? 0) + 1);
+  /** `entities` (one unless given) have `field`, which this importer does not read (it holds references, or cannot be stored). */
+  unreadField(field: string, entities = 1): void {
+    this.unreadFields.set(field, (this.unreadFields.get(field) ?? 0) + entities);
   }
 
   truncated(message: string): void {
@@ -107,7 +109,21 @@ export class BatchBuilder {
   }
 
   get ciCount(): number {
-    return this.cis.length;
+    return this.drainedCis + this.cis.length;
+  }
+
+  /** CIs and rejections not yet handed on. */
+  get pending(): number {
+    return this.cis.length + this.rejected.length;
+  }
+
+  /** Hands on the CIs and rejections collected since the last drain (build() then holds only the later ones). */
+  drain(): BatchPart {
+    const part = { cis: this.cis, rejected: this.rejected };
+    this.drainedCis += this.cis.length;
+    this.cis = [];
+    this.rejected = [];
+    return part;
   }
 
   build(): ImportBatch {
@@ -133,5 +149,22 @@ export class BatchBuilder {
         likelyTruncated: this.likelyTruncated,
       },
     };
+  }
+}
+
+/** Runs a parse that hands on parts to the end: one batch, the parts' items first, in order. */
+export function collectParts(parts: BatchParts): ImportBatch {
+  const cis: ImportedCi[] = [];
+  const rejected: AnyRejection[] = [];
+  for (;;) {
+    const step = parts.next();
+    if (step.done) {
+      const rest = step.value;
+      for (const ci of rest.cis) cis.push(ci);
+      for (const r of rest.rejected) rejected.push(r);
+      return { ...rest, cis, rejected };
+    }
+    for (const ci of step.value.cis) cis.push(ci);
+    for (const r of step.value.rejected) rejected.push(r);
   }
 }

@@ -6,7 +6,7 @@
 // silently merges records), gives no line number for a record that follows a quoted line
 // break, and its @types pull Node's globals into the core's typecheck.
 import { checkBytes, resolveLimits } from './limits';
-import { ImportError, PROGRESS_EVERY, type ImportOptions } from './types';
+import { ImportError, PROGRESS_EVERY, type ImportLimits, type ImportOptions } from './types';
 
 export interface CsvRecord {
   /** Line (1-based) on which the record starts. */
@@ -16,14 +16,27 @@ export interface CsvRecord {
   cells: string[];
 }
 
-export interface CsvTable {
-  delimiter: string;
-  header: CsvRecord | null;
-  records: CsvRecord[];
-  /** With skipUnreadable: the unreadable rest of the file (a quote never closed), which `records` leave out. */
+/** What is known once every record of a CSV text has been read. */
+export interface CsvEnd {
+  /** With skipUnreadable: the unreadable rest of the file (a quote never closed), which the records leave out. */
   unreadable?: { line: number; column: number; reason: string; rows: number };
   /** The text does not end with a line break (with a short last row, a sign it was cut). */
   endsMidLine: boolean;
+  /** The last record read (the header when there is no other), for the check of a cut last row. */
+  last: CsvRecord | null;
+}
+
+/** A CSV text being read: its header, then the other records one at a time (none is kept), then what CsvEnd says. */
+export interface CsvScan {
+  delimiter: string;
+  header: CsvRecord | null;
+  records: Generator<CsvRecord, CsvEnd, void>;
+}
+
+export interface CsvTable extends CsvEnd {
+  delimiter: string;
+  header: CsvRecord | null;
+  records: CsvRecord[];
 }
 
 /** Rows in a stretch of CSV text, counted by line breaks (a lower bound when quoted cells hold breaks). */
@@ -43,8 +56,6 @@ function rowsIn(text: string, from: number): number {
 export interface CsvReadOptions extends ImportOptions {
   /** `,` `;` `\t` or `|`; sniffed from the first line when absent. */
   delimiter?: string;
-  /** Stop after this many records (the header included); used to read only the header. */
-  stopAfter?: number;
 }
 
 const QUOTE = 34;
@@ -79,7 +90,12 @@ function sniffDelimiter(text: string): string {
   return best;
 }
 
-export function readCsv(input: string, options: CsvReadOptions): CsvTable {
+/**
+ * Starts reading a CSV text: checks its size, sniffs the delimiter and reads the header row; the
+ * other records come from `records` as they are read, so a caller that does not keep them holds
+ * no more than the text and one record. Errors (syntax, limits) are thrown where they are met.
+ */
+export function scanCsv(input: string, options: CsvReadOptions): CsvScan {
   const file = options.fileName;
   const limits = resolveLimits(options);
   checkBytes(input, file, limits);
@@ -88,24 +104,48 @@ export function readCsv(input: string, options: CsvReadOptions): CsvTable {
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
     throw new ImportError('format', { file }, `"${delimiter}" cannot be a CSV delimiter`);
   }
-  const delim = delimiter.charCodeAt(0);
-  const stopAfter = options.stopAfter ?? Infinity;
+  const all = scanRecords(text, delimiter.charCodeAt(0), options, limits);
+  const first = all.next();
+  const header = first.done ? null : first.value;
+  const n = text.length;
+  const lastChar = text.charCodeAt(n - 1);
+  const endsMidLine = n > 0 && lastChar !== LF && lastChar !== CR;
+  function* rest(): Generator<CsvRecord, CsvEnd, void> {
+    let last = header;
+    let count = 0;
+    let step = first;
+    while (!step.done) {
+      step = all.next();
+      if (step.done) break;
+      const record = step.value;
+      if (++count > limits.maxRows) {
+        throw new ImportError('limit', { file, line: record.line, row: record.row }, `more than ${limits.maxRows} rows (the row limit)`);
+      }
+      last = record;
+      yield record;
+    }
+    const unreadable = step.value ?? undefined;
+    return { ...(unreadable ? { unreadable } : {}), endsMidLine, last };
+  }
+  return { delimiter, header, records: rest() };
+}
+
+/** Every record of the text, the header first; returns the unreadable rest (with skipUnreadable), if any. */
+function* scanRecords(text: string, delim: number, options: CsvReadOptions, limits: ImportLimits): Generator<CsvRecord, CsvEnd['unreadable'] | null, void> {
+  const file = options.fileName;
   const onProgress = options.onProgress;
-  const records: CsvRecord[] = [];
-  let header: CsvRecord | null = null;
   const n = text.length;
   let i = 0;
   let line = 1;
   /** Offset where the current line starts, for columns. */
   let lineStart = 0;
   let row = 0;
-  let unreadable: CsvTable['unreadable'];
 
   const tooLong = (length: number, column: number, at: number): never => {
     throw new ImportError('limit', { file, line: at, column }, `a cell of ${length} characters is longer than the limit of ${limits.maxStringLength}`);
   };
 
-  records: while (i < n && row < stopAfter) {
+  while (i < n) {
     const recordLine = line;
     const recordStart = i;
     const cells: string[] = [];
@@ -126,8 +166,7 @@ export function readCsv(input: string, options: CsvReadOptions): CsvTable {
             const reason = `row ${row + 1}: a quoted cell is never closed (missing ")${cut}`;
             if (!options.skipUnreadable) throw new ImportError('syntax', { file, line: quoteLine, column: quoteColumn }, reason);
             // The quote runs to the end of the file: this row and every one after it are lost.
-            unreadable = { line: quoteLine, column: quoteColumn, reason, rows: Math.max(1, rowsIn(text, recordStart)) };
-            break records;
+            return { line: quoteLine, column: quoteColumn, reason, rows: Math.max(1, rowsIn(text, recordStart)) };
           }
           for (let p = j; p < k; p++) {
             const c = text.charCodeAt(p);
@@ -189,18 +228,18 @@ export function readCsv(input: string, options: CsvReadOptions): CsvTable {
     if (cells.length === 1 && cells[0] === '') continue; // a blank line is not a record
     row++;
     if (onProgress && row % PROGRESS_EVERY === 0) onProgress({ unit: 'bytes', done: i, total: n });
-    const record: CsvRecord = { line: recordLine, row, cells };
-    if (header === null) {
-      header = record;
-    } else {
-      if (records.length >= limits.maxRows) {
-        throw new ImportError('limit', { file, line: recordLine, row }, `more than ${limits.maxRows} rows (the row limit)`);
-      }
-      records.push(record);
-    }
+    yield { line: recordLine, row, cells };
   }
-  const last = text.charCodeAt(n - 1);
-  return { delimiter, header, records, ...(unreadable ? { unreadable } : {}), endsMidLine: n > 0 && last !== LF && last !== CR };
+  return null;
+}
+
+/** The whole table at once (for the readers that need every record together). */
+export function readCsv(input: string, options: CsvReadOptions): CsvTable {
+  const { delimiter, header, records: scan } = scanCsv(input, options);
+  const records: CsvRecord[] = [];
+  let step = scan.next();
+  for (; !step.done; step = scan.next()) records.push(step.value);
+  return { delimiter, header, records, ...step.value };
 }
 
 /**
@@ -220,11 +259,11 @@ export function checkRecordWidth(record: CsvRecord, width: number, options: Impo
   return false;
 }
 
-/** Puts a table's unreadable rest and a likely cut into a batch's warnings (see CsvTable). */
-export function reportCsvTable(table: CsvTable, width: number, file: string, report: { skip(rows: number, message: string): void; truncated(message: string): void }): void {
+/** Puts a table's unreadable rest and a likely cut into a batch's warnings (see CsvEnd). */
+export function reportCsvTable(table: CsvEnd & { header: CsvRecord | null }, width: number, file: string, report: { skip(rows: number, message: string): void; truncated(message: string): void }): void {
   const u = table.unreadable;
   if (u) report.skip(u.rows, `${file}:${u.line}:${u.column}: ${u.reason}; skipped as asked, ${u.rows} row(s) from there to the end lost`);
-  const last = table.records[table.records.length - 1];
+  const last = table.last !== table.header ? table.last : null;
   if (!u && table.endsMidLine && last && last.cells.length < width) {
     report.truncated(`${file}:${last.line}: the last row (row ${last.row}) has ${last.cells.length} of ${width} cells and the file does not end with a line break: it may be cut short; check that the file is complete`);
   }

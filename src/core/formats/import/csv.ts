@@ -9,11 +9,11 @@
 import type { CsvMapping } from '../../../shared/data-types';
 import { RELATIONSHIP_TYPES, type RelationshipType, type Strength } from '../../../shared/model';
 import { restoreCell } from '../export/neutralize';
-import { BatchBuilder } from './builder';
-import { checkRecordWidth, readCsv, reportCsvTable, type CsvReadOptions, type CsvRecord, type CsvTable } from './csv-reader';
-import { guard } from './limits';
+import { BatchBuilder, collectParts } from './builder';
+import { checkRecordWidth, reportCsvTable, scanCsv, type CsvReadOptions, type CsvRecord, type CsvScan } from './csv-reader';
+import { guard, guardSteps } from './limits';
 import { hashText, isForbiddenKey, normalizeClass, normalizeCriticality, normalizeStatus, normalizeTags } from './normalize';
-import { ImportError, PROGRESS_EVERY, type ImportBatch, type ImportedCi, type ImportedRelationship, type ImportOptions, type SourceRef } from './types';
+import { ImportError, type BatchParts, type ImportBatch, type ImportedCi, type ImportedRelationship, type ImportOptions, type SourceRef } from './types';
 
 export const CSV_CI_FIELDS = [
   'id',
@@ -56,7 +56,7 @@ export function csvHeaderKey(header: readonly string[]): string {
 
 /** The header row of a CSV text (its first record), for the mapping step. */
 export function readCsvHeader(text: string, options: CsvParseOptions): string[] {
-  return guard(options.fileName, () => readCsv(text, { ...options, stopAfter: 1 }).header?.cells.map((c) => c.trim()) ?? []);
+  return guard(options.fileName, () => scanCsv(text, options).header?.cells.map((c) => c.trim()) ?? []);
 }
 
 const CI_GUESSES: ReadonlyMap<string, CsvCiField> = new Map<string, CsvCiField>([
@@ -124,6 +124,36 @@ const REL_GUESSES: ReadonlyMap<string, CsvRelationshipField> = new Map<string, C
 
 const IGNORED_CI_COLUMNS: ReadonlySet<string> = new Set(['createdat', 'updatedat']);
 
+const KEY_PREFIXES = [
+  ['attr.', 'attributes.'],
+  ['attributes.', 'attributes.'],
+  ['attribute.', 'attributes.'],
+  ['ext.', 'externalIds.'],
+  ['externalids.', 'externalIds.'],
+  ['externalid.', 'externalIds.'],
+] as const;
+
+/** `attr.rack` → attributes' key `rack`, `ext.servicenow` → externalIds' key `servicenow`; null for a header without such a prefix. */
+function prefixedKey(header: string): { map: 'attributes.' | 'externalIds.'; key: string } | null {
+  const lower = header.toLowerCase();
+  for (const [prefix, map] of KEY_PREFIXES) {
+    if (lower.startsWith(prefix) && header.length > prefix.length) return { map, key: header.slice(prefix.length) };
+  }
+  return null;
+}
+
+/**
+ * For a CI column that names a key no object may have (`attr.constructor`, `__proto__`), why it
+ * cannot be stored; null for any other header. Such a column is never mapped (see
+ * suggestCsvMapping), and the parser reports it as left out rather than dropping it silently.
+ */
+export function unstorableColumn(header: string): string | null {
+  const trimmed = header.trim();
+  const prefixed = prefixedKey(trimmed);
+  if (prefixed) return isForbiddenKey(prefixed.key) ? `"${prefixed.key}" cannot be a key of ${prefixed.map.slice(0, -1)}` : null;
+  return isForbiddenKey(trimmed) ? `"${trimmed}" cannot be an attribute key` : null;
+}
+
 /** Guesses what each header column holds, and whether the file lists CIs or relationships. */
 export function suggestCsvMapping(header: readonly string[], system = 'csv'): CsvMapping {
   const compacted = header.map(compact);
@@ -148,20 +178,8 @@ export function suggestCsvMapping(header: readonly string[], system = 'csv'): Cs
   const columns = header.map((raw, i) => {
     const h = compacted[i];
     const trimmed = raw.trim();
-    const lower = trimmed.toLowerCase();
-    for (const [prefix, target] of [
-      ['attr.', 'attributes.'],
-      ['attributes.', 'attributes.'],
-      ['attribute.', 'attributes.'],
-      ['ext.', 'externalIds.'],
-      ['externalids.', 'externalIds.'],
-      ['externalid.', 'externalIds.'],
-    ] as const) {
-      if (lower.startsWith(prefix) && trimmed.length > prefix.length) {
-        const key = trimmed.slice(prefix.length);
-        return isForbiddenKey(key) ? 'ignore' : take(target + key);
-      }
-    }
+    const prefixed = prefixedKey(trimmed);
+    if (prefixed) return isForbiddenKey(prefixed.key) ? 'ignore' : take(prefixed.map + prefixed.key);
     if (h === '' || IGNORED_CI_COLUMNS.has(h)) return 'ignore';
     const guess = CI_GUESSES.get(h);
     if (guess && !used.has(guess)) return take(guess);
@@ -200,29 +218,18 @@ export function validateCsvMapping(mapping: CsvMapping, header: readonly string[
   return problems;
 }
 
-function readWithMapping(text: string, mapping: CsvMapping, options: CsvParseOptions): { header: string[]; table: CsvTable } {
+function readWithMapping(text: string, mapping: CsvMapping, options: CsvParseOptions): { header: string[]; scan: CsvScan } {
   const readOptions: CsvReadOptions = { ...options };
   const delimiter = options.delimiter ?? mapping.delimiter;
   if (delimiter !== undefined) readOptions.delimiter = delimiter;
-  const table = readCsv(text, readOptions);
-  if (!table.header) throw new ImportError('format', { file: options.fileName }, 'the file is empty (no header row)');
-  const header = table.header.cells.map((c) => c.trim());
+  const scan = scanCsv(text, readOptions);
+  if (!scan.header) throw new ImportError('format', { file: options.fileName }, 'the file is empty (no header row)');
+  const header = scan.header.cells.map((c) => c.trim());
   const problems = validateCsvMapping(mapping, header);
   if (problems.length > 0) {
-    throw new ImportError('format', { file: options.fileName, line: table.header.line, row: 1 }, `column mapping: ${problems.join('; ')}`);
+    throw new ImportError('format', { file: options.fileName, line: scan.header.line, row: 1 }, `column mapping: ${problems.join('; ')}`);
   }
-  return { header, table };
-}
-
-/** A per-record tick that calls options.onProgress every PROGRESS_EVERY records. */
-function rowProgress(options: ImportOptions, total: number): () => void {
-  const onProgress = options.onProgress;
-  if (!onProgress) return () => undefined;
-  let done = 0;
-  return () => {
-    if (done % PROGRESS_EVERY === 0) onProgress({ unit: 'rows', done, total });
-    done++;
-  };
+  return { header, scan };
 }
 
 /** The record's cells, one per header column (missing ones empty). */
@@ -233,115 +240,133 @@ function rowCells(record: CsvRecord, width: number): string[] {
 }
 
 /**
- * Each record with its place in the file and its cells, reporting progress as it goes. A record
- * wider than the header refuses the file (or is skipped and counted, with skipUnreadable); the
- * unreadable rest of a file and a likely cut are reported once the rows are read.
+ * Each record with its place in the file and its cells, as it is read. A record wider than the
+ * header refuses the file (or is skipped and counted, with skipUnreadable); the unreadable rest
+ * of a file and a likely cut are reported once the rows are read.
  */
-function* checkedRows(table: CsvTable, width: number, builder: BatchBuilder, options: CsvParseOptions): Generator<{ ref: SourceRef; cells: string[] }> {
-  const records = table.records;
-  const progress = rowProgress(options, records.length);
+function* checkedRows(scan: CsvScan, width: number, builder: BatchBuilder, options: CsvParseOptions): Generator<{ ref: SourceRef; cells: string[] }> {
   const report = { skip: (rows: number, message: string) => builder.skipUnreadable(rows, message), truncated: (message: string) => builder.truncated(message) };
-  for (const record of records) {
-    progress();
+  let step = scan.records.next();
+  for (; !step.done; step = scan.records.next()) {
+    const record = step.value;
     if (!checkRecordWidth(record, width, options, (message) => report.skip(1, message))) continue;
     yield { ref: { file: options.fileName, line: record.line, row: record.row }, cells: rowCells(record, width) };
   }
-  reportCsvTable(table, width, options.fileName, report);
+  reportCsvTable({ ...step.value, header: scan.header }, width, options.fileName, report);
 }
 
+/** Rows read between two parts handed on by parseCsvParts. */
+export const CSV_PART_ROWS = 2000;
+
 export function parseCsvCis(text: string, mapping: CsvMapping, options: CsvParseOptions): ImportBatch {
-  return guard(options.fileName, () => {
-    const { header, table } = readWithMapping(text, mapping, options);
-    const builder = new BatchBuilder('csv-cis');
-    const system = mapping.system;
-    const mapped = new Set(mapping.columns);
-    // What each used column feeds, worked out once rather than per row.
-    const used: { index: number; kind: 'field' | 'attribute' | 'externalId'; name: string }[] = [];
-    mapping.columns.forEach((target, index) => {
-      if (target === 'ignore') return;
-      if (target.startsWith('attributes.')) used.push({ index, kind: 'attribute', name: target.slice('attributes.'.length) });
-      else if (target.startsWith('externalIds.')) used.push({ index, kind: 'externalId', name: target.slice('externalIds.'.length) });
-      else used.push({ index, kind: 'field', name: target });
-    });
-    for (const { ref, cells } of checkedRows(table, header.length, builder, options)) {
-      const fields = new Map<string, string>();
-      const attributes: Record<string, string> = {};
-      const externalIds: Record<string, string> = {};
-      let hasAttributes = false;
-      for (const column of used) {
-        const cell = cells[column.index];
-        if (cell === '') continue;
-        if (column.kind === 'attribute') {
-          attributes[column.name] = cell;
-          hasAttributes = true;
-        } else if (column.kind === 'externalId') externalIds[column.name] = cell;
-        else fields.set(column.name, cell);
-      }
-      const reject = (field: string, reason: string): void => builder.rejectAt(ref, 'ci', reason, { field, key: fields.get('name') });
-      const name = fields.get('name');
-      if (!name) {
-        reject('name', 'the name is empty');
-        continue;
-      }
-      const classCell = fields.get('class');
-      const ciClass = classCell ? normalizeClass(classCell) : mapping.defaultClass;
-      if (!ciClass) {
-        reject('class', classCell ? `unknown class "${classCell}"` : 'the class is empty and there is no default class');
-        continue;
-      }
-      const externalId = fields.get('externalId');
-      if (externalId) externalIds[system] = externalId;
-      const id = fields.get('id');
-      const ci: ImportedCi = { key: externalId ?? id ?? name, system, name, class: ciClass, externalIds, sourceRef: ref };
-      if (id) ci.id = id;
-      if (hasAttributes) ci.attributes = attributes;
-      if (id) {
-        for (const [field, empty] of [
-          ['environment', ''],
-          ['owner', ''],
-        ] as const) {
-          if (mapped.has(field) && !fields.has(field)) fields.set(field, empty);
-        }
-        if (mapped.has('tags') && !fields.has('tags')) ci.tags = [];
-        if (mapped.has('redundancy') && !fields.has('redundancy')) ci.redundancy = null;
-      }
-      const environment = fields.get('environment');
-      if (environment !== undefined) ci.environment = environment;
-      const owner = fields.get('owner');
-      if (owner !== undefined) ci.owner = owner;
-      const criticalityCell = fields.get('criticality');
-      if (criticalityCell !== undefined) {
-        const criticality = normalizeCriticality(criticalityCell);
-        if (criticality === undefined) {
-          reject('criticality', `criticality "${criticalityCell}" is not 1–4`);
-          continue;
-        }
-        ci.criticality = criticality;
-      }
-      const statusCell = fields.get('status');
-      if (statusCell !== undefined) {
-        const status = normalizeStatus(statusCell);
-        if (status === undefined) {
-          reject('status', `status "${statusCell}" is not planned, live or retired`);
-          continue;
-        }
-        ci.status = status;
-      }
-      const tagsCell = fields.get('tags');
-      if (tagsCell !== undefined) ci.tags = normalizeTags(tagsCell, tagsCell.includes(';') ? /;/ : /,/);
-      const redundancyCell = fields.get('redundancy');
-      if (redundancyCell !== undefined) {
-        const k = Number(redundancyCell);
-        if (!Number.isInteger(k) || k < 1) {
-          reject('redundancy', `redundancy "${redundancyCell}" is not a whole number of at least 1`);
-          continue;
-        }
-        ci.redundancy = { minHealthy: k };
-      }
-      builder.addCi(ci);
-    }
-    return builder.build();
+  return collectParts(parseCsvCiParts(text, mapping, options));
+}
+
+/** parseCsvCis handing on its CIs and rejections every CSV_PART_ROWS rows, so that no list of every row is held while reading. */
+export function parseCsvCiParts(text: string, mapping: CsvMapping, options: CsvParseOptions): BatchParts {
+  return guardSteps(options.fileName, readCsvCis(text, mapping, options));
+}
+
+function* readCsvCis(text: string, mapping: CsvMapping, options: CsvParseOptions): BatchParts {
+  const { header, scan } = readWithMapping(text, mapping, options);
+  const builder = new BatchBuilder('csv-cis');
+  const system = mapping.system;
+  const mapped = new Set(mapping.columns);
+  // What each used column feeds, worked out once rather than per row.
+  const used: { index: number; kind: 'field' | 'attribute' | 'externalId'; name: string }[] = [];
+  mapping.columns.forEach((target, index) => {
+    if (target === 'ignore') return;
+    if (target.startsWith('attributes.')) used.push({ index, kind: 'attribute', name: target.slice('attributes.'.length) });
+    else if (target.startsWith('externalIds.')) used.push({ index, kind: 'externalId', name: target.slice('externalIds.'.length) });
+    else used.push({ index, kind: 'field', name: target });
   });
+  // Columns that name a key no object may have: left out, and said so with the rows that had a value.
+  const unstorable: { index: number; label: string; rows: number }[] = [];
+  mapping.columns.forEach((target, index) => {
+    const why = target === 'ignore' ? unstorableColumn(header[index]) : null;
+    if (why) unstorable.push({ index, label: `${options.fileName} column ${index + 1} "${header[index]}" (${why})`, rows: 0 });
+  });
+  for (const { ref, cells } of checkedRows(scan, header.length, builder, options)) {
+    if (builder.pending >= CSV_PART_ROWS) yield builder.drain();
+    for (const column of unstorable) if (cells[column.index] !== '') column.rows++;
+    const fields = new Map<string, string>();
+    const attributes: Record<string, string> = {};
+    const externalIds: Record<string, string> = {};
+    let hasAttributes = false;
+    for (const column of used) {
+      const cell = cells[column.index];
+      if (cell === '') continue;
+      if (column.kind === 'attribute') {
+        attributes[column.name] = cell;
+        hasAttributes = true;
+      } else if (column.kind === 'externalId') externalIds[column.name] = cell;
+      else fields.set(column.name, cell);
+    }
+    const reject = (field: string, reason: string): void => builder.rejectAt(ref, 'ci', reason, { field, key: fields.get('name') });
+    const name = fields.get('name');
+    if (!name) {
+      reject('name', 'the name is empty');
+      continue;
+    }
+    const classCell = fields.get('class');
+    const ciClass = classCell ? normalizeClass(classCell) : mapping.defaultClass;
+    if (!ciClass) {
+      reject('class', classCell ? `unknown class "${classCell}"` : 'the class is empty and there is no default class');
+      continue;
+    }
+    const externalId = fields.get('externalId');
+    if (externalId) externalIds[system] = externalId;
+    const id = fields.get('id');
+    const ci: ImportedCi = { key: externalId ?? id ?? name, system, name, class: ciClass, externalIds, sourceRef: ref };
+    if (id) ci.id = id;
+    if (hasAttributes) ci.attributes = attributes;
+    if (id) {
+      for (const [field, empty] of [
+        ['environment', ''],
+        ['owner', ''],
+      ] as const) {
+        if (mapped.has(field) && !fields.has(field)) fields.set(field, empty);
+      }
+      if (mapped.has('tags') && !fields.has('tags')) ci.tags = [];
+      if (mapped.has('redundancy') && !fields.has('redundancy')) ci.redundancy = null;
+    }
+    const environment = fields.get('environment');
+    if (environment !== undefined) ci.environment = environment;
+    const owner = fields.get('owner');
+    if (owner !== undefined) ci.owner = owner;
+    const criticalityCell = fields.get('criticality');
+    if (criticalityCell !== undefined) {
+      const criticality = normalizeCriticality(criticalityCell);
+      if (criticality === undefined) {
+        reject('criticality', `criticality "${criticalityCell}" is not 1–4`);
+        continue;
+      }
+      ci.criticality = criticality;
+    }
+    const statusCell = fields.get('status');
+    if (statusCell !== undefined) {
+      const status = normalizeStatus(statusCell);
+      if (status === undefined) {
+        reject('status', `status "${statusCell}" is not planned, live or retired`);
+        continue;
+      }
+      ci.status = status;
+    }
+    const tagsCell = fields.get('tags');
+    if (tagsCell !== undefined) ci.tags = normalizeTags(tagsCell, tagsCell.includes(';') ? /;/ : /,/);
+    const redundancyCell = fields.get('redundancy');
+    if (redundancyCell !== undefined) {
+      const k = Number(redundancyCell);
+      if (!Number.isInteger(k) || k < 1) {
+        reject('redundancy', `redundancy "${redundancyCell}" is not a whole number of at least 1`);
+        continue;
+      }
+      ci.redundancy = { minHealthy: k };
+    }
+    builder.addCi(ci);
+  }
+  for (const { label, rows } of unstorable) builder.unreadField(label, rows);
+  return builder.build();
 }
 
 const TYPE_SET: ReadonlySet<string> = new Set(RELATIONSHIP_TYPES);
@@ -367,71 +392,87 @@ const TRUE_WORDS = new Set(['true', 'yes', '1', 'y']);
 const FALSE_WORDS = new Set(['false', 'no', '0', 'n']);
 
 export function parseCsvRelationships(text: string, mapping: CsvMapping, options: CsvParseOptions): ImportBatch {
-  return guard(options.fileName, () => {
-    const { header, table } = readWithMapping(text, mapping, options);
-    const builder = new BatchBuilder('csv-relationships');
-    let gephiTypes = 0;
-    for (const { ref, cells } of checkedRows(table, header.length, builder, options)) {
-      const fields = new Map<string, string>();
-      mapping.columns.forEach((target, i) => {
-        if (target !== 'ignore' && cells[i] !== '') fields.set(target, cells[i]);
-      });
-      const reject = (field: string, reason: string): void => builder.rejectAt(ref, 'relationship', reason, { field });
-      const source = fields.get('source');
-      const target = fields.get('target');
-      if (!source || !target) {
-        reject(source ? 'target' : 'source', `the ${source ? 'target' : 'source'} is empty`);
+  return collectParts(parseCsvRelationshipParts(text, mapping, options));
+}
+
+/**
+ * parseCsvRelationships handing on its rejections every CSV_PART_ROWS rows; the relationships
+ * themselves come with the rest (a repeated one is merged into the first, which must still be there).
+ */
+export function parseCsvRelationshipParts(text: string, mapping: CsvMapping, options: CsvParseOptions): BatchParts {
+  return guardSteps(options.fileName, readCsvRelationships(text, mapping, options));
+}
+
+function* readCsvRelationships(text: string, mapping: CsvMapping, options: CsvParseOptions): BatchParts {
+  const { header, scan } = readWithMapping(text, mapping, options);
+  const builder = new BatchBuilder('csv-relationships');
+  let gephiTypes = 0;
+  for (const { ref, cells } of checkedRows(scan, header.length, builder, options)) {
+    if (builder.pending >= CSV_PART_ROWS) yield builder.drain();
+    const fields = new Map<string, string>();
+    mapping.columns.forEach((target, i) => {
+      if (target !== 'ignore' && cells[i] !== '') fields.set(target, cells[i]);
+    });
+    const reject = (field: string, reason: string): void => builder.rejectAt(ref, 'relationship', reason, { field });
+    const source = fields.get('source');
+    const target = fields.get('target');
+    if (!source || !target) {
+      reject(source ? 'target' : 'source', `the ${source ? 'target' : 'source'} is empty`);
+      continue;
+    }
+    const typeCell = fields.get('type');
+    let type: RelationshipType | undefined;
+    if (!typeCell || /^(un)?directed$/i.test(typeCell)) {
+      if (typeCell) gephiTypes++;
+      type = mapping.defaultType;
+      if (!type) {
+        reject('type', typeCell ? `"${typeCell}" is an edge direction, not a relationship type` : 'the type is empty');
         continue;
       }
-      const typeCell = fields.get('type');
-      let type: RelationshipType | undefined;
-      if (!typeCell || /^(un)?directed$/i.test(typeCell)) {
-        if (typeCell) gephiTypes++;
-        type = mapping.defaultType;
-        if (!type) {
-          reject('type', typeCell ? `"${typeCell}" is an edge direction, not a relationship type` : 'the type is empty');
-          continue;
-        }
-      } else {
-        type = normalizeRelationshipType(typeCell);
-        if (!type) {
-          reject('type', `unknown relationship type "${typeCell}" (expected one of ${RELATIONSHIP_TYPES.join(', ')})`);
-          continue;
-        }
+    } else {
+      type = normalizeRelationshipType(typeCell);
+      if (!type) {
+        reject('type', `unknown relationship type "${typeCell}" (expected one of ${RELATIONSHIP_TYPES.join(', ')})`);
+        continue;
       }
-      let strength: Strength | undefined;
-      const strengthCell = fields.get('strength');
-      if (strengthCell !== undefined) {
-        const s = strengthCell.toLowerCase();
-        if (s !== 'hard' && s !== 'soft') {
-          reject('strength', `strength "${strengthCell}" is not hard or soft`);
-          continue;
-        }
-        strength = s;
-      }
-      let inferred: boolean | undefined;
-      const inferredCell = fields.get('inferred');
-      if (inferredCell !== undefined) {
-        const v = inferredCell.toLowerCase();
-        if (!TRUE_WORDS.has(v) && !FALSE_WORDS.has(v)) {
-          reject('inferred', `inferred "${inferredCell}" is not true or false`);
-          continue;
-        }
-        inferred = TRUE_WORDS.has(v);
-      }
-      const rel: ImportedRelationship = { source, target, system: mapping.system, type, sourceRef: ref };
-      if (strength) rel.strength = strength;
-      if (inferred) rel.inferred = true;
-      const id = fields.get('id');
-      if (id) rel.id = id;
-      builder.addRelationship(rel);
     }
-    if (gephiTypes > 0) builder.warn(`${gephiTypes} row(s) had an edge direction in the type column; they were read as ${mapping.defaultType}`);
-    return builder.build();
-  });
+    let strength: Strength | undefined;
+    const strengthCell = fields.get('strength');
+    if (strengthCell !== undefined) {
+      const s = strengthCell.toLowerCase();
+      if (s !== 'hard' && s !== 'soft') {
+        reject('strength', `strength "${strengthCell}" is not hard or soft`);
+        continue;
+      }
+      strength = s;
+    }
+    let inferred: boolean | undefined;
+    const inferredCell = fields.get('inferred');
+    if (inferredCell !== undefined) {
+      const v = inferredCell.toLowerCase();
+      if (!TRUE_WORDS.has(v) && !FALSE_WORDS.has(v)) {
+        reject('inferred', `inferred "${inferredCell}" is not true or false`);
+        continue;
+      }
+      inferred = TRUE_WORDS.has(v);
+    }
+    const rel: ImportedRelationship = { source, target, system: mapping.system, type, sourceRef: ref };
+    if (strength) rel.strength = strength;
+    if (inferred) rel.inferred = true;
+    const id = fields.get('id');
+    if (id) rel.id = id;
+    builder.addRelationship(rel);
+  }
+  if (gephiTypes > 0) builder.warn(`${gephiTypes} row(s) had an edge direction in the type column; they were read as ${mapping.defaultType}`);
+  return builder.build();
 }
 
 /** Reads CIs or relationships depending on `mapping.kind`. */
 export function parseCsv(text: string, mapping: CsvMapping, options: CsvParseOptions): ImportBatch {
-  return mapping.kind === 'cis' ? parseCsvCis(text, mapping, options) : parseCsvRelationships(text, mapping, options);
+  return collectParts(parseCsvParts(text, mapping, options));
+}
+
+/** parseCsv handing on parts as it reads (see parseCsvCiParts, parseCsvRelationshipParts). */
+export function parseCsvParts(text: string, mapping: CsvMapping, options: CsvParseOptions): BatchParts {
+  return mapping.kind === 'cis' ? parseCsvCiParts(text, mapping, options) : parseCsvRelationshipParts(text, mapping, options);
 }

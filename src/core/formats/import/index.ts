@@ -2,12 +2,15 @@
 export * from './types';
 export { resolveLimits } from './limits';
 export { FORBIDDEN_KEYS } from './normalize';
-export { readCsv, type CsvRecord, type CsvTable } from './csv-reader';
+export { readCsv, scanCsv, type CsvEnd, type CsvRecord, type CsvScan, type CsvTable } from './csv-reader';
+export { collectParts } from './builder';
 export {
   csvHeaderKey,
   normalizeRelationshipType,
   parseCsv,
+  parseCsvParts,
   parseCsvCis,
+  CSV_PART_ROWS,
   parseCsvRelationships,
   readCsvHeader,
   suggestCsvMapping,

@@ -111,3 +111,12 @@ export function guard<T>(file: string, body: () => T): T {
     throw new ImportError('internal', { file }, `importer failed unexpectedly: ${message}`);
   }
 }
+
+/** guard for a parse that hands on parts as it reads: each of its steps runs under guard. */
+export function* guardSteps<Y, R>(file: string, steps: Generator<Y, R, void>): Generator<Y, R, void> {
+  for (;;) {
+    const step = guard(file, () => steps.next());
+    if (step.done) return step.value;
+    yield step.value;
+  }
+}

@@ -124,6 +124,15 @@ export interface ImportBatch {
   leftOut?: ImportLeftOut;
 }
 
+/** CIs and rejections read so far, handed on while a large file is still being read (see parseCsvParts). */
+export interface BatchPart {
+  cis: ImportedCi[];
+  rejected: AnyRejection[];
+}
+
+/** A parse that hands its CIs and rejections on in parts as it reads; it returns the rest (relationships, warnings, what was left out) as a batch. */
+export type BatchParts = Generator<BatchPart, ImportBatch, void>;
+
 /** Limits on hostile or accidental huge input. Every parser takes `options.limits` to override some. */
 export interface ImportLimits {
   /** Size of the file in UTF-8 bytes. */
@@ -146,7 +155,7 @@ export const IMPORT_LIMITS: Readonly<ImportLimits> = Object.freeze({
   maxAliasCount: 100,
 });
 
-/** How far a parser is through a large file: CSV reports `bytes` while scanning, then `rows` while reading records. */
+/** How far a parser is through a large file: CSV reports the `bytes` read (records are read and turned into items in one pass). */
 export interface ImportProgress {
   unit: 'bytes' | 'rows';
   done: number;

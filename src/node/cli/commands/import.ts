@@ -118,14 +118,14 @@ export const importCommand: CliCommand = {
       throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
     }
     const sourcePath = resolve(positionals[0]);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(sourcePath);
-    } catch (error) {
-      throw new CliError(`Cannot read ${sourcePath}: ${(error as Error).message}`);
-    }
     const fileName = basename(sourcePath);
-    const { text: content, warning: encodingWarning } = decodeImportFile(bytes, fileName);
+    // The bytes are not kept once decoded (a local would hold them for the whole import).
+    const { text: content, warning: encodingWarning } = decodeImportFile(
+      await readFile(sourcePath).catch((error: Error) => {
+        throw new CliError(`Cannot read ${sourcePath}: ${error.message}`);
+      }),
+      fileName,
+    );
     const dryRun = values['dry-run'] === true;
     const skipUnreadable = values['skip-unreadable'] === true;
 

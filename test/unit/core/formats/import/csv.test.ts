@@ -73,6 +73,21 @@ describe('suggestCsvMapping', () => {
 });
 
 describe('parseCsvCis', () => {
+  it('reports a column whose key cannot be stored (attr.constructor, ext.prototype, __proto__) as left out, with the file and the header', () => {
+    const text = 'name,class,attr.constructor,ext.prototype,__proto__,attr.rack\nweb,server,x,y,,r1\ndb,database,,z,,r2\n';
+    const batch = parseCsvCis(text, suggestCsvMapping(readCsvHeader(text, { fileName: 'hosts.csv' })), { fileName: 'hosts.csv' });
+    expect(batch.cis.map((c) => [c.name, c.attributes])).toEqual([
+      ['web', { rack: 'r1' }],
+      ['db', { rack: 'r2' }],
+    ]);
+    expect(batch.leftOut?.unreadFields).toEqual([
+      { field: 'hosts.csv column 3 "attr.constructor" ("constructor" cannot be a key of attributes)', entities: 1 },
+      { field: 'hosts.csv column 4 "ext.prototype" ("prototype" cannot be a key of externalIds)', entities: 2 },
+      { field: 'hosts.csv column 5 "__proto__" ("__proto__" cannot be an attribute key)', entities: 0 },
+    ]);
+    expect(batch.warnings).toContain('hosts.csv column 3 "attr.constructor" ("constructor" cannot be a key of attributes): not imported, 1 entity');
+  });
+
   it('reads the Faultline-style fixture: 4 CIs, 3 rejected rows with their rows and fields', () => {
     const text = fixture('cis.csv');
     const batch = parseCsvCis(text, suggestCsvMapping(readCsvHeader(text, { fileName: 'cis.csv' })), { fileName: 'cis.csv' });
