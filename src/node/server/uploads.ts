@@ -63,38 +63,36 @@ export async function openUploadStore(root: string): Promise<UploadStore> {
     return new Promise<UploadOutcome>((resolvePromise) => {
       let bytes = 0;
       let settled = false;
-      const finish = (outcome: UploadOutcome) => {
+      /** Gives up the upload: removes the partial file once its descriptor is closed (Windows refuses to delete an open file). */
+      const fail = (outcome: Exclude<UploadOutcome, { kind: 'stored' }>) => {
         if (settled) return;
         settled = true;
-        if (outcome.kind !== 'stored') {
-          // Remove the partial file once its descriptor is closed (Windows refuses to delete an open file).
-          const remove = () => void discard(uploadId).finally(() => resolvePromise(outcome));
-          req.unpipe(file);
-          if (file.closed) remove();
-          else {
-            file.once('close', remove);
-            file.destroy();
-          }
-          return;
+        const remove = () => void discard(uploadId).finally(() => resolvePromise(outcome));
+        req.unpipe(file);
+        if (file.closed) remove();
+        else {
+          file.once('close', remove);
+          file.destroy();
         }
-        resolvePromise(outcome);
       };
       req.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
         if (bytes > limit) {
           // Stop writing; the caller answers 413 and drops the connection.
           req.pause();
-          finish({ kind: 'too_large' });
+          fail({ kind: 'too_large' });
         }
       });
-      req.on('aborted', () => finish({ kind: 'aborted' }));
-      req.on('error', () => finish({ kind: 'aborted' }));
-      file.on('error', () => finish({ kind: 'aborted' }));
+      req.on('aborted', () => fail({ kind: 'aborted' }));
+      req.on('error', () => fail({ kind: 'aborted' }));
+      file.on('error', () => fail({ kind: 'aborted' }));
       file.on('finish', () => {
         if (settled) return;
+        settled = true;
         kept.push(uploadId);
-        while (kept.length > KEPT_UPLOADS) void discard(kept.shift()!);
-        finish({ kind: 'stored', uploadId, bytes });
+        const evicted = kept.splice(0, Math.max(0, kept.length - KEPT_UPLOADS));
+        // The answer waits for the older files to be gone: what the server keeps is what is on disk.
+        void Promise.all(evicted.map(discard)).finally(() => resolvePromise({ kind: 'stored', uploadId, bytes }));
       });
       req.pipe(file);
     });
