@@ -248,6 +248,11 @@ export async function startFaultlineServer(options: FaultlineServerOptions): Pro
       uploadTooLarge(req, res, uploadLimit, null);
       return;
     }
+    if (outcome.kind === 'failed') {
+      req.resume();
+      sendError(res, 500, 'io_error', `The server could not store the file: ${outcome.message}. Nothing was imported.`, { Connection: 'close' });
+      return;
+    }
     const reply: UploadReply = { uploadId: outcome.uploadId, bytes: outcome.bytes };
     sendJson(res, 200, { ok: true, value: reply });
   }

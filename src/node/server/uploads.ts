@@ -15,7 +15,13 @@ export const KEPT_UPLOADS = 2;
 /** A launch folder this old was left by a server that did not close. */
 const STALE_FOLDER_MS = 24 * 60 * 60 * 1000;
 
-export type UploadOutcome = { kind: 'stored'; uploadId: string; bytes: number } | { kind: 'too_large' } | { kind: 'aborted' };
+export type UploadOutcome =
+  | { kind: 'stored'; uploadId: string; bytes: number }
+  | { kind: 'too_large' }
+  /** The client went away: nobody to answer. */
+  | { kind: 'aborted' }
+  /** The file could not be written (disk full, folder removed). */
+  | { kind: 'failed'; message: string };
 
 export interface UploadStore {
   /** Streams the request body to a new upload, up to `limit` bytes. */
@@ -57,8 +63,14 @@ export async function openUploadStore(root: string): Promise<UploadStore> {
     await rm(pathOf(uploadId), { force: true });
   }
 
-  function receive(req: IncomingMessage, limit: number): Promise<UploadOutcome> {
+  async function receive(req: IncomingMessage, limit: number): Promise<UploadOutcome> {
     const uploadId = `up_${randomBytes(16).toString('hex')}`;
+    try {
+      // Again each time: another server's start-up removes a launch folder idle for a day.
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      return { kind: 'failed', message: (error as Error).message };
+    }
     const file = createWriteStream(pathOf(uploadId), { flags: 'wx', mode: 0o600 });
     return new Promise<UploadOutcome>((resolvePromise) => {
       let bytes = 0;
@@ -85,7 +97,7 @@ export async function openUploadStore(root: string): Promise<UploadStore> {
       });
       req.on('aborted', () => fail({ kind: 'aborted' }));
       req.on('error', () => fail({ kind: 'aborted' }));
-      file.on('error', () => fail({ kind: 'aborted' }));
+      file.on('error', (error) => fail({ kind: 'failed', message: error.message }));
       file.on('finish', () => {
         if (settled) return;
         settled = true;

@@ -250,6 +250,24 @@ describe('browser-mode uploads', () => {
     }
   });
 
+  it('writes its folder again when another server removed it, and says so (500) when it cannot write', async () => {
+    const dir = join(root, 'swept');
+    const renderer = join(root, 'renderer');
+    const swept = await startFaultlineServer({ service: fakeService, staticDir: renderer, uploadDir: dir, log: () => undefined });
+    try {
+      const [launch] = readdirSync(dir);
+      rmSync(join(dir, launch), { recursive: true });
+      expect((await upload(swept, 'again')).status).toBe(200);
+      rmSync(join(dir, launch), { recursive: true });
+      writeFileSync(join(dir, launch), 'not a folder');
+      const reply = await upload(swept, 'no room');
+      expect(reply.status).toBe(500);
+      expect(reply.json).toMatchObject({ ok: false, error: { code: 'io_error', message: expect.stringMatching(/could not store the file.*Nothing was imported/) } });
+    } finally {
+      await swept.close();
+    }
+  });
+
   it('removes its uploads when it closes', async () => {
     const dir = join(root, 'closing');
     const renderer = join(root, 'renderer');
