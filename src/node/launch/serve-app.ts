@@ -103,7 +103,7 @@ export async function runServe(argv: string[]): Promise<void> {
 
   let server: Awaited<ReturnType<typeof startFaultlineServer>>;
   try {
-    server = await startFaultlineServer({ service, staticDir, port: args.port });
+    server = await startFaultlineServer({ service, staticDir, port: args.port, uploadDir: join(args.dataDir, 'uploads') });
   } catch (error) {
     await service.close();
     process.stderr.write(`Faultline could not start its server: ${(error as Error).message}\n`);

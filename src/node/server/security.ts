@@ -50,3 +50,14 @@ export function isAllowedHost(host: string | undefined, port: number): boolean {
   const value = host.toLowerCase();
   return value === `127.0.0.1:${port}` || value === `localhost:${port}`;
 }
+
+/**
+ * A request a browser sends from a page carries that page's Origin: only our own pages'
+ * (`http://127.0.0.1:<port>`, `http://localhost:<port>`) are accepted, and no Origin at all
+ * (a tool such as curl, which has no page). `null` (a sandboxed frame, a file:// page) is refused.
+ */
+export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
+  if (origin === undefined) return true;
+  const value = origin.toLowerCase();
+  return value === `http://127.0.0.1:${port}` || value === `http://localhost:${port}`;
+}

@@ -2,41 +2,13 @@
 // carried by the Electron preload when present, else by HTTP to the browser-mode server.
 import type { ApiErrorBody, ApiResult, FaultlineApi, OperationInput, OperationName, OperationOutput } from '../../shared/operations';
 import { ApiError } from './api-error';
+import { httpTransport, type Transport } from './http-transport';
 import { takeTokenFromLocation } from './token';
-
-type Transport = (name: string, input: unknown) => Promise<ApiResult>;
-
-function isApiResult(value: unknown): value is ApiResult {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
-}
-
-function httpTransport(): Transport {
-  const token = takeTokenFromLocation();
-  return async (name, input) => {
-    const response = await fetch(`/api/${encodeURIComponent(name)}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(input ?? {}),
-    });
-    let body: unknown = null;
-    try {
-      body = await response.json();
-    } catch {
-      body = null;
-    }
-    if (isApiResult(body)) return body;
-    const reason =
-      response.status === 401
-        ? 'The server refused the session token. Open the URL the server printed (with its token) again.'
-        : `The server answered ${response.status} ${response.statusText}`;
-    throw new ApiError('http_error', reason);
-  };
-}
 
 function chooseTransport(): Transport {
   const bridge = window.faultline;
   if (bridge) return (name, input) => bridge.call(name, input);
-  return httpTransport();
+  return httpTransport(takeTokenFromLocation(), window.location.origin);
 }
 
 let transport: Transport | null = null;
