@@ -118,7 +118,7 @@ function LeftOut({ preview }: { preview: ImportPreview }) {
   const parts = [
     left.unreadableEntities > 0 ? `${left.unreadableEntities.toLocaleString()} entities in unreadable parts of the file` : '',
     left.danglingReferences > 0 ? `${left.danglingReferences.toLocaleString()} references to nothing in the file or the CMDB` : '',
-    left.unreadFields.length > 0 ? `${left.unreadFields.length} reference field(s) that are not imported` : '',
+    left.unreadFields.length > 0 ? `${left.unreadFields.length} field(s) that are not imported` : '',
     left.likelyTruncated ? 'the file may be cut short' : '',
   ].filter(Boolean);
   if (parts.length === 0) return null;

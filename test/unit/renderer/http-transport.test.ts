@@ -9,15 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KEPT_UPLOADS, startFaultlineServer, type FaultlineServer } from '../../../src/node/server';
 import { httpTransport } from '../../../src/renderer/api/http-transport';
-import type { ApiResult } from '../../../src/shared/operations';
+import { recordingService } from '../../support/recording-service';
 
-const calls: { name: string; input: unknown }[] = [];
-const fakeService = {
-  async dispatch(name: string, input: unknown): Promise<ApiResult> {
-    calls.push({ name, input });
-    return { ok: true, value: { name } };
-  },
-};
+const fakeService = recordingService();
+const calls = fakeService.calls;
 
 let root: string;
 let server: FaultlineServer;

@@ -82,7 +82,7 @@ export function planText(plan: ImportPlan): string {
   const leftOut = [
     left.unreadableEntities > 0 ? `${left.unreadableEntities} entities in unreadable parts skipped` : '',
     left.danglingReferences > 0 ? `${left.danglingReferences} references to nothing in the file or the CMDB` : '',
-    left.unreadFields.length > 0 ? `${left.unreadFields.length} reference field(s) not imported` : '',
+    left.unreadFields.length > 0 ? `${left.unreadFields.length} field(s) not imported` : '',
     left.likelyTruncated ? 'the file may be cut short' : '',
   ].filter(Boolean);
   if (leftOut.length > 0) lines.push('', `Left out: ${leftOut.join('; ')}.`);

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KEPT_UPLOADS, startFaultlineServer, type FaultlineServer } from '../../../../src/node/server';
 import { MAX_UPLOAD_BYTES } from '../../../../src/shared/http-upload';
 import type { ApiResult } from '../../../../src/shared/operations';
+import { recordingService } from '../../../support/recording-service';
 
 interface Reply {
   status: number;
@@ -18,13 +19,8 @@ interface Reply {
   json: ApiResult;
 }
 
-const calls: { name: string; input: unknown }[] = [];
-const fakeService = {
-  async dispatch(name: string, input: unknown): Promise<ApiResult> {
-    calls.push({ name, input });
-    return { ok: true, value: { name } };
-  },
-};
+const fakeService = recordingService();
+const calls = fakeService.calls;
 
 let root: string;
 let uploadDir: string;
