@@ -190,8 +190,9 @@ export interface CommonCauseCandidate {
   /** The incidents its failure explains, and those it does not. */
   explains: string[];
   leftOver: string[];
-  /** Services its failure takes down besides those of the incidents. */
+  /** Services its failure reaches besides those of the incidents, and of those the ones it leaves only at risk. */
   otherServices: number;
+  atRiskOtherServices: number;
   /** Per explained incident, the path from this CI to one of its affected CIs. */
   paths: { incidentId: string; path: string[] }[];
 }

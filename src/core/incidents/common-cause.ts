@@ -3,8 +3,9 @@
 // of them down or degraded: a CI only left at_risk still works, so a redundancy group member
 // explains nothing while the group stands.
 //
-// Ranking: each incident explained counts 1 and each other service the failure reaches (besides
-// the incidents' own) costs 1/OTHER_SERVICES_PER_INCIDENT. Counting explained incidents alone would let a hub
+// Ranking: each incident explained counts 1; each other service (besides the incidents' own) the
+// failure takes down or degrades costs 1/50 of one, and one it leaves only at risk (still
+// working) 1/100. Counting explained incidents alone would let a hub
 // that also reaches one unrelated incident outrank the CI behind all the others, though it takes
 // hundreds of healthy services down with it; the cost makes "explains 5 of 6, INC6 left over" the
 // answer when the sixth is noise. Ties: more explained, then fewer other services, then id.
@@ -21,8 +22,10 @@ import { FAIL_QUORUM, FAIL_SOFT, scratchFor } from '../impact/scratch';
 import { serviceReachOf } from '../impact/service-reach';
 import { effectPath, failureEffectOf, hurtIndex } from './failure-effects';
 
-/** How many other services reached outweigh one incident explained. */
-export const OTHER_SERVICES_PER_INCIDENT = 50;
+/** Score units per incident explained, and what one other service costs: hurt, or only at risk. */
+export const SCORE_PER_INCIDENT = 100;
+export const COST_PER_HURT_SERVICE = 2;
+export const COST_PER_AT_RISK_SERVICE = 1;
 
 export interface CommonCauseOptions {
   /** How many ranked candidates to return. */
@@ -31,9 +34,9 @@ export interface CommonCauseOptions {
   budget?: number;
 }
 
-/** The score in whole units (1/OTHER_SERVICES_PER_INCIDENT of an incident), so that ties are exact. */
-export function causeScore(explains: number, otherServices: number): number {
-  return explains * OTHER_SERVICES_PER_INCIDENT - otherServices;
+/** The score in whole units, so that ties are exact. */
+export function causeScore(explains: number, hurtOthers: number, atRiskOthers: number): number {
+  return explains * SCORE_PER_INCIDENT - hurtOthers * COST_PER_HURT_SERVICE - atRiskOthers * COST_PER_AT_RISK_SERVICE;
 }
 
 interface Checked {
@@ -41,6 +44,7 @@ interface Checked {
   /** Indexes into the incidents. */
   explains: number[];
   otherServices: number;
+  atRiskOthers: number;
   score: number;
   /** Per explained incident, the CIs from this one to the incident's CI its failure hurts. */
   paths: string[][];
@@ -152,18 +156,21 @@ function* candidatesInOrder(ix: GraphIndexes, affected: readonly number[][], inc
     without = new Uint32Array(reach.width);
     for (let i = 0; i < ix.n; i++) if (incidentCi[i] === 1 && reach.column[i] >= 0) without[reach.column[i] >>> 5] |= 1 << (reach.column[i] & 31);
   }
-  // One group's CIs sorted by bound, packed as (fewest other services, CI) in one number so that a typed sort orders them.
+  // One group's CIs sorted by bound, packed as (least cost of other services, CI) in one number so that a typed sort orders them.
   const groupOf = (e: number): { e: number; packed: Float64Array; at: number } => {
     const packed = new Float64Array(groupStart[e + 1] - groupStart[e]);
     for (let q = groupStart[e]; q < groupStart[e + 1]; q++) {
       const i = byMost[q];
-      let fewest = 0;
+      let cost = 0;
       if (reach) {
-        fewest = rowPopcount(reach.bits, reach.cond.comp[i] * reach.width, reach.width, without);
+        const row = reach.cond.comp[i] * reach.width;
         // A blast radius does not list its target.
-        if (reach.column[i] >= 0 && incidentCi[i] === 0) fewest--;
+        const self = reach.column[i] >= 0 && incidentCi[i] === 0 ? 1 : 0;
+        const reached = rowPopcount(reach.bits, row, reach.width, without) - self;
+        const hurt = rowPopcount(reach.hurtBits, row, reach.width, without) - self;
+        cost = causeScore(0, 0, 0) - causeScore(0, hurt, reached - hurt);
       }
-      packed[q - groupStart[e]] = fewest * ix.n + i;
+      packed[q - groupStart[e]] = cost * ix.n + i;
     }
     return { e, packed: packed.sort(), at: 0 };
   };
@@ -175,14 +182,14 @@ function* candidatesInOrder(ix: GraphIndexes, affected: readonly number[][], inc
     let bestBound = -Infinity;
     for (const g of open) {
       if (g.at >= g.packed.length) continue;
-      const bound = causeScore(g.e, Math.floor(g.packed[g.at] / ix.n));
+      const bound = causeScore(g.e, 0, 0) - Math.floor(g.packed[g.at] / ix.n);
       if (bound > bestBound) {
         best = g;
         bestBound = bound;
       }
     }
-    if (next >= 1 && causeScore(next, 0) >= bestBound) {
-      yield { ci: -1, bound: causeScore(next, 0) };
+    if (next >= 1 && causeScore(next, 0, 0) >= bestBound) {
+      yield { ci: -1, bound: causeScore(next, 0, 0) };
       open.push(groupOf(next--));
       continue;
     }
@@ -204,9 +211,11 @@ function check(graph: CmdbGraph, ci: number, affected: readonly number[][], inci
     explains.push(j);
     paths.push(effectPath(ix, effect, hit));
   });
-  let otherServices = 0;
-  for (const v of effect.reachedServices) if (incidentCi[v] === 0) otherServices++;
-  return { ci, explains, otherServices, score: causeScore(explains.length, otherServices), paths };
+  let hurtOthers = 0;
+  let atRiskOthers = 0;
+  for (const v of effect.hurtServices) if (incidentCi[v] === 0) hurtOthers++;
+  for (const v of effect.atRiskServices) if (incidentCi[v] === 0) atRiskOthers++;
+  return { ci, explains, otherServices: hurtOthers + atRiskOthers, atRiskOthers, score: causeScore(explains.length, hurtOthers, atRiskOthers), paths };
 }
 
 /** A kept CI as the operation answers it: names, what is left over, and the path to each incident it explains. */
@@ -218,6 +227,7 @@ function candidateOf(ix: GraphIndexes, checked: Checked, incidents: readonly Inc
     explains: checked.explains.map((j) => incidents[j].id),
     leftOver: incidents.filter((_, j) => !explained.has(j)).map((i) => i.id),
     otherServices: checked.otherServices,
+    atRiskOtherServices: checked.atRiskOthers,
     paths: checked.explains.map((j, k) => ({ incidentId: incidents[j].id, path: checked.paths[k] })),
   };
 }

@@ -1,5 +1,6 @@
 // What one CI's failure does, kept compact for common cause: the CIs it takes down or degrades
-// (sorted, each with the CI its explanation comes from) and the services it reaches at any level.
+// (sorted, each with the CI its explanation comes from) and the services it reaches: hurt (down or
+// degraded) or only at risk.
 // Kept per GraphIndexes (until the next edit), within a memory budget: asking common cause again
 // about a changed set of incidents then reuses the blast radii of the hubs it checked before.
 import type { CmdbGraph } from '../graph/cmdb-graph';
@@ -14,8 +15,9 @@ export interface FailureEffect {
   readonly hurt: Int32Array;
   /** For hurt[k], the CI its explanation comes from (-1 for the failed CI). */
   readonly from: Int32Array;
-  /** Services reached at any level, the failed CI left out. */
-  readonly reachedServices: Int32Array;
+  /** Services taken down or degraded, and those left only at risk; the failed CI left out. */
+  readonly hurtServices: Int32Array;
+  readonly atRiskServices: Int32Array;
 }
 
 /** Words kept per GraphIndexes: 16M (64 MB); beyond it effects are computed and not kept. */
@@ -35,7 +37,7 @@ export function failureEffectOf(graph: CmdbGraph, ci: number): FailureEffect {
   const known = kept.effects.get(ci);
   if (known) return known;
   const effect = settle(graph, ix, ci);
-  const words = effect.hurt.length * 2 + effect.reachedServices.length;
+  const words = effect.hurt.length * 2 + effect.hurtServices.length + effect.atRiskServices.length;
   if (kept.words + words <= MAX_KEPT_WORDS) {
     kept.effects.set(ci, effect);
     kept.words += words;
@@ -48,11 +50,13 @@ function settle(graph: CmdbGraph, ix: GraphIndexes, ci: number): FailureEffect {
   // (CI, parent + 1) packed in one number, so that one typed sort orders the CIs and carries their parents.
   const width = ix.n + 1;
   const packed: number[] = [];
-  let services = 0;
+  const hurtServices: number[] = [];
+  const atRiskServices: number[] = [];
   for (let q = 0; q < s.touchedCount; q++) {
     const v = s.touched[q];
     if (s.level[v] >= DEGRADED) packed.push(v * width + (v === ci ? 0 : s.parent[v] + 1));
-    if (v !== ci && s.level[v] !== NONE && isServiceCode(s.classCode[v])) services++;
+    if (v === ci || s.level[v] === NONE || !isServiceCode(s.classCode[v])) continue;
+    (s.level[v] >= DEGRADED ? hurtServices : atRiskServices).push(v);
   }
   const order = Float64Array.from(packed).sort();
   const hurt = new Int32Array(order.length);
@@ -62,13 +66,7 @@ function settle(graph: CmdbGraph, ix: GraphIndexes, ci: number): FailureEffect {
     hurt[k] = (order[k] - rest) / width;
     from[k] = rest - 1;
   }
-  const reachedServices = new Int32Array(services);
-  let k = 0;
-  for (let q = 0; q < s.touchedCount; q++) {
-    const v = s.touched[q];
-    if (v !== ci && s.level[v] !== NONE && isServiceCode(s.classCode[v])) reachedServices[k++] = v;
-  }
-  return { ci, hurt, from, reachedServices };
+  return { ci, hurt, from, hurtServices: Int32Array.from(hurtServices), atRiskServices: Int32Array.from(atRiskServices) };
 }
 
 /** Where CI v sits in effect.hurt, or -1 when the failure does not take it down or degrade it. */

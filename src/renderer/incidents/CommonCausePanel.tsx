@@ -61,6 +61,7 @@ export function CommonCausePanel({ answer }: { answer: CommonCauseAnswer }) {
               <span className="muted">
                 explains {candidate.explains.length} of {answer.incidents.length}
                 {candidate.leftOver.length > 0 && ` · not ${candidate.leftOver.map((id) => numbers.get(id) ?? id).join(', ')}`} · {candidate.otherServices} other services hit
+                {candidate.atRiskOtherServices > 0 && ` (${candidate.atRiskOtherServices} only at risk)`}
               </span>
               {rank > 0 && (
                 <button type="button" className="link" onClick={() => showOnGraph(candidate.ciId)}>

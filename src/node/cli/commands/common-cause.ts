@@ -35,7 +35,7 @@ export const commonCauseCommand: CliCommand = {
       const lines = [`${result.summary}${incidentIds.length === 0 ? ` (open, opened in the last ${values.since ?? '6h'})` : ''}.`];
       if (!result.complete) lines.push(`Ranked from the ${result.checked} most promising CIs: the search stopped there, and a CI not checked could still rank higher.`);
       if (result.candidates.length > 0) {
-        const rows = result.candidates.map((c, i) => [String(i + 1), c.name, `${c.explains.length} of ${result.incidentIds.length}`, String(c.otherServices), c.leftOver.map(number).join(', ')]);
+        const rows = result.candidates.map((c, i) => [String(i + 1), c.name, `${c.explains.length} of ${result.incidentIds.length}`, c.atRiskOtherServices > 0 ? `${c.otherServices} (${c.atRiskOtherServices} at risk)` : String(c.otherServices), c.leftOver.map(number).join(', ')]);
         lines.push('', formatTable(['RANK', 'CI', 'EXPLAINS', 'OTHER SERVICES', 'LEFT OVER'], rows));
         const top = result.candidates[0];
         const name = ciNames(client);

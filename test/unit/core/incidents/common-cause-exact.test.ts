@@ -33,8 +33,9 @@ function bruteForce(cmdb: Cmdb, incidents: readonly Incident[], limit: number): 
     const hurt = new Set(impactedList(result.impacted).filter((e) => e.level !== 'at_risk').map((e) => e.id));
     const explains = incidents.filter((i) => i.affectedCiIds.some((id) => id === ci.id || hurt.has(id))).map((i) => i.id);
     if (explains.length === 0) continue;
-    const otherServices = result.services.filter((s) => !own.has(s.id)).length;
-    answers.push({ ciId: ci.id, explains, otherServices, score: causeScore(explains.length, otherServices) });
+    const others = result.services.filter((s) => !own.has(s.id));
+    const atRisk = others.filter((s) => s.level === 'at_risk').length;
+    answers.push({ ciId: ci.id, explains, otherServices: others.length, score: causeScore(explains.length, others.length - atRisk, atRisk) });
   }
   answers.sort((a, b) => b.score - a.score || b.explains.length - a.explains.length || a.otherServices - b.otherServices || (a.ciId < b.ciId ? -1 : 1));
   return answers.slice(0, limit).map(({ ciId, explains, otherServices }) => ({ ciId, explains, otherServices }));
@@ -77,7 +78,7 @@ describe('common cause search', () => {
     }
   });
 
-  it('knows the services each CI is sure to reach: all of them are in its blast radius', () => {
+  it('knows the services each CI is sure to reach and to hurt: its blast radius lists them so', () => {
     const cmdb = generated(1200, 4);
     const ix = cmdb.graph.indexes();
     const reach = serviceReachOf(ix);
@@ -86,17 +87,28 @@ describe('common cause search', () => {
     const serviceAt: string[] = [];
     for (let i = 0; i < ix.n; i++) if (reach.column[i] >= 0) serviceAt[reach.column[i]] = ix.ciIds[i];
     let sure = 0;
+    let sureHurt = 0;
     for (let i = 0; i < ix.n; i++) {
-      const listed = new Set(blastRadius(cmdb.graph, { targets: [{ ciId: ix.ciIds[i], mode: 'down' }] }).services.map((s) => s.id));
+      const services = blastRadius(cmdb.graph, { targets: [{ ciId: ix.ciIds[i], mode: 'down' }] }).services;
+      const listed = new Set(services.map((s) => s.id));
+      const hurt = new Set(services.filter((s) => s.level !== 'at_risk').map((s) => s.id));
       const row = reach.cond.comp[i] * reach.width;
+      const has = (bits: Uint32Array, c: number) => (bits[row + (c >>> 5)] & (1 << (c & 31))) !== 0;
       for (let c = 0; c < serviceAt.length; c++) {
-        if ((reach.bits[row + (c >>> 5)] & (1 << (c & 31))) === 0 || serviceAt[c] === ix.ciIds[i]) continue;
-        sure++;
-        expect(listed.has(serviceAt[c]), `${ix.ciIds[i]} → ${serviceAt[c]}`).toBe(true);
+        if (serviceAt[c] === ix.ciIds[i]) continue;
+        if (has(reach.bits, c)) {
+          sure++;
+          expect(listed.has(serviceAt[c]), `${ix.ciIds[i]} reaches ${serviceAt[c]}`).toBe(true);
+        }
+        if (has(reach.hurtBits, c)) {
+          sureHurt++;
+          expect(hurt.has(serviceAt[c]), `${ix.ciIds[i]} hurts ${serviceAt[c]}`).toBe(true);
+        }
       }
     }
-    // The bound is not vacuous.
+    // The bounds are not vacuous.
     expect(sure).toBeGreaterThan(ix.n);
+    expect(sureHurt).toBeGreaterThan(ix.n / 2);
   });
 });
 
