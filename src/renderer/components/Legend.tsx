@@ -52,24 +52,35 @@ function criticalityScale(): ReactNode {
   );
 }
 
-/** The strip under the canvas holding the legend; its toggle folds it away (the canvas grows back). */
+/** The strip under the canvas holding the legend; its toggle hides it (the canvas takes its line back). */
 export function LegendStrip({ children }: { children: ReactNode }) {
   const open = useViewStore((s) => s.panels.legend);
-  const toggle = useViewStore((s) => s.togglePanel);
+  if (!open) return null;
   return (
-    <div className={`legend-strip${open ? '' : ' folded'}`} data-testid="legend-strip">
-      <button
-        type="button"
-        className="link legend-toggle"
-        data-testid="legend-toggle"
-        aria-expanded={open}
-        aria-label={open ? 'Hide the legend' : 'Show the legend'}
-        title={open ? 'Hide the legend' : 'Show the legend'}
-        onClick={() => toggle('legend')}
-      >
-        {open ? '▾' : '▸ Legend'}
-      </button>
-      {open && children}
+    <div className="legend-strip" data-testid="legend-strip">
+      <LegendToggle />
+      {children}
     </div>
+  );
+}
+
+/** Hides the legend (in the strip) or shows it again (among the canvas's controls, where no node is drawn). */
+export function LegendToggle({ inControls = false }: { inControls?: boolean }) {
+  const open = useViewStore((s) => s.panels.legend);
+  const toggle = useViewStore((s) => s.togglePanel);
+  if (inControls && open) return null;
+  const what = open ? 'Hide the legend' : 'Show the legend';
+  return (
+    <button
+      type="button"
+      className={inControls ? 'btn' : 'link legend-toggle'}
+      data-testid="legend-toggle"
+      aria-expanded={open}
+      aria-label={what}
+      title={what}
+      onClick={() => toggle('legend')}
+    >
+      {open ? '▾' : '☰'}
+    </button>
   );
 }
