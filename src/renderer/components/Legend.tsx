@@ -8,18 +8,25 @@ import { CLASS_STYLES, CRITICALITY_BORDER, CRITICALITY_LABELS, RELATIONSHIP_STYL
 import { useShownView } from '../hooks/useShownView';
 import { useViewStore } from '../state/view-store';
 import { ClassIcon } from './ClassIcon';
+import { useGroupedNeighbourhood } from '../graph/useGroupedNeighbourhood';
+import { groupSummary } from '../graph/neighbourhood-groups';
 import { LegendLine, type LegendEntry } from './LegendLine';
 
 export function Legend() {
   const view = useShownView();
   const theme = useViewStore((s) => s.theme);
+  const grouped = useGroupedNeighbourhood();
   const entries = useMemo((): LegendEntry[] => {
     const classSet = new Set<string>(view?.nodes.map((n) => n.class));
     const typeSet = new Set<string>(view?.edges.map((e) => e.type));
     const classes = CI_CLASSES.filter((c) => classSet.has(c)) as CiClass[];
     const types = RELATIONSHIP_TYPES.filter((t) => typeSet.has(t)) as RelationshipType[];
     const hasSoft = view?.edges.some((e) => e.strength === 'soft') ?? false;
-    const list: LegendEntry[] = [{ key: 'h-classes', heading: true, content: 'CI classes' }];
+    const list: LegendEntry[] = [];
+    if (grouped) {
+      list.push({ key: 'h-groups', heading: true, content: 'Grouped' }, { key: 'groups', testId: 'legend-groups', content: <><span className="legend-group" />{groupSummary(grouped)}</> });
+    }
+    list.push({ key: 'h-classes', heading: true, content: 'CI classes' });
     for (const c of classes) {
       list.push({ key: `c-${c}`, testId: `legend-class-${c}`, content: <><ClassIcon ciClass={c} small /> {CLASS_STYLES[c].label}</> });
     }
@@ -31,7 +38,7 @@ export function Legend() {
     list.push({ key: 'h-crit', heading: true, content: 'Criticality' });
     list.push({ key: 'crit', title: 'Thicker border = more critical', content: criticalityScale() });
     return list;
-  }, [view, theme]);
+  }, [view, theme, grouped]);
 
   if (!view || view.nodes.length === 0) return null;
   return <LegendLine entries={entries} label="Legend" testId="legend" />;

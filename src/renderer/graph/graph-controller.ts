@@ -19,6 +19,8 @@ export interface GraphCallbacks {
   onSelectionChange(ids: string[]): void;
   onLayoutBusy(busy: boolean): void;
   onLayoutError(message: string): void;
+  /** A group node (a roll-up's or a neighbourhood's) was clicked. */
+  onGroupTap?(id: string): void;
 }
 
 export interface LayoutChoice {
@@ -407,6 +409,7 @@ export class GraphController {
       node.removeClass('hover');
       node.connectedEdges().removeClass('hover');
     });
+    cy.on('tap', 'node[?group]', (event) => this.callbacks.onGroupTap?.((event.target as NodeSingular).id()));
     cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
     cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
   }
