@@ -54,6 +54,8 @@ test('the neighbourhood of a datacenter in a 2,000-CI CMDB: counted groups, read
   try {
     for (const [size, colorScheme] of [
       [{ width: 1280, height: 800 }, 'light'],
+      [{ width: 1280, height: 800 }, 'dark'],
+      [{ width: 1440, height: 900 }, 'light'],
       [{ width: 1440, height: 900 }, 'dark'],
     ] as const) {
       await page.setViewportSize(size);
@@ -86,7 +88,7 @@ test('the neighbourhood of a datacenter in a 2,000-CI CMDB: counted groups, read
       await settled(page);
       expect(await graphNodeIds(page)).not.toContain(group);
       expect(await statusNumber(page, 'status-shown')).toBe((await graphNodeIds(page)).length);
-      if (size.width === 1280) await page.screenshot({ path: `${SHOTS}/hub-neighbourhood-expanded-${colorScheme}-${size.width}.png` });
+      await page.screenshot({ path: `${SHOTS}/hub-neighbourhood-expanded-${colorScheme}-${size.width}.png` });
       await page.getByTestId('neighbourhood-toggle').uncheck();
     }
   } finally {
