@@ -1,7 +1,11 @@
 // The canvas keeps its nodes clear of what sits around and over it (issue 13): the legend is one
 // line below the canvas (what does not fit waits behind "+N more"), and a fit leaves the
 // overview's corner free. Measured from the page's boxes and Cytoscape's own node boxes.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { generateSyntheticCmdb } from '../support/synthetic-cmdb';
+import { startServer } from './support/server';
 import { expect, test } from './support/fixtures';
 import { waitForGraph, type HookHost } from './support/explore';
 import { loadSample } from './support/sample';
@@ -86,6 +90,12 @@ for (const size of [
     await settle(page);
     await expect(page.getByTestId('minimap')).toBeVisible();
     expect(await coveredNodes(page)).toEqual([]);
+    // A wide picture (top to bottom) and a force layout: the corner stays free too.
+    for (const choice of ['layered:DOWN', 'force:DOWN']) {
+      await page.getByTestId('layout-choice').selectOption(choice);
+      await settle(page);
+      expect(await coveredNodes(page), choice).toEqual([]);
+    }
     // Hiding the legend gives the canvas more height; fitting again still keeps the corner free.
     await page.getByTestId('legend-toggle').click();
     await page.getByTestId('fit').click();
@@ -101,3 +111,29 @@ for (const size of [
     await expect(page.getByTestId('minimap')).toBeVisible();
   });
 }
+
+test('a 973-CI view of a 2,000-CI CMDB (its containers) keeps the overview\'s corner free at 1280×800 and 1440×900', async ({ page, dataDir }) => {
+  test.setTimeout(600_000);
+  const file = join(dataDir, 'cmdb-2000.faultline');
+  await writeFile(file, JSON.stringify(generateSyntheticCmdb({ cis: 2000, seed: 3 })));
+  const server = await startServer({ dataDir, open: file });
+  try {
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1440, height: 900 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.goto(server.url);
+      await settle(page);
+      await page.getByTestId('filter-class-container').check();
+      await expect.poll(() => page.evaluate(() => (globalThis as unknown as HookHost).__faultlineGraph?.nodeIds().length ?? 0), { timeout: 120_000 }).toBeGreaterThan(900);
+      await settle(page);
+      await expect(page.getByTestId('minimap')).toBeVisible();
+      await page.getByTestId('fit').click();
+      await settle(page);
+      expect(await coveredNodes(page), `${size.width}×${size.height}`).toEqual([]);
+    }
+  } finally {
+    await server.stop();
+  }
+});
