@@ -4,7 +4,7 @@ import { GraphCanvas } from '../graph/GraphCanvas';
 import { activeGraph } from '../graph/graph-controller';
 import { useShownView } from '../hooks/useShownView';
 import { useViewStore } from '../state/view-store';
-import { Legend, LegendStrip } from './Legend';
+import { Legend, LegendStrip, LegendToggle } from './Legend';
 import { IncidentBadgeToggle } from '../incidents/IncidentBadgeToggle';
 import { ImpactContextMenu } from '../impact/ImpactContextMenu';
 import { ImpactLegend } from '../impact/ImpactLegend';
@@ -32,6 +32,7 @@ export function GraphPane() {
             −
           </button>
           <IncidentBadgeToggle />
+          {view && view.nodes.length > 0 && <LegendToggle inControls />}
         </div>
         {empty && (
           <div className="graph-overlay empty-state" data-testid="empty-state">

@@ -7,6 +7,9 @@ import { GraphController } from './graph-controller';
 import { useImpactStore } from '../impact/impact-store';
 import { useShownView } from '../hooks/useShownView';
 import { rollUpEdgeLabels } from '../impact/roll-up';
+import { useGroupedNeighbourhood, useNeighbourhoodFocus } from './useGroupedNeighbourhood';
+import { useNeighbourhoodGroups } from './neighbourhood-group-store';
+import { isHoodGroupId } from './neighbourhood-groups';
 
 export function GraphCanvas() {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -16,8 +19,10 @@ export function GraphCanvas() {
   const simulationView = useImpactStore((s) => s.view);
   const rollUp = useImpactStore((s) => s.rollUp);
   const view = useShownView();
-  const viewRequestedFocus = useDataStore((s) => s.viewRequestedFocus);
-  const neighbourhood = useViewStore((s) => s.neighbourhood);
+  const neighbourhoodFocus = useNeighbourhoodFocus();
+  const grouped = useGroupedNeighbourhood();
+  const focusRef = useRef<string | null>(null);
+  focusRef.current = neighbourhoodFocus;
   const layout = useViewStore((s) => s.layout);
   const selection = useViewStore((s) => s.selection);
   const theme = useViewStore((s) => s.theme);
@@ -31,6 +36,9 @@ export function GraphCanvas() {
       onSelectionChange: (ids) => useViewStore.getState().setSelection(ids),
       onLayoutBusy: setBusy,
       onLayoutError: (message) => useDataStore.getState().setError(message),
+      onGroupTap: (id) => {
+        if (isHoodGroupId(id) && focusRef.current) useNeighbourhoodGroups.getState().toggle(focusRef.current, id);
+      },
     });
     controllerRef.current = controller;
     const observer = new ResizeObserver(() => controller.resize());
@@ -48,10 +56,10 @@ export function GraphCanvas() {
 
   useEffect(() => {
     if (!view) return;
-    const focusId = simulationView ? null : view.mode === 'neighbourhood' ? (viewRequestedFocus ? neighbourhood.ciId : view.focusCiId) : null;
-    const decor = rollUp && simulationView ? { groupIds: new Set(rollUp.groups.map((g) => g.id)), edgeLabels: rollUpEdgeLabels(rollUp) } : undefined;
+    const focusId = simulationView ? null : neighbourhoodFocus;
+    const decor = rollUp && simulationView ? { groupIds: new Set(rollUp.groups.map((g) => g.id)), edgeLabels: rollUpEdgeLabels(rollUp) } : grouped?.decor;
     controllerRef.current?.setView(view, layout, focusId, decor);
-    // neighbourhood.ciId only marks the focus ring; any change to it brings a new view anyway.
+    // The focus only marks the focus ring, and the groups come with their view; any change to either brings a new view anyway.
   }, [view, layout]);
 
   useEffect(() => {

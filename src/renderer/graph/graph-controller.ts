@@ -12,12 +12,15 @@ import { installTestHook } from './test-hook';
 import { IncidentBadgeOverlay } from '../incidents/incident-badges';
 import { ImpactOverlay } from '../impact/impact-overlay';
 import { KeyLabels } from './key-labels';
-import { Minimap } from './minimap';
+import { MINIMAP_ROOM, Minimap } from './minimap';
+import { fitViewport } from './fit';
 
 export interface GraphCallbacks {
   onSelectionChange(ids: string[]): void;
   onLayoutBusy(busy: boolean): void;
   onLayoutError(message: string): void;
+  /** A group node (a roll-up's or a neighbourhood's) was clicked. */
+  onGroupTap?(id: string): void;
 }
 
 export interface LayoutChoice {
@@ -34,6 +37,11 @@ const ANIMATE_LIMIT = 300;
 function minimapColours(theme: Theme): { background: string; border: string; viewport: string } {
   const p = PALETTES[theme];
   return { background: p.background, border: p.mutedText, viewport: p.accent };
+}
+
+function toPage(container: HTMLElement, box: { x1: number; y1: number; x2: number; y2: number }): { x1: number; y1: number; x2: number; y2: number } {
+  const at = container.getBoundingClientRect();
+  return { x1: at.left + box.x1, y1: at.top + box.y1, x2: at.left + box.x2, y2: at.top + box.y2 };
 }
 
 /** The controller of the mounted graph, for exports and diff marks (src/renderer/data). */
@@ -96,19 +104,39 @@ export class GraphController {
         const p = node.renderedPosition();
         return { x: box.left + p.x, y: box.top + p.y };
       },
-      labelledIds: () => {
-        // As Cytoscape's renderer decides (eleTextBiggerThanMin): the zoom rounded up to its texture level.
-        const scale = 2 ** Math.ceil(Math.log2(this.cy.zoom() * window.devicePixelRatio));
+      renderedBox: (id) => {
+        const node = this.cy.getElementById(id);
+        if (node.empty()) return null;
+        return toPage(container, node.renderedBoundingBox({ includeLabels: false, includeOverlays: false }));
+      },
+      labelBoxes: () => {
+        const shown = new Set(this.labelledIds());
         return this.cy
           .nodes()
-          .filter((n) => String(n.data('label') ?? '') !== '' && n.numericStyle('font-size') * scale >= n.numericStyle('min-zoomed-font-size'))
-          .map((n) => n.id())
-          .sort();
+          .filter((n) => shown.has(n.id()))
+          .map((n) => ({ id: n.id(), box: toPage(container, n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false })) }));
       },
+      labelledIds: () => this.labelledIds(),
       keyLabelIds: () => this.keyLabels.keptIds(),
       isSettled: () => this.laidOut && !this.layingOut && !this.cy.nodes('.pending').nonempty() && !this.cy.animated(),
     });
     mounted.add(this);
+  }
+
+  /** Nodes whose label is drawn at the current zoom, as Cytoscape's renderer decides (eleTextBiggerThanMin). */
+  private labelledIds(): string[] {
+    // The zoom rounded up to its texture level.
+    const scale = 2 ** Math.ceil(Math.log2(this.cy.zoom() * window.devicePixelRatio));
+    return this.cy
+      .nodes()
+      .filter(
+        (n) =>
+          String(n.data('label') ?? '') !== '' &&
+          n.numericStyle('text-opacity') > 0 &&
+          n.numericStyle('font-size') * scale >= n.numericStyle('min-zoomed-font-size'),
+      )
+      .map((n) => n.id())
+      .sort();
   }
 
   /** The Cytoscape instance, read (never re-created) by the PNG/SVG export and the diff marks. */
@@ -230,10 +258,24 @@ export class GraphController {
     this.applying = false;
   }
 
+  /**
+   * Shows the whole graph, at most MAX_FIT_ZOOM, leaving the overview's corner free. The box is
+   * the nodes' own (the zoom-sized key labels would inflate it); PADDING is the labels' room.
+   */
   fit(): void {
-    if (this.cy.nodes().empty()) return;
-    this.cy.fit(undefined, PADDING);
-    this.clampZoom();
+    const cy = this.cy;
+    if (cy.nodes().empty()) return;
+    const box = cy.nodes().boundingBox({ includeLabels: false, includeOverlays: false });
+    const { zoom, pan } = fitViewport({
+      box,
+      width: cy.width(),
+      height: cy.height(),
+      padding: PADDING,
+      corner: this.minimap.open ? MINIMAP_ROOM : null,
+      minZoom: cy.minZoom(),
+      maxZoom: MAX_FIT_ZOOM,
+    });
+    cy.viewport({ zoom, pan });
   }
 
   /** Zooms in (factor > 1) or out around the centre of the canvas. */
@@ -309,13 +351,12 @@ export class GraphController {
     const layout = cy.layout({
       name: 'preset',
       positions,
-      fit,
-      padding: PADDING,
+      fit: false,
       animate,
       animationDuration: 300,
     });
     layout.one('layoutstop', () => {
-      if (fit) this.clampZoom();
+      if (fit) this.fit();
       if (fit && this.focusId) this.zoomToReadable(this.focusId);
       this.laidOut = true;
       if (this.pendingCentre) this.centreOn(this.pendingCentre);
@@ -344,12 +385,6 @@ export class GraphController {
     this.cy.panBy({ x: shift(box.x1, box.x2, this.cy.width()), y: shift(box.y1, box.y2, this.cy.height()) });
   }
 
-  private clampZoom(): void {
-    if (this.cy.zoom() > MAX_FIT_ZOOM) {
-      this.cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
-    }
-  }
-
   private bindEvents(): void {
     const cy = this.cy;
     cy.on('select', 'node', (event) => {
@@ -374,6 +409,7 @@ export class GraphController {
       node.removeClass('hover');
       node.connectedEdges().removeClass('hover');
     });
+    cy.on('tap', 'node[?group]', (event) => this.callbacks.onGroupTap?.((event.target as NodeSingular).id()));
     cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
     cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
   }

@@ -1,8 +1,9 @@
-// Keeps the labels of the CIs that matter readable at every zoom (label-plan.ts chooses them):
-// below zoom 1 their font is scaled up by 1/zoom through element style bypasses, so they stay
-// 12 px on screen while every other label shrinks away until zoomed in.
+// Keeps the labels of the CIs that matter readable at every zoom, never overlapping (label-plan.ts
+// chooses them and their side): below zoom 1 their font is scaled up by 1/zoom through element
+// style bypasses, so they stay 12 px on screen, and every other label is hidden (text-opacity 0)
+// until zoomed in or hovered. From zoom 1 the stylesheet draws every label where the layout left it room.
 import type { Core, NodeSingular } from 'cytoscape';
-import { placeLabels, rankLabels, type Box, type LabelCandidate, type LabelSlot, type PlacedLabel, type RankedLabel } from './label-plan';
+import { MAX_KEY_LABELS, ORDINARY_RANK, placeLabels, type Obstacle, rankLabels, type Box, type LabelCandidate, type LabelSlot, type PlacedLabel, type RankedLabel } from './label-plan';
 import { OVERLAY_CLASS_NAMES } from '../impact/impact-model';
 
 const FONT_SIZE = 12;
@@ -10,6 +11,13 @@ const MAX_WIDTH = 130;
 const SELECTED_MAX_WIDTH = 400;
 const MARGIN_Y = 5;
 const PADDING = 2;
+/** Free space kept between two labels (screen px). */
+const GAP = 3;
+/** From this zoom on, labels of ordinary CIs are placed too where room is left. */
+const ORDINARY_ZOOM = 0.5;
+/** Above this many nodes labels do not weigh the nodes they would cover. */
+const MAX_OBSTACLES = 400;
+const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const BYPASSED = 'font-size text-max-width text-margin-x text-margin-y text-valign text-halign text-background-padding min-zoomed-font-size';
 /** The stylesheet's valign/halign and margins for each slot (screen px before scaling). */
 const SLOT_STYLE: Readonly<Record<LabelSlot, { valign: string; halign: string; x: number; y: number }>> = {
@@ -23,8 +31,14 @@ const SLOT_STYLE: Readonly<Record<LabelSlot, { valign: string; halign: string; x
   'top-left': { valign: 'top', halign: 'left', x: 0, y: 0 },
 };
 
+function overlap(a: Box, b: Box): boolean {
+  return Math.min(a.x2, b.x2) > Math.max(a.x1, b.x1) && Math.min(a.y2, b.y2) > Math.max(a.y1, b.y1);
+}
+
 export class KeyLabels {
   private kept = new Map<string, LabelSlot>();
+  /** Nodes whose label is hidden below zoom 1 (not placed). */
+  private muted = new Set<string>();
   private ranked: RankedLabel[] | null = null;
   private frame = 0;
   private readonly measure = document.createElement('canvas').getContext('2d');
@@ -32,7 +46,6 @@ export class KeyLabels {
   constructor(private readonly cy: Core) {
     cy.on('zoom pan resize position', this.schedule);
     cy.on('add remove select unselect class', this.invalidate);
-    if (this.measure) this.measure.font = `${FONT_SIZE}px system-ui, sans-serif`;
   }
 
   detach(): void {
@@ -50,7 +63,7 @@ export class KeyLabels {
   suspend(): void {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
-    this.write([]);
+    this.write([], 1, false);
   }
 
   resume(): void {
@@ -61,7 +74,9 @@ export class KeyLabels {
   restyle(): void {
     const kept = [...this.kept].map(([id, slot]) => ({ id, slot }));
     this.kept = new Map();
-    this.write(kept);
+    const muted = this.muted.size > 0;
+    this.muted = new Set();
+    this.write(kept, Math.max(1, 1 / this.cy.zoom()), muted);
   }
 
   private readonly invalidate = () => {
@@ -79,9 +94,15 @@ export class KeyLabels {
 
   private refresh(): void {
     if (this.cy.destroyed()) return;
-    this.ranked ??= rankLabels(this.cy.nodes().map((n) => this.candidate(n)));
+    this.ranked ??= rankLabels(
+      this.cy.nodes().map((n) => this.candidate(n)),
+      ORDINARY_RANK,
+    );
     const zoom = this.cy.zoom();
-    const scale = zoom < 1 ? 1 / zoom : 1;
+    if (zoom >= 1) {
+      this.write([], 1, false);
+      return;
+    }
     const width = this.cy.width();
     const height = this.cy.height();
     const boxOf = (id: string, slot: LabelSlot): Box | null => {
@@ -89,9 +110,8 @@ export class KeyLabels {
       if (node.empty() || node.hasClass('pending')) return null;
       const p = node.renderedPosition();
       if (p.x < 0 || p.y < 0 || p.x > width || p.y > height) return null;
-      const text = String(node.data('label') ?? '');
-      const w = Math.min(node.selected() ? SELECTED_MAX_WIDTH : MAX_WIDTH, (this.measure?.measureText(text).width ?? text.length * 6.5) + 2 * PADDING);
-      const h = FONT_SIZE + 2 * PADDING + 2;
+      const w = Math.min(this.wide(node) ? SELECTED_MAX_WIDTH : MAX_WIDTH, this.textWidth(node) + 2 * PADDING) + GAP;
+      const h = FONT_SIZE + 2 * PADDING + 2 + GAP;
       const halfW = node.renderedOuterWidth() / 2;
       const halfH = node.renderedOuterHeight() / 2;
       const place = SLOT_STYLE[slot];
@@ -101,21 +121,68 @@ export class KeyLabels {
         place.valign === 'center' ? p.y - h / 2 : place.valign === 'bottom' ? p.y + halfH + place.y : p.y - halfH + place.y - h;
       return { x1, y1, x2: x1 + w, y2: y1 + h };
     };
-    const kept = zoom >= 1 ? [] : placeLabels(this.ranked, boxOf);
-    this.write(kept, scale);
+    const ranked = zoom >= ORDINARY_ZOOM ? this.ranked : this.ranked.filter((r) => r.rank < ORDINARY_RANK);
+    const bounds = { x1: 0, y1: 0, x2: width, y2: height };
+    const placed = placeLabels(ranked, boxOf, bounds, MAX_KEY_LABELS, this.obstacles(width, height));
+    this.write(placed, 1 / zoom, true);
+    // The estimate above can be off by a few pixels (fonts, outlines): Cytoscape's own label boxes decide.
+    const drawn = this.checked(placed, bounds);
+    if (drawn.length < placed.length) this.write(drawn, 1 / zoom, true);
   }
 
-  private write(labels: PlacedLabel[], scale = Math.max(1, 1 / this.cy.zoom())): void {
+  /** The nodes' shapes on screen, for labels to avoid; a large view is left out (too many to weigh every frame). */
+  private obstacles(width: number, height: number): Obstacle[] {
+    const nodes = this.cy.nodes();
+    if (nodes.length > MAX_OBSTACLES) return [];
+    const list: Obstacle[] = [];
+    nodes.forEach((n) => {
+      const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+      if (b.x2 < 0 || b.y2 < 0 || b.x1 > width || b.y1 > height) return;
+      list.push({ id: n.id(), box: { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 } });
+    });
+    return list;
+  }
+
+  /** The placed labels, most important first, whose drawn box overlaps none before it and stays inside `bounds`. */
+  private checked(placed: PlacedLabel[], bounds: Box): PlacedLabel[] {
+    const boxes: Box[] = [];
+    return placed.filter(({ id }) => {
+      const b = this.cy.getElementById(id).renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+      const box = { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+      const clear = box.x1 >= bounds.x1 && box.y1 >= bounds.y1 && box.x2 <= bounds.x2 && box.y2 <= bounds.y2 && !boxes.some((o) => overlap(o, box));
+      if (clear) boxes.push(box);
+      return clear;
+    });
+  }
+
+  /** The selection's and the hovered CI's labels are shown whole (the stylesheet's 400 px), the others cut at 130 px. */
+  private wide(node: NodeSingular): boolean {
+    return node.selected() || node.hasClass('hover');
+  }
+
+  /** The label's width at 12 px in the node's own font weight and style (bold for impact marks). */
+  private textWidth(node: NodeSingular): number {
+    const text = String(node.data('label') ?? '');
+    if (!this.measure) return text.length * 7;
+    this.measure.font = `${String(node.style('font-style'))} ${String(node.style('font-weight'))} ${FONT_SIZE}px ${FONT_FAMILY}`;
+    return this.measure.measureText(text).width;
+  }
+
+  /** Draws these labels at 12 px on screen (`scale` = 1/zoom); with `mute`, hides every other label. */
+  private write(labels: PlacedLabel[], scale: number, mute: boolean): void {
     const next = new Map(labels.map((l) => [l.id, l.slot]));
+    const nextMuted = new Set<string>();
+    if (mute) this.cy.nodes().forEach((n) => void (next.has(n.id()) || nextMuted.add(n.id())));
     this.cy.batch(() => {
       for (const id of this.kept.keys()) if (!next.has(id)) this.cy.getElementById(id).removeStyle(BYPASSED);
+      for (const id of this.muted) if (!nextMuted.has(id)) this.cy.getElementById(id).removeStyle('text-opacity');
+      for (const id of nextMuted) if (!this.muted.has(id)) this.cy.getElementById(id).style('text-opacity', 0);
       for (const [id, slot] of next) {
         const node = this.cy.getElementById(id);
         const place = SLOT_STYLE[slot];
-        // The selection's label is shown whole (the stylesheet's 400 px), the others cut at 130 px.
         node.style({
           'font-size': FONT_SIZE * scale,
-          'text-max-width': `${(node.selected() ? SELECTED_MAX_WIDTH : MAX_WIDTH) * scale}px`,
+          'text-max-width': `${(this.wide(node) ? SELECTED_MAX_WIDTH : MAX_WIDTH) * scale}px`,
           'text-valign': place.valign,
           'text-halign': place.halign,
           'text-margin-x': place.x * scale,
@@ -126,6 +193,7 @@ export class KeyLabels {
       }
     });
     this.kept = next;
+    this.muted = nextMuted;
   }
 
   private candidate(node: NodeSingular): LabelCandidate {
@@ -136,6 +204,7 @@ export class KeyLabels {
       selected: node.selected(),
       classes: new Set(OVERLAY_CLASS_NAMES.filter((c) => node.hasClass(c))),
       group: node.data('group') === true,
+      hover: node.hasClass('hover'),
     };
   }
 }

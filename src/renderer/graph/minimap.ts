@@ -1,6 +1,8 @@
 // An overview of a large view in the canvas's corner: every node as a dot in its class colour and
 // the part on screen as a rectangle; clicking or dragging on it moves the view there. Shown from
-// MINIMAP_NODES nodes; the dots are redrawn after a layout, the rectangle on every pan and zoom.
+// MINIMAP_NODES nodes (a small view is seen whole anyway), foldable to a small "Overview" button;
+// the fit leaves its corner free (fit.ts). The dots are redrawn after a layout, the rectangle on
+// every pan and zoom.
 import type { Core } from 'cytoscape';
 import { CLASS_STYLES } from './class-style';
 import type { CiClass } from '../../shared/model';
@@ -9,9 +11,16 @@ export const MINIMAP_NODES = 150;
 const WIDTH = 180;
 const HEIGHT = 120;
 const PAD = 6;
+/** Its distance from the canvas's right and bottom edges (app.css .minimap-box). */
+const INSET = 12;
+/** The corner a fit must leave free while the overview is open: its size and its inset. */
+export const MINIMAP_ROOM = { width: WIDTH + INSET, height: HEIGHT + INSET } as const;
 
 export class Minimap {
+  private readonly panel = document.createElement('div');
   private readonly canvas = document.createElement('canvas');
+  private readonly toggle = document.createElement('button');
+  private folded = false;
   private readonly dots = document.createElement('canvas');
   private frame = 0;
   private dotsStale = true;
@@ -27,11 +36,19 @@ export class Minimap {
       c.width = WIDTH * ratio;
       c.height = HEIGHT * ratio;
     }
+    this.panel.className = 'minimap-box';
+    this.panel.dataset.testid = 'minimap-box';
     this.canvas.className = 'minimap';
     this.canvas.dataset.testid = 'minimap';
     this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute('aria-label', 'Overview of the whole graph; click to move the view');
-    host.append(this.canvas);
+    this.toggle.type = 'button';
+    this.toggle.className = 'minimap-toggle';
+    this.toggle.dataset.testid = 'minimap-toggle';
+    this.toggle.addEventListener('click', () => this.setFolded(!this.folded));
+    this.panel.append(this.canvas, this.toggle);
+    host.append(this.panel);
+    this.setFolded(false);
     this.canvas.addEventListener('pointerdown', this.onPointer);
     this.canvas.addEventListener('pointermove', this.onPointerMove);
     cy.on('viewport resize', this.schedule);
@@ -48,7 +65,28 @@ export class Minimap {
     cancelAnimationFrame(this.frame);
     this.cy.off('viewport resize', this.schedule);
     this.cy.off('add remove layoutstop', this.restale);
-    this.canvas.remove();
+    this.panel.remove();
+  }
+
+  /** Whether the overview is on the canvas, open: a fit keeps MINIMAP_ROOM free then. */
+  get open(): boolean {
+    return !this.folded && this.wanted();
+  }
+
+  private wanted(): boolean {
+    return this.cy.nodes().length >= MINIMAP_NODES;
+  }
+
+  private setFolded(folded: boolean): void {
+    this.folded = folded;
+    this.canvas.hidden = folded;
+    this.panel.classList.toggle('folded', folded);
+    this.toggle.textContent = folded ? 'Overview' : '×';
+    const what = folded ? 'Show the overview' : 'Hide the overview';
+    this.toggle.title = what;
+    this.toggle.setAttribute('aria-label', what);
+    this.toggle.setAttribute('aria-expanded', String(!folded));
+    this.restale();
   }
 
   private readonly restale = () => {
@@ -66,9 +104,9 @@ export class Minimap {
 
   private draw(): void {
     if (this.cy.destroyed()) return;
-    const shown = this.cy.nodes().length >= MINIMAP_NODES;
-    this.canvas.hidden = !shown;
-    if (!shown) return;
+    const shown = this.wanted();
+    this.panel.hidden = !shown;
+    if (!shown || this.folded) return;
     const ratio = window.devicePixelRatio || 1;
     if (this.dotsStale) this.drawDots(ratio);
     const ctx = this.canvas.getContext('2d')!;

@@ -1,4 +1,6 @@
-// What the simulation's colours mean, in the legend strip below the graph while simulating.
+// What the simulation's colours mean, in the legend strip below the graph while simulating
+// (one line, as the Explore legend: components/LegendLine.tsx).
+import { LegendLine, type LegendEntry } from '../components/LegendLine';
 import { useViewStore } from '../state/view-store';
 import { IMPACT_PALETTES } from './impact-styles';
 import { useImpactStore } from './impact-store';
@@ -27,46 +29,28 @@ export function ImpactLegend() {
   const theme = useViewStore((s) => s.theme);
   if (!active) return null;
   const p = IMPACT_PALETTES[theme];
-  return (
-    <section className="legend impact-legend" aria-label="Impact legend" data-testid="impact-legend">
-      <h3>{tab === 'dependencies' ? 'Dependencies' : spof ? 'Single points of failure' : 'Change impact'}</h3>
-      {tab === 'dependencies' ? (
-        <>
-          <span className="legend-item">
-            <Swatch fill="var(--surface-2)" border="var(--border-strong)" outline={p.target} /> Asked-about CI
-          </span>
-          <span className="legend-item">
-            <Swatch fill={p.dependency} /> Needed by it
-          </span>
-        </>
-      ) : spof ? (
-        <span className="legend-item">
-          <Swatch fill="var(--surface-2)" border="var(--border-strong)" outline={p.spof} /> Single point of failure
-        </span>
-      ) : (
-        <>
-          <span className="legend-item">
-            <Swatch fill="var(--surface-2)" border="var(--border-strong)" outline={p.target} /> Change target
-          </span>
-          <span className="legend-item">
-            <Swatch fill={p.fill.down} border={p.border.down} /> Down
-          </span>
-          <span className="legend-item">
-            <Swatch fill={p.fill.degraded} border={p.border.degraded} /> Degraded
-          </span>
-          <span className="legend-item">
-            <Swatch fill={p.fill.at_risk} border={p.border.at_risk} /> At risk
-          </span>
-        </>
-      )}
-      {(chosenId || spof) && (
-        <span className="legend-item">
-          <span className="impact-legend-path" style={{ background: p.path }} /> {spof ? 'The service, and how each reaches it' : 'Explanation path'}
-        </span>
-      )}
-      <span className="legend-item">
-        <Swatch fill="var(--text-faint)" dim /> {spof || chosenId ? 'Everything else (faded)' : 'Unaffected (dimmed)'}
-      </span>
-    </section>
-  );
+  const ring = (colour: string) => <Swatch fill="var(--surface-2)" border="var(--border-strong)" outline={colour} />;
+  const entries: LegendEntry[] = [
+    { key: 'head', heading: true, content: tab === 'dependencies' ? 'Dependencies' : spof ? 'Single points of failure' : 'Change impact' },
+  ];
+  if (tab === 'dependencies') {
+    entries.push({ key: 'root', content: <>{ring(p.target)} Asked-about CI</> }, { key: 'dep', content: <><Swatch fill={p.dependency} /> Needed by it</> });
+  } else if (spof) {
+    entries.push({ key: 'spof', content: <>{ring(p.spof)} Single point of failure</> });
+  } else {
+    entries.push(
+      { key: 'target', content: <>{ring(p.target)} Change target</> },
+      { key: 'down', content: <><Swatch fill={p.fill.down} border={p.border.down} /> Down</> },
+      { key: 'degraded', content: <><Swatch fill={p.fill.degraded} border={p.border.degraded} /> Degraded</> },
+      { key: 'at_risk', content: <><Swatch fill={p.fill.at_risk} border={p.border.at_risk} /> At risk</> },
+    );
+  }
+  if (chosenId || spof) {
+    entries.push({
+      key: 'path',
+      content: <><span className="impact-legend-path" style={{ background: p.path }} /> {spof ? 'The service, and how each reaches it' : 'Explanation path'}</>,
+    });
+  }
+  entries.push({ key: 'rest', content: <><Swatch fill="var(--text-faint)" dim /> {spof || chosenId ? 'Everything else (faded)' : 'Unaffected (dimmed)'}</> });
+  return <LegendLine entries={entries} label="Impact legend" testId="impact-legend" className="impact-legend" />;
 }
