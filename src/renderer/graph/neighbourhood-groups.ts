@@ -7,6 +7,7 @@ import type { Ci, Relationship } from '../../shared/model';
 import type { GraphView } from '../../shared/operations';
 import { groupLabel } from '../impact/roll-up';
 import type { RollUpDecor } from './elements';
+import { groupCi } from './group-ci';
 
 /** More CIs than this behind one drawn CI, of one class and relationship: they are drawn as a group. */
 export const GROUP_THRESHOLD = 10;
@@ -114,20 +115,8 @@ export function groupNeighbourhood(
 
 function groupNode(id: string, cis: Ci[]): Ci {
   const first = cis[0];
-  return {
-    id,
-    name: groupLabel(first.class, cis.length),
-    class: first.class,
-    environment: '',
-    criticality: Math.min(...cis.map((ci) => ci.criticality)) as Ci['criticality'],
-    owner: '',
-    status: 'live',
-    tags: [],
-    attributes: {},
-    externalIds: {},
-    createdAt: '',
-    updatedAt: '',
-  };
+  const criticality = cis.reduce((most, ci) => Math.min(most, ci.criticality), first.criticality) as Ci['criticality'];
+  return groupCi(id, groupLabel(first.class, cis.length), first.class, criticality);
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -9,6 +9,7 @@ import { CI_CLASSES, RELATIONSHIP_TYPES, type Ci, type CiClass, type Relationshi
 import type { GraphView } from '../../shared/operations';
 import { classLabel } from '../graph/class-style';
 import { LEVEL_ORDER, rankServices } from './impact-model';
+import { groupCi } from '../graph/group-ci';
 
 /** Above this many CIs to draw, a blast radius is rolled up (the view cap). */
 export const ROLL_UP_THRESHOLD = 1000;
@@ -146,20 +147,7 @@ export function buildRollUp(
  * of `rollUp.ciIds` without context), a node per group and an edge per added-up hop.
  */
 export function rollUpView(drawn: GraphView, rollUp: RollUp, impactedCount: number): GraphView {
-  const groupCis: Ci[] = rollUp.groups.map((g) => ({
-    id: g.id,
-    name: g.label,
-    class: g.ciClass,
-    environment: '',
-    criticality: g.criticality as Ci['criticality'],
-    owner: '',
-    status: 'live',
-    tags: [],
-    attributes: {},
-    externalIds: {},
-    createdAt: '',
-    updatedAt: '',
-  }));
+  const groupCis: Ci[] = rollUp.groups.map((g) => groupCi(g.id, g.label, g.ciClass, g.criticality as Ci['criticality']));
   const nodes = [...drawn.nodes, ...groupCis];
   const ids = new Set(nodes.map((n) => n.id));
   const edges: Relationship[] = rollUp.edges
