@@ -79,7 +79,8 @@ export function groupNeighbourhood(
       const grouped = ids.length > threshold && !expanded.has(groupId);
       for (const id of ids) drawnAs.set(id, grouped ? groupId : id);
       if (grouped) members.set(groupId, ids);
-      next.push(...ids);
+      // A loop, not push(...ids): a hub's bucket can hold more ids than call arguments allow.
+      for (const id of ids) next.push(id);
     }
     ring = next;
   }
