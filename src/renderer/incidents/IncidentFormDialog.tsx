@@ -13,6 +13,13 @@ import { useWorkspaceStore } from '../state/workspace-store';
 import { LEVEL_WORDS } from './incident-labels';
 import { useIncidentsStore } from './incidents-store';
 
+/** The three levels of impact and of urgency, as choices. */
+const LEVEL_OPTIONS = [1, 2, 3].map((level) => (
+  <option key={level} value={level}>
+    {LEVEL_WORDS[level]}
+  </option>
+));
+
 const FIELDS = ['title', 'affectedCiIds', 'impact', 'urgency', 'causedByChangeId', 'description'] as const;
 
 type Props = { mode: 'create'; affected: NamedTarget[] } | { mode: 'edit'; incident: Incident; names: Readonly<Record<string, string>> };
@@ -77,20 +84,12 @@ export function IncidentFormDialog(props: Props) {
       <Field label="Impact" name="impact" error={errors.fields.impact} hint="Suggested: the affected services' highest criticality">
         <select className="select" data-testid="incident-impact-choice" value={impact} onChange={(event) => setImpact(event.target.value)}>
           <option value="">Suggested</option>
-          {[1, 2, 3].map((level) => (
-            <option key={level} value={level}>
-              {LEVEL_WORDS[level]}
-            </option>
-          ))}
+          {LEVEL_OPTIONS}
         </select>
       </Field>
       <Field label="Urgency" name="urgency" error={errors.fields.urgency}>
         <select className="select" data-testid="incident-urgency" value={urgency} onChange={(event) => setUrgency(event.target.value)}>
-          {[1, 2, 3].map((level) => (
-            <option key={level} value={level}>
-              {LEVEL_WORDS[level]}
-            </option>
-          ))}
+          {LEVEL_OPTIONS}
         </select>
       </Field>
       <Field label="Caused by change" name="causedByChangeId" error={errors.fields.causedByChangeId} wide>
