@@ -1,7 +1,8 @@
 // A 1,000,000-row CSV of CIs, imported as a dry run: wall time and peak resident memory of
-//   npx tsx test/perf/import-1m-csv.ts [rows]
+//   npx tsx test/perf/import-1m-csv.ts [rows] [--apply]
 // - `faultline import --db EMPTY.faultline FILE.csv --dry-run` (the CLI from the sources, in
 //   process: read, parse in the import worker, hand-over, plan, print the preview);
+// - with --apply, the same import applied (one transaction of `rows` creates, journalled and saved);
 // - the import worker alone (startParseJob on the file's text, to the batch in this thread).
 // Each runs in a fresh child process (one run each: a run holds the machine for a while), which
 // reports process.resourceUsage().maxRSS (the whole process, worker threads included), its wall
@@ -37,13 +38,13 @@ function report(start: number, detail: string): void {
   console.log(`FIGURE ${JSON.stringify(figure)}`);
 }
 
-async function childCli(db: string, csv: string): Promise<void> {
+async function childCli(db: string, csv: string, apply = false): Promise<void> {
   const { main } = await import(pathToFileURL(join(ROOT, 'src/node/cli/main.ts')).href);
   let out = '';
   const io = { stdout: (text: string) => void (out += text), stderr: (text: string) => void process.stderr.write(text) };
   cpuAtStart = cpuMs();
   const start = performance.now();
-  const code = (await main(['import', '--db', db, csv, '--dry-run'], io)) as number;
+  const code = (await main(['import', '--db', db, csv, ...(apply ? [] : ['--dry-run'])], io)) as number;
   if (code !== 0) throw new Error(`faultline import exited ${code}`);
   report(start, `preview printed: ${out.length} characters; ${out.split('\n').find((l) => l.startsWith('CIs:'))?.trim() ?? ''}`);
 }
@@ -87,7 +88,8 @@ function runChild(args: string[]): Figure {
 }
 
 async function parent(): Promise<void> {
-  const rows = Number(process.argv[2] ?? 1_000_000);
+  const apply = process.argv.includes('--apply');
+  const rows = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 1_000_000);
   const scratch = mkdtempSync(join(tmpdir(), 'faultline-import-1m-'));
   try {
     const csv = join(scratch, 'big.csv');
@@ -99,6 +101,7 @@ async function parent(): Promise<void> {
     for (const [label, args] of [
       ['faultline import --dry-run (CLI, in process)', ['cli', db, csv]],
       ['import worker alone (parse + hand-over)', ['worker', csv]],
+      ...(apply ? ([['faultline import, applied (CLI, in process)', ['apply', db, csv]]] as const) : []),
     ] as const) {
       const figure = runChild([...args]);
       console.log(`${label}: ${(figure.wallMs / 1000).toFixed(1)} s wall, ${(figure.cpuMs / 1000).toFixed(1)} s CPU (all threads), peak RSS ${figure.maxRssMb.toFixed(0)} MB (${figure.detail})`);
@@ -112,6 +115,6 @@ const childAt = process.argv.indexOf('--child');
 if (childAt === -1) await parent();
 else {
   const [mode, ...rest] = process.argv.slice(childAt + 1);
-  if (mode === 'cli') await childCli(rest[0], rest[1]);
+  if (mode === 'cli' || mode === 'apply') await childCli(rest[0], rest[1], mode === 'apply');
   else await childWorker(rest[0]);
 }

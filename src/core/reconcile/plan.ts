@@ -186,7 +186,8 @@ function leanInput(data: ParsedCiInput, ci: ImportedCi): ParsedCiInput {
   input.criticality = data.criticality;
   input.owner = data.owner === ci.owner ? ci.owner : data.owner;
   input.status = data.status;
-  input.tags = ci.tags && sameList(data.tags, ci.tags) ? ci.tags : data.tags;
+  // The import's lists may be shared between CIs and frozen (packed-cis.ts); nothing writes a CI's lists in place.
+  input.tags = ci.tags && sameList(data.tags, ci.tags) ? (ci.tags as string[]) : data.tags;
   input.attributes = ci.attributes && sameMap(data.attributes, ci.attributes) ? ci.attributes : data.attributes;
   input.externalIds = sameMap(data.externalIds, ci.externalIds) ? ci.externalIds : data.externalIds;
   if (data.redundancy !== undefined) input.redundancy = data.redundancy;
@@ -347,6 +348,9 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch, context: 
   const unchanged: PlannedCiUnchanged[] = [];
   /** system+key → where relationships naming it should point. */
   const endpoints = new Map<string, PlanEndpoint>();
+  // Only records that name CIs (relationships, changes, incidents, problems) read the endpoints: a
+  // file of CIs alone does not build two maps of a million entries it would never look in.
+  const namesCis = batch.relationships.length + (batch.changes?.length ?? 0) + (batch.incidents?.length ?? 0) + (batch.problems?.length ?? 0) > 0;
   const newByName = new MultiMap<PlanEndpoint>();
   const createdIds = new Set<string>();
   /** One description per existing CI that several incoming items match, shared by all of them. */
@@ -394,7 +398,7 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch, context: 
         }
         update.push({ key: ci.key, system: ci.system, sourceRef: ci.sourceRef, id: existing.id, name: existing.name, matchedBy: match.by, changes, patch });
       }
-      endpoints.set(endpointKey, endpoint);
+      if (namesCis) endpoints.set(endpointKey, endpoint);
       continue;
     }
     const parsed = CiInputSchema.safeParse(createInput(ci));
@@ -413,8 +417,10 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch, context: 
     }
     const endpoint: PlanEndpoint = { kind: 'new', index: create.length, name: input.name };
     create.push({ key: ci.key, system: ci.system, sourceRef: ci.sourceRef, input });
-    endpoints.set(endpointKey, endpoint);
-    newByName.add(input.name.toLowerCase(), endpoint);
+    if (namesCis) {
+      endpoints.set(endpointKey, endpoint);
+      newByName.add(input.name.toLowerCase(), endpoint);
+    }
   }
 
   // 3. Relationships, between planned or existing CIs.
@@ -517,12 +523,13 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch, context: 
 
   // 4. Change requests, their CI resolved like a relationship end.
   const changes = planChanges(batch.changes ?? [], context.changes, resolve, (id) => graph.getCi(id)?.name ?? id);
-  changes.rejected.unshift(...changeRejected);
+  // concat, not unshift(...rows): a file's thousands of rejected rows would overflow the call's arguments.
+  changes.rejected = changeRejected.concat(changes.rejected);
 
   // 5. Incidents and problems, their CIs resolved the same way.
   const records = planIncidents(batch, { changes: context.changes, incidents: context.incidents ?? [], problems: context.problems ?? [] }, resolve, (id) => graph.getCi(id)?.name ?? id);
-  records.incidents.rejected.unshift(...incidentRejected);
-  records.problems.rejected.unshift(...problemRejected);
+  records.incidents.rejected = incidentRejected.concat(records.incidents.rejected);
+  records.problems.rejected = problemRejected.concat(records.problems.rejected);
 
   const plan: ImportPlan = {
     format: batch.format,

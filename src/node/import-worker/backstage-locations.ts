@@ -87,7 +87,7 @@ export async function readBackstageCatalog(rootPath: string, content: string, op
   }
   const batch = mergeBatches(batches);
   if (missing.length > 0) {
-    batch.warnings.push(...missing);
+    for (const warning of missing) batch.warnings.push(warning);
     batch.leftOut = mergeLeftOut(batch.leftOut, { ...emptyLeftOut(), danglingReferences: missing.length });
   }
   if (urls.length > 0) {

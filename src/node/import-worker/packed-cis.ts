@@ -131,6 +131,11 @@ export function unpackCis(packed: PackedCis): ImportedCi[] {
     if (Number.isNaN(value)) return undefined;
     return Number.isInteger(value) ? value : fail(`${what}: ${value} is not a whole number`);
   };
+  // CIs of a part with the same tags, or the same attributes, share one frozen list (a CSV's rows
+  // often do): a million CIs hold a few thousand lists instead of a million of each.
+  const sharedTags = new Map<string, readonly string[]>();
+  const sharedAttributes = new Map<string, Readonly<Record<string, string>>>();
+  const listKey = (from: number, to: number): string => lists.subarray(from, to).join(',');
   const map = (from: number, to: number, what: string): Record<string, string> => {
     if ((to - from) % 2 !== 0) fail(`${what}: a key without a value`);
     const out: Record<string, string> = {};
@@ -187,12 +192,25 @@ export function unpackCis(packed: PackedCis): ImportedCi[] {
       if (minHealthy !== undefined) ci.redundancy = { minHealthy };
     }
     if (flags[i] & HAS_TAGS) {
-      const tags = new Array<string>(tagsEnd - listStart);
-      for (let k = listStart; k < tagsEnd; k++) tags[k - listStart] = stringAt(lists[k], 'tags');
+      const key = listKey(listStart, tagsEnd);
+      let tags = sharedTags.get(key);
+      if (tags === undefined) {
+        const fresh = new Array<string>(tagsEnd - listStart);
+        for (let k = listStart; k < tagsEnd; k++) fresh[k - listStart] = stringAt(lists[k], 'tags');
+        tags = Object.freeze(fresh);
+        sharedTags.set(key, tags);
+      }
       ci.tags = tags;
     } else if (tagsEnd !== listStart) fail(`CI ${i}: tags without the tags flag`);
-    if (flags[i] & HAS_ATTRIBUTES) ci.attributes = map(tagsEnd, attributesEnd, 'attributes');
-    else if (attributesEnd !== tagsEnd) fail(`CI ${i}: attributes without the attributes flag`);
+    if (flags[i] & HAS_ATTRIBUTES) {
+      const key = listKey(tagsEnd, attributesEnd);
+      let attributes = sharedAttributes.get(key);
+      if (attributes === undefined) {
+        attributes = Object.freeze(map(tagsEnd, attributesEnd, 'attributes'));
+        sharedAttributes.set(key, attributes);
+      }
+      ci.attributes = attributes;
+    } else if (attributesEnd !== tagsEnd) fail(`CI ${i}: attributes without the attributes flag`);
     listStart = externalIdsEnd;
     cis[i] = ci;
   }

@@ -339,7 +339,7 @@ export function parseBackstage(text: string, options: BackstageOptions): ImportB
     }
     for (const { ci, ownerKey } of owned) {
       const parents = ownerParents(ownerKey, groups);
-      if (parents.length > 0 && ci.attributes) ci.attributes['owner.parents'] = parents.join(', ');
+      if (parents.length > 0 && ci.attributes) ci.attributes = { ...ci.attributes, 'owner.parents': parents.join(', ') };
     }
     // A parent Group not in the file: one warning per missing Group, every reference counted.
     const missingGroups = new Map<string, { ref: SourceRef; field: string; lines: number[] }>();

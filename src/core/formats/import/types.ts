@@ -35,8 +35,8 @@ export interface ImportedCi {
   criticality?: Criticality;
   owner?: string;
   status?: CiStatus;
-  tags?: string[];
-  attributes?: Record<string, string>;
+  tags?: readonly string[];
+  attributes?: Readonly<Record<string, string>>;
   /**
    * Ids in source systems. For every source with ids of its own, `externalIds[system] === key`.
    * (Faultline snapshots and Faultline CSV carry `id` instead and keep their externalIds as they are.)

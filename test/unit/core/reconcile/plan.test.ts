@@ -111,6 +111,17 @@ describe('planImport: matching', () => {
     expect(plan.cis.rejected.map((r) => r.reason)).toEqual(['bad class']);
     expect(plan.relationships.rejected.map((r) => r.reason)).toEqual(['bad type']);
   });
+
+  it('keeps 300k rejected change, incident and problem rows (no spread of them into call arguments)', () => {
+    const rows = 300_000;
+    const rejected: ImportBatch['rejected'] = [];
+    for (const entity of ['change', 'incident', 'problem'] as const) {
+      for (let i = 0; i < rows; i++) rejected.push({ file: 'f', row: i + 2, entity, reason: `bad ${entity}` });
+    }
+    const plan = planImport(base().graph, batch([], [], { rejected }));
+    expect([plan.changes.rejected.length, plan.incidents.rejected.length, plan.problems.rejected.length]).toEqual([rows, rows, rows]);
+    expect(plan.changes.rejected[rows - 1]).toMatchObject({ row: rows + 1, reason: 'bad change' });
+  });
 });
 
 describe('planImport: updates field by field', () => {

@@ -38,6 +38,17 @@ describe('packCis / unpackCis', () => {
     expect('redundancy' in back[1]).toBe(false);
   });
 
+  it('gives CIs with the same tags, or the same attributes, one frozen list to share', () => {
+    const row = (key: string, rack: string): ImportedCi => ({ ...bare, key, tags: ['linux', 'prod'], attributes: { rack }, sourceRef: { file: 'a.csv', row: 2 } });
+    const back = unpackCis(structuredClone(packCis([row('a', 'r1'), row('b', 'r1'), row('c', 'r2')])));
+    expect(back[0].tags).toBe(back[1].tags);
+    expect(back[2].tags).toBe(back[0].tags);
+    expect(back[0].attributes).toBe(back[1].attributes);
+    expect(back[2].attributes).toEqual({ rack: 'r2' });
+    expect(back[2].attributes).not.toBe(back[0].attributes);
+    expect(Object.isFrozen(back[0].tags) && Object.isFrozen(back[0].attributes)).toBe(true);
+  });
+
   it('refuses an index outside the strings, an unknown class and a prototype key', () => {
     const packed = packCis([bare]);
     expect(() => unpackCis({ ...packed, strings: packed.strings.slice(0, 1) })).toThrow(MalformedPartError);
