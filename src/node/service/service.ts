@@ -24,7 +24,7 @@ import {
 } from '../../shared/operations';
 import type { PdfPrinter } from '../export';
 import { DOCUMENT_EXTENSION, SAMPLE_FILE_NAME, resolveUserPath, sampleCmdbSource, withDocumentExtension } from '../paths';
-import { openCmdbStore, openReadOnlyStore, StoreOpenError, type CmdbStore } from '../storage';
+import { openCmdbStore, openReadOnlyStore, StoreOpenError, UncertainAppendError, type CmdbStore } from '../storage';
 import { ensureHistoryBase } from '../snapshots';
 import { createChangeHandlers } from './change-handlers';
 import { createIncidentHandlers } from './incident-handlers';
@@ -416,6 +416,13 @@ class Service implements FaultlineService {
     } catch (error) {
       store.cmdb.revert(tx);
       this.log(`Faultline: could not persist "${tx.label}"`, error);
+      if (error instanceof UncertainAppendError) {
+        // The disk failed, then failed again as the record was cut back: it may be in the file.
+        throw new ServiceError(
+          'io_error',
+          `Could not save "${tx.label}" (${messageOf(error)}). It is undone here but may still be in the file: Faultline cuts it off before the next save and on closing; if the disk fails again, the document may show it when opened again.`,
+        );
+      }
       throw new ServiceError('io_error', `Could not save "${tx.label}" (${messageOf(error)}); the change was not applied.`);
     }
     this.revision += 1;

@@ -225,6 +225,21 @@ export async function readJournal(path: string, options: { allowTornTail: boolea
 }
 
 /**
+ * An append that failed and could not be cut back: its bytes may be in the file, so a later open
+ * may find the edit saved. The writer cuts them off before its next append or when it closes.
+ */
+export class UncertainAppendError extends Error {
+  /** The failed call's code (EIO, ENOSPC…), as the append's own error carries it. */
+  readonly code: string | undefined;
+
+  constructor(path: string, appendError: Error, cutBackError: Error) {
+    super(`${appendError.message}; cutting ${path} back failed too (${cutBackError.message})`, { cause: appendError });
+    this.name = 'UncertainAppendError';
+    this.code = (appendError as NodeJS.ErrnoException).code;
+  }
+}
+
+/**
  * The open journal: appends are written with one write and made durable with fdatasync
  * before the returned promise resolves. The file handle stays open between appends.
  */
@@ -261,7 +276,10 @@ export class JournalWriter {
     return this.sizeBytes;
   }
 
-  /** Appends `text` and fdatasyncs. On failure the file is cut back to where it was, so a failed append leaves no trace. */
+  /**
+   * Appends `text` and fdatasyncs. On failure the file is cut back to where it was, so a failed
+   * append leaves no trace; when that fails too, UncertainAppendError says the bytes may be there.
+   */
   async append(text: string): Promise<void> {
     await this.repair();
     const data = Buffer.from(text, 'utf8');
@@ -279,6 +297,7 @@ export class JournalWriter {
         await this.handle.truncate(before);
       } catch (truncateError) {
         this.brokenBy = truncateError as Error;
+        throw new UncertainAppendError(this.path, error as Error, truncateError as Error);
       }
       throw error;
     }

@@ -25,6 +25,7 @@ import type { CmdbDocument, JournalRecord } from '../../shared/model';
 import { CheckpointAdapter, type CheckpointReadTimings } from './checkpoint';
 import { errnoCode, StoreOpenError } from './errors';
 import { documentPaths, FileStorage, listSegments } from './file-storage';
+import { UncertainAppendError } from './journal';
 import { DIR_MODE, fileTimestamp, freePath, fsyncDir, pathExists, removeStaleTempFiles } from './fs-util';
 import { acquireLock, type DocumentLock } from './lock';
 import type { SerializeOptions } from './serialize';
@@ -335,10 +336,13 @@ class FileCmdbStore implements CmdbStore {
         this.durableSeq = (batch[batch.length - 1].records.at(-1) as JournalRecord).seq;
         for (const p of batch) p.resolve();
       } catch (error) {
-        // The journal was cut back to before this batch; later transactions build on it, so they fail too.
+        // The journal was cut back to before this batch (or will be, before the next append); later
+        // transactions build on it, so they fail too. Only the batch's bytes may be in the file.
         this.queuedSeq = this.durableSeq;
         const failed = error as Error;
-        for (const p of [...batch, ...this.pending.splice(0)]) p.reject(failed);
+        const notWritten = failed instanceof UncertainAppendError && failed.cause instanceof Error ? failed.cause : failed;
+        for (const p of batch) p.reject(failed);
+        for (const p of this.pending.splice(0)) p.reject(notWritten);
       }
       if (this.journalIsFull()) this.rotationWanted = true;
     }

@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CmdbStore } from '../../../../src/node/storage';
+import { UncertainAppendError, type CmdbStore } from '../../../../src/node/storage';
 import { tempDir, writeDocument } from './fixture';
 
 const faults = vi.hoisted(() => ({ persist: null as Error | null, graphView: null as Error | null }));
@@ -63,6 +63,21 @@ async function start(log: (message: string, error?: unknown) => void = () => und
 }
 
 describe('service failures', () => {
+  it('says an edit that failed and could not be cut back may still be in the file, and undoes it here', async () => {
+    const service = await start();
+    const before = service.documentInfo();
+    faults.persist = new UncertainAppendError('doc.faultline.journal', new Error('EIO: i/o error, fdatasync'), new Error('EIO: i/o error, ftruncate'));
+    const failed = await service.dispatch('ci.delete', { id: 'db_orders' });
+    expect(failed.ok).toBe(false);
+    if (!failed.ok) {
+      expect(failed.error.code).toBe('io_error');
+      expect(failed.error.message).toMatch(/^Could not save "Delete orders-db" \(EIO: i\/o error, fdatasync; cutting doc\.faultline\.journal back failed too .*\)\. It is undone here but may still be in the file/);
+      expect(failed.error.message).not.toMatch(/not applied/);
+    }
+    expect(service.documentInfo().ciCount).toBe(before.ciCount);
+    await service.close();
+  });
+
   it('reverts an edit whose journal append fails, and says it was not applied', async () => {
     const service = await start();
     const before = service.documentInfo();

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCmdbStore } from '../../../../src/node/storage';
+import { openCmdbStore, UncertainAppendError } from '../../../../src/node/storage';
 import { FaultyFs } from '../../../support/faulty-fs';
 import { dumpState, loopEnvironment, runFaultLoop, type LoopResult } from '../../../support/faulty-fs-loop';
 import { compactionScenario, editsScenario, exportScenario } from '../../../support/faulty-fs-scenarios';
@@ -82,7 +82,9 @@ describe('I/O faults found by the loop', () => {
     // Call 1 writes the edit, call 2 fdatasyncs it, call 3 cuts the file back after a failure.
     fs.arm({ at: 2, mode: 'burst' });
     const failed = store.cmdb.createCi({ name: 'Reported failed', class: 'server' }).tx;
-    await expect(store.persist(failed)).rejects.toMatchObject({ code: 'EIO' });
+    const error = await store.persist(failed).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UncertainAppendError);
+    expect(error).toMatchObject({ code: 'EIO', message: expect.stringMatching(/cutting .*doc\.faultline\.journal back failed too/) });
     store.cmdb.revert(failed);
     expect(fs.trace.slice(0, 3).map((call) => call.split(' ')[1])).toEqual(['write', 'fdatasync', 'ftruncate']);
     await store.persist(store.cmdb.createCi({ name: 'Saved after the burst', class: 'server' }).tx);
