@@ -14,7 +14,7 @@ import { CURRENT_SCHEMA_VERSION, OBJECT_FORMAT_VERSION, type CmdbDocument, type 
 import { CheckpointAdapter, emptyDocument, type CheckpointReadTimings } from './checkpoint';
 import { CorruptFileError, StoreOpenError } from './errors';
 import { DIR_MODE, fileTimestamp, freePath, fsyncDir, pathExists, renameNoOverwrite } from './fs-util';
-import { encodeTransaction, JournalDamageError, JournalWriter, readJournal, type RecordRange, type TransactionEnd } from './journal';
+import { journalChunks, JournalDamageError, JournalWriter, readJournal, type RecordRange, type TransactionEnd } from './journal';
 import { describeRecovery, readRecoveryNote, removeRecoveryNote, writeRecoveredPrefix, writeRecoveryNote } from './recovery';
 import type { SerializeOptions } from './serialize';
 import { nodeFs, type StorageFs } from './storage-fs';
@@ -239,15 +239,10 @@ export class FileStorage implements CmdbStoragePort {
   /** Appends several transactions with one write and one fdatasync (group commit). */
   async appendTransactions(transactions: readonly (readonly JournalRecord[])[]): Promise<void> {
     const writer = await this.liveWriter();
-    let text = '';
     let count = 0;
-    for (const records of transactions) {
-      if (records.length === 0) continue;
-      text += encodeTransaction(records);
-      count += records.length;
-    }
+    for (const records of transactions) count += records.length;
     if (count === 0) return;
-    await writer.append(text);
+    await writer.append(journalChunks(transactions));
     const nonEmpty = transactions.filter((t) => t.length > 0);
     const first = nonEmpty[0][0].seq;
     const last = (nonEmpty.at(-1) as readonly JournalRecord[]).at(-1)?.seq ?? first;

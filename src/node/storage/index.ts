@@ -8,7 +8,7 @@ export { CheckpointAdapter, readCheckpoint, emptyDocument, jsonErrorOffset, look
 export type { CheckpointReadResult, CheckpointReadTimings } from './checkpoint';
 export { FileStorage, documentPaths, listSegments } from './file-storage';
 export type { DocumentPaths, Segment } from './file-storage';
-export { JournalWriter, UncertainAppendError, readJournal, encodeTransaction } from './journal';
+export { JournalWriter, UncertainAppendError, readJournal, journalChunks, JOURNAL_CHUNK_CHARS } from './journal';
 export type { JournalReadResult } from './journal';
 export { migrations, migrateDocument } from './migrations';
 export { serializeDocument, serializeDocumentToString, DEFAULT_CI_CHUNK, DEFAULT_RELATIONSHIP_CHUNK, FORMAT_MARKER } from './serialize';

@@ -33,12 +33,23 @@ function encodeLine(record: JournalRecord, position: number, count: number): str
   return `${body},"crc":"${crcHex(body)}"}`;
 }
 
-/** The lines for one transaction's records, each ending in a newline. */
-export function encodeTransaction(records: readonly JournalRecord[]): string {
-  const n = records.length;
+/** About how many characters journalChunks puts in one chunk. */
+export const JOURNAL_CHUNK_CHARS = 1 << 20;
+
+/** The lines of several transactions, in chunks of about JOURNAL_CHUNK_CHARS, encoded as they are asked for. */
+export function* journalChunks(transactions: readonly (readonly JournalRecord[])[]): Generator<string, void, void> {
   let out = '';
-  for (let i = 0; i < n; i++) out += `${encodeLine(records[i], i + 1, n)}\n`;
-  return out;
+  for (const records of transactions) {
+    const n = records.length;
+    for (let i = 0; i < n; i++) {
+      out += `${encodeLine(records[i], i + 1, n)}\n`;
+      if (out.length >= JOURNAL_CHUNK_CHARS) {
+        yield out;
+        out = '';
+      }
+    }
+  }
+  if (out.length > 0) yield out;
 }
 
 /** Where a journal file stops being readable, and what before that point is sound. */
@@ -277,21 +288,27 @@ export class JournalWriter {
   }
 
   /**
-   * Appends `text` and fdatasyncs. On failure the file is cut back to where it was, so a failed
-   * append leaves no trace; when that fails too, UncertainAppendError says the bytes may be there.
+   * Appends the chunks and fdatasyncs once. On failure the file is cut back to where it was, so a
+   * failed append leaves no trace; when that fails too, UncertainAppendError says the bytes may be
+   * there. The chunks are encoded and written one at a time: a transaction of a million records
+   * never stands in memory as one string and one buffer.
    */
-  async append(text: string): Promise<void> {
+  async append(chunks: Iterable<string>): Promise<void> {
     await this.repair();
-    const data = Buffer.from(text, 'utf8');
     const before = this.sizeBytes;
+    let appended = 0;
     try {
-      let written = 0;
-      while (written < data.length) {
-        const { bytesWritten } = await this.handle.write(data, written, data.length - written, null);
-        written += bytesWritten;
+      for (const chunk of chunks) {
+        const data = Buffer.from(chunk, 'utf8');
+        let written = 0;
+        while (written < data.length) {
+          const { bytesWritten } = await this.handle.write(data, written, data.length - written, null);
+          written += bytesWritten;
+        }
+        appended += data.length;
       }
       await this.handle.datasync();
-      this.sizeBytes = before + data.length;
+      this.sizeBytes = before + appended;
     } catch (error) {
       try {
         await this.handle.truncate(before);

@@ -98,6 +98,35 @@ describe('I/O faults found by the loop', () => {
     await reopened.close();
   });
 
+  it('a transaction bigger than a chunk is written in several writes, and a fault at the second leaves no trace of it', async () => {
+    const path = join(dir, 'doc.faultline');
+    const fs = new FaultyFs();
+    const store = await openCmdbStore(path, { env: loopEnvironment('b'), createIfMissing: true, compaction: false, fs });
+    await store.persist(store.cmdb.createCi({ name: 'Saved first', class: 'server' }).tx);
+    const savedState = dumpState(store.cmdb);
+    const big = (label: string) => {
+      const ops = Array.from({ length: 4000 }, (_, i) => ({ kind: 'createCi' as const, input: { name: `${label} ${i}`, class: 'server' as const, attributes: { note: 'x'.repeat(200) } } }));
+      return store.cmdb.applyBatch(label, ops).tx;
+    };
+    fs.arm({ at: 2, mode: 'once' });
+    const failed = big('Lost');
+    await expect(store.persist(failed)).rejects.toMatchObject({ code: 'EIO' });
+    store.cmdb.revert(failed);
+    expect(fs.trace.slice(0, 3).map((call) => call.split(' ')[1])).toEqual(['write', 'write', 'ftruncate']);
+    fs.disarm();
+    expect(dumpState(store.cmdb)).toBe(savedState);
+    fs.arm(null);
+    await store.persist(big('Kept'));
+    expect(fs.trace.filter((call) => call.split(' ')[1] === 'write').length).toBeGreaterThan(1);
+    fs.disarm();
+    const state = dumpState(store.cmdb);
+    await store.close();
+    const reopened = await openCmdbStore(path, { env: loopEnvironment('r'), compaction: false });
+    expect(dumpState(reopened.cmdb)).toBe(state);
+    expect(reopened.cmdb.graph.ciCount).toBe(4001);
+    await reopened.close();
+  });
+
   it('after a compaction fails once, edits still save and the next compaction works', async () => {
     const path = join(dir, 'doc.faultline');
     const fs = new FaultyFs();
