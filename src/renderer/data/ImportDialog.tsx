@@ -421,8 +421,9 @@ function PlanLists({ preview }: { preview: ImportPreview }) {
 /** The running preview's progress: phase, percentage, the parser's own count, and a Cancel that stops the worker. */
 function PreviewProgress() {
   const progress = useDataUi((s) => s.import.progress);
+  const fileSize = useDataUi((s) => s.import.fileSize);
   const percent = Math.round((progress?.fraction ?? 0) * 100);
-  const label = progressLabel(progress);
+  const label = progressLabel(progress, fileSize);
   const count =
     progress?.unit === 'rows' && progress.total !== undefined && progress.done !== undefined
       ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} rows`

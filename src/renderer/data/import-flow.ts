@@ -69,8 +69,12 @@ function cancelRunningJob(): void {
   void attempt(25);
 }
 
-/** What the progress bar says for a phase. */
-export function progressLabel(progress: { phase: string; unit?: string } | null): string {
+/**
+ * What the progress bar says for a phase. Before the importer reports (the file is still on its
+ * way to it: a big file's upload in browser mode, the hand-over to the main process), it says so
+ * with the file's size.
+ */
+export function progressLabel(progress: { phase: string; unit?: string } | null, fileSize?: number): string {
   switch (progress?.phase) {
     case 'parsing':
       return progress.unit === 'rows' ? 'Parsing rows…' : 'Reading the file…';
@@ -81,7 +85,7 @@ export function progressLabel(progress: { phase: string; unit?: string } | null)
     case 'finished':
       return 'Done';
     default:
-      return 'Starting…';
+      return fileSize === undefined ? 'Sending the file to the importer…' : `Sending ${formatBytes(fileSize)} to the importer…`;
   }
 }
 
