@@ -320,6 +320,8 @@ export interface ImportLeftOut {
   unreadFields: { field: string; entities: number }[];
   /** The file looks cut short (a last row short of cells, a stream ending inside a value). */
   likelyTruncated: boolean;
+  /** Attribute values dropped or hidden because they are, or hold, secrets (an import keeping attribute values). */
+  hiddenSecrets: number;
 }
 
 // ---- diff ----

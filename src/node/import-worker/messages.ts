@@ -109,6 +109,7 @@ export const LeftOutSchema = z.strictObject({
   danglingReferences: z.number().int().min(0),
   unreadFields: z.array(z.strictObject({ field: z.string(), entities: z.number().int().min(0) })),
   likelyTruncated: z.boolean(),
+  hiddenSecrets: z.number().int().min(0),
 });
 
 // The schemas must describe the core's types exactly: these fail to compile when either side changes.

@@ -9,7 +9,8 @@ import { CsvMappingStep } from './CsvMappingStep';
 import { DataModal } from './DataModal';
 import { useDataUi } from './data-ui-store';
 import { formatValue } from './diff-export';
-import { applyImport, cancelImport, cancelPreview, formatBytes, importFile, preview, progressLabel } from './import-flow';
+import { applyImport, cancelImport, cancelPreview, importFile, preview } from './import-flow';
+import { formatBytes, progressLabel } from './import-progress-label';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -120,6 +121,7 @@ function LeftOut({ preview }: { preview: ImportPreview }) {
     left.danglingReferences > 0 ? `${left.danglingReferences.toLocaleString()} references to nothing in the file or the CMDB` : '',
     left.unreadFields.length > 0 ? `${left.unreadFields.length} field(s) that are not imported` : '',
     left.likelyTruncated ? 'the file may be cut short' : '',
+    left.hiddenSecrets > 0 ? `${left.hiddenSecrets.toLocaleString()} secret attribute value(s), dropped or hidden` : '',
   ].filter(Boolean);
   if (parts.length === 0) return null;
   return (

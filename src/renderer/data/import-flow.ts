@@ -2,6 +2,7 @@
 // dry-run preview, re-preview when the user corrects the CSV mapping or the format, apply
 // (one transaction, one undo step) and refetch through the new DocumentInfo.
 import type { CsvMapping, ImportFormat } from '../../shared/data-types';
+import { formatBytes } from './import-progress-label';
 import { MAX_IMPORT_CHARS, type OperationInput } from '../../shared/operations';
 import { api } from '../api/client';
 import { ApiError, errorMessage } from '../api/api-error';
@@ -67,32 +68,6 @@ function cancelRunningJob(): void {
     }
   };
   void attempt(25);
-}
-
-/**
- * What the progress bar says for a phase. Before the importer reports (the file is still on its
- * way to it: a big file's upload in browser mode, the hand-over to the main process), it says so
- * with the file's size.
- */
-export function progressLabel(progress: { phase: string; unit?: string } | null, fileSize?: number): string {
-  switch (progress?.phase) {
-    case 'parsing':
-      return progress.unit === 'rows' ? 'Parsing rows…' : 'Reading the file…';
-    case 'receiving':
-      return 'Collecting the parsed items…';
-    case 'planning':
-      return 'Matching against the CMDB…';
-    case 'finished':
-      return 'Done';
-    default:
-      return fileSize === undefined ? 'Sending the file to the importer…' : `Sending ${formatBytes(fileSize)} to the importer…`;
-  }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** Opens the import dialog on this file: reads it, then previews. */

@@ -1,7 +1,7 @@
 // What the import dialog's progress bar says in each phase: before the importer reports, that the
 // file is on its way (with its size), then parsing, collecting, matching.
 import { describe, expect, it } from 'vitest';
-import { progressLabel } from '../../../src/renderer/data/import-flow';
+import { progressLabel } from '../../../src/renderer/data/import-progress-label';
 
 describe('progressLabel', () => {
   it('says the file is being sent, with its size, until the importer reports', () => {

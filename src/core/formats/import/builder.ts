@@ -16,6 +16,7 @@ export class BatchBuilder {
   private readonly warnings: string[] = [];
   private mergedRelationships = 0;
   private unreadableEntities = 0;
+  private hiddenSecrets = 0;
   private danglingReferences = 0;
   private likelyTruncated = false;
   /** Unread reference-holding field → entities that have it, in first-seen order. */
@@ -103,6 +104,13 @@ export class BatchBuilder {
     this.unreadFields.set(field, (this.unreadFields.get(field) ?? 0) + entities);
   }
 
+  /** `count` attribute values dropped or hidden as secrets, said once in the warnings. */
+  hideSecrets(count: number): void {
+    if (count === 0) return;
+    this.hiddenSecrets += count;
+    this.warnings.push(`${count} attribute value(s) that are or hold secrets were not imported as they are: dropped where the file marks them sensitive, "(hidden)" where the name or the value looks secret (passwords, keys, tokens)`);
+  }
+
   truncated(message: string): void {
     this.likelyTruncated = true;
     this.warnings.push(message);
@@ -147,6 +155,7 @@ export class BatchBuilder {
         danglingReferences: this.danglingReferences,
         unreadFields,
         likelyTruncated: this.likelyTruncated,
+        hiddenSecrets: this.hiddenSecrets,
       },
     };
   }

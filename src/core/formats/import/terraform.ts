@@ -13,6 +13,7 @@ import type { CiClass } from '../../../shared/model';
 import { BatchBuilder } from './builder';
 import { readJson } from './json-reader';
 import { guard, pathOf, resolveLimits, RowBudget } from './limits';
+import { HIDDEN, hideSecretsInValue, isSecretName } from './secrets';
 import { getOwn, isForbiddenKey, isRecord, nonEmpty, scalarText, stringList } from './normalize';
 import { ImportError, type ImportBatch, type ImportedCi, type ImportOptions, type SourceRef } from './types';
 
@@ -219,13 +220,6 @@ function sensitiveNames(sensitive: unknown): Set<string> {
   return names;
 }
 
-const SECRET_NAME = /(password|secret|token|private|key|credential|cert)/i;
-
-/** `scheme://user:password@host` → `scheme://user:(hidden)@host`, wherever it stands in a value (connection strings, JSON). */
-export function hideUrlPasswords(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^\s:/?#@"']*:)[^\s@/"']+@/gi, '$1(hidden)@');
-}
-
 export function parseTerraform(text: string, options: TerraformOptions): ImportBatch {
   const file = options.fileName;
   return guard(file, () => {
@@ -257,6 +251,8 @@ export function parseTerraform(text: string, options: TerraformOptions): ImportB
     }
 
     const builder = new BatchBuilder('terraform');
+    /** Attribute values dropped (marked sensitive) or hidden (a secret-like name, a secret inside the value). */
+    let hiddenSecrets = 0;
     const byResource = new Map<string, string[]>();
     const byModule = new Map<string, string[]>();
     const addresses = new Set<string>();
@@ -274,12 +270,23 @@ export function parseTerraform(text: string, options: TerraformOptions): ImportB
       if (inst.provider) attributes.provider = inst.provider;
       if (inst.module) attributes.module = inst.module;
       if (options.includeAttributes && isRecord(inst.values)) {
-        const hidden = sensitiveNames(inst.sensitive);
+        const sensitive = sensitiveNames(inst.sensitive);
         for (const [name, value] of Object.entries(inst.values)) {
-          if (hidden.has(name) || isForbiddenKey(name)) continue;
+          if (sensitive.has(name)) {
+            hiddenSecrets += 1;
+            continue;
+          }
+          if (isForbiddenKey(name)) continue;
           const text = scalarText(value);
           if (text === undefined || text.length > 4000 || name.length > 120) continue;
-          attributes[`tf.${name}`] = SECRET_NAME.test(name) ? '(hidden)' : hideUrlPasswords(text);
+          if (isSecretName(name)) {
+            attributes[`tf.${name}`] = HIDDEN;
+            hiddenSecrets += 1;
+            continue;
+          }
+          const shown = hideSecretsInValue(text);
+          attributes[`tf.${name}`] = shown.text;
+          hiddenSecrets += shown.hidden;
         }
       }
       const ci: ImportedCi = {
@@ -321,6 +328,7 @@ export function parseTerraform(text: string, options: TerraformOptions): ImportB
     if (skipped.data > 0) builder.warn(`${skipped.data} data source(s) skipped (they read infrastructure, they are not part of it)`);
     if (skipped.deposed > 0) builder.warn(`${skipped.deposed} deposed object(s) skipped (replaced, waiting to be destroyed)`);
     if (!options.includeAttributes && accepted.length > 0) builder.warn('attribute values were not imported (state holds secrets); import with includeAttributes to keep them');
+    builder.hideSecrets(hiddenSecrets);
     return builder.build();
   });
 }

@@ -235,7 +235,7 @@ export function refPlace(ref: SourceRef & { field?: string }): string {
 
 /** Nothing left out. */
 export function emptyLeftOut(): ImportLeftOut {
-  return { unreadableEntities: 0, danglingReferences: 0, unreadFields: [], likelyTruncated: false };
+  return { unreadableEntities: 0, danglingReferences: 0, unreadFields: [], likelyTruncated: false, hiddenSecrets: 0 };
 }
 
 /** Two reports of what was left out as one (counts added, the same unread field's entities summed). */
@@ -246,6 +246,7 @@ export function mergeLeftOut(a: ImportLeftOut | undefined, b: ImportLeftOut | un
     if (!part) continue;
     out.unreadableEntities += part.unreadableEntities;
     out.danglingReferences += part.danglingReferences;
+    out.hiddenSecrets += part.hiddenSecrets;
     out.likelyTruncated ||= part.likelyTruncated;
     for (const { field, entities } of part.unreadFields) fields.set(field, (fields.get(field) ?? 0) + entities);
   }

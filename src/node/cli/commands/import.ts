@@ -84,6 +84,7 @@ export function planText(plan: ImportPlan): string {
     left.danglingReferences > 0 ? `${left.danglingReferences} references to nothing in the file or the CMDB` : '',
     left.unreadFields.length > 0 ? `${left.unreadFields.length} field(s) not imported` : '',
     left.likelyTruncated ? 'the file may be cut short' : '',
+    left.hiddenSecrets > 0 ? `${left.hiddenSecrets} secret attribute value(s) dropped or hidden` : '',
   ].filter(Boolean);
   if (leftOut.length > 0) lines.push('', `Left out: ${leftOut.join('; ')}.`);
   if (plan.warnings.length > 0) {

@@ -42,7 +42,7 @@ describe('CLI output at 300k rows', () => {
       incidents: { create: [], update: [], unchanged: [], rejected: [] },
       problems: { create: [], update: [], unchanged: [], rejected: [] },
       warnings: Array.from({ length: N }, (_, i) => `warning ${i}`),
-      leftOut: { unreadableEntities: 0, danglingReferences: 0, unreadFields: [], likelyTruncated: false },
+      leftOut: { unreadableEntities: 0, danglingReferences: 0, unreadFields: [], likelyTruncated: false, hiddenSecrets: 0 },
     } as unknown as ImportPlan;
     // The text lists the first 50 and counts the rest (--json lists them all).
     const lines = planText(plan).split('\n');

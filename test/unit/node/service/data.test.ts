@@ -73,7 +73,7 @@ describe('import.preview of a file with an unreadable part', () => {
     expect(error.issues).toContainEqual({ path: 'skipUnreadable', message: 'the readable part of the file can be previewed' });
     const preview = await call<ImportPreview>(service, 'import.preview', { fileName: 'catalog.yaml', content: catalog, skipUnreadable: true });
     expect(preview.plan.counts.cis.create).toBe(1);
-    expect(preview.plan.leftOut).toEqual({ unreadableEntities: 2, danglingReferences: 0, unreadFields: [], likelyTruncated: false });
+    expect(preview.plan.leftOut).toEqual({ unreadableEntities: 2, danglingReferences: 0, unreadFields: [], likelyTruncated: false, hiddenSecrets: 0 });
     expect(preview.plan.warnings).toContain('catalog.yaml:12:10: document 2 is not valid YAML: Missing closing "quote; skipped as asked, 2 entities lost with it');
     const applied = await call<MutationResult<ImportApplied>>(service, 'import.apply', { previewId: preview.previewId });
     expect(applied.value).toMatchObject({ created: 1, leftOut: { unreadableEntities: 2 } });
@@ -114,7 +114,7 @@ describe('import.preview and import.apply', () => {
       problemsUpdated: 0,
       rejected: 2,
       replanned: false,
-      leftOut: { unreadableEntities: 0, danglingReferences: 0, unreadFields: [], likelyTruncated: false },
+      leftOut: { unreadableEntities: 0, danglingReferences: 0, unreadFields: [], likelyTruncated: false, hiddenSecrets: 0 },
     });
     expect(applied.info.ciCount).toBe(before.ciCount + 1);
     expect(applied.info.undoLabel).toBe('Import cis.csv');

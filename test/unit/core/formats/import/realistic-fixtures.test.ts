@@ -55,6 +55,7 @@ describe('the realistic fixtures, imported into an empty CMDB', () => {
         { field: 'User spec.memberOf', entities: 1 },
       ],
       likelyTruncated: false,
+      hiddenSecrets: 0,
     });
     expect(classesOf(cmdb, 'backstage')).toEqual({ business_service: 2, technical_service: 11, application: 12, database: 5, storage: 1, cache: 1, message_queue: 1 });
 

@@ -1,7 +1,6 @@
 // Terraform state v4 / v3 and `terraform show -json`; secrets never imported by default.
 import { describe, expect, it } from 'vitest';
 import { parseTerraform, terraformClass } from '../../../../../src/core/formats/import';
-import { hideUrlPasswords } from '../../../../../src/core/formats/import/terraform';
 import { edges, fixture, importError, planned } from './fixtures';
 
 describe('parseTerraform', () => {
@@ -139,10 +138,65 @@ describe('parseTerraform', () => {
     );
   });
 
+  it('with attribute values kept, hides the secrets a real state holds and counts them in the report', () => {
+    const state = {
+      version: 4,
+      resources: [
+        {
+          mode: 'managed',
+          type: 'azurerm_storage_account',
+          name: 'shop',
+          instances: [
+            {
+              attributes: {
+                name: 'shopstore',
+                primary_connection_string: 'DefaultEndpointsProtocol=https;AccountName=shopstore;AccountKey=q8Zt0abcdef==;EndpointSuffix=core.windows.net',
+                auth: 'Basic dXNlcjpwYXNz',
+                location: 'westeurope',
+              },
+              sensitive_attributes: [],
+            },
+          ],
+        },
+        {
+          mode: 'managed',
+          type: 'aws_instance',
+          name: 'web',
+          instances: [
+            {
+              attributes: {
+                instance_type: 't3.small',
+                user_data: '#!/bin/sh\nexport DB_PASSWORD=hunter2',
+                passwd: 'letmein',
+                pwd: 'letmein2',
+                settings: '{"password":"json-s3cret","region":"eu-west-1"}',
+                admin_login: 'Server=tcp:db,1433;Password=C0nn-s3cret;Encrypt=True',
+                kube_config: 'users:\n- user:\n    client-key-data: LS0tS0VZ\n',
+                client_note: 'ok',
+                marked: 'sens-value',
+              },
+              sensitive_attributes: [[{ type: 'get_attr', value: 'marked' }]],
+            },
+          ],
+        },
+      ],
+    };
+    const batch = parseTerraform(JSON.stringify(state), { fileName: 's.tfstate', includeAttributes: true });
+    const text = JSON.stringify(batch.cis);
+    for (const secret of ['q8Zt0abcdef', 'dXNlcjpwYXNz', 'hunter2', 'letmein', 'json-s3cret', 'C0nn-s3cret', 'LS0tS0VZ', 'sens-value']) expect(text).not.toContain(secret);
+    const [account, web] = batch.cis;
+    expect(account.attributes).toMatchObject({ 'tf.location': 'westeurope', 'tf.auth': '(hidden)' });
+    expect(account.attributes?.['tf.primary_connection_string']).toBe('(hidden)');
+    expect(web.attributes).toMatchObject({ 'tf.instance_type': 't3.small', 'tf.client_note': 'ok', 'tf.passwd': '(hidden)', 'tf.pwd': '(hidden)', 'tf.user_data': '(hidden)' });
+    expect(web.attributes?.['tf.settings']).toBe('{"password":"(hidden)","region":"eu-west-1"}');
+    expect(web.attributes?.['tf.admin_login']).toBe('Server=tcp:db,1433;Password=(hidden);Encrypt=True');
+    expect(web.attributes).not.toHaveProperty('tf.marked');
+    // primary_connection_string, auth (names); user_data, passwd, pwd (names); settings, admin_login, kube_config (values); marked (sensitive).
+    expect(batch.leftOut?.hiddenSecrets).toBe(9);
+    expect(batch.warnings.some((w) => w.startsWith('9 attribute value(s) that are or hold secrets were not imported as they are'))).toBe(true);
+  });
+
   it('hides passwords inside URLs when attribute values are kept', () => {
-    expect(hideUrlPasswords('postgres://orders:S3cr3t-Pa55w0rd!@db.example:5432/orders')).toBe('postgres://orders:(hidden)@db.example:5432/orders');
-    expect(hideUrlPasswords('[{"value":"redis://:tok3n@cache:6379"}]')).toBe('[{"value":"redis://:(hidden)@cache:6379"}]');
-    expect(hideUrlPasswords('https://example.com/a@b and user@example.com')).toBe('https://example.com/a@b and user@example.com');
     const state = {
       version: 4,
       resources: [
