@@ -102,8 +102,9 @@ function incidentReach(ix: GraphIndexes, affected: readonly number[][], width: n
 /**
  * The most incidents CI i's own failure could explain: its rows are shared with what stands on it,
  * so they count a redundancy group it is a member of; but its failure alone loses one member, and
- * a group left with exactly its minimum is only at risk (explains nothing), unless i reaches the
- * group by another way too.
+ * a group left with exactly its minimum is only at risk (explains nothing), one left above it is
+ * degraded (explains only what hard edges reach from it), unless i reaches the group by another
+ * way too (that way's row then counts the group as down).
  */
 function mostExplained(ix: GraphIndexes, reach: IncidentReach, own: Map<number, number[]>, i: number, width: number, row: Uint32Array): number {
   const { failOffsets, failEnds } = ix;
@@ -114,9 +115,12 @@ function mostExplained(ix: GraphIndexes, reach: IncidentReach, own: Map<number, 
   for (let p = failOffsets[i], end = failOffsets[i + 1]; p < end; p++) {
     const w = failEnds[p];
     const kind = failKind[p];
-    if (kind === FAIL_QUORUM && memberTotal[w] - 1 === minHealthy[w]) continue;
-    const from = kind === FAIL_SOFT ? hardBits : bits;
-    const at = kind === FAIL_SOFT ? hard.comp[w] * width : all.comp[w] * width;
+    // Losing one member: the group goes down below its minimum, is only at risk at it, and degraded above it.
+    const spare = kind === FAIL_QUORUM ? memberTotal[w] - 1 - minHealthy[w] : -1;
+    if (spare === 0) continue;
+    const degraded = kind === FAIL_SOFT || spare > 0;
+    const from = degraded ? hardBits : bits;
+    const at = degraded ? hard.comp[w] * width : all.comp[w] * width;
     for (let x = 0; x < width; x++) row[x] |= from[at + x];
   }
   return rowPopcount(row, 0, width);
