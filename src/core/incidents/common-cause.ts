@@ -20,7 +20,7 @@ import type { GraphIndexes } from '../graph/csr-index';
 import { condensationOf, rowPopcount, spreadBits, type Condensation } from '../impact/condensation';
 import { FAIL_QUORUM, FAIL_SOFT, scratchFor } from '../impact/scratch';
 import { serviceReachOf } from '../impact/service-reach';
-import { effectPath, failureEffectOf, hurtIndex } from './failure-effects';
+import { effectPath, failureEffectOf, hurtIndex, type FailureEffect } from './failure-effects';
 
 /** Score units per incident explained, and what one other service costs: hurt, or only at risk. */
 export const SCORE_PER_INCIDENT = 100;
@@ -46,8 +46,9 @@ interface Checked {
   otherServices: number;
   atRiskOthers: number;
   score: number;
-  /** Per explained incident, the CIs from this one to the incident's CI its failure hurts. */
-  paths: string[][];
+  /** Per explained incident, the incident's CI its failure hurts (the path to it is traced for the kept CIs only). */
+  hits: number[];
+  effect: FailureEffect;
 }
 
 function better(ix: GraphIndexes, a: Checked, b: Checked): number {
@@ -205,21 +206,20 @@ function* candidatesInOrder(ix: GraphIndexes, affected: readonly number[][], inc
 
 /** The real blast radius of CI `ci` taken down: which incidents it explains and how many other services it reaches. */
 function check(graph: CmdbGraph, ci: number, affected: readonly number[][], incidentCi: Uint8Array): Checked {
-  const ix = graph.indexes();
   const effect = failureEffectOf(graph, ci);
   const explains: number[] = [];
-  const paths: string[][] = [];
+  const hits: number[] = [];
   affected.forEach((cis, j) => {
     const hit = cis.find((a) => hurtIndex(effect, a) >= 0);
     if (hit === undefined) return;
     explains.push(j);
-    paths.push(effectPath(ix, effect, hit));
+    hits.push(hit);
   });
   let hurtOthers = 0;
   let atRiskOthers = 0;
   for (const v of effect.hurtServices) if (incidentCi[v] === 0) hurtOthers++;
   for (const v of effect.atRiskServices) if (incidentCi[v] === 0) atRiskOthers++;
-  return { ci, explains, otherServices: hurtOthers + atRiskOthers, atRiskOthers, score: causeScore(explains.length, hurtOthers, atRiskOthers), paths };
+  return { ci, explains, otherServices: hurtOthers + atRiskOthers, atRiskOthers, score: causeScore(explains.length, hurtOthers, atRiskOthers), hits, effect };
 }
 
 /** A kept CI as the operation answers it: names, what is left over, and the path to each incident it explains. */
@@ -232,7 +232,7 @@ function candidateOf(ix: GraphIndexes, checked: Checked, incidents: readonly Inc
     leftOver: incidents.filter((_, j) => !explained.has(j)).map((i) => i.id),
     otherServices: checked.otherServices,
     atRiskOtherServices: checked.atRiskOthers,
-    paths: checked.explains.map((j, k) => ({ incidentId: incidents[j].id, path: checked.paths[k] })),
+    paths: checked.explains.map((j, k) => ({ incidentId: incidents[j].id, path: effectPath(ix, checked.effect, checked.hits[k]) })),
   };
 }
 
