@@ -24,11 +24,12 @@
 import { cmdbFromDocument } from '../../src/core/graph/load';
 import type { Cmdb } from '../../src/core/graph/cmdb';
 import type { CmdbGraph } from '../../src/core/graph/cmdb-graph';
+import type { GraphIndexes } from '../../src/core/graph/csr-index';
 import { blastRadius, settleImpact } from '../../src/core/impact/index';
 import { DEGRADED, NONE } from '../../src/core/impact/scratch';
 import { condensationOf } from '../../src/core/impact/condensation';
 import { serviceReachOf } from '../../src/core/impact/service-reach';
-import { affectedServicesOf, commonCause, probableCauses, suggestedImpactOf } from '../../src/core/incidents';
+import { affectedServicesOf, causeScore, commonCause, probableCauses, suggestedImpactOf } from '../../src/core/incidents';
 import type { Change } from '../../src/shared/changes';
 import { DEFAULT_PRIORITY_MATRIX, IncidentSchema, type AffectedService, type Incident } from '../../src/shared/incidents';
 import type { CmdbDocument } from '../../src/shared/model';
@@ -51,6 +52,26 @@ export interface NoiseGroup {
   /** Identifiable trials the culprit missed top-1, and of those the ones it was beaten in. */
   missed: number;
   missedBeaten: number;
+}
+
+/** One CI's standing against a trial's incidents, read from the reach table (as common cause counts). */
+export interface Standing {
+  name: string;
+  explains: number;
+  /** Other services (not the incidents' own) its failure hurts, and those it leaves only at risk. */
+  hurtOthers: number;
+  atRiskOthers: number;
+  score: number;
+}
+
+/** An identifiable trial whose culprit was not common cause's first candidate. */
+export interface Miss {
+  trial: number;
+  noisy: boolean;
+  incidents: number;
+  beaten: boolean;
+  culprit: Standing;
+  winner: Standing;
 }
 
 export interface IncidentOptions {
@@ -81,6 +102,7 @@ export interface IncidentFigures {
   trialsMs: number;
   clean: NoiseGroup;
   noisy: NoiseGroup;
+  misses: Miss[];
   /** Trials whose injected CI's real blast radius matched the table (services hurt, other services). */
   tableAgrees: number;
   /** Common cause per trial call (3–10 incidents). */
@@ -227,6 +249,19 @@ function beaten(table: ReachTable, culprit: number, services: readonly number[],
   return false;
 }
 
+function standing(ix: GraphIndexes, table: ReachTable, ci: number, services: readonly number[], incidentServices: ReadonlySet<number>): Standing {
+  const hurt = new Set(table.hurt[ci]);
+  const explains = services.filter((s) => s === ci || hurt.has(s)).length;
+  let hurtOthers = 0;
+  let atRiskOthers = 0;
+  for (const j of table.reached[ci]) {
+    if (incidentServices.has(j)) continue;
+    if (hurt.has(j)) hurtOthers++;
+    else atRiskOthers++;
+  }
+  return { name: ix.cis[ci].name, explains, hurtOthers, atRiskOthers, score: causeScore(explains, hurtOthers, atRiskOthers) };
+}
+
 function emptyGroup(): NoiseGroup {
   return { all: { trials: 0, top1: 0, top3: 0 }, identifiable: { trials: 0, top1: 0, top3: 0 }, noiseAbsorbed: 0, beaten: 0, missed: 0, missedBeaten: 0 };
 }
@@ -296,6 +331,7 @@ export function incidentBench(document: CmdbDocument, options: IncidentOptions):
   const clean = emptyGroup();
   const noisy = emptyGroup();
   const calls: number[] = [];
+  const misses: Miss[] = [];
   const competitors: number[] = [];
   let tableAgrees = 0;
   const trialsStart = performance.now();
@@ -330,6 +366,9 @@ export function incidentBench(document: CmdbDocument, options: IncidentOptions):
       if (!top1) {
         group.missed++;
         if (isBeaten) group.missedBeaten++;
+        const all = [...injected, ...noise];
+        const winner = ranked.length > 0 ? standing(ix, table, ix.indexOf.get(ranked[0]) ?? -1, all, incidentServices) : { name: '(none)', explains: 0, hurtOthers: 0, atRiskOthers: 0, score: 0 };
+        misses.push({ trial: t, noisy: withNoise, incidents: all.length, beaten: isBeaten, culprit: standing(ix, table, culprit, all, incidentServices), winner });
       }
     }
   }
@@ -380,6 +419,7 @@ export function incidentBench(document: CmdbDocument, options: IncidentOptions):
     trialsMs,
     clean,
     noisy,
+    misses,
     tableAgrees,
     trialCall: summarize(calls),
     competitors: summarize(competitors),

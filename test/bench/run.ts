@@ -5,6 +5,8 @@
 //   npm run bench -- --only incidents     some sections only (storage, impact, changes, incidents)
 //   npm run bench -- --incident-trials 100 --incident-budget 60
 //                                         common-cause trials asked for (500) and the seconds they may take (90; 0: no limit)
+//   npm run bench -- --incident-misses    also print, per identifiable trial missed, the first candidate against the culprit
+//   npm run bench -- --seed 7             another generated CMDB and other trials
 // The script re-runs itself under node with --expose-gc (for heap figures) and a larger heap
 // (Cytoscape headless at 100k CIs needs close to 1 GB).
 import { spawnSync } from 'node:child_process';
@@ -12,7 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { generateSyntheticCmdb } from '../support/synthetic-cmdb';
 import { changeBench, type ChangeFigures } from './change-bench';
-import { incidentBench, type HitRates, type IncidentFigures } from './incident-bench';
+import { incidentBench, type HitRates, type IncidentFigures, type Standing } from './incident-bench';
 import { impactBench, type ImpactFigures, type PeerFigures, type TargetSetFigures } from './impact-bench';
 import { fmtCount, fmtMb, fmtMs, fmtRatio, printTable, time, type Summary } from './stats';
 import { storageBench, type StorageFigures } from './storage-bench';
@@ -29,6 +31,8 @@ interface Args {
   sections: Set<Section>;
   incidentTrials: number;
   incidentBudgetMs: number;
+  /** Print each identifiable trial the culprit missed top-1: the winner against the culprit. */
+  incidentMisses: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -48,6 +52,7 @@ function parseArgs(argv: string[]): Args {
     sections,
     incidentTrials: Number(value('--incident-trials') ?? 500),
     incidentBudgetMs: Number(value('--incident-budget') ?? 90) * 1000,
+    incidentMisses: argv.includes('--incident-misses'),
   };
 }
 
@@ -253,6 +258,17 @@ function printIncidents(n: number, f: IncidentFigures): void {
   ]);
 }
 
+function standingText(s: Standing): string {
+  return `${s.name}: explains ${s.explains}, hurts ${s.hurtOthers} other services, ${s.atRiskOthers} only at risk, score ${s.score}`;
+}
+
+function printMisses(f: IncidentFigures): void {
+  console.log(`\nIdentifiable trials the culprit missed top-1 (${f.misses.length}):`);
+  for (const m of f.misses) {
+    console.log(`  trial ${m.trial}${m.noisy ? ' (noise)' : ''}, ${m.incidents} incidents${m.beaten ? ', beaten' : ''}\n    first   ${standingText(m.winner)}\n    culprit ${standingText(m.culprit)}`);
+  }
+}
+
 function printIncidentTargets(n: number, f: IncidentFigures): void {
   const pct = (r: HitRates) => (r.trials === 0 ? NaN : (100 * r.top1) / r.trials);
   const clean = pct(f.clean.identifiable);
@@ -292,6 +308,7 @@ async function inner(): Promise<void> {
       ? incidentBench(document, { seed: args.seed, trials: args.incidentTrials, budgetMs: args.incidentBudgetMs, changes: 1000, fiftyCalls: 20, coldCalls: 5, probableCalls: 30 })
       : null;
     if (incidents) printIncidents(n, incidents);
+    if (incidents && args.incidentMisses) printMisses(incidents);
     last = { n, impact, storage, changes, incidents };
   }
   if (last && last.n >= 100_000 && last.impact && last.changes) printTargetsCheck(last.impact, last.storage, last.changes);

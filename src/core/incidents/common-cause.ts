@@ -20,7 +20,7 @@ import type { GraphIndexes } from '../graph/csr-index';
 import { condensationOf, rowPopcount, spreadBits, type Condensation } from '../impact/condensation';
 import { FAIL_QUORUM, FAIL_SOFT, scratchFor } from '../impact/scratch';
 import { serviceReachOf } from '../impact/service-reach';
-import { effectPath, failureEffectOf, hurtIndex } from './failure-effects';
+import { effectPath, failureEffectOf, hurtIndex, type FailureEffect } from './failure-effects';
 
 /** Score units per incident explained, and what one other service costs: hurt, or only at risk. */
 export const SCORE_PER_INCIDENT = 100;
@@ -46,8 +46,9 @@ interface Checked {
   otherServices: number;
   atRiskOthers: number;
   score: number;
-  /** Per explained incident, the CIs from this one to the incident's CI its failure hurts. */
-  paths: string[][];
+  /** Per explained incident, the incident's CI its failure hurts (the path to it is traced for the kept CIs only). */
+  hits: number[];
+  effect: FailureEffect;
 }
 
 function better(ix: GraphIndexes, a: Checked, b: Checked): number {
@@ -102,8 +103,9 @@ function incidentReach(ix: GraphIndexes, affected: readonly number[][], width: n
 /**
  * The most incidents CI i's own failure could explain: its rows are shared with what stands on it,
  * so they count a redundancy group it is a member of; but its failure alone loses one member, and
- * a group left with exactly its minimum is only at risk (explains nothing), unless i reaches the
- * group by another way too.
+ * a group left with exactly its minimum is only at risk (explains nothing), one left above it is
+ * degraded (explains only what hard edges reach from it), unless i reaches the group by another
+ * way too (that way's row then counts the group as down).
  */
 function mostExplained(ix: GraphIndexes, reach: IncidentReach, own: Map<number, number[]>, i: number, width: number, row: Uint32Array): number {
   const { failOffsets, failEnds } = ix;
@@ -114,9 +116,12 @@ function mostExplained(ix: GraphIndexes, reach: IncidentReach, own: Map<number, 
   for (let p = failOffsets[i], end = failOffsets[i + 1]; p < end; p++) {
     const w = failEnds[p];
     const kind = failKind[p];
-    if (kind === FAIL_QUORUM && memberTotal[w] - 1 === minHealthy[w]) continue;
-    const from = kind === FAIL_SOFT ? hardBits : bits;
-    const at = kind === FAIL_SOFT ? hard.comp[w] * width : all.comp[w] * width;
+    // Losing one member: the group goes down below its minimum, is only at risk at it, and degraded above it.
+    const spare = kind === FAIL_QUORUM ? memberTotal[w] - 1 - minHealthy[w] : -1;
+    if (spare === 0) continue;
+    const degraded = kind === FAIL_SOFT || spare > 0;
+    const from = degraded ? hardBits : bits;
+    const at = degraded ? hard.comp[w] * width : all.comp[w] * width;
     for (let x = 0; x < width; x++) row[x] |= from[at + x];
   }
   return rowPopcount(row, 0, width);
@@ -201,21 +206,20 @@ function* candidatesInOrder(ix: GraphIndexes, affected: readonly number[][], inc
 
 /** The real blast radius of CI `ci` taken down: which incidents it explains and how many other services it reaches. */
 function check(graph: CmdbGraph, ci: number, affected: readonly number[][], incidentCi: Uint8Array): Checked {
-  const ix = graph.indexes();
   const effect = failureEffectOf(graph, ci);
   const explains: number[] = [];
-  const paths: string[][] = [];
+  const hits: number[] = [];
   affected.forEach((cis, j) => {
     const hit = cis.find((a) => hurtIndex(effect, a) >= 0);
     if (hit === undefined) return;
     explains.push(j);
-    paths.push(effectPath(ix, effect, hit));
+    hits.push(hit);
   });
   let hurtOthers = 0;
   let atRiskOthers = 0;
   for (const v of effect.hurtServices) if (incidentCi[v] === 0) hurtOthers++;
   for (const v of effect.atRiskServices) if (incidentCi[v] === 0) atRiskOthers++;
-  return { ci, explains, otherServices: hurtOthers + atRiskOthers, atRiskOthers, score: causeScore(explains.length, hurtOthers, atRiskOthers), paths };
+  return { ci, explains, otherServices: hurtOthers + atRiskOthers, atRiskOthers, score: causeScore(explains.length, hurtOthers, atRiskOthers), hits, effect };
 }
 
 /** A kept CI as the operation answers it: names, what is left over, and the path to each incident it explains. */
@@ -228,7 +232,7 @@ function candidateOf(ix: GraphIndexes, checked: Checked, incidents: readonly Inc
     leftOver: incidents.filter((_, j) => !explained.has(j)).map((i) => i.id),
     otherServices: checked.otherServices,
     atRiskOtherServices: checked.atRiskOthers,
-    paths: checked.explains.map((j, k) => ({ incidentId: incidents[j].id, path: checked.paths[k] })),
+    paths: checked.explains.map((j, k) => ({ incidentId: incidents[j].id, path: effectPath(ix, checked.effect, checked.hits[k]) })),
   };
 }
 

@@ -47,25 +47,20 @@ export function failureEffectOf(graph: CmdbGraph, ci: number): FailureEffect {
 
 function settle(graph: CmdbGraph, ix: GraphIndexes, ci: number): FailureEffect {
   const { scratch: s } = settleImpact(graph, { targets: [{ ciId: ix.ciIds[ci], mode: 'down' }] });
-  // (CI, parent + 1) packed in one number, so that one typed sort orders the CIs and carries their parents.
-  const width = ix.n + 1;
-  const packed: number[] = [];
+  const hurtBuf = new Int32Array(s.touchedCount);
+  let count = 0;
   const hurtServices: number[] = [];
   const atRiskServices: number[] = [];
   for (let q = 0; q < s.touchedCount; q++) {
     const v = s.touched[q];
-    if (s.level[v] >= DEGRADED) packed.push(v * width + (v === ci ? 0 : s.parent[v] + 1));
+    if (s.level[v] >= DEGRADED) hurtBuf[count++] = v;
     if (v === ci || s.level[v] === NONE || !isServiceCode(s.classCode[v])) continue;
     (s.level[v] >= DEGRADED ? hurtServices : atRiskServices).push(v);
   }
-  const order = Float64Array.from(packed).sort();
-  const hurt = new Int32Array(order.length);
-  const from = new Int32Array(order.length);
-  for (let k = 0; k < order.length; k++) {
-    const rest = order[k] % width;
-    hurt[k] = (order[k] - rest) / width;
-    from[k] = rest - 1;
-  }
+  // Sorted while the scratch still holds this traversal's parents.
+  const hurt = hurtBuf.slice(0, count).sort();
+  const from = new Int32Array(count);
+  for (let k = 0; k < count; k++) from[k] = hurt[k] === ci ? -1 : s.parent[hurt[k]];
   return { ci, hurt, from, hurtServices: Int32Array.from(hurtServices), atRiskServices: Int32Array.from(atRiskServices) };
 }
 
