@@ -7,7 +7,7 @@ import { MAX_KEY_LABELS, ORDINARY_RANK, placeLabels, type Obstacle, rankLabels, 
 import { OVERLAY_CLASS_NAMES } from '../impact/impact-model';
 
 const FONT_SIZE = 12;
-const MAX_WIDTH = 130;
+const MAX_WIDTH = 170;
 const SELECTED_MAX_WIDTH = 400;
 const MARGIN_Y = 5;
 const PADDING = 2;

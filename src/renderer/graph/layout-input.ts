@@ -34,7 +34,7 @@ export interface LayoutRequest {
 export type Positions = Record<string, { x: number; y: number }>;
 
 const LABEL_CHAR_WIDTH = 6.8;
-const LABEL_MAX_WIDTH = 130;
+const LABEL_MAX_WIDTH = 170;
 const LABEL_HEIGHT = 18;
 
 /**

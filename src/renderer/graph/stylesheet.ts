@@ -23,7 +23,7 @@ export function buildStylesheet(theme: Theme): StylesheetJson {
         'text-halign': 'center',
         'text-margin-y': 5,
         'text-wrap': 'ellipsis',
-        'text-max-width': '130px',
+        'text-max-width': '170px',
         'text-background-color': p.labelBackground,
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',

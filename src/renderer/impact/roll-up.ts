@@ -14,7 +14,7 @@ import { groupCi } from '../graph/group-ci';
 /** Above this many CIs to draw, a blast radius is rolled up (the view cap). */
 export const ROLL_UP_THRESHOLD = 1000;
 /** Services drawn alone, most critical first; the rest join a group of their class. */
-export const ROLL_UP_SERVICES = 24;
+export const ROLL_UP_SERVICES = 10;
 export const ROLL_UP_MEMBERS = 200;
 export const GROUP_PREFIX = 'rollup-group:';
 const EDGE_PREFIX = 'rollup-edge:';
