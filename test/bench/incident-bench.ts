@@ -259,7 +259,7 @@ function standing(ix: GraphIndexes, table: ReachTable, ci: number, services: rea
     if (hurt.has(j)) hurtOthers++;
     else atRiskOthers++;
   }
-  return { name: ix.cis[ci].name, explains, hurtOthers, atRiskOthers, score: causeScore(explains, hurtOthers, atRiskOthers) };
+  return { name: ix.cis[ci].name, explains, hurtOthers, atRiskOthers, score: causeScore(explains, hurtOthers) };
 }
 
 function emptyGroup(): NoiseGroup {

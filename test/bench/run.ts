@@ -259,7 +259,7 @@ function printIncidents(n: number, f: IncidentFigures): void {
 }
 
 function standingText(s: Standing): string {
-  return `${s.name}: explains ${s.explains}, hurts ${s.hurtOthers} other services, ${s.atRiskOthers} only at risk, score ${s.score}`;
+  return `${s.name}: explains ${s.explains}, hurts ${s.hurtOthers} other services, ${s.atRiskOthers} only at risk, score ${s.score.toFixed(2)}`;
 }
 
 function printMisses(f: IncidentFigures): void {

@@ -3,17 +3,21 @@
 // of them down or degraded: a CI only left at_risk still works, so a redundancy group member
 // explains nothing while the group stands.
 //
-// Ranking: each incident explained counts 1; each other service (besides the incidents' own) the
-// failure takes down or degrades costs 1/50 of one, and one it leaves only at risk (still
-// working) 1/100. Counting explained incidents alone would let a hub
-// that also reaches one unrelated incident outrank the CI behind all the others, though it takes
-// hundreds of healthy services down with it; the cost makes "explains 5 of 6, INC6 left over" the
-// answer when the sixth is noise. Ties: more explained, then fewer other services, then id.
+// Ranking: how much likelier the CI's failure makes the incidents than chance (a log-likelihood
+// ratio, see causeScore). Were it down, each service it takes down or degrades would file an
+// incident with one chance, the share of them that did: the incidents it explains against the
+// other services (besides the incidents' own) it hurts and that stay silent; any other service
+// files one at a noise rate of one in a thousand. So explaining one more incident
+// is worth much when few hurt services stay silent and little for a hub that hurts hundreds:
+// "explains 5 of 6, INC6 left over" is the answer when the sixth is noise, though a hub reaches
+// all six. A service left only at risk still works and counts no more than any other. Ties:
+// more explained, then fewer other services (at risk included), then id.
 //
 // Exact, and fast on a large CMDB: two reach tables bound every CI's score without a blast radius
 // (the incidents its failure could reach at all, over any relationship; the services it is sure to
-// reach, over hard ones), and the real blast radius is computed for the CIs in order of that bound
-// until no unchecked one can beat the ones kept.
+// hurt, over hard ones; the score grows with the first and falls with the second), and the real
+// blast radius is computed for the CIs in order of that bound until no unchecked one can beat the
+// ones kept.
 import type { CommonCauseCandidate, CommonCauseResult, Incident } from '../../shared/incidents';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import type { GraphIndexes } from '../graph/csr-index';
@@ -22,10 +26,6 @@ import { FAIL_QUORUM, FAIL_SOFT, scratchFor } from '../impact/scratch';
 import { serviceReachOf } from '../impact/service-reach';
 import { effectPath, failureEffectOf, hurtIndex, type FailureEffect } from './failure-effects';
 
-/** Score units per incident explained, and what one other service costs: hurt, or only at risk. */
-export const SCORE_PER_INCIDENT = 100;
-export const COST_PER_HURT_SERVICE = 2;
-export const COST_PER_AT_RISK_SERVICE = 1;
 
 export interface CommonCauseOptions {
   /** How many ranked candidates to return. */
@@ -34,9 +34,24 @@ export interface CommonCauseOptions {
   budget?: number;
 }
 
-/** The score in whole units, so that ties are exact. */
-export function causeScore(explains: number, hurtOthers: number, atRiskOthers: number): number {
-  return explains * SCORE_PER_INCIDENT - hurtOthers * COST_PER_HURT_SERVICE - atRiskOthers * COST_PER_AT_RISK_SERVICE;
+/**
+ * How often a service has an incident open that has nothing to do with the cause: one in a
+ * thousand. A round figure, not fitted to the bench (its accuracy at 1/2000 and 1/500 is in the
+ * issue 12 notes); a higher rate makes an incident left over cheaper.
+ */
+export const NOISE_RATE = 0.001;
+
+/**
+ * A cause's score: the log-likelihood ratio of the incidents, were the CI down, against chance.
+ * Each of the explains + hurtOthers services its failure hurts would file an incident with one
+ * chance p, taken at its likeliest, explains / (explains + hurtOthers); any service files one at
+ * NOISE_RATE otherwise. It grows with explains and falls with hurtOthers (p is kept at the noise
+ * rate or above, where both hold), so bounds on the two bound the score.
+ */
+export function causeScore(explains: number, hurtOthers: number): number {
+  if (explains === 0) return 0;
+  const p = Math.max(NOISE_RATE, explains / (explains + hurtOthers));
+  return explains * Math.log(p / NOISE_RATE) + (hurtOthers === 0 ? 0 : hurtOthers * Math.log((1 - p) / (1 - NOISE_RATE)));
 }
 
 interface Checked {
@@ -161,21 +176,18 @@ function* candidatesInOrder(ix: GraphIndexes, affected: readonly number[][], inc
     without = new Uint32Array(reach.width);
     for (let i = 0; i < ix.n; i++) if (incidentCi[i] === 1 && reach.column[i] >= 0) without[reach.column[i] >>> 5] |= 1 << (reach.column[i] & 31);
   }
-  // One group's CIs sorted by bound, packed as (least cost of other services, CI) in one number so that a typed sort orders them.
+  // One group's CIs sorted by bound, packed as (fewest other services it must hurt, CI) in one number so that a typed sort orders them.
   const groupOf = (e: number): { e: number; packed: Float64Array; at: number } => {
     const packed = new Float64Array(groupStart[e + 1] - groupStart[e]);
     for (let q = groupStart[e]; q < groupStart[e + 1]; q++) {
       const i = byMost[q];
-      let cost = 0;
+      let hurt = 0;
       if (reach) {
-        const row = reach.cond.comp[i] * reach.width;
         // A blast radius does not list its target.
         const self = reach.column[i] >= 0 && incidentCi[i] === 0 ? 1 : 0;
-        const reached = rowPopcount(reach.bits, row, reach.width, without) - self;
-        const hurt = rowPopcount(reach.hurtBits, row, reach.width, without) - self;
-        cost = causeScore(0, 0, 0) - causeScore(0, hurt, reached - hurt);
+        hurt = rowPopcount(reach.hurtBits, reach.cond.comp[i] * reach.width, reach.width, without) - self;
       }
-      packed[q - groupStart[e]] = cost * ix.n + i;
+      packed[q - groupStart[e]] = hurt * ix.n + i;
     }
     return { e, packed: packed.sort(), at: 0 };
   };
@@ -187,14 +199,14 @@ function* candidatesInOrder(ix: GraphIndexes, affected: readonly number[][], inc
     let bestBound = -Infinity;
     for (const g of open) {
       if (g.at >= g.packed.length) continue;
-      const bound = causeScore(g.e, 0, 0) - Math.floor(g.packed[g.at] / ix.n);
+      const bound = causeScore(g.e, Math.floor(g.packed[g.at] / ix.n));
       if (bound > bestBound) {
         best = g;
         bestBound = bound;
       }
     }
-    if (next >= 1 && causeScore(next, 0, 0) >= bestBound) {
-      yield { ci: -1, bound: causeScore(next, 0, 0) };
+    if (next >= 1 && causeScore(next, 0) >= bestBound) {
+      yield { ci: -1, bound: causeScore(next, 0) };
       open.push(groupOf(next--));
       continue;
     }
@@ -219,7 +231,7 @@ function check(graph: CmdbGraph, ci: number, affected: readonly number[][], inci
   let atRiskOthers = 0;
   for (const v of effect.hurtServices) if (incidentCi[v] === 0) hurtOthers++;
   for (const v of effect.atRiskServices) if (incidentCi[v] === 0) atRiskOthers++;
-  return { ci, explains, otherServices: hurtOthers + atRiskOthers, atRiskOthers, score: causeScore(explains.length, hurtOthers, atRiskOthers), hits, effect };
+  return { ci, explains, otherServices: hurtOthers + atRiskOthers, atRiskOthers, score: causeScore(explains.length, hurtOthers), hits, effect };
 }
 
 /** A kept CI as the operation answers it: names, what is left over, and the path to each incident it explains. */

@@ -5,6 +5,6 @@ export { incidentSettingsOf, priorityOf, setIncidentSettings } from './incident-
 export { affectedServicesOf, suggestedImpactOf } from './affected-services';
 export { slaOf } from './sla';
 export { DEFAULT_LOOKBACK_HOURS, implementedAt, probableCauses, sameOutage, upstreamOf, type Upstream } from './probable-causes';
-export { causeScore, commonCause, COST_PER_AT_RISK_SERVICE, COST_PER_HURT_SERVICE, SCORE_PER_INCIDENT, type CommonCauseOptions } from './common-cause';
+export { causeScore, commonCause, type CommonCauseOptions } from './common-cause';
 export { incidentStats, incidentsTouching, incidentTouches, type IncidentStats } from './incident-stats';
 export { ImportedIncidentFieldsSchema, ImportedProblemFieldsSchema } from './incident-import';

@@ -1,6 +1,6 @@
 // Common cause's search prunes with reach bounds; these tests check it against the plain
 // definition (every CI's real blast radius, scored the same way) on generated CMDBs, and check the
-// bounds themselves: the services a CI is sure to reach are reached by its blast radius.
+// bounds themselves: the services a CI is sure to hurt are hurt by its blast radius.
 import { describe, expect, it } from 'vitest';
 import { cmdbFromDocument } from '../../../../src/core/graph/load';
 import { CmdbGraph, type Cmdb } from '../../../../src/core/graph';
@@ -35,7 +35,7 @@ function bruteForce(cmdb: Cmdb, incidents: readonly Incident[], limit: number): 
     if (explains.length === 0) continue;
     const others = result.services.filter((s) => !own.has(s.id));
     const atRisk = others.filter((s) => s.level === 'at_risk').length;
-    answers.push({ ciId: ci.id, explains, otherServices: others.length, score: causeScore(explains.length, others.length - atRisk, atRisk) });
+    answers.push({ ciId: ci.id, explains, otherServices: others.length, score: causeScore(explains.length, others.length - atRisk) });
   }
   answers.sort((a, b) => b.score - a.score || b.explains.length - a.explains.length || a.otherServices - b.otherServices || (a.ciId < b.ciId ? -1 : 1));
   return answers.slice(0, limit).map(({ ciId, explains, otherServices }) => ({ ciId, explains, otherServices }));
@@ -62,7 +62,7 @@ describe('common cause search', () => {
         }
         const incidents = openOn(cmdb, [...chosen]);
         // A small budget: checking in order of the bound settles the ranking long before it runs out.
-        const { candidates, complete, checked } = commonCause(cmdb.graph, incidents, { limit: 5, budget: 150 });
+        const { candidates, complete, checked } = commonCause(cmdb.graph, incidents, { limit: 5, budget: 1500 });
         expect(complete, `seed ${seed} round ${round}: ${checked} checked`).toBe(true);
         const answer = candidates.map(({ ciId, explains, otherServices }) => ({ ciId, explains, otherServices }));
         expect(answer, `seed ${seed} round ${round}`).toEqual(bruteForce(cmdb, incidents, 5));
@@ -78,7 +78,7 @@ describe('common cause search', () => {
     }
   });
 
-  it('knows the services each CI is sure to reach and to hurt: its blast radius lists them so', () => {
+  it('knows the services each CI is sure to hurt: its blast radius lists them down or degraded', () => {
     const cmdb = generated(1200, 4);
     const ix = cmdb.graph.indexes();
     const reach = serviceReachOf(ix);
@@ -86,20 +86,14 @@ describe('common cause search', () => {
     if (!reach) return;
     const serviceAt: string[] = [];
     for (let i = 0; i < ix.n; i++) if (reach.column[i] >= 0) serviceAt[reach.column[i]] = ix.ciIds[i];
-    let sure = 0;
     let sureHurt = 0;
     for (let i = 0; i < ix.n; i++) {
       const services = blastRadius(cmdb.graph, { targets: [{ ciId: ix.ciIds[i], mode: 'down' }] }).services;
-      const listed = new Set(services.map((s) => s.id));
       const hurt = new Set(services.filter((s) => s.level !== 'at_risk').map((s) => s.id));
       const row = reach.cond.comp[i] * reach.width;
       const has = (bits: Uint32Array, c: number) => (bits[row + (c >>> 5)] & (1 << (c & 31))) !== 0;
       for (let c = 0; c < serviceAt.length; c++) {
         if (serviceAt[c] === ix.ciIds[i]) continue;
-        if (has(reach.bits, c)) {
-          sure++;
-          expect(listed.has(serviceAt[c]), `${ix.ciIds[i]} reaches ${serviceAt[c]}`).toBe(true);
-        }
         if (has(reach.hurtBits, c)) {
           sureHurt++;
           expect(hurt.has(serviceAt[c]), `${ix.ciIds[i]} hurts ${serviceAt[c]}`).toBe(true);
@@ -107,7 +101,6 @@ describe('common cause search', () => {
       }
     }
     // The bounds are not vacuous.
-    expect(sure).toBeGreaterThan(ix.n);
     expect(sureHurt).toBeGreaterThan(ix.n / 2);
   });
 });

@@ -165,12 +165,35 @@ describe('common cause', () => {
     const a = open(cmdb, { affectedCiIds: ['checkout'] });
     const b = open(cmdb, { affectedCiIds: ['refunds'] });
     const noise = open(cmdb, { affectedCiIds: ['search'] });
-    const [top, ...rest] = commonCause(cmdb.graph, [a, b, noise], { limit: 10 }).candidates;
+    const [top, ...rest] = commonCause(cmdb.graph, [a, b, noise], { limit: 30 }).candidates;
     expect(top.explains).toEqual([a.id, b.id]);
     expect(top.leftOver).toEqual([noise.id]);
     const hub = rest.find((c) => c.ciId === 'core');
     expect(hub?.explains).toEqual([a.id, b.id, noise.id]);
     expect(hub?.otherServices).toBe(60);
+  });
+
+  it('leaves an unrelated incident over even against a hub that hurts only 20 other services: those stay silent', () => {
+    // Explaining the third incident takes a failure that hurts 20 services besides, none of which
+    // filed one: the hub makes the incidents less likely than orders-db and one unrelated incident.
+    const cmdb = changeLab();
+    cmdb.createCi({ id: 'core', name: 'core switch', class: 'network_device' });
+    cmdb.createRelationship({ source: 'host', target: 'core', type: 'connects_to' });
+    cmdb.createRelationship({ source: 'cache', target: 'core', type: 'connects_to' });
+    for (let i = 0; i < 20; i++) {
+      cmdb.createCi({ id: `svc${i}`, name: `Service ${i}`, class: 'business_service' });
+      cmdb.createRelationship({ source: `svc${i}`, target: 'core', type: 'depends_on' });
+    }
+    cmdb.createCi({ id: 'refunds', name: 'Refunds', class: 'business_service' });
+    cmdb.createRelationship({ source: 'refunds', target: 'db', type: 'depends_on' });
+    const a = open(cmdb, { affectedCiIds: ['checkout'] });
+    const b = open(cmdb, { affectedCiIds: ['refunds'] });
+    const noise = open(cmdb, { affectedCiIds: ['search'] });
+    const { candidates } = commonCause(cmdb.graph, [a, b, noise], { limit: 30 });
+    expect(candidates[0].explains).toEqual([a.id, b.id]);
+    const hub = candidates.findIndex((c) => c.ciId === 'core');
+    expect(candidates[hub].explains).toHaveLength(3);
+    expect(hub).toBeGreaterThan(candidates.findIndex((c) => c.ciId === 'db'));
   });
 
   it('names a member of a group with more than one spare: losing it degrades the group and what stands on it', () => {
