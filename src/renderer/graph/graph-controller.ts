@@ -14,6 +14,7 @@ import { ImpactOverlay } from '../impact/impact-overlay';
 import { KeyLabels } from './key-labels';
 import { MINIMAP_ROOM, Minimap } from './minimap';
 import { fitViewport } from './fit';
+import { markLaidOut } from './perf-marks';
 
 export interface GraphCallbacks {
   onSelectionChange(ids: string[]): void;
@@ -359,6 +360,7 @@ export class GraphController {
       if (fit) this.fit();
       if (fit && this.focusId) this.zoomToReadable(this.focusId);
       this.laidOut = true;
+      markLaidOut(cy.nodes().length);
       if (this.pendingCentre) this.centreOn(this.pendingCentre);
     });
     layout.run();
