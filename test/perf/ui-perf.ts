@@ -38,7 +38,7 @@ const OBSERVE_LONG_TASKS = `
 
 interface PageFigures {
   now: number;
-  laidOut: number[];
+  laidOut: { t: number; nodes: number }[];
   layouts: { start: number; duration: number; nodes: number; edges: number }[];
   longTasks: { start: number; duration: number }[];
   settled: boolean;
@@ -58,7 +58,7 @@ async function figures(page: Page): Promise<PageFigures> {
       const hook = g.__faultlineGraph;
       return {
         now: performance.now(),
-        laidOut: performance.getEntriesByName(laidOutName).map((e) => e.startTime),
+        laidOut: performance.getEntriesByName(laidOutName).map((e) => ({ t: e.startTime, nodes: (e as unknown as { detail: { nodes: number } }).detail.nodes })),
         layouts: performance.getEntriesByName(layoutName).map((e) => {
           const detail = (e as unknown as { detail: { nodes: number; edges: number } }).detail;
           return { start: e.startTime, duration: e.duration, nodes: detail.nodes, edges: detail.edges };
@@ -98,7 +98,7 @@ async function settleAfter(page: Page, requests: Requests, after: number, timeou
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const f = await figures(page);
-    const last = f.laidOut.filter((t) => t > after).pop() ?? after;
+    const last = f.laidOut.filter((m) => m.t > after).pop()?.t ?? after;
     if (f.settled && requests.inFlight() === 0 && requests.idleMs() >= QUIET_MS && f.now - last >= QUIET_MS) return f;
     if (Date.now() > deadline) return { ...f, timedOut: true };
     await page.waitForTimeout(100);
@@ -107,7 +107,7 @@ async function settleAfter(page: Page, requests: Requests, after: number, timeou
 
 interface StepFigure {
   name: string;
-  /** To the step's last laid-out graph; null when the step drew nothing new. */
+  /** To the step's last laid-out graph; null when the step drew nothing new. nodes: then on the canvas; layoutMs: the step's last worker layout. */
   ms: number | null;
   timedOut: boolean;
   nodes: number;
@@ -117,14 +117,14 @@ interface StepFigure {
 }
 
 function stepFigure(name: string, start: number, f: PageFigures): StepFigure {
-  const end = f.laidOut.filter((t) => t > start).pop();
+  const end = f.laidOut.filter((m) => m.t > start).pop();
   const tasks = f.longTasks.filter((t) => t.start + t.duration > start && t.start <= f.now);
   const layouts = f.layouts.filter((l) => l.start >= start);
   return {
     name,
-    ms: end === undefined ? null : end - start,
+    ms: end === undefined ? null : end.t - start,
     timedOut: Boolean(f.timedOut),
-    nodes: layouts.at(-1)?.nodes ?? 0,
+    nodes: f.laidOut.at(-1)?.nodes ?? 0,
     longest: Math.max(0, ...tasks.map((t) => t.duration)),
     over: tasks.filter((t) => t.duration > LONG).length,
     layoutMs: layouts.at(-1)?.duration ?? null,
@@ -164,7 +164,7 @@ async function coldOpen(browser: Browser, server: RunningServer): Promise<{ ms: 
   try {
     await page.goto(server.url);
     const f = await settleAfter(page, requests, -1);
-    return { ms: f.laidOut[0], f };
+    return { ms: f.laidOut[0].t, f };
   } finally {
     await context.close();
   }
@@ -266,7 +266,7 @@ async function main(): Promise<void> {
     });
 
     const steps = await withServer(cis, (server) => largeSteps(browser, server, profileDir));
-    const widths = [44, 8, 7, 11, 9, 10];
+    const widths = [52, 9, 6, 9, 7, 9];
     console.log(`(b) ${cis.toLocaleString('en')}-CI CMDB, one pass (times to the last laid-out graph of the step):`);
     console.log(row(['  step', 'ms', 'nodes', 'longest', `>${LONG}ms`, 'layout'], widths));
     for (const s of steps) console.log(row([`  ${s.name}`, s.timedOut ? 'unsettled' : s.ms === null ? 'no layout' : s.ms.toFixed(0), s.nodes, `${s.longest.toFixed(0)} ms`, s.over, s.layoutMs === null ? '-' : `${s.layoutMs.toFixed(0)} ms`], widths));
