@@ -231,6 +231,8 @@ export class GraphController {
     const token = ++this.layoutToken;
     const cached = this.engine.cached(request.key);
     if (cached) {
+      // A layout still running for an older view is dropped with it (its reply is ignored).
+      if (this.layingOut) this.setBusy(false);
       this.applyPositions(cached, fit);
       return;
     }
