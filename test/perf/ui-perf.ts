@@ -1,14 +1,15 @@
 // Browser-mode figures for issue 13 ("Speed in the UI"), printed, never asserted. Expects the
 // renderer built (`npm run build`); starts the real server (test/e2e/support/server.ts) on
 // generated CMDBs (test/support/synthetic-cmdb.ts) and drives Debian Chromium:
-//   npm run build && npx tsx test/perf/ui-perf.ts [--runs N] [--cis N] [--profile DIR]
+//   npm run build && npx tsx test/perf/ui-perf.ts [--runs N] [--cis N] [--profile DIR] [--shots DIR]
 // (a) a 2,000-CI CMDB: navigation → graph laid out (the renderer's `faultline:laid-out` mark),
 //     in a fresh browser context each run (no stored positions), median of N;
 // (b) a 100k-CI CMDB: open, search, neighbourhood depth, back to the hub, simulate it, exit, filter to a
 //     ~1,000-node view: each step's time and its main-thread long tasks (PerformanceObserver);
 // (c) the worker layout of a 1,000-node view (`faultline:layout` measures): the whole of a
 //     1,000-CI CMDB (median of N) and the filtered view of (b).
-// --profile DIR writes a Chromium CPU profile (.cpuprofile) per step of (b).
+// --profile DIR writes a Chromium CPU profile (.cpuprofile) per step of (b); --shots DIR a 1280×800
+// screenshot of the 1,000-CI view and after each step of (b).
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -159,11 +160,12 @@ async function freshPage(browser: Browser): Promise<{ context: BrowserContext; p
 }
 
 /** Opens the server's page in a fresh context: navigation start → first laid-out graph. */
-async function coldOpen(browser: Browser, server: RunningServer): Promise<{ ms: number; f: PageFigures }> {
+async function coldOpen(browser: Browser, server: RunningServer, shot?: string): Promise<{ ms: number; f: PageFigures }> {
   const { context, page, requests } = await freshPage(browser);
   try {
     await page.goto(server.url);
     const f = await settleAfter(page, requests, -1);
+    if (shot) await page.screenshot({ path: shot });
     return { ms: f.laidOut[0].t, f };
   } finally {
     await context.close();
@@ -191,21 +193,27 @@ async function profiled<T>(page: Page, dir: string | undefined, name: string, bo
 }
 
 /** (b) and the filtered ~1,000-node view of (c): one pass of the steps on a large CMDB. */
-async function largeSteps(browser: Browser, server: RunningServer, profileDir: string | undefined): Promise<StepFigure[]> {
+async function largeSteps(browser: Browser, server: RunningServer, profileDir: string | undefined, shotDir: string | undefined): Promise<StepFigure[]> {
   const { context, page, requests } = await freshPage(browser);
   const steps: StepFigure[] = [];
+  const shoot = async (file: string) => {
+    if (shotDir) await page.screenshot({ path: join(shotDir, `${file}.png`) });
+  };
   const step = async (name: string, action: () => Promise<void>): Promise<void> => {
     const start = (await figures(page)).now;
-    await profiled(page, profileDir, name.replace(/[^a-z0-9]+/gi, '-'), async () => {
+    const file = name.replace(/[^a-z0-9]+/gi, '-');
+    await profiled(page, profileDir, file, async () => {
       await action();
       steps.push(stepFigure(name, start, await settleAfter(page, requests, start)));
     });
+    await shoot(file);
   };
   try {
     await profiled(page, profileDir, 'open', async () => {
       await page.goto(server.url);
       steps.push(stepFigure('open (2-hop view of the auto focus)', 0, await settleAfter(page, requests, -1)));
     });
+    await shoot('open');
     await step('search "Business service 60" → its neighbourhood', async () => {
       await searchFor(page, 'Business service 60', 'bsvc-60');
       await page.getByTestId('neighbourhood-centre').filter({ hasText: 'Business service 60' }).waitFor();
@@ -238,7 +246,8 @@ async function main(): Promise<void> {
   const runs = Number(arg('--runs') ?? 3);
   const cis = Number(arg('--cis') ?? 100_000);
   const profileDir = arg('--profile');
-  if (profileDir) await mkdir(profileDir, { recursive: true });
+  const shotDir = arg('--shots');
+  for (const dir of [profileDir, shotDir]) if (dir) await mkdir(dir, { recursive: true });
   const browser = await chromium.launch(LAUNCH);
   try {
     const opens: number[] = [];
@@ -257,7 +266,7 @@ async function main(): Promise<void> {
     let whole = '';
     await withServer(1000, async (server) => {
       for (let i = 0; i < runs; i++) {
-        const { f } = await coldOpen(browser, server);
+        const { f } = await coldOpen(browser, server, i === 0 && shotDir ? join(shotDir, 'whole-1000.png') : undefined);
         const layout = f.layouts.filter((l) => l.nodes > 2).at(-1);
         if (!layout) continue;
         wholeLayouts.push(layout.duration);
@@ -265,7 +274,7 @@ async function main(): Promise<void> {
       }
     });
 
-    const steps = await withServer(cis, (server) => largeSteps(browser, server, profileDir));
+    const steps = await withServer(cis, (server) => largeSteps(browser, server, profileDir, shotDir));
     const widths = [52, 9, 6, 9, 7, 9];
     console.log(`(b) ${cis.toLocaleString('en')}-CI CMDB, one pass (times to the last laid-out graph of the step):`);
     console.log(row(['  step', 'ms', 'nodes', 'longest', `>${LONG}ms`, 'layout'], widths));
