@@ -86,8 +86,8 @@ export function Inspector() {
           </section>
           <CiFields ci={shown.ci} />
           <CiActivitySection ci={shown.ci} />
-          <RelationshipList title="Outgoing" direction="outgoing" items={shown.outgoing} />
-          <RelationshipList title="Incoming" direction="incoming" items={shown.incoming} />
+          <RelationshipList key={`out-${shown.ci.id}`} title="Outgoing" direction="outgoing" items={shown.outgoing} />
+          <RelationshipList key={`in-${shown.ci.id}`} title="Incoming" direction="incoming" items={shown.incoming} />
         </>
       )}
     </aside>

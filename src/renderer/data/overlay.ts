@@ -30,7 +30,7 @@ export function showDiff(result: SnapshotDiffResult): void {
   setDiffMarks(diffMarks(result.diff));
   useDataUi.getState().setOverlay({ mode: 'diff', result, view });
   useViewStore.getState().setSelection([]);
-  useDataStore.getState().setView(view, false);
+  useDataStore.getState().setView(view, null);
   useViewStore.getState().requestFit();
 }
 
@@ -40,7 +40,7 @@ export function showAsOf(result: AsOfView): void {
   setReadOnly(true);
   useDataUi.getState().setOverlay({ mode: 'asOf', result, view });
   useViewStore.getState().setSelection([]);
-  useDataStore.getState().setView(view, false);
+  useDataStore.getState().setView(view, null);
   useViewStore.getState().requestFit();
 }
 

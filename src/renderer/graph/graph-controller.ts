@@ -14,6 +14,7 @@ import { ImpactOverlay } from '../impact/impact-overlay';
 import { KeyLabels } from './key-labels';
 import { MINIMAP_ROOM, Minimap } from './minimap';
 import { fitViewport } from './fit';
+import { markLaidOut } from './perf-marks';
 
 export interface GraphCallbacks {
   onSelectionChange(ids: string[]): void;
@@ -230,6 +231,8 @@ export class GraphController {
     const token = ++this.layoutToken;
     const cached = this.engine.cached(request.key);
     if (cached) {
+      // A layout still running for an older view is dropped with it (its reply is ignored).
+      if (this.layingOut) this.setBusy(false);
       this.applyPositions(cached, fit);
       return;
     }
@@ -359,6 +362,7 @@ export class GraphController {
       if (fit) this.fit();
       if (fit && this.focusId) this.zoomToReadable(this.focusId);
       this.laidOut = true;
+      markLaidOut(cy.nodes().length);
       if (this.pendingCentre) this.centreOn(this.pendingCentre);
     });
     layout.run();

@@ -3,6 +3,7 @@
 import { centresFromBoxes, type LayoutRequest, type Positions } from './layout-input';
 import type { LayoutJob, LayoutReply } from './layout-protocol';
 import { loadPositions, savePositions } from './layout-store';
+import { measureLayout } from './perf-marks';
 
 const CACHE_LIMIT = 24;
 
@@ -29,7 +30,7 @@ interface Waiting {
 export class LayoutEngine {
   private worker: Worker | null = null;
   private readonly cache = new Map<string, Positions>();
-  private running: (Waiting & { jobId: number }) | null = null;
+  private running: (Waiting & { jobId: number; postedAt: number }) | null = null;
   private waiting: Waiting | null = null;
   private nextJobId = 1;
 
@@ -62,7 +63,7 @@ export class LayoutEngine {
   warmUp(): void {
     if (this.running || this.waiting || this.worker) return;
     const jobId = this.nextJobId++;
-    this.running = { request: WARM_UP, resolve: () => undefined, reject: () => undefined, jobId };
+    this.running = { request: WARM_UP, resolve: () => undefined, reject: () => undefined, jobId, postedAt: performance.now() };
     this.ensureWorker().postMessage({ jobId, graph: WARM_UP.graph } satisfies LayoutJob);
   }
 
@@ -101,7 +102,7 @@ export class LayoutEngine {
       return;
     }
     const jobId = this.nextJobId++;
-    this.running = { ...next, jobId };
+    this.running = { ...next, jobId, postedAt: performance.now() };
     const job: LayoutJob = { jobId, graph: next.request.graph };
     this.ensureWorker().postMessage(job);
   }
@@ -115,6 +116,7 @@ export class LayoutEngine {
       return;
     }
     if (reply.ok) {
+      measureLayout(job.postedAt, job.request.graph.children.length, job.request.graph.edges.length);
       const positions = centresFromBoxes(reply.boxes, job.request.shapeSize);
       this.remember(job.request.key, positions);
       savePositions(job.request.key, positions);

@@ -14,6 +14,16 @@ export const GROUP_THRESHOLD = 10;
 export const HOOD_GROUP_PREFIX = 'hood-group:';
 const EDGE_PREFIX = 'hood-edge:';
 
+/**
+ * The centre of a drawn neighbourhood: the CI its view was asked for (`requestedFocus`), else the
+ * one the server chose. It belongs to the view, not to the controls, which move ahead of it while
+ * the next view loads (grouping a view around a CI it does not hold would draw it ungrouped).
+ */
+export function neighbourhoodFocus(view: GraphView | null, requestedFocus: string | null): string | null {
+  if (view?.mode !== 'neighbourhood') return null;
+  return requestedFocus ?? view.focusCiId;
+}
+
 export function isHoodGroupId(id: string): boolean {
   return id.startsWith(HOOD_GROUP_PREFIX);
 }

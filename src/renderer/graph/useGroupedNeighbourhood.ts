@@ -4,8 +4,7 @@
 import type { GraphView } from '../../shared/operations';
 import { useImpactStore } from '../impact/impact-store';
 import { useDataStore } from '../state/data-store';
-import { useViewStore } from '../state/view-store';
-import { groupNeighbourhood, type GroupedNeighbourhood } from './neighbourhood-groups';
+import { groupNeighbourhood, neighbourhoodFocus, type GroupedNeighbourhood } from './neighbourhood-groups';
 import { useNeighbourhoodGroups } from './neighbourhood-group-store';
 
 let last: { view: GraphView; focusId: string; expanded: ReadonlySet<string>; result: GroupedNeighbourhood | null } | null = null;
@@ -17,13 +16,11 @@ function grouped(view: GraphView, focusId: string, expanded: ReadonlySet<string>
   return result;
 }
 
-/** The neighbourhood's centre: the CI asked for, or the one the server chose. */
+/** The drawn neighbourhood's centre: the CI its view was asked for, or the one the server chose. */
 export function useNeighbourhoodFocus(): string | null {
   const view = useDataStore((s) => s.view);
   const requested = useDataStore((s) => s.viewRequestedFocus);
-  const ciId = useViewStore((s) => s.neighbourhood.ciId);
-  if (view?.mode !== 'neighbourhood') return null;
-  return requested ? ciId : view.focusCiId;
+  return neighbourhoodFocus(view, requested);
 }
 
 export function useGroupedNeighbourhood(): GroupedNeighbourhood | null {

@@ -1,7 +1,7 @@
 // Draws the change simulation on the Explore screen's Cytoscape instance: element classes from
 // the impact store (re-applied when elements are added), framing the impacted CIs once laid out,
 // the right-click menu on a node, and a read-only window.__faultlineImpact for end-to-end tests.
-import type { Core, EventObject, NodeSingular } from 'cytoscape';
+import type { Core, EventObject, NodeSingular, SingularElementArgument } from 'cytoscape';
 import { useViewStore } from '../state/view-store';
 import { OVERLAY_CLASS_NAMES, overlayClasses, type OverlayClasses } from './impact-model';
 import { useImpactStore, type ImpactState } from './impact-store';
@@ -103,16 +103,27 @@ export class ImpactOverlay {
       cy.elements().removeClass(ALL_CLASSES);
       if (!overlay) return;
       if (overlay.rest) cy.elements().addClass(overlay.rest);
-      for (const [map, rest] of [
-        [overlay.nodes, overlay.rest],
-        [overlay.edges, overlay.rest],
+      const rest = overlay.rest;
+      const mark = (el: SingularElementArgument, classes: readonly string[]): void => {
+        // Listed elements carry their own classes; they are dimmed only when the overlay says so.
+        if (rest && !classes.includes(rest)) el.removeClass(rest);
+        el.addClass(classes.join(' '));
+      };
+      for (const [map, drawn] of [
+        [overlay.nodes, cy.nodes()],
+        [overlay.edges, cy.edges()],
       ] as const) {
+        // A big blast radius lists far more CIs than the view draws: walk the smaller side.
+        if (map.size > drawn.length) {
+          drawn.forEach((el) => {
+            const classes = map.get(el.id());
+            if (classes) mark(el, classes);
+          });
+          continue;
+        }
         for (const [id, classes] of map) {
           const el = cy.getElementById(id);
-          if (el.empty()) continue;
-          // Listed elements carry their own classes; they are dimmed only when the overlay says so.
-          if (rest && !classes.includes(rest)) el.removeClass(rest);
-          el.addClass(classes.join(' '));
+          if (el.nonempty()) mark(el, classes);
         }
       }
     });

@@ -8,8 +8,8 @@ export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 export interface DataState {
   info: DocumentInfo | null;
   view: GraphView | null;
-  /** Whether the cached view was asked for with a focus (false: the server chose any neighbourhood itself). */
-  viewRequestedFocus: boolean;
+  /** The CI the cached view was asked to centre on (null: none; the server chose any neighbourhood itself). */
+  viewRequestedFocus: string | null;
   viewLoading: boolean;
   facets: Facets | null;
   details: CiDetails | null;
@@ -20,7 +20,7 @@ export interface DataState {
   fatal: string | null;
 
   setInfo(info: DocumentInfo): void;
-  setView(view: GraphView, requestedFocus: boolean): void;
+  setView(view: GraphView, requestedFocus: string | null): void;
   setViewLoading(loading: boolean): void;
   setFacets(facets: Facets): void;
   setDetails(details: CiDetails | null): void;
@@ -32,7 +32,7 @@ export interface DataState {
 export const useDataStore = create<DataState>()((set) => ({
   info: null,
   view: null,
-  viewRequestedFocus: false,
+  viewRequestedFocus: null,
   viewLoading: false,
   facets: null,
   details: null,

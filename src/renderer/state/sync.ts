@@ -36,7 +36,7 @@ export async function loadView(): Promise<void> {
   try {
     const view = await api.call('view.graph', input);
     if (seq !== viewSeq) return;
-    data.setView(view, Boolean(input.focus));
+    data.setView(view, input.focus?.ciId ?? null);
   } catch (error) {
     if (seq !== viewSeq) return;
     if (error instanceof ApiError && error.code === 'not_found' && input.focus) {

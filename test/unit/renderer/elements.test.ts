@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Relationship } from '../../../src/shared/model';
 import { ci } from '../../support/ci-fixture';
 import { diffElements, toElements, type EdgeData, type NodeData } from '../../../src/renderer/graph/elements';
-import { FORCE_LAYOUT_LIMIT, buildLayoutRequest, centresFromBoxes, effectiveAlgorithm } from '../../../src/renderer/graph/layout-input';
+import { FORCE_LAYOUT_LIMIT, LARGE_LAYOUT, buildLayoutRequest, centresFromBoxes, effectiveAlgorithm, elkOptions } from '../../../src/renderer/graph/layout-input';
 
 function rel(id: string, source: string, target: string, overrides: Partial<Relationship> = {}): Relationship {
   return { id, source, target, type: 'depends_on', strength: 'hard', ...overrides };
@@ -90,6 +90,15 @@ describe('buildLayoutRequest', () => {
     const request = buildLayoutRequest(toElements(view), 'force', 'RIGHT');
     expect(request.graph.layoutOptions['elk.algorithm']).toBe('stress');
     expect(request.graph.layoutOptions['elk.randomSeed']).toBe('1');
+  });
+
+  it('routes edges the cheap way and balances node placement only above LARGE_LAYOUT nodes (small views look as before)', () => {
+    const small = elkOptions('layered', 'RIGHT', LARGE_LAYOUT);
+    expect(small['elk.edgeRouting']).toBeUndefined();
+    expect(small['elk.layered.nodePlacement.bk.fixedAlignment']).toBeUndefined();
+    const large = elkOptions('layered', 'RIGHT', LARGE_LAYOUT + 1);
+    expect(large['elk.edgeRouting']).toBe('POLYLINE');
+    expect(large['elk.layered.nodePlacement.bk.fixedAlignment']).toBe('BALANCED');
   });
 
   it('turns ELK box corners into shape centres', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Relationship } from '../../../src/shared/model';
 import type { GraphView } from '../../../src/shared/operations';
-import { groupNeighbourhood, groupSummary, HOOD_GROUP_PREFIX } from '../../../src/renderer/graph/neighbourhood-groups';
+import { groupNeighbourhood, groupSummary, HOOD_GROUP_PREFIX, neighbourhoodFocus } from '../../../src/renderer/graph/neighbourhood-groups';
 import { ci } from '../../support/ci-fixture';
 
 // A site with 12 servers and 2 switches hosted on it; each server connects to one switch; server 1 runs 3 VMs.
@@ -60,5 +60,14 @@ describe('groupNeighbourhood', () => {
     expect(g).toBeNull();
     expect(groupNeighbourhood(view, 'site', new Set(), 12)).toBeNull();
     expect(groupNeighbourhood(view, 'missing', new Set())).toBeNull();
+  });
+});
+
+describe('neighbourhoodFocus', () => {
+  it('is the CI the drawn view was asked to centre on, or the one the server chose', () => {
+    expect(neighbourhoodFocus(view, 'srv-01')).toBe('srv-01');
+    expect(neighbourhoodFocus(view, null)).toBe('site');
+    expect(neighbourhoodFocus({ ...view, mode: 'all', focusCiId: null }, null)).toBeNull();
+    expect(neighbourhoodFocus(null, 'site')).toBeNull();
   });
 });
