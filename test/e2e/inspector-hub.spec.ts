@@ -1,26 +1,20 @@
 // A hub's inspector stays light (issue 13): on a generated 2,000-CI CMDB, "Datacenter 0" has 91
 // CIs hosted on it; the inspector lists the first RELATIONSHIP_ROWS of them and says how many more,
 // and "Show all" lists every one.
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { generateSyntheticCmdb } from '../support/synthetic-cmdb';
 import { RELATIONSHIP_ROWS } from '../../src/renderer/components/relationship-rows';
 import { expect, test } from './support/fixtures';
-import { searchAndSelect, waitForGraph } from './support/explore';
-import { startServer } from './support/server';
+import { openAndSelect } from './support/explore';
+import { startServerOnDocument } from './support/server';
 
 test('the inspector of a datacenter lists its first hosted CIs and shows all on request', async ({ page, dataDir }) => {
   test.setTimeout(300_000);
   const doc = generateSyntheticCmdb({ cis: 2000, seed: 3 });
   const hosted = doc.relationships.filter((r) => r.target === 'site-0' && r.type === 'hosted_on').length;
   expect(hosted).toBeGreaterThan(RELATIONSHIP_ROWS);
-  const file = join(dataDir, 'cmdb-2000.faultline');
-  await writeFile(file, JSON.stringify(doc));
-  const server = await startServer({ dataDir, open: file });
+  const server = await startServerOnDocument(dataDir, 'cmdb-2000.faultline', doc);
   try {
-    await page.goto(server.url);
-    await waitForGraph(page);
-    await searchAndSelect(page, 'Datacenter 0', 'site-0');
+    await openAndSelect(page, server.url, 'Datacenter 0', 'site-0');
     await expect(page.getByTestId('inspector-name')).toHaveText('Datacenter 0');
     const group = page.getByTestId('relationships-incoming').locator('[data-testid="rel-group"][data-type="hosted_on"]');
     await expect(group.getByTestId('relationship-row')).toHaveCount(RELATIONSHIP_ROWS);

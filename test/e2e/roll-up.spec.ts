@@ -1,23 +1,17 @@
 // A datacenter outage in a 10,000-CI CMDB: thousands of impacted CIs, drawn as one readable
 // picture — the target and the most critical services alone, the rest as groups by class with
 // their counts, the hops between them added up; a group expands to its members.
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { generateSyntheticCmdb } from '../support/synthetic-cmdb';
 import { expect, test } from './support/fixtures';
-import { graphEdgeIds, graphNodeIds, searchAndSelect, statusNumber, waitForGraph } from './support/explore';
-import { startServer } from './support/server';
+import { graphEdgeIds, graphNodeIds, openAndSelect, statusNumber, waitForGraph } from './support/explore';
+import { startServerOnDocument } from './support/server';
 
 test('a datacenter outage at 10,000 CIs is rolled up into groups by class, each expandable to its members', async ({ page, dataDir }) => {
   test.setTimeout(900_000);
   const doc = generateSyntheticCmdb({ cis: 10_000, seed: 3 });
-  const file = join(dataDir, 'estate.faultline');
-  await writeFile(file, JSON.stringify(doc));
-  const server = await startServer({ dataDir, open: file });
+  const server = await startServerOnDocument(dataDir, 'estate.faultline', doc);
   try {
-    await page.goto(server.url);
-    await waitForGraph(page);
-    await searchAndSelect(page, 'Datacenter 0', 'site-0');
+    await openAndSelect(page, server.url, 'Datacenter 0', 'site-0');
     await page.getByTestId('simulate-change').click();
     const total = page.getByTestId('impact-total');
     await expect(total).toContainText('CIs impacted', { timeout: 120_000 });

@@ -68,3 +68,10 @@ export async function searchAndSelect(page: Page, query: string, ciId: string): 
 export async function labelledIds(page: Page): Promise<string[]> {
   return page.evaluate(() => (globalThis as unknown as HookHost).__faultlineGraph?.labelledIds() ?? []);
 }
+
+/** Opens the app at `url` and, once the graph is drawn, searches for and selects one CI. */
+export async function openAndSelect(page: Page, url: string, query: string, ciId: string): Promise<void> {
+  await page.goto(url);
+  await waitForGraph(page);
+  await searchAndSelect(page, query, ciId);
+}

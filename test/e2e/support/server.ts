@@ -2,6 +2,7 @@
 // free port and reads the URL line it prints; stop() ends it with SIGTERM (releasing the lock).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
@@ -66,4 +67,11 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** Writes `doc` (a generated CMDB) into the data folder as `fileName` and starts browser mode on it. */
+export async function startServerOnDocument(dataDir: string, fileName: string, doc: unknown): Promise<RunningServer> {
+  const file = join(dataDir, fileName);
+  await writeFile(file, JSON.stringify(doc));
+  return startServer({ dataDir, open: file });
 }

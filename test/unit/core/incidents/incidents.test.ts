@@ -150,13 +150,13 @@ describe('common cause', () => {
     expect(hostCandidate?.otherServices).toBe(1);
   });
 
-  it('leaves an unrelated incident over rather than name a hub that takes 60 healthy services down with it', () => {
+  /** changeLab with a core switch that db-host and the Search API's cache both stand on, `services` services besides, and Refunds on orders-db; incidents on Checkout and Refunds (orders-db's) and on the Search API (noise). */
+  function hubLab(services: number) {
     const cmdb = changeLab();
-    // A core switch that db-host and the Search API's cache both stand on, and 60 services besides.
     cmdb.createCi({ id: 'core', name: 'core switch', class: 'network_device' });
     cmdb.createRelationship({ source: 'host', target: 'core', type: 'connects_to' });
     cmdb.createRelationship({ source: 'cache', target: 'core', type: 'connects_to' });
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < services; i++) {
       cmdb.createCi({ id: `svc${i}`, name: `Service ${i}`, class: 'business_service' });
       cmdb.createRelationship({ source: `svc${i}`, target: 'core', type: 'depends_on' });
     }
@@ -165,6 +165,11 @@ describe('common cause', () => {
     const a = open(cmdb, { affectedCiIds: ['checkout'] });
     const b = open(cmdb, { affectedCiIds: ['refunds'] });
     const noise = open(cmdb, { affectedCiIds: ['search'] });
+    return { cmdb, a, b, noise };
+  }
+
+  it('leaves an unrelated incident over rather than name a hub that takes 60 healthy services down with it', () => {
+    const { cmdb, a, b, noise } = hubLab(60);
     const [top, ...rest] = commonCause(cmdb.graph, [a, b, noise], { limit: 30 }).candidates;
     expect(top.explains).toEqual([a.id, b.id]);
     expect(top.leftOver).toEqual([noise.id]);
@@ -176,19 +181,7 @@ describe('common cause', () => {
   it('leaves an unrelated incident over even against a hub that hurts only 20 other services: those stay silent', () => {
     // Explaining the third incident takes a failure that hurts 20 services besides, none of which
     // filed one: the hub makes the incidents less likely than orders-db and one unrelated incident.
-    const cmdb = changeLab();
-    cmdb.createCi({ id: 'core', name: 'core switch', class: 'network_device' });
-    cmdb.createRelationship({ source: 'host', target: 'core', type: 'connects_to' });
-    cmdb.createRelationship({ source: 'cache', target: 'core', type: 'connects_to' });
-    for (let i = 0; i < 20; i++) {
-      cmdb.createCi({ id: `svc${i}`, name: `Service ${i}`, class: 'business_service' });
-      cmdb.createRelationship({ source: `svc${i}`, target: 'core', type: 'depends_on' });
-    }
-    cmdb.createCi({ id: 'refunds', name: 'Refunds', class: 'business_service' });
-    cmdb.createRelationship({ source: 'refunds', target: 'db', type: 'depends_on' });
-    const a = open(cmdb, { affectedCiIds: ['checkout'] });
-    const b = open(cmdb, { affectedCiIds: ['refunds'] });
-    const noise = open(cmdb, { affectedCiIds: ['search'] });
+    const { cmdb, a, b, noise } = hubLab(20);
     const { candidates } = commonCause(cmdb.graph, [a, b, noise], { limit: 30 });
     expect(candidates[0].explains).toEqual([a.id, b.id]);
     const hub = candidates.findIndex((c) => c.ciId === 'core');
