@@ -251,7 +251,7 @@ export class UncertainAppendError extends Error {
 }
 
 /**
- * The open journal: appends are written with one write and made durable with fdatasync
+ * The open journal: an append is written (in chunks when it is big) and made durable with one fdatasync
  * before the returned promise resolves. The file handle stays open between appends.
  */
 export class JournalWriter {
