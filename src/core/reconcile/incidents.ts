@@ -28,9 +28,9 @@ import type {
   Rejection,
   SourceRef,
 } from '../../shared/data-types';
-import type { Incident, Problem } from '../../shared/incidents';
+import { DEFAULT_INCIDENT_SETTINGS, type Incident, type IncidentSettings, type Problem } from '../../shared/incidents';
 import { refPlace, type ImportedIncident, type ImportedProblem, type ImportedReference } from '../formats/import/types';
-import { ImportedIncidentFieldsSchema, ImportedProblemFieldsSchema } from '../incidents';
+import { ImportedIncidentFieldsSchema, ImportedProblemFieldsSchema, priorityOf } from '../incidents';
 import type { ResolvedReference } from './changes';
 
 export interface PlannedIncidents {
@@ -38,12 +38,16 @@ export interface PlannedIncidents {
   problems: { create: PlannedProblemCreate[]; update: PlannedProblemUpdate[]; unchanged: PlannedRecordUnchanged[]; rejected: Rejection<'problem'>[] };
   /** References (caused_by, problem_id) that name nothing, each with its place. */
   dangling: string[];
+  /** Other things the user should know (a source priority that differs from the document's matrix), one line each. */
+  warnings: string[];
 }
 
 export interface IncidentPlanContext {
   incidents: readonly Incident[];
   problems: readonly Problem[];
   changes: readonly Change[];
+  /** The document's priority matrix, to compare a source's own priority with; the default matrix when absent. */
+  settings?: IncidentSettings;
 }
 
 type Resolve = (system: string, ref: string) => ResolvedReference;
@@ -151,6 +155,14 @@ function planIncidentRows(incoming: readonly ImportedIncident[], context: Incide
   const changes = new Map(context.changes.map((c) => [c.number, c]));
   const times = uses(incoming);
   const planned: { ref: PlannedIncidentRef; incident: ImportedIncident }[] = [];
+  const settings = context.settings ?? DEFAULT_INCIDENT_SETTINGS;
+  /** Incidents whose source priority is not the one the document's matrix gives their impact and urgency. */
+  const otherPriority: string[] = [];
+  const comparePriority = (incident: ImportedIncident, impact: number | null): void => {
+    if (incident.sourcePriority === undefined || impact === null) return;
+    const ours = priorityOf(settings, impact, incident.fields.urgency);
+    if (ours !== incident.sourcePriority) otherPriority.push(`${incident.fields.number} P${incident.sourcePriority} → P${ours}`);
+  };
   for (const incident of incoming) {
     const { fields, sourceRef } = incident;
     const reject = (reason: string, field?: string): void => {
@@ -188,6 +200,7 @@ function planIncidentRows(incoming: readonly ImportedIncident[], context: Incide
     }
     const before = existing.get(fields.number);
     if (!before) {
+      comparePriority(incident, fields.impact);
       planned.push({ ref: { kind: 'new', index: out.incidents.create.length, number: fields.number }, incident });
       out.incidents.create.push({ sourceRef, fields, affected, causedBy });
       continue;
@@ -195,6 +208,7 @@ function planIncidentRows(incoming: readonly ImportedIncident[], context: Incide
     planned.push({ ref: { kind: 'existing', id: before.id, number: before.number }, incident });
     const overridden = before.impact !== before.suggestedImpact ? (before.impact as 1 | 2 | 3) : null;
     const after: ImportedIncidentFields = { ...fields, description: fields.description || before.description, impact: fields.impact ?? overridden };
+    comparePriority(incident, after.impact ?? before.impact);
     const own: PlanEndpoint[] = before.affectedCiIds.map((id) => ({ kind: 'existing', id, name: ciName(id) }));
     const all = [...own, ...affected.filter((e) => !own.some((o) => sameEndpoint(o, e)))];
     const ownCause = before.causedByChangeId ? { id: before.causedByChangeId, number: context.changes.find((c) => c.id === before.causedByChangeId)?.number ?? before.causedByChangeId } : null;
@@ -206,8 +220,18 @@ function planIncidentRows(incoming: readonly ImportedIncident[], context: Incide
     if (diff.length === 0) out.incidents.unchanged.push({ sourceRef, id: before.id, number: before.number });
     else out.incidents.update.push({ sourceRef, id: before.id, number: before.number, changes: diff, fields: after, affected: all, causedBy: cause });
   }
+  if (otherPriority.length > 0) {
+    const shown = otherPriority.slice(0, NAMED_PRIORITIES).join(', ');
+    const more = otherPriority.length > NAMED_PRIORITIES ? ` and ${otherPriority.length - NAMED_PRIORITIES} more` : '';
+    out.warnings.push(
+      `${otherPriority.length} incident(s) have a source priority other than the one this document's matrix gives their impact and urgency (${shown}${more}): Faultline uses its own; edit the priority matrix in the incident settings to match the source's.`,
+    );
+  }
   return planned;
 }
+
+/** Incidents named in the warning about priorities, before "and N more". */
+const NAMED_PRIORITIES = 5;
 
 /** Adds each incident to the existing problem its problem_id names (an update of that problem); warns for those that name none or belong to another. */
 function planLinks(planned: readonly { ref: PlannedIncidentRef; incident: ImportedIncident }[], context: IncidentPlanContext, ciName: (id: string) => string, out: PlannedIncidents): void {
@@ -262,6 +286,7 @@ export function planIncidents(
     incidents: { create: [], update: [], unchanged: [], rejected: [] },
     problems: { create: [], update: [], unchanged: [], rejected: [] },
     dangling: [],
+    warnings: [],
   };
   planProblems(batch.problems ?? [], context, resolve, ciName, out);
   const planned = planIncidentRows(batch.incidents ?? [], context, resolve, ciName, out);

@@ -18,7 +18,7 @@
 import { runSteps, STEP_SLICE, type Steps } from '../steps';
 import { CiInputSchema, CiPatchSchema, CiSchema, ID_PATTERN, type Ci, type CiPatch } from '../../shared/model';
 import type { Change } from '../../shared/changes';
-import type { Incident, Problem } from '../../shared/incidents';
+import type { Incident, IncidentSettings, Problem } from '../../shared/incidents';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import { planChanges, type ResolvedReference } from './changes';
 import { planIncidents } from './incidents';
@@ -270,6 +270,8 @@ export interface PlanContext {
   changes: readonly Change[];
   incidents?: readonly Incident[];
   problems?: readonly Problem[];
+  /** The document's incident settings (its priority matrix), to compare imported priorities with. */
+  incidentSettings?: IncidentSettings;
 }
 
 export function planImport(graph: CmdbGraph, batch: ImportBatch, context: PlanContext = { changes: [] }): ImportPlan {
@@ -527,7 +529,12 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch, context: 
   changes.rejected = changeRejected.concat(changes.rejected);
 
   // 5. Incidents and problems, their CIs resolved the same way.
-  const records = planIncidents(batch, { changes: context.changes, incidents: context.incidents ?? [], problems: context.problems ?? [] }, resolve, (id) => graph.getCi(id)?.name ?? id);
+  const records = planIncidents(
+    batch,
+    { changes: context.changes, incidents: context.incidents ?? [], problems: context.problems ?? [], ...(context.incidentSettings ? { settings: context.incidentSettings } : {}) },
+    resolve,
+    (id) => graph.getCi(id)?.name ?? id,
+  );
   records.incidents.rejected = incidentRejected.concat(records.incidents.rejected);
   records.problems.rejected = problemRejected.concat(records.problems.rejected);
 
@@ -539,7 +546,7 @@ export function* planImportSteps(graph: CmdbGraph, batch: ImportBatch, context: 
     changes,
     incidents: records.incidents,
     problems: records.problems,
-    warnings: [...batch.warnings, ...dangling, ...records.dangling],
+    warnings: [...batch.warnings, ...dangling, ...records.dangling, ...records.warnings],
     leftOut: mergeLeftOut(batch.leftOut, { ...emptyLeftOut(), danglingReferences: dangling.length + records.dangling.length }),
     counts: {
       cis: { create: create.length, update: update.length, unchanged: unchanged.length, rejected: ciRejected.length },

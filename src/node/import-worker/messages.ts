@@ -78,6 +78,7 @@ export const ImportedIncidentSchema = z.strictObject({
   cis: z.array(ReferenceSchema),
   causedBy: ReferenceSchema.optional(),
   problem: ReferenceSchema.optional(),
+  sourcePriority: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).optional(),
   sourceRef: SourceRefSchema,
 });
 

@@ -10,7 +10,7 @@ import { CmdbGraph } from '../../core/graph/cmdb-graph';
 import { documentFromCmdb, recordsOf } from '../../core/graph/load';
 import { graphView } from '../../core/query';
 import { CHANGE_KIND_NAME } from '../../core/changes';
-import { INCIDENT_KIND_NAME, PROBLEM_KIND_NAME } from '../../core/incidents';
+import { incidentSettingsOf, INCIDENT_KIND_NAME, PROBLEM_KIND_NAME } from '../../core/incidents';
 import type { Cmdb } from '../../core/graph/cmdb';
 import { applyPlanOps, planImport, planImportSteps, planIsEmpty, type PlanContext } from '../../core/reconcile';
 import type { Change } from '../../shared/changes';
@@ -149,6 +149,7 @@ function planContext(cmdb: Cmdb): PlanContext {
     changes: [...cmdb.records.list(CHANGE_KIND_NAME)] as Change[],
     incidents: [...cmdb.records.list(INCIDENT_KIND_NAME)] as Incident[],
     problems: [...cmdb.records.list(PROBLEM_KIND_NAME)] as Problem[],
+    incidentSettings: incidentSettingsOf(cmdb).settings,
   };
 }
 

@@ -4,9 +4,10 @@
 //
 // incident columns: number, short_description, cmdb_ci, business_service, impact, urgency,
 // state (or incident_state), opened_at; also read when present: description, resolved_at,
-// closed_at, caused_by (a change), problem_id (a problem). `priority` is not read: Faultline
-// computes it from impact and urgency with the document's matrix. Impact left empty: suggested
-// from the affected services, as for an incident raised in the app.
+// closed_at, caused_by (a change), problem_id (a problem). `priority` is not imported: Faultline
+// computes it from impact and urgency with the document's matrix; the plan warns where
+// ServiceNow's differs (its matrix was customised). Impact left empty: suggested from the
+// affected services, as for an incident raised in the app.
 //
 // problem columns: number, short_description, state, cmdb_ci (the root-cause CI), known_error
 // (true: a known error), workaround, cause_notes (the known error's text), description,
@@ -189,6 +190,7 @@ export function readIncidents(rows: readonly SnRow[], builder: BatchBuilder, sys
     }
     const causedBy = referenceOf(row, 'caused_by');
     const problem = referenceOf(row, 'problem_id');
+    const sourcePriority = priorityLevel(field(row, 'priority'));
     builder.addIncident({
       system,
       fields: {
@@ -205,9 +207,16 @@ export function readIncidents(rows: readonly SnRow[], builder: BatchBuilder, sys
       cis,
       ...(causedBy ? { causedBy } : {}),
       ...(problem ? { problem } : {}),
+      ...(sourcePriority !== undefined ? { sourcePriority } : {}),
       sourceRef: row.ref,
     });
   }
+}
+
+/** ServiceNow's priority (`1`, `1 - Critical`) as 1–5; anything else is not a priority it compares. */
+function priorityLevel(f: { display?: string; value?: string }): 1 | 2 | 3 | 4 | 5 | undefined {
+  const match = /^\s*([1-5])(?:\s*-.*)?\s*$/.exec(f.value || f.display || '');
+  return match ? (Number(match[1]) as 1 | 2 | 3 | 4 | 5) : undefined;
 }
 
 /** Reads problem rows into the batch: each row a problem, or a rejection naming its row and field. */

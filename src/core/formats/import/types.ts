@@ -97,6 +97,8 @@ export interface ImportedIncident {
   causedBy?: ImportedReference;
   /** The problem it belongs to (problem_id: a problem number, or a sys_id with a number display value). */
   problem?: ImportedReference;
+  /** The priority the source gave it (ServiceNow's own matrix): not imported, compared by the plan with the document's matrix. */
+  sourcePriority?: 1 | 2 | 3 | 4 | 5;
   sourceRef: SourceRef;
 }
 

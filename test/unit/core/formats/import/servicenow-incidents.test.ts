@@ -11,7 +11,7 @@ import { INCIDENT_KIND_NAME, PROBLEM_KIND_NAME } from '../../../../../src/core/i
 import { applyPlanOps, describePlan, planImport } from '../../../../../src/core/reconcile';
 import type { Change } from '../../../../../src/shared/changes';
 import type { ImportPlan } from '../../../../../src/shared/data-types';
-import type { Incident, Problem } from '../../../../../src/shared/incidents';
+import { DEFAULT_INCIDENT_SETTINGS, type Incident, type PriorityMatrix, type Problem } from '../../../../../src/shared/incidents';
 import { testEnv } from '../../graph/test-env';
 import { fixture } from './fixtures';
 
@@ -129,6 +129,26 @@ describe('ServiceNow incident and problem exports: the preview and the apply', (
       ['PRB0040002', ['INC0010004']],
     ]);
     expect(describePlan(preview)).toMatch(/5 incidents to create, 0 to update, 0 unchanged, 3 rejected; 0 problems to create, 2 to update/);
+  });
+
+  it("warns, naming them, about incidents whose ServiceNow priority is not the document matrix's (a customised matrix on either side)", () => {
+    const cmdb = shopCmdb();
+    const batch = parseImport(fixture(INCIDENTS), { fileName: INCIDENTS });
+    expect(batch.incidents?.find((i) => i.fields.number === 'INC0010001')?.sourcePriority).toBe(1);
+    expect(batch.incidents?.find((i) => i.fields.number === 'INC0010006')?.sourcePriority).toBe(5);
+    const context = { changes: list<Change>(cmdb, CHANGE_KIND_NAME), incidents: [], problems: [] };
+    // The fixture follows ServiceNow's default matrix, which is Faultline's too: nothing to say.
+    expect(planImport(cmdb.graph, batch, context).warnings.filter((w) => /source priority/.test(w))).toEqual([]);
+    // A document whose matrix makes High × High a P2.
+    const matrix: PriorityMatrix = [
+      [2, 2, 3],
+      [2, 3, 4],
+      [3, 4, 5],
+    ];
+    const planned = planImport(cmdb.graph, batch, { ...context, incidentSettings: { ...DEFAULT_INCIDENT_SETTINGS, priorityMatrix: matrix } });
+    expect(planned.warnings.filter((w) => /source priority/.test(w))).toEqual([
+      "1 incident(s) have a source priority other than the one this document's matrix gives their impact and urgency (INC0010001 P1 → P2): Faultline uses its own; edit the priority matrix in the incident settings to match the source's.",
+    ]);
   });
 
   it('applies: incidents created with the numbers, statuses, times, CIs and cause the file gives, services and priority computed, linked to their problems', () => {
