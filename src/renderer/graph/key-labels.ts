@@ -5,9 +5,9 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import { MAX_KEY_LABELS, ORDINARY_RANK, placeLabels, type Obstacle, rankLabels, type Box, type LabelCandidate, type LabelSlot, type PlacedLabel, type RankedLabel } from './label-plan';
 import { OVERLAY_CLASS_NAMES } from '../impact/impact-model';
+import { LABEL_MAX_WIDTH as MAX_WIDTH } from './label-size';
 
 const FONT_SIZE = 12;
-const MAX_WIDTH = 170;
 const SELECTED_MAX_WIDTH = 400;
 const MARGIN_Y = 5;
 const PADDING = 2;

@@ -2,6 +2,7 @@
 // deterministic options and a cache key. Pure, so it is the same in the page and in tests.
 import type { LayoutAlgorithm, LayoutDirection } from '../state/view-store';
 import { CLASS_STYLES } from './class-style';
+import { LABEL_MAX_WIDTH } from './label-size';
 import type { EdgeData, GraphElements } from './elements';
 import { cyrb53 } from '../../shared/hash';
 
@@ -34,7 +35,6 @@ export interface LayoutRequest {
 export type Positions = Record<string, { x: number; y: number }>;
 
 const LABEL_CHAR_WIDTH = 6.8;
-const LABEL_MAX_WIDTH = 170;
 const LABEL_HEIGHT = 18;
 
 /**

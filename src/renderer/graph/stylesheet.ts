@@ -5,6 +5,7 @@ import { CI_CLASSES, RELATIONSHIP_TYPES } from '../../shared/model';
 import type { Theme } from '../state/view-store';
 import { CLASS_STYLES, CRITICALITY_BORDER, RELATIONSHIP_STYLES, classIcon } from './class-style';
 import { PALETTES } from './palette';
+import { LABEL_MAX_WIDTH } from './label-size';
 import { impactStylesheet } from '../impact/impact-styles';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
@@ -23,7 +24,7 @@ export function buildStylesheet(theme: Theme): StylesheetJson {
         'text-halign': 'center',
         'text-margin-y': 5,
         'text-wrap': 'ellipsis',
-        'text-max-width': '170px',
+        'text-max-width': `${LABEL_MAX_WIDTH}px`,
         'text-background-color': p.labelBackground,
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
