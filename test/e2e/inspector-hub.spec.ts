@@ -6,6 +6,7 @@ import { RELATIONSHIP_ROWS } from '../../src/renderer/components/relationship-ro
 import { expect, test } from './support/fixtures';
 import { openAndSelect } from './support/explore';
 import { startServerOnDocument } from './support/server';
+import { screenshotsAt1280 } from './support/screenshots';
 
 test('the inspector of a datacenter lists its first hosted CIs and shows all on request', async ({ page, dataDir }) => {
   test.setTimeout(300_000);
@@ -20,6 +21,7 @@ test('the inspector of a datacenter lists its first hosted CIs and shows all on 
     await expect(group.getByTestId('relationship-row')).toHaveCount(RELATIONSHIP_ROWS);
     const more = group.getByTestId('relationship-more');
     await expect(more).toHaveText(`Show all ${hosted}`);
+    await screenshotsAt1280(page, 'inspector-hub');
     await more.click();
     await expect(group.getByTestId('relationship-row')).toHaveCount(hosted);
     await expect(more).toBeHidden();

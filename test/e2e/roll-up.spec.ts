@@ -5,6 +5,7 @@ import { generateSyntheticCmdb } from '../support/synthetic-cmdb';
 import { expect, test } from './support/fixtures';
 import { graphEdgeIds, graphNodeIds, openAndSelect, statusNumber, waitForGraph } from './support/explore';
 import { startServerOnDocument } from './support/server';
+import { screenshotsAt1280 } from './support/screenshots';
 
 test('a datacenter outage at 10,000 CIs is rolled up into groups by class, each expandable to its members', async ({ page, dataDir }) => {
   test.setTimeout(900_000);
@@ -33,6 +34,7 @@ test('a datacenter outage at 10,000 CIs is rolled up into groups by class, each 
     expect((await graphEdgeIds(page)).length).toBeLessThan(impacted / 5);
     await page.waitForTimeout(500);
     await page.screenshot({ path: 'test-results/screenshots/rollup-datacenter-light.png' });
+    await screenshotsAt1280(page, 'rollup-datacenter');
 
     // Expand the largest group: up to 200 of its members are drawn alone, the group keeps the rest.
     const first = groups.first();
