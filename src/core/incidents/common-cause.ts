@@ -21,9 +21,10 @@
 import type { CommonCauseCandidate, CommonCauseResult, Incident } from '../../shared/incidents';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import type { GraphIndexes } from '../graph/csr-index';
-import { condensationOf, rowPopcount, spreadBits, type Condensation } from '../impact/condensation';
+import { componentsHolding, condensationOf, rowPopcount, spreadBits, type Condensation } from '../impact/condensation';
 import { FAIL_QUORUM, FAIL_SOFT, scratchFor } from '../impact/scratch';
 import { serviceReachOf } from '../impact/service-reach';
+import { upstreamCis } from '../impact/upstream-walk';
 import { effectPath, failureEffectOf, hurtIndex, type FailureEffect } from './failure-effects';
 
 
@@ -82,7 +83,7 @@ interface IncidentReach {
   hardBits: Uint32Array;
 }
 
-function incidentReach(ix: GraphIndexes, affected: readonly number[][], width: number): IncidentReach {
+function incidentReach(ix: GraphIndexes, affected: readonly number[][], width: number, upstream: Int32Array): IncidentReach {
   const hard = condensationOf(ix, 'hard');
   const all = condensationOf(ix, 'all');
   const hardBits = new Uint32Array(hard.count * width);
@@ -93,10 +94,13 @@ function incidentReach(ix: GraphIndexes, affected: readonly number[][], width: n
       bits[all.comp[a] * width + (j >>> 5)] |= 1 << (j & 31);
     }
   });
-  spreadBits(ix, hard, hardBits, width);
+  // Only what stands on an incident's CI can reach one: the rest of the graph keeps empty rows.
+  spreadBits(ix, hard, hardBits, width, componentsHolding(hard, upstream));
+  const inAll = componentsHolding(all, upstream);
   const { failOffsets, failEnds } = ix;
   const { failKind } = scratchFor(ix);
   for (let k = 0; k < all.count; k++) {
+    if (inAll[k] === 0) continue;
     const row = k * width;
     for (let q = all.start[k]; q < all.start[k + 1]; q++) {
       const v = all.nodes[q];
@@ -113,6 +117,29 @@ function incidentReach(ix: GraphIndexes, affected: readonly number[][], width: n
     }
   }
   return { all, bits, hard, hardBits };
+}
+
+const rowIsOwn = new WeakMap<GraphIndexes, Uint8Array>();
+
+/**
+ * Per CI, 1 when its component's row of the reach table is what its own failure could explain: it
+ * is alone in its component and a member of no redundancy group (mostExplained would OR the same
+ * rows). Fixed for a revision; most CIs are, and skip mostExplained's walk of their edges.
+ */
+function rowIsOwnOf(ix: GraphIndexes, all: Condensation): Uint8Array {
+  let flags = rowIsOwn.get(ix);
+  if (flags) return flags;
+  flags = new Uint8Array(ix.n);
+  const { failKind } = scratchFor(ix);
+  for (let i = 0; i < ix.n; i++) {
+    const k = all.comp[i];
+    if (all.start[k + 1] - all.start[k] !== 1) continue;
+    let member = false;
+    for (let p = ix.failOffsets[i]; p < ix.failOffsets[i + 1] && !member; p++) member = failKind[p] === FAIL_QUORUM;
+    if (!member) flags[i] = 1;
+  }
+  rowIsOwn.set(ix, flags);
+  return flags;
 }
 
 /**
@@ -151,24 +178,28 @@ function mostExplained(ix: GraphIndexes, reach: IncidentReach, own: Map<number, 
 function* candidatesInOrder(ix: GraphIndexes, affected: readonly number[][], incidentCi: Uint8Array): Generator<{ ci: number; bound: number }> {
   const k = affected.length;
   const width = Math.max(1, Math.ceil(k / 32));
-  const reachOf = incidentReach(ix, affected, width);
+  const upstream = upstreamCis(ix, [...new Set(affected.flat())]);
+  const reachOf = incidentReach(ix, affected, width, upstream);
   const { all, bits } = reachOf;
   const own = new Map<number, number[]>();
   affected.forEach((cis, j) => {
     for (const a of cis) own.set(a, [...(own.get(a) ?? []), j]);
   });
   const row = new Uint32Array(width);
-  const most = new Int32Array(ix.n);
+  const ownRowIsShared = rowIsOwnOf(ix, all);
+  // Per upstream CI (the others explain nothing), grouped by the most incidents it could explain.
+  const most = new Int32Array(upstream.length);
   const groupStart = new Int32Array(k + 2);
-  for (let i = 0; i < ix.n; i++) {
-    // The shared row first: most CIs reach no incident at all.
-    most[i] = rowPopcount(bits, all.comp[i] * width, width) === 0 ? 0 : mostExplained(ix, reachOf, own, i, width, row);
-    groupStart[most[i] + 1]++;
-  }
+  upstream.forEach((i, u) => {
+    // The shared row first: many CIs reach no incident over the edges their own failure takes, and it is the CI's own one unless it shares it or is a group's member.
+    const shared = rowPopcount(bits, all.comp[i] * width, width);
+    most[u] = shared === 0 || ownRowIsShared[i] === 1 ? shared : mostExplained(ix, reachOf, own, i, width, row);
+    groupStart[most[u] + 1]++;
+  });
   for (let e = 0; e <= k; e++) groupStart[e + 1] += groupStart[e];
   const fill = groupStart.slice(0, k + 1);
-  const byMost = new Int32Array(ix.n);
-  for (let i = 0; i < ix.n; i++) byMost[fill[most[i]]++] = i;
+  const byMost = new Int32Array(upstream.length);
+  upstream.forEach((i, u) => (byMost[fill[most[u]]++] = i));
 
   const reach = serviceReachOf(ix);
   let without: Uint32Array | undefined;

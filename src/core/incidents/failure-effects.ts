@@ -47,21 +47,26 @@ export function failureEffectOf(graph: CmdbGraph, ci: number): FailureEffect {
 
 function settle(graph: CmdbGraph, ix: GraphIndexes, ci: number): FailureEffect {
   const { scratch: s } = settleImpact(graph, { targets: [{ ciId: ix.ciIds[ci], mode: 'down' }] });
-  const hurtBuf = new Int32Array(s.touchedCount);
+  const { touched, touchedCount, level, classCode, parent } = s;
+  const hurtBuf = new Int32Array(touchedCount);
+  // Services are few: hurt ones fill the buffer from the front, those at risk from the back.
+  const serviceBuf = new Int32Array(touchedCount);
   let count = 0;
-  const hurtServices: number[] = [];
-  const atRiskServices: number[] = [];
-  for (let q = 0; q < s.touchedCount; q++) {
-    const v = s.touched[q];
-    if (s.level[v] >= DEGRADED) hurtBuf[count++] = v;
-    if (v === ci || s.level[v] === NONE || !isServiceCode(s.classCode[v])) continue;
-    (s.level[v] >= DEGRADED ? hurtServices : atRiskServices).push(v);
+  let hurtServices = 0;
+  let atRisk = touchedCount;
+  for (let q = 0; q < touchedCount; q++) {
+    const v = touched[q];
+    const lv = level[v];
+    if (lv >= DEGRADED) hurtBuf[count++] = v;
+    if (v === ci || lv === NONE || !isServiceCode(classCode[v])) continue;
+    if (lv >= DEGRADED) serviceBuf[hurtServices++] = v;
+    else serviceBuf[--atRisk] = v;
   }
   // Sorted while the scratch still holds this traversal's parents.
   const hurt = hurtBuf.slice(0, count).sort();
   const from = new Int32Array(count);
-  for (let k = 0; k < count; k++) from[k] = hurt[k] === ci ? -1 : s.parent[hurt[k]];
-  return { ci, hurt, from, hurtServices: Int32Array.from(hurtServices), atRiskServices: Int32Array.from(atRiskServices) };
+  for (let k = 0; k < count; k++) from[k] = hurt[k] === ci ? -1 : parent[hurt[k]];
+  return { ci, hurt, from, hurtServices: serviceBuf.slice(0, hurtServices), atRiskServices: serviceBuf.slice(atRisk).reverse() };
 }
 
 /** Where CI v sits in effect.hurt, or -1 when the failure does not take it down or degrade it. */
