@@ -1,5 +1,5 @@
 // Run in a fresh process by storage-bench.ts:
-//   node --expose-gc --import tsx test/bench/open-child.ts <document> <edits> <seed>
+//   node --expose-gc out/bench/open-child.mjs <document> <edits> <seed>   (bundled by run.ts; --import tsx test/bench/open-child.ts under --source)
 // Opens the document with the store, builds the traversal indexes, reports heap, then makes a
 // burst of edits one after another, each persisted: the synchronous part of an edit (what blocks
 // the process) and the time until persist() resolves (durable). Prints one JSON line.
@@ -8,7 +8,7 @@ import { collectGarbage, summarize } from './stats';
 import { mulberry32 } from '../support/synthetic-cmdb';
 
 export interface OpenChildReport {
-  /** Process start (timeOrigin) to the script's first line: Node + tsx startup and imports. */
+  /** Process start (timeOrigin) to the script's first line: Node startup and imports (tsx compiling them too, under --source). */
   startupMs: number;
   /** openCmdbStore called → resolved. */
   openMs: number;

@@ -7,12 +7,14 @@
 //                                         common-cause trials asked for (500) and the seconds they may take (90; 0: no limit)
 //   npm run bench -- --incident-misses    also print, per identifiable trial missed, the first candidate against the culprit
 //   npm run bench -- --seed 7             another generated CMDB and other trials
+//   npm run bench -- --source             the sources under tsx instead of the bundle (see bundle.ts)
 // The script re-runs itself under node with --expose-gc (for heap figures) and a larger heap
 // (Cytoscape headless at 100k CIs needs close to 1 GB).
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { generateSyntheticCmdb } from '../support/synthetic-cmdb';
+import { bundleBench, OPEN_CHILD_ENV } from './bundle';
 import { changeBench, type ChangeFigures } from './change-bench';
 import { incidentBench, type HitRates, type IncidentFigures, type Standing } from './incident-bench';
 import { impactBench, type ImpactFigures, type PeerFigures, type TargetSetFigures } from './impact-bench';
@@ -80,7 +82,7 @@ function printStorage(n: number, s: StorageFigures): void {
     ['saveCopy', fmtMs(s.saveCopyMs), `longest event-loop block ${fmtMs(s.saveCopyLongestBlockMs)}`],
     ['cold open → ready (fresh process)', fmtMs(c.readyMs), `openCmdbStore ${fmtMs(c.openMs)} + first indexes() ${fmtMs(c.indexMs)}`],
     ['  of which', '', `read ${fmtMs(c.openTimings.readMs)}, parse ${fmtMs(c.openTimings.parseMs)}, validate ${fmtMs(c.openTimings.validateMs)}, build ${fmtMs(c.openTimings.buildMs)}`],
-    ['process start → ready', fmtMs(c.processReadyMs), `node + tsx startup ${fmtMs(c.startupMs)}`],
+    ['process start → ready', fmtMs(c.processReadyMs), `node startup and imports ${fmtMs(c.startupMs)}`],
     ['heap used after open (after gc)', fmtMb(c.heapUsedMb), `+ typed arrays ${fmtMb(c.arrayBuffersMb)}, rss ${fmtMb(c.rssMb)}`],
     ['edit blocks (sync part) p50', fmtMs(c.edits.syncMs.p50), `p95 ${fmtMs(c.edits.syncMs.p95)}, max ${fmtMs(c.edits.syncMs.max)} (${c.edits.syncMs.count} edits)`],
     ['edit durable (persist resolved) p50', fmtMs(c.edits.durableMs.p50), `p95 ${fmtMs(c.edits.durableMs.p95)}, max ${fmtMs(c.edits.durableMs.max)} (fsync'd journal)`],
@@ -292,7 +294,8 @@ function printIncidentTargets(n: number, f: IncidentFigures): void {
 async function inner(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
-  console.log(`Faultline bench — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${load()}, seed ${args.seed}`);
+  const build = process.env[OPEN_CHILD_ENV] ? 'bundled (out/bench)' : 'sources under tsx';
+  console.log(`Faultline bench — ${build}, node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${load()}, seed ${args.seed}`);
   let last: { n: number; impact: ImpactFigures | null; storage: StorageFigures | null; changes: ChangeFigures | null; incidents: IncidentFigures | null } | null = null;
   for (const n of args.sizes) {
     const generated = time(() => generateSyntheticCmdb({ cis: n, seed: args.seed }));
@@ -319,10 +322,10 @@ async function inner(): Promise<void> {
 if (process.env[CHILD_FLAG] === '1') {
   await inner();
 } else {
-  const result = spawnSync(
-    process.execPath,
-    ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { stdio: 'inherit', env: { ...process.env, [CHILD_FLAG]: '1' } },
-  );
+  const fromSource = process.argv.includes('--source');
+  const bundle = fromSource ? null : await bundleBench();
+  const script = bundle ? [bundle.run] : ['--import', 'tsx', fileURLToPath(import.meta.url)];
+  const env = { ...process.env, [CHILD_FLAG]: '1', ...(bundle ? { [OPEN_CHILD_ENV]: bundle.openChild } : {}) };
+  const result = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', ...script, ...process.argv.slice(2)], { stdio: 'inherit', env });
   process.exit(result.status ?? 1);
 }

@@ -10,6 +10,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { CmdbDocument } from '../../src/shared/model';
 import { nodeEnvironment, openCmdbStore, writeStandaloneDocument } from '../../src/node/storage/index';
+import { OPEN_CHILD_ENV } from './bundle';
 import type { OpenChildReport } from './open-child';
 import { collectGarbage, withLoopMonitor } from './stats';
 
@@ -30,7 +31,9 @@ export interface StorageFigures {
 
 function runChild(path: string, edits: number, seed: number): Promise<OpenChildReport> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(HERE, 'open-child.ts'), path, String(edits), String(seed)], {
+    const bundled = process.env[OPEN_CHILD_ENV];
+    const script = bundled ? [bundled] : ['--import', 'tsx', join(HERE, 'open-child.ts')];
+    const child = spawn(process.execPath, ['--expose-gc', ...script, path, String(edits), String(seed)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
