@@ -104,15 +104,13 @@ function condense(ix: GraphIndexes, edges: FailEdges): Condensation {
 /**
  * Spreads bit rows over the condensation: on return, row k (words [k·width, (k+1)·width) of
  * `bits`) holds its own bits OR-ed with those of every component component k's failure reaches.
- * The caller fills each component's own bits first. With `only`, the components left unmarked are
- * skipped: right when no bit is set on what they reach (their rows stay empty).
+ * The caller fills each component's own bits first.
  */
-export function spreadBits(ix: GraphIndexes, cond: Condensation, bits: Uint32Array, width: number, only?: Uint8Array): void {
+export function spreadBits(ix: GraphIndexes, cond: Condensation, bits: Uint32Array, width: number): void {
   const { failOffsets, failEnds } = ix;
   const failKind = scratchFor(ix).failKind;
   const { comp, start, nodes, edges } = cond;
   for (let k = 0; k < cond.count; k++) {
-    if (only && only[k] === 0) continue;
     const row = k * width;
     for (let q = start[k]; q < start[k + 1]; q++) {
       const v = nodes[q];
@@ -125,13 +123,6 @@ export function spreadBits(ix: GraphIndexes, cond: Condensation, bits: Uint32Arr
       }
     }
   }
-}
-
-/** A mark per component of `cond` holding one of the CIs `cis`: spreading bits set only on those CIs needs no other component. */
-export function componentsHolding(cond: Condensation, cis: Int32Array): Uint8Array {
-  const mark = new Uint8Array(cond.count);
-  for (const v of cis) mark[cond.comp[v]] = 1;
-  return mark;
 }
 
 /** Set bits in a row of `width` words at `offset`, masked by `mask` words when given (bits set in mask are left out). */

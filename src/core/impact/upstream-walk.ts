@@ -34,29 +34,6 @@ export interface UpstreamWalk {
   next: Int32Array;
 }
 
-/** Every CI whose failure can reach one of the roots, the roots included (distinct CI indexes), in breadth-first order. */
-export function upstreamCis(ix: GraphIndexes, roots: readonly number[]): Int32Array {
-  const { offsets, ends } = reverseFailureOf(ix);
-  const seen = new Uint8Array(ix.n);
-  const queue = new Int32Array(ix.n);
-  let tail = 0;
-  for (const r of roots) {
-    if (seen[r] === 1) continue;
-    seen[r] = 1;
-    queue[tail++] = r;
-  }
-  for (let head = 0; head < tail; head++) {
-    const v = queue[head];
-    for (let p = offsets[v], end = offsets[v + 1]; p < end; p++) {
-      const u = ends[p];
-      if (seen[u] === 1) continue;
-      seen[u] = 1;
-      queue[tail++] = u;
-    }
-  }
-  return queue.slice(0, tail);
-}
-
 /** Breadth-first from every root at once (distinct CI indexes). */
 export function upstreamWalk(ix: GraphIndexes, roots: readonly number[]): UpstreamWalk {
   const { offsets, ends } = reverseFailureOf(ix);

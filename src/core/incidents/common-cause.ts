@@ -21,12 +21,10 @@
 import type { CommonCauseCandidate, CommonCauseResult, Incident } from '../../shared/incidents';
 import type { CmdbGraph } from '../graph/cmdb-graph';
 import type { GraphIndexes } from '../graph/csr-index';
-import { componentsHolding, condensationOf, rowPopcount, spreadBits, type Condensation } from '../impact/condensation';
-import { FAIL_QUORUM, FAIL_SOFT, scratchFor } from '../impact/scratch';
+import { rowPopcount } from '../impact/condensation';
 import { serviceReachOf } from '../impact/service-reach';
-import { upstreamCis } from '../impact/upstream-walk';
 import { effectPath, failureEffectOf, hurtIndex, type FailureEffect } from './failure-effects';
-
+import { explainableCis } from './incident-reach';
 
 export interface CommonCauseOptions {
   /** How many ranked candidates to return. */
@@ -72,104 +70,6 @@ function better(ix: GraphIndexes, a: Checked, b: Checked): number {
 }
 
 /**
- * Per component of the failure graph, a bit per incident its failure could explain: one of the
- * incident's CIs is reached over hard edges, or over hard edges, one soft edge and hard edges again
- * (a soft edge turns down into degraded, and degraded does not cross a soft edge).
- */
-interface IncidentReach {
-  all: Condensation;
-  bits: Uint32Array;
-  hard: Condensation;
-  hardBits: Uint32Array;
-}
-
-function incidentReach(ix: GraphIndexes, affected: readonly number[][], width: number, upstream: Int32Array): IncidentReach {
-  const hard = condensationOf(ix, 'hard');
-  const all = condensationOf(ix, 'all');
-  const hardBits = new Uint32Array(hard.count * width);
-  const bits = new Uint32Array(all.count * width);
-  affected.forEach((cis, j) => {
-    for (const a of cis) {
-      hardBits[hard.comp[a] * width + (j >>> 5)] |= 1 << (j & 31);
-      bits[all.comp[a] * width + (j >>> 5)] |= 1 << (j & 31);
-    }
-  });
-  // Only what stands on an incident's CI can reach one: the rest of the graph keeps empty rows.
-  spreadBits(ix, hard, hardBits, width, componentsHolding(hard, upstream));
-  const inAll = componentsHolding(all, upstream);
-  const { failOffsets, failEnds } = ix;
-  const { failKind } = scratchFor(ix);
-  for (let k = 0; k < all.count; k++) {
-    if (inAll[k] === 0) continue;
-    const row = k * width;
-    for (let q = all.start[k]; q < all.start[k + 1]; q++) {
-      const v = all.nodes[q];
-      for (let p = failOffsets[v], end = failOffsets[v + 1]; p < end; p++) {
-        const w = failEnds[p];
-        if (failKind[p] === FAIL_SOFT) {
-          const from = hard.comp[w] * width;
-          for (let x = 0; x < width; x++) bits[row + x] |= hardBits[from + x];
-        } else if (all.comp[w] !== k) {
-          const from = all.comp[w] * width;
-          for (let x = 0; x < width; x++) bits[row + x] |= bits[from + x];
-        }
-      }
-    }
-  }
-  return { all, bits, hard, hardBits };
-}
-
-const rowIsOwn = new WeakMap<GraphIndexes, Uint8Array>();
-
-/**
- * Per CI, 1 when its component's row of the reach table is what its own failure could explain: it
- * is alone in its component and a member of no redundancy group (mostExplained would OR the same
- * rows). Fixed for a revision; most CIs are, and skip mostExplained's walk of their edges.
- */
-function rowIsOwnOf(ix: GraphIndexes, all: Condensation): Uint8Array {
-  let flags = rowIsOwn.get(ix);
-  if (flags) return flags;
-  flags = new Uint8Array(ix.n);
-  const { failKind } = scratchFor(ix);
-  for (let i = 0; i < ix.n; i++) {
-    const k = all.comp[i];
-    if (all.start[k + 1] - all.start[k] !== 1) continue;
-    let member = false;
-    for (let p = ix.failOffsets[i]; p < ix.failOffsets[i + 1] && !member; p++) member = failKind[p] === FAIL_QUORUM;
-    if (!member) flags[i] = 1;
-  }
-  rowIsOwn.set(ix, flags);
-  return flags;
-}
-
-/**
- * The most incidents CI i's own failure could explain: its rows are shared with what stands on it,
- * so they count a redundancy group it is a member of; but its failure alone loses one member, and
- * a group left with exactly its minimum is only at risk (explains nothing), one left above it is
- * degraded (explains only what hard edges reach from it), unless i reaches the group by another
- * way too (that way's row then counts the group as down).
- */
-function mostExplained(ix: GraphIndexes, reach: IncidentReach, own: Map<number, number[]>, i: number, width: number, row: Uint32Array): number {
-  const { failOffsets, failEnds } = ix;
-  const { failKind, memberTotal, minHealthy } = scratchFor(ix);
-  const { all, bits, hard, hardBits } = reach;
-  row.fill(0);
-  for (const j of own.get(i) ?? []) row[j >>> 5] |= 1 << (j & 31);
-  for (let p = failOffsets[i], end = failOffsets[i + 1]; p < end; p++) {
-    const w = failEnds[p];
-    const kind = failKind[p];
-    // Losing one member: the group goes down below its minimum, is only at risk at it, and degraded above it.
-    const spare = kind === FAIL_QUORUM ? memberTotal[w] - 1 - minHealthy[w] : -1;
-    if (spare === 0) continue;
-    const degraded = kind === FAIL_SOFT || spare > 0;
-    const from = degraded ? hardBits : bits;
-    const at = degraded ? hard.comp[w] * width : all.comp[w] * width;
-    for (let x = 0; x < width; x++) row[x] |= from[at + x];
-  }
-  return rowPopcount(row, 0, width);
-}
-
-/**
  * The CIs that could explain an incident, best bound first. They are grouped by the most
  * incidents each could explain; a group's bounds (with the fewest other services each must
  * reach) are worked out only when the search gets to its ceiling, announced first (ci -1): once
@@ -177,29 +77,14 @@ function mostExplained(ix: GraphIndexes, reach: IncidentReach, own: Map<number, 
  */
 function* candidatesInOrder(ix: GraphIndexes, affected: readonly number[][], incidentCi: Uint8Array): Generator<{ ci: number; bound: number }> {
   const k = affected.length;
-  const width = Math.max(1, Math.ceil(k / 32));
-  const upstream = upstreamCis(ix, [...new Set(affected.flat())]);
-  const reachOf = incidentReach(ix, affected, width, upstream);
-  const { all, bits } = reachOf;
-  const own = new Map<number, number[]>();
-  affected.forEach((cis, j) => {
-    for (const a of cis) own.set(a, [...(own.get(a) ?? []), j]);
-  });
-  const row = new Uint32Array(width);
-  const ownRowIsShared = rowIsOwnOf(ix, all);
-  // Per upstream CI (the others explain nothing), grouped by the most incidents it could explain.
-  const most = new Int32Array(upstream.length);
+  const { cis, most } = explainableCis(ix, affected);
+  // Grouped by the most incidents each could explain.
   const groupStart = new Int32Array(k + 2);
-  upstream.forEach((i, u) => {
-    // The shared row first: many CIs reach no incident over the edges their own failure takes, and it is the CI's own one unless it shares it or is a group's member.
-    const shared = rowPopcount(bits, all.comp[i] * width, width);
-    most[u] = shared === 0 || ownRowIsShared[i] === 1 ? shared : mostExplained(ix, reachOf, own, i, width, row);
-    groupStart[most[u] + 1]++;
-  });
+  for (let u = 0; u < cis.length; u++) groupStart[most[u] + 1]++;
   for (let e = 0; e <= k; e++) groupStart[e + 1] += groupStart[e];
   const fill = groupStart.slice(0, k + 1);
-  const byMost = new Int32Array(upstream.length);
-  upstream.forEach((i, u) => (byMost[fill[most[u]]++] = i));
+  const byMost = new Int32Array(cis.length);
+  for (let u = 0; u < cis.length; u++) byMost[fill[most[u]]++] = cis[u];
 
   const reach = serviceReachOf(ix);
   let without: Uint32Array | undefined;

@@ -8,6 +8,7 @@ import { blastRadius } from '../../../../src/core/impact';
 import { condensationOf } from '../../../../src/core/impact/condensation';
 import { serviceReachOf } from '../../../../src/core/impact/service-reach';
 import { causeScore, commonCause } from '../../../../src/core/incidents';
+import { explainableCis } from '../../../../src/core/incidents/incident-reach';
 import { impactedList } from '../../../../src/shared/impact-types';
 import type { Incident } from '../../../../src/shared/incidents';
 import { generateSyntheticCmdb, mulberry32 } from '../../../support/synthetic-cmdb';
@@ -75,6 +76,31 @@ describe('common cause search', () => {
           }
         }
       }
+    }
+  });
+
+  it('bounds what each CI could explain: no CI explains more incidents than its bound, and none left out explains any', () => {
+    for (const seed of [6, 7]) {
+      const cmdb = generated(1000, seed);
+      const ix = cmdb.graph.indexes();
+      // The generator writes two-cycles: some components hold several CIs (the sweep's other path).
+      expect(condensationOf(ix, 'all').count).toBeLessThan(ix.n);
+      const random = mulberry32(seed);
+      const cis = [...cmdb.graph.cis()];
+      const chosen = [...new Set(Array.from({ length: 40 }, () => cis[Math.floor(random() * cis.length)].id))];
+      const affected = chosen.map((id) => [ix.indexOf.get(id) ?? -1]);
+      const { cis: bounded, most } = explainableCis(ix, affected);
+      const bound = new Map<number, number>();
+      bounded.forEach((i, u) => bound.set(i, most[u]));
+      let tight = 0;
+      for (let i = 0; i < ix.n; i++) {
+        const hurt = new Set(impactedList(blastRadius(cmdb.graph, { targets: [{ ciId: ix.ciIds[i], mode: 'down' }] }).impacted).filter((e) => e.level !== 'at_risk').map((e) => e.id));
+        const explains = chosen.filter((id) => id === ix.ciIds[i] || hurt.has(id)).length;
+        expect(bound.get(i) ?? 0, `${ix.ciIds[i]} explains ${explains}`).toBeGreaterThanOrEqual(explains);
+        if (explains > 0 && bound.get(i) === explains) tight++;
+      }
+      // The bound is not vacuous: for most CIs that explain something it is exact.
+      expect(tight).toBeGreaterThan(bounded.length / 2);
     }
   });
 
