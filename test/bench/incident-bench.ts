@@ -29,7 +29,7 @@ import { blastRadius, settleImpact } from '../../src/core/impact/index';
 import { DEGRADED, NONE } from '../../src/core/impact/scratch';
 import { condensationOf } from '../../src/core/impact/condensation';
 import { serviceReachOf } from '../../src/core/impact/service-reach';
-import { affectedServicesOf, causeScore, commonCause, probableCauses, suggestedImpactOf } from '../../src/core/incidents';
+import { affectedServicesOf, causeScore, commonCause, prepareCommonCause, probableCauses, suggestedImpactOf } from '../../src/core/incidents';
 import type { Change } from '../../src/shared/changes';
 import { DEFAULT_PRIORITY_MATRIX, IncidentSchema, type AffectedService, type Incident } from '../../src/shared/incidents';
 import type { CmdbDocument } from '../../src/shared/model';
@@ -113,6 +113,10 @@ export interface IncidentFigures {
   fifty: Summary;
   /** The same, first call after an edit (tables and blast radii from cold). */
   fiftyCold: Summary;
+  /** The same, first call after an edit once the service's idle preparation has run. */
+  fiftyPrepared: Summary;
+  /** The idle preparation of one revision (prepareCommonCause in the service's slices), the tables already built. */
+  preparation: { ms: number; slices: number; longestSliceMs: number };
   /** Probable causes of one incident, `changes` implemented changes in its lookback. */
   probable: Summary;
   probableFound: Summary;
@@ -303,6 +307,20 @@ function agreesWithTable(graph: CmdbGraph, table: ReachTable, culprit: number): 
   return hurt === ids(table.hurt[culprit]) && reached === ids(table.reached[culprit]);
 }
 
+/** Runs the service's idle preparation of common cause to its end, in its slices (PREPARE_SLICE_MS in src/node/service/service.ts). */
+function prepareAsTheServiceDoes(graph: CmdbGraph): { ms: number; slices: number; longestSliceMs: number } {
+  let slices = 0;
+  let longestSliceMs = 0;
+  const started = performance.now();
+  for (let more = true; more; ) {
+    const slice = time(() => prepareCommonCause(graph, { budgetMs: 20 }));
+    more = slice.value;
+    slices++;
+    longestSliceMs = Math.max(longestSliceMs, slice.ms);
+  }
+  return { ms: performance.now() - started, slices, longestSliceMs };
+}
+
 export function incidentBench(document: CmdbDocument, options: IncidentOptions): IncidentFigures {
   const random = mulberry32(options.seed ^ 0x1c1d);
   const setup = time(() => {
@@ -321,6 +339,8 @@ export function incidentBench(document: CmdbDocument, options: IncidentOptions):
     condensationOf(ix, 'hard');
     serviceReachOf(ix);
   });
+  // Opening the document, the service prepares common cause once the user is idle.
+  const preparation = prepareAsTheServiceDoes(graph);
   const tableRun = time(() => reachTable(graph));
   const table = tableRun.value;
   const eligible: number[] = [];
@@ -386,7 +406,7 @@ export function incidentBench(document: CmdbDocument, options: IncidentOptions):
     );
     fiftySets.push([...seeded, ...others].map(incidentOn));
   }
-  // After the trials: the blast radii they checked are kept for this revision, as in the app between edits.
+  // After the trials: the blast radii they and the preparation checked are kept for this revision, as in the app between edits.
   const fifty = fiftySets.map((incidents) => time(() => commonCause(graph, incidents)).ms);
 
   // Probable causes of one incident on a random service: the whole call, its upstream walk included.
@@ -405,6 +425,13 @@ export function incidentBench(document: CmdbDocument, options: IncidentOptions):
     cmdb.updateCi(ix.ciIds[0], { name: `renamed ${k}` });
     graph.indexes();
     fiftyCold.push(time(() => commonCause(graph, incidents)).ms);
+  }
+  // The same after an edit once edits have paused and the service has prepared the new revision.
+  const fiftyPrepared: number[] = [];
+  for (const [k, incidents] of fiftySets.slice(0, options.coldCalls).entries()) {
+    cmdb.updateCi(ix.ciIds[0], { name: `prepared ${k}` });
+    prepareAsTheServiceDoes(graph);
+    fiftyPrepared.push(time(() => commonCause(graph, incidents)).ms);
   }
 
   return {
@@ -425,6 +452,8 @@ export function incidentBench(document: CmdbDocument, options: IncidentOptions):
     competitors: summarize(competitors),
     fifty: summarize(fifty),
     fiftyCold: summarize(fiftyCold),
+    fiftyPrepared: summarize(fiftyPrepared),
+    preparation,
     probable: summarize(probable),
     probableFound: summarize(found),
     changes: changes.length,

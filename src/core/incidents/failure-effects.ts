@@ -31,18 +31,26 @@ interface Kept {
 const cache = new WeakMap<GraphIndexes, Kept>();
 
 export function failureEffectOf(graph: CmdbGraph, ci: number): FailureEffect {
+  return keptOrSettled(graph, ci).effect;
+}
+
+/** Computes and keeps CI ci's failure effect ahead of a query (see prepare-common-cause.ts); false once the budget is spent. */
+export function keepFailureEffect(graph: CmdbGraph, ci: number): boolean {
+  return keptOrSettled(graph, ci).kept;
+}
+
+function keptOrSettled(graph: CmdbGraph, ci: number): { effect: FailureEffect; kept: boolean } {
   const ix = graph.indexes();
   let kept = cache.get(ix);
   if (!kept) cache.set(ix, (kept = { effects: new Map(), words: 0 }));
   const known = kept.effects.get(ci);
-  if (known) return known;
+  if (known) return { effect: known, kept: true };
   const effect = settle(graph, ix, ci);
   const words = effect.hurt.length * 2 + effect.hurtServices.length + effect.atRiskServices.length;
-  if (kept.words + words <= MAX_KEPT_WORDS) {
-    kept.effects.set(ci, effect);
-    kept.words += words;
-  }
-  return effect;
+  if (kept.words + words > MAX_KEPT_WORDS) return { effect, kept: false };
+  kept.effects.set(ci, effect);
+  kept.words += words;
+  return { effect, kept: true };
 }
 
 function settle(graph: CmdbGraph, ix: GraphIndexes, ci: number): FailureEffect {

@@ -6,5 +6,6 @@ export { affectedServicesOf, suggestedImpactOf } from './affected-services';
 export { slaOf } from './sla';
 export { DEFAULT_LOOKBACK_HOURS, implementedAt, probableCauses, sameOutage, upstreamOf, type Upstream } from './probable-causes';
 export { causeScore, commonCause, type CommonCauseOptions } from './common-cause';
+export { PREPARED_CAUSE_SERVICES, prepareCommonCause, type PrepareCommonCauseOptions } from './prepare-common-cause';
 export { incidentStats, incidentsTouching, incidentTouches, type IncidentStats } from './incident-stats';
 export { ImportedIncidentFieldsSchema, ImportedProblemFieldsSchema } from './incident-import';

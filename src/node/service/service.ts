@@ -8,6 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { CmdbEnvironment, Transaction } from '../../core/graph/cmdb';
 import { CmdbError } from '../../core/graph/errors';
+import { prepareCommonCause } from '../../core/incidents';
 import { blastRadius, dependencies, prepareImpact, singlePointsOfFailure } from '../../core/impact';
 import { ciDetails, facets, graphView, listCis, resolveCi, searchCis, subgraphView } from '../../core/query';
 import { storedKinds } from '../../core/records';
@@ -85,6 +86,9 @@ type Handlers = { [N in OperationName]: (input: ParsedInput<N>) => Promise<Opera
 
 /** Quiet time after an edit (or an open) before the impact engine is prepared for the new graph. */
 export const PREPARE_DELAY_MS = 300;
+
+/** Longest the queue is held by one slice of common cause's preparation; requests run between slices. */
+export const PREPARE_SLICE_MS = 20;
 
 /**
  * Where the core's field names sit inside an operation's input, so that a CmdbError's
@@ -435,18 +439,39 @@ class Service implements FaultlineService {
    * on the changed graph needs (prepareImpact): the user's first simulation after an edit then
    * answers as fast as the ones after it, instead of paying for the rebuild (at 100k CIs about
    * 100 ms, more when nothing has rebuilt the indexes yet). A burst of edits, an import or
-   * undo/redo, prepares once.
+   * undo/redo, prepares once. Common cause is prepared next, in slices (prepareCommonCauseSlices).
    */
   private prepareImpactWhenIdle(): void {
     this.cancelImpactPreparation();
     if (this.mode === 'command') return;
+    const revision = this.revision;
     this.prepareTimer = setTimeout(() => {
       this.prepareTimer = null;
       this.enqueue(async () => {
         if (!this.closed && this.store) prepareImpact(this.store.cmdb.graph);
-      }).catch((error: unknown) => this.log('Faultline: preparing the impact engine failed', error));
+      })
+        .then(() => this.prepareCommonCauseSlices(revision))
+        .catch((error: unknown) => this.log('Faultline: preparing the impact engine failed', error));
     }, PREPARE_DELAY_MS);
     this.prepareTimer.unref();
+  }
+
+  /**
+   * Prepares common cause for the graph of `revision` (its tables and the blast radii of the CIs
+   * that hurt the most services: prepare-common-cause.ts), one slice of at most PREPARE_SLICE_MS
+   * per turn of the queue, so a request waits for one slice at most; it stops at the next edit,
+   * which prepares again once edits pause.
+   */
+  private prepareCommonCauseSlices(revision: number): void {
+    const current = () => !this.closed && this.store !== null && this.revision === revision;
+    if (!current()) return;
+    setImmediate(() => {
+      this.enqueue(async () => (current() && this.store ? prepareCommonCause(this.store.cmdb.graph, { budgetMs: PREPARE_SLICE_MS }) : false))
+        .then((more) => {
+          if (more) this.prepareCommonCauseSlices(revision);
+        })
+        .catch((error: unknown) => this.log('Faultline: preparing common cause failed', error));
+    });
   }
 
   private cancelImpactPreparation(): void {

@@ -1,15 +1,30 @@
 // The service prepares the impact engine for the changed graph once edits pause (so the first
 // simulation after an edit does not pay for rebuilding it), once per burst of edits, inside its
-// queue, and never after it is closed. prepareImpact itself is tested in test/unit/core/impact.
+// queue, and never after it is closed; then common cause, a slice per turn of the queue until it
+// is done or the next edit. prepareImpact and prepareCommonCause are tested in test/unit/core.
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CmdbGraph } from '../../../../src/core/graph/cmdb-graph';
 import { startFaultlineService, type FaultlineService } from '../../../../src/node/service';
-import { PREPARE_DELAY_MS } from '../../../../src/node/service/service';
+import { PREPARE_DELAY_MS, PREPARE_SLICE_MS } from '../../../../src/node/service/service';
 import { tempDir, writeDocument } from './fixture';
 
 const prepared = vi.hoisted(() => [] as CmdbGraph[]);
+/** Graphs given to each slice of common cause's preparation; the mock says "more" for the first SLICES - 1. */
+const slices = vi.hoisted(() => ({ graphs: [] as CmdbGraph[], budgets: [] as number[] }));
+const SLICES = 3;
+vi.mock('../../../../src/core/incidents', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../src/core/incidents')>();
+  return {
+    ...actual,
+    prepareCommonCause: (graph: CmdbGraph, options: { budgetMs: number }) => {
+      slices.graphs.push(graph);
+      slices.budgets.push(options.budgetMs);
+      return slices.graphs.length < SLICES;
+    },
+  };
+});
 vi.mock('../../../../src/core/impact', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../../src/core/impact')>();
   return {
@@ -30,6 +45,8 @@ beforeEach(async () => {
   service = await startFaultlineService({ dataDir: join(dir, 'data'), documentPath, actor: 'tester', log: () => undefined });
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   prepared.length = 0;
+  slices.graphs.length = 0;
+  slices.budgets.length = 0;
 });
 
 afterEach(async () => {
@@ -38,6 +55,11 @@ afterEach(async () => {
   service = null;
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** Lets setImmediate callbacks and the queue's promises run (the slices are scheduled with setImmediate). */
+async function turns(count: number): Promise<void> {
+  for (let k = 0; k < count; k++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
 
 async function ok(name: string, input: unknown): Promise<void> {
   const result = await service!.dispatch(name, input);
@@ -67,5 +89,34 @@ describe('preparing the impact engine after edits', () => {
     vi.advanceTimersByTime(PREPARE_DELAY_MS * 2);
     await Promise.resolve();
     expect(prepared).toHaveLength(0);
+  });
+
+  it('then prepares common cause for the same graph, one slice per turn of the queue, until it is done', async () => {
+    await ok('ci.update', { id: 'app_web', patch: { name: 'Sliced' } });
+    vi.advanceTimersByTime(PREPARE_DELAY_MS);
+    await ok('doc.info', {});
+    await turns(10);
+    expect(slices.graphs).toHaveLength(SLICES);
+    expect(new Set(slices.graphs)).toEqual(new Set(prepared));
+    expect(slices.budgets.every((b) => b === PREPARE_SLICE_MS)).toBe(true);
+    // Done: nothing more comes.
+    await turns(10);
+    expect(slices.graphs).toHaveLength(SLICES);
+  });
+
+  it('stops preparing common cause at the next edit, and prepares again once edits pause', async () => {
+    await ok('ci.update', { id: 'app_web', patch: { name: 'First' } });
+    vi.advanceTimersByTime(PREPARE_DELAY_MS);
+    await ok('doc.info', {});
+    await ok('ci.update', { id: 'app_web', patch: { name: 'Second' } });
+    await turns(10);
+    // The edit came right after the first slice was scheduled: the slices left of that revision did not run.
+    expect(slices.graphs.length).toBeLessThan(SLICES);
+    const before = slices.graphs.length;
+    vi.advanceTimersByTime(PREPARE_DELAY_MS);
+    await ok('doc.info', {});
+    await turns(10);
+    expect(slices.graphs.length).toBeGreaterThan(before);
+    expect(slices.graphs.at(-1)?.getCi('app_web')?.name).toBe('Second');
   });
 });
