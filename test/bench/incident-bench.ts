@@ -52,6 +52,8 @@ export interface NoiseGroup {
   /** Identifiable trials the culprit missed top-1, and of those the ones it was beaten in. */
   missed: number;
   missedBeaten: number;
+  /** Identifiable trials where the culprit is the one likeliest CI under the trials' own draw (see trialOdds): what the best possible ranking wins. */
+  likeliest: number;
 }
 
 /** One CI's standing against a trial's incidents, read from the reach table (as common cause counts). */
@@ -70,6 +72,8 @@ export interface Miss {
   noisy: boolean;
   incidents: number;
   beaten: boolean;
+  /** The first candidate is at least as likely as the culprit under the trials' own draw (trialOdds). */
+  winnerAsLikely: boolean;
   culprit: Standing;
   winner: Standing;
 }
@@ -267,7 +271,48 @@ function standing(ix: GraphIndexes, table: ReachTable, ci: number, services: rea
 }
 
 function emptyGroup(): NoiseGroup {
-  return { all: { trials: 0, top1: 0, top3: 0 }, identifiable: { trials: 0, top1: 0, top3: 0 }, noiseAbsorbed: 0, beaten: 0, missed: 0, missedBeaten: 0 };
+  return { all: { trials: 0, top1: 0, top3: 0 }, identifiable: { trials: 0, top1: 0, top3: 0 }, noiseAbsorbed: 0, beaten: 0, missed: 0, missedBeaten: 0, likeliest: 0 };
+}
+
+/** ln C(n, k). */
+function lnChoose(n: number, k: number): number {
+  let total = 0;
+  for (let j = 0; j < k; j++) total += Math.log((n - j) / (j + 1));
+  return total;
+}
+
+/**
+ * ln of the chance that the trials' own draw, with CI x as the culprit, opens incidents on exactly
+ * `opened` (service indexes): x hurts at least 3 services; k is drawn from 3–8 and min(k, hurt)
+ * of its hurt services get one, uniformly; in half the trials 1 or 2 services it does not reach
+ * (nor x) get one too. -Infinity when that draw cannot give `opened`. The culprit is drawn
+ * uniformly among eligible CIs, so the likeliest CI is what the best possible ranking names.
+ */
+function trialOdds(table: ReachTable, x: number, opened: readonly number[], services: number): number {
+  const hurt = table.hurt[x];
+  if (hurt.length < 3) return -Infinity;
+  const hurtSet = new Set(hurt);
+  const reached = new Set(table.reached[x]);
+  const explained = opened.filter((j) => hurtSet.has(j)).length;
+  const noise = opened.length - explained;
+  if (opened.some((j) => !hurtSet.has(j) && (reached.has(j) || j === x))) return -Infinity;
+  // Ways k in 3–8 gives `explained`: k itself, or every k ≥ hurt when all of them are.
+  const ks = explained === hurt.length ? [3, 4, 5, 6, 7, 8].filter((k) => k >= hurt.length).length : explained >= 3 && explained <= 8 ? 1 : 0;
+  if (ks === 0) return -Infinity;
+  const draw = Math.log(ks / 6) - lnChoose(hurt.length, explained);
+  if (noise === 0) return draw + Math.log(1 / 2);
+  if (noise > 2) return -Infinity;
+  const pool = services - reached.size - (reached.has(x) ? 0 : 1);
+  return draw + Math.log(1 / 4) - lnChoose(pool, noise);
+}
+
+/** Whether the culprit alone has the highest trialOdds among the CIs that explain an opened incident. */
+function culpritIsLikeliest(table: ReachTable, culprit: number, opened: readonly number[], services: number): boolean {
+  const own = trialOdds(table, culprit, opened, services);
+  const candidates = new Set<number>();
+  for (const j of opened) for (const i of table.hurtBy.get(j) ?? []) candidates.add(i);
+  for (const i of candidates) if (i !== culprit && trialOdds(table, i, opened, services) >= own) return false;
+  return true;
 }
 
 function tally(rates: HitRates, top1: boolean, top3: boolean): void {
@@ -383,12 +428,16 @@ export function incidentBench(document: CmdbDocument, options: IncidentOptions):
       if (verdict.noiseAbsorbed) group.noiseAbsorbed++;
       const isBeaten = beaten(table, culprit, [...injected, ...noise], incidentServices);
       if (isBeaten) group.beaten++;
+      const opened = [...injected, ...noise];
+      if (culpritIsLikeliest(table, culprit, opened, services.length)) group.likeliest++;
       if (!top1) {
         group.missed++;
         if (isBeaten) group.missedBeaten++;
         const all = [...injected, ...noise];
         const winner = ranked.length > 0 ? standing(ix, table, ix.indexOf.get(ranked[0]) ?? -1, all, incidentServices) : { name: '(none)', explains: 0, hurtOthers: 0, atRiskOthers: 0, score: 0 };
-        misses.push({ trial: t, noisy: withNoise, incidents: all.length, beaten: isBeaten, culprit: standing(ix, table, culprit, all, incidentServices), winner });
+        const first = ranked.length > 0 ? (ix.indexOf.get(ranked[0]) ?? -1) : -1;
+        const winnerAsLikely = first >= 0 && trialOdds(table, first, opened, services.length) >= trialOdds(table, culprit, opened, services.length);
+        misses.push({ trial: t, noisy: withNoise, incidents: all.length, beaten: isBeaten, winnerAsLikely, culprit: standing(ix, table, culprit, all, incidentServices), winner });
       }
     }
   }

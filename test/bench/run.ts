@@ -245,6 +245,7 @@ function printIncidents(n: number, f: IncidentFigures): void {
       rateRows('identifiable trials', sum(f.clean.identifiable, f.noisy.identifiable)),
       ['identifiable with noise, another CI explains a noise incident too', fmtCount(f.noisy.noiseAbsorbed), '', ''],
       ['identifiable, beaten: another CI explains as many with no more other services (no ranking can win)', `${fmtCount(f.clean.beaten)} / ${fmtCount(f.noisy.beaten)}`, 'without / with noise', ''],
+      ['identifiable, the culprit the likeliest CI by the trials\' own draw (the best any ranking can do)', `${fmtCount(f.clean.likeliest)} / ${fmtCount(f.noisy.likeliest)}`, 'without / with noise', ''],
       ['identifiable, top-1 missed, of which beaten', `${fmtCount(f.clean.missed)} (${fmtCount(f.clean.missedBeaten)}) / ${fmtCount(f.noisy.missed)} (${fmtCount(f.noisy.missedBeaten)})`, 'without / with noise', ''],
     ],
   );
@@ -269,7 +270,7 @@ function standingText(s: Standing): string {
 function printMisses(f: IncidentFigures): void {
   console.log(`\nIdentifiable trials the culprit missed top-1 (${f.misses.length}):`);
   for (const m of f.misses) {
-    console.log(`  trial ${m.trial}${m.noisy ? ' (noise)' : ''}, ${m.incidents} incidents${m.beaten ? ', beaten' : ''}\n    first   ${standingText(m.winner)}\n    culprit ${standingText(m.culprit)}`);
+    console.log(`  trial ${m.trial}${m.noisy ? ' (noise)' : ''}, ${m.incidents} incidents${m.beaten ? ', beaten' : ''}${m.winnerAsLikely ? ', the first as likely by the trials\' own draw' : ''}\n    first   ${standingText(m.winner)}\n    culprit ${standingText(m.culprit)}`);
   }
 }
 
@@ -286,7 +287,7 @@ function printIncidentTargets(n: number, f: IncidentFigures): void {
       '≥ 85%',
       rate(f.noisy.identifiable, f.noisy.identifiable.top1),
       verdict(noisy, 85, false),
-      `top-3 ${rate(f.noisy.identifiable, f.noisy.identifiable.top3)}; ceiling ${rate(f.noisy.identifiable, f.noisy.identifiable.trials - f.noisy.beaten)} (not beaten)`,
+      `top-3 ${rate(f.noisy.identifiable, f.noisy.identifiable.top3)}; ceiling ${rate(f.noisy.identifiable, f.noisy.identifiable.trials - f.noisy.beaten)} (not beaten), ${rate(f.noisy.identifiable, f.noisy.likeliest)} (likeliest by the trials' own draw)`,
     ],
     ['common cause over 50 open incidents (max)', '≤ 50 ms', fmtMs(f.fifty.max), check(f.fifty.max, 50), `p50 ${fmtMs(f.fifty.p50)}; first call after an edit p50 ${fmtMs(f.fiftyCold.p50)}, once prepared ${fmtMs(f.fiftyPrepared.p50)}`],
     [`probable causes, ${fmtCount(f.changes)} changes in the lookback (max)`, '≤ 10 ms', fmtMs(f.probable.max), check(f.probable.max, 10), `p50 ${fmtMs(f.probable.p50)}`],
