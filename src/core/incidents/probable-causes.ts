@@ -51,15 +51,34 @@ export function implementedAt(change: Change): number | null {
   return null;
 }
 
+interface ChangeTimes {
+  /** implementedAt, or null. */
+  at: number | null;
+  /** When its work began: the earlier of that and its window's start. */
+  began: number;
+}
+
+/** Parsed once per change record: records are replaced on every edit, never changed in place, and a call reads 1,000 of them. */
+const timesOf = new WeakMap<Change, ChangeTimes>();
+
+function changeTimes(change: Change): ChangeTimes {
+  let times = timesOf.get(change);
+  if (!times) {
+    const at = implementedAt(change);
+    times = { at, began: at !== null && change.window ? Math.min(at, Date.parse(change.window.start)) : (at ?? 0) };
+    timesOf.set(change, times);
+  }
+  return times;
+}
+
 export function probableCauses(graph: CmdbGraph, incident: Incident, changes: readonly Change[], lookbackHours = DEFAULT_LOOKBACK_HOURS, upstream = upstreamOf(graph, incident.affectedCiIds)): ProbableCause[] {
   const opened = Date.parse(incident.openedAt);
   const since = opened - lookbackHours * 3_600_000;
   const out: (ProbableCause & { at: number })[] = [];
   for (const change of changes) {
-    const at = implementedAt(change);
+    const { at, began } = changeTimes(change);
     if (at === null || at < since) continue;
     // Implemented after the incident opened: a cause only when its work had begun by then.
-    const began = change.window ? Math.min(at, Date.parse(change.window.start)) : at;
     if (began > opened) continue;
     let nearest: { targetId: string; hit: NonNullable<ReturnType<Upstream['get']>> } | null = null;
     for (const target of change.targets) {
