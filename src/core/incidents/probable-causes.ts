@@ -16,11 +16,12 @@ export interface Upstream {
   get(ciId: string): { distance: number; affectedCiId: string; path: () => string[] } | undefined;
 }
 
-/** One breadth-first walk up from all the affected CIs at once. */
+/** One breadth-first walk up from all the affected CIs at once; read it before the next walk on the same graph (upstreamWalk reuses its arrays). */
 export function upstreamOf(graph: CmdbGraph, affectedCiIds: readonly string[]): Upstream {
   const ix = graph.indexes();
   const roots = [...new Set(affectedCiIds.flatMap((id) => ix.indexOf.get(id) ?? []))];
-  const { distance, next: parent } = upstreamWalk(ix, roots);
+  const walk = upstreamWalk(ix, roots);
+  const { distance, next: parent } = walk;
   // Parent pointers lead from a dependency to the affected CI it was reached from: the direction failure travels.
   const rootOf = (v: number): number => {
     let u = v;
@@ -28,12 +29,14 @@ export function upstreamOf(graph: CmdbGraph, affectedCiIds: readonly string[]): 
     return u;
   };
   const pathFrom = (v: number): string[] => {
+    if (!walk.current()) throw new Error('upstreamOf: read after a later walk on the same graph reused its arrays');
     const path = [ix.ciIds[v]];
     for (let u = v; parent[u] >= 0; u = parent[u]) path.push(ix.ciIds[parent[u]]);
     return path;
   };
   return {
     get(ciId) {
+      if (!walk.current()) throw new Error('upstreamOf: read after a later walk on the same graph reused its arrays');
       const v = ix.indexOf.get(ciId);
       if (v === undefined || distance[v] < 0) return undefined;
       return { distance: distance[v], affectedCiId: ix.ciIds[rootOf(v)], path: () => pathFrom(v) };
