@@ -6,7 +6,7 @@ import type { LayoutAlgorithm, LayoutDirection, Theme } from '../state/view-stor
 import { diffElements, toElements, type EdgeData, type NodeData, type RollUpDecor } from './elements';
 import { LayoutEngine } from './layout-engine';
 import { buildLayoutRequest, type Positions } from './layout-input';
-import { buildStylesheet } from './stylesheet';
+import { FADE_CLASS, buildStylesheet } from './stylesheet';
 import { PALETTES } from './palette';
 import { installTestHook } from './test-hook';
 import { IncidentBadgeOverlay } from '../incidents/incident-badges';
@@ -34,6 +34,7 @@ const PADDING = 48;
 const MAX_FIT_ZOOM = 1.3;
 /** Below this zoom labels are too small to read: a neighbourhood opens at least this close, around its centre CI. */
 const READABLE_ZOOM = 0.75;
+/** Views of up to this many nodes animate their layout, and their new nodes fade in and out. */
 const ANIMATE_LIMIT = 300;
 
 const PAGE_FRAMES: Frames = {
@@ -216,10 +217,11 @@ export class GraphController {
         if (!this.feed.update(edge.id, { ...edge })) cy.getElementById(edge.id).data(edge);
         this.edges.set(edge.id, edge);
       }
+      const nodeClasses = elements.nodes.length <= ANIMATE_LIMIT ? `pending ${FADE_CLASS}` : 'pending';
       const added: ElementDefinition[] = diff.addNodes.map((node) => ({
         group: 'nodes',
         data: { ...node },
-        classes: 'pending',
+        classes: nodeClasses,
         selectable: !node.group,
         position: this.guessPosition(node.id, elements.edges),
       }));

@@ -8,6 +8,9 @@ import { PALETTES } from './palette';
 import { LABEL_MAX_WIDTH } from './label-size';
 import { impactStylesheet } from '../impact/impact-styles';
 
+/** Nodes that fade in and out: only those added to a view small enough to animate (graph-controller.ts). */
+export const FADE_CLASS = 'fade';
+
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 export function buildStylesheet(theme: Theme): StylesheetJson {
@@ -37,10 +40,10 @@ export function buildStylesheet(theme: Theme): StylesheetJson {
         'background-height': '56%',
         'background-clip': 'none',
         'background-image-containment': 'over',
-        'transition-property': 'opacity',
-        'transition-duration': 150,
       },
     },
+    // Not on every node: a transition restyles and redraws each of its nodes every frame, far too much work on a 1,000-node view.
+    { selector: `node.${FADE_CLASS}`, style: { 'transition-property': 'opacity', 'transition-duration': 150 } },
   ];
   for (const ciClass of CI_CLASSES) {
     const s = CLASS_STYLES[ciClass];
