@@ -162,10 +162,10 @@ export class GraphController {
    * longer side stays within `maxSide` pixels (a sensible picture to paste or print).
    */
   exportPng(background: string, maxSide = 2400): Promise<Blob> {
+    this.feed.flush();
     const box = this.cy.elements().boundingBox();
     const scale = Math.min(2, maxSide / Math.max(1, box.w), maxSide / Math.max(1, box.h));
     // The whole graph at picture scale: labels as the stylesheet draws them, not the zoom-sized key labels.
-    this.feed.flush();
     this.keyLabels.suspend();
     return this.cy.png({ output: 'blob-promise', full: true, scale, bg: background }).finally(() => this.keyLabels.resume());
   }
