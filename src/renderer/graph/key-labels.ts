@@ -51,14 +51,16 @@ export class KeyLabels {
 
   constructor(private readonly cy: Core) {
     cy.on('zoom pan resize position', this.schedule);
-    cy.on('add remove select unselect class', this.invalidate);
+    cy.on('remove select unselect', this.invalidate);
+    cy.on('add class', this.onChange);
     cy.on('add', 'node', this.onAdd);
   }
 
   detach(): void {
     cancelAnimationFrame(this.frame);
     this.cy.off('zoom pan resize position', this.schedule);
-    this.cy.off('add remove select unselect class', this.invalidate);
+    this.cy.off('remove select unselect', this.invalidate);
+    this.cy.off('add class', this.onChange);
     this.cy.off('add', 'node', this.onAdd);
   }
 
@@ -89,6 +91,15 @@ export class KeyLabels {
     if (this.writing) return;
     this.ranked = null;
     this.schedule();
+  };
+
+  /**
+   * An element added or reclassed. One not laid out yet ('pending', invisible) changes no label
+   * that can be placed: the plan waits until it is shown (its 'pending' class goes, a class event),
+   * not once per chunk of a view being added (element-feed.ts).
+   */
+  private readonly onChange = (event: EventObject) => {
+    if (!(event.target as NodeSingular).hasClass('pending')) this.invalidate();
   };
 
   /** A node added while labels are muted is muted at once (the next plan may place its label). */
