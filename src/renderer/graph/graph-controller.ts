@@ -6,7 +6,7 @@ import type { LayoutAlgorithm, LayoutDirection, Theme } from '../state/view-stor
 import { diffElements, toElements, type EdgeData, type NodeData, type RollUpDecor } from './elements';
 import { LayoutEngine } from './layout-engine';
 import { buildLayoutRequest, type Positions } from './layout-input';
-import { buildStylesheet } from './stylesheet';
+import { FADE_CLASS, buildStylesheet } from './stylesheet';
 import { PALETTES } from './palette';
 import { installTestHook } from './test-hook';
 import { IncidentBadgeOverlay } from '../incidents/incident-badges';
@@ -15,6 +15,7 @@ import { KeyLabels } from './key-labels';
 import { MINIMAP_ROOM, Minimap } from './minimap';
 import { fitViewport } from './fit';
 import { markLaidOut } from './perf-marks';
+import { ElementFeed, type Frames } from './element-feed';
 
 export interface GraphCallbacks {
   onSelectionChange(ids: string[]): void;
@@ -33,7 +34,14 @@ const PADDING = 48;
 const MAX_FIT_ZOOM = 1.3;
 /** Below this zoom labels are too small to read: a neighbourhood opens at least this close, around its centre CI. */
 const READABLE_ZOOM = 0.75;
+/** Views of up to this many nodes animate their layout, and their new nodes fade in and out. */
 const ANIMATE_LIMIT = 300;
+
+const PAGE_FRAMES: Frames = {
+  request: (run) => requestAnimationFrame(run),
+  cancel: (id) => cancelAnimationFrame(id),
+  hidden: () => document.hidden,
+};
 
 function minimapColours(theme: Theme): { background: string; border: string; viewport: string } {
   const p = PALETTES[theme];
@@ -64,6 +72,9 @@ export class GraphController {
   private layoutChoice = '';
   private laidOut = false;
   private layingOut = false;
+  /** Large additions go onto the canvas a chunk per frame (element-feed.ts). */
+  private readonly feed: ElementFeed;
+  private busyShown = false;
   private pendingCentre: string | null = null;
   private focusId: string | null = null;
   private readonly removeTestHook: () => void;
@@ -89,6 +100,7 @@ export class GraphController {
       motionBlur: false,
     });
     this.bindEvents();
+    this.feed = new ElementFeed(this.cy, PAGE_FRAMES, { onChunk: () => this.afterChunk(), onBusy: () => this.showBusy() });
     this.impact = new ImpactOverlay(this.cy);
     this.incidents = new IncidentBadgeOverlay(this.cy);
     this.keyLabels = new KeyLabels(this.cy);
@@ -119,7 +131,7 @@ export class GraphController {
       },
       labelledIds: () => this.labelledIds(),
       keyLabelIds: () => this.keyLabels.keptIds(),
-      isSettled: () => this.laidOut && !this.layingOut && !this.cy.nodes('.pending').nonempty() && !this.cy.animated(),
+      isSettled: () => this.laidOut && !this.layingOut && !this.feed.busy && !this.cy.nodes('.pending').nonempty() && !this.cy.animated(),
     });
     mounted.add(this);
   }
@@ -150,6 +162,7 @@ export class GraphController {
    * longer side stays within `maxSide` pixels (a sensible picture to paste or print).
    */
   exportPng(background: string, maxSide = 2400): Promise<Blob> {
+    this.feed.flush();
     const box = this.cy.elements().boundingBox();
     const scale = Math.min(2, maxSide / Math.max(1, box.w), maxSide / Math.max(1, box.h));
     // The whole graph at picture scale: labels as the stylesheet draws them, not the zoom-sized key labels.
@@ -164,6 +177,7 @@ export class GraphController {
     this.keyLabels.detach();
     this.minimap.detach();
     this.removeTestHook();
+    this.feed.dispose();
     this.engine.dispose();
     this.cy.destroy();
   }
@@ -186,41 +200,42 @@ export class GraphController {
     const nodeChurn = diff.addNodes.length + diff.removeNodes.length;
     this.applying = true;
     cy.batch(() => {
+      // Elements still queued in the feed are changed there.
       for (const id of diff.removeEdges) {
-        cy.getElementById(id).remove();
+        if (!this.feed.drop(id)) cy.getElementById(id).remove();
         this.edges.delete(id);
       }
       for (const id of diff.removeNodes) {
-        cy.getElementById(id).remove();
+        if (!this.feed.drop(id)) cy.getElementById(id).remove();
         this.nodes.delete(id);
       }
       for (const node of diff.updateNodes) {
-        cy.getElementById(node.id).data(node);
+        if (!this.feed.update(node.id, { ...node })) cy.getElementById(node.id).data(node);
         this.nodes.set(node.id, node);
       }
       for (const edge of diff.updateEdges) {
-        cy.getElementById(edge.id).data(edge);
+        if (!this.feed.update(edge.id, { ...edge })) cy.getElementById(edge.id).data(edge);
         this.edges.set(edge.id, edge);
       }
+      const nodeClasses = elements.nodes.length <= ANIMATE_LIMIT ? `pending ${FADE_CLASS}` : 'pending';
       const added: ElementDefinition[] = diff.addNodes.map((node) => ({
         group: 'nodes',
         data: { ...node },
-        classes: 'pending',
+        classes: nodeClasses,
         selectable: !node.group,
         position: this.guessPosition(node.id, elements.edges),
       }));
       added.push(
         ...diff.addEdges.map((edge): ElementDefinition => ({ group: 'edges', data: { ...edge }, classes: 'pending', selectable: false })),
       );
-      if (added.length) cy.add(added);
+      this.feed.add(added);
       for (const node of diff.addNodes) this.nodes.set(node.id, node);
       for (const edge of diff.addEdges) this.edges.set(edge.id, edge);
-      cy.nodes('.focus').removeClass('focus');
-      if (focusId) cy.getElementById(focusId).addClass('focus');
+      this.focusId = focusId;
+      this.markFocus();
     });
     this.applySelection();
     this.applying = false;
-    this.focusId = focusId;
 
     const request = buildLayoutRequest(elements, layout.algorithm, layout.direction);
     if (request.key === this.layoutKey && !cy.elements('.pending').nonempty()) return;
@@ -233,7 +248,7 @@ export class GraphController {
     if (cached) {
       // A layout still running for an older view is dropped with it (its reply is ignored).
       if (this.layingOut) this.setBusy(false);
-      this.applyPositions(cached, fit);
+      this.place(cached, fit, token);
       return;
     }
     this.setBusy(true);
@@ -241,10 +256,11 @@ export class GraphController {
       .layout(request)
       .then((positions) => {
         if (token !== this.layoutToken || !positions) return;
-        this.applyPositions(positions, fit);
+        this.place(positions, fit, token);
       })
       .catch((error: unknown) => {
         if (token !== this.layoutToken) return;
+        this.feed.flush();
         this.cy.elements('.pending').removeClass('pending');
         this.callbacks.onLayoutError(error instanceof Error ? error.message : String(error));
       })
@@ -324,7 +340,40 @@ export class GraphController {
 
   private setBusy(busy: boolean): void {
     this.layingOut = busy;
+    this.showBusy();
+  }
+
+  /** The indicator is on while a layout runs or elements are still being added. */
+  private showBusy(): void {
+    const busy = this.layingOut || this.feed.busy;
+    if (busy === this.busyShown) return;
+    this.busyShown = busy;
     this.callbacks.onLayoutBusy(busy);
+  }
+
+  /** The focus ring on the focus CI alone (touching only nodes that change: a class change restyles). */
+  private markFocus(): void {
+    const cy = this.cy;
+    cy.nodes('.focus').forEach((node) => void (node.id() === this.focusId || node.removeClass('focus')));
+    if (!this.focusId) return;
+    const focus = cy.getElementById(this.focusId);
+    if (focus.nonempty() && !focus.hasClass('focus')) focus.addClass('focus');
+  }
+
+  /** A chunk of queued elements is on the canvas: the focus ring and the selection may name some of them. */
+  private afterChunk(): void {
+    const applying = this.applying;
+    this.applying = true;
+    this.cy.batch(() => this.markFocus());
+    this.applySelection();
+    this.applying = applying;
+  }
+
+  /** Applies a layout's positions once every element of the view is on the canvas (unless a newer layout came). */
+  private place(positions: Positions, fit: boolean, token: number): void {
+    this.feed.whenDrained(() => {
+      if (token === this.layoutToken) this.applyPositions(positions, fit);
+    });
   }
 
   /** Where a new node appears until the layout places it: among its placed neighbours. */

@@ -1,8 +1,8 @@
 // Keeps the labels of the CIs that matter readable at every zoom, never overlapping (label-plan.ts
 // chooses them and their side): below zoom 1 their font is scaled up by 1/zoom through element
-// style bypasses, so they stay 12 px on screen, and every other label is hidden (text-opacity 0)
+// style bypasses, so they stay 12 px on screen, and every other label is hidden (the muted class)
 // until zoomed in or hovered. From zoom 1 the stylesheet draws every label where the layout left it room.
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Collection, Core, EventObject, NodeSingular } from 'cytoscape';
 import { MAX_KEY_LABELS, ORDINARY_RANK, placeLabels, type Obstacle, rankLabels, type Box, type LabelCandidate, type LabelSlot, type PlacedLabel, type RankedLabel } from './label-plan';
 import { OVERLAY_CLASS_NAMES } from '../impact/impact-model';
 import { LABEL_MAX_WIDTH as MAX_WIDTH } from './label-size';
@@ -18,6 +18,8 @@ const ORDINARY_ZOOM = 0.5;
 /** Above this many nodes labels do not weigh the nodes they would cover. */
 const MAX_OBSTACLES = 400;
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+/** Hides a node's label (stylesheet.ts). A class, not a style bypass: a node added while labels are muted gets it before Cytoscape first styles it, for next to nothing. */
+export const MUTED_LABEL_CLASS = 'label-muted';
 const BYPASSED = 'font-size text-max-width text-margin-x text-margin-y text-valign text-halign text-background-padding min-zoomed-font-size';
 /** The stylesheet's valign/halign and margins for each slot (screen px before scaling). */
 const SLOT_STYLE: Readonly<Record<LabelSlot, { valign: string; halign: string; x: number; y: number }>> = {
@@ -39,19 +41,27 @@ export class KeyLabels {
   private kept = new Map<string, LabelSlot>();
   /** Nodes whose label is hidden below zoom 1 (not placed). */
   private muted = new Set<string>();
+  /** The last write hid the labels not placed: nodes added since come in muted. */
+  private muting = false;
+  /** Class events of our own writes do not ask for a new plan. */
+  private writing = false;
   private ranked: RankedLabel[] | null = null;
   private frame = 0;
   private readonly measure = document.createElement('canvas').getContext('2d');
 
   constructor(private readonly cy: Core) {
     cy.on('zoom pan resize position', this.schedule);
-    cy.on('add remove select unselect class', this.invalidate);
+    cy.on('remove select unselect', this.invalidate);
+    cy.on('add class', this.onChange);
+    cy.on('add', 'node', this.onAdd);
   }
 
   detach(): void {
     cancelAnimationFrame(this.frame);
     this.cy.off('zoom pan resize position', this.schedule);
-    this.cy.off('add remove select unselect class', this.invalidate);
+    this.cy.off('remove select unselect', this.invalidate);
+    this.cy.off('add class', this.onChange);
+    this.cy.off('add', 'node', this.onAdd);
   }
 
   /** Ids whose label is kept at every zoom, for the test hook. */
@@ -70,18 +80,36 @@ export class KeyLabels {
     this.schedule();
   }
 
-  /** After a stylesheet swap (theme): the bypasses are written again. */
+  /** After a stylesheet swap (theme): the bypasses are written again (classes stay). */
   restyle(): void {
     const kept = [...this.kept].map(([id, slot]) => ({ id, slot }));
     this.kept = new Map();
-    const muted = this.muted.size > 0;
-    this.muted = new Set();
-    this.write(kept, Math.max(1, 1 / this.cy.zoom()), muted);
+    this.write(kept, Math.max(1, 1 / this.cy.zoom()), this.muting);
   }
 
   private readonly invalidate = () => {
+    if (this.writing) return;
     this.ranked = null;
     this.schedule();
+  };
+
+  /**
+   * An element added or reclassed. One not laid out yet ('pending', invisible) changes no label
+   * that can be placed: the plan waits until it is shown (its 'pending' class goes, a class event),
+   * not once per chunk of a view being added (element-feed.ts).
+   */
+  private readonly onChange = (event: EventObject) => {
+    if (!(event.target as NodeSingular).hasClass('pending')) this.invalidate();
+  };
+
+  /** A node added while labels are muted is muted at once (the next plan may place its label). */
+  private readonly onAdd = (event: EventObject) => {
+    if (!this.muting) return;
+    const node = event.target as NodeSingular;
+    this.writing = true;
+    node.addClass(MUTED_LABEL_CLASS);
+    this.writing = false;
+    this.muted.add(node.id());
   };
 
   private readonly schedule = () => {
@@ -173,10 +201,13 @@ export class KeyLabels {
     const next = new Map(labels.map((l) => [l.id, l.slot]));
     const nextMuted = new Set<string>();
     if (mute) this.cy.nodes().forEach((n) => void (next.has(n.id()) || nextMuted.add(n.id())));
+    const unmute = this.collect([...this.muted].filter((id) => !nextMuted.has(id)));
+    const newlyMuted = this.collect([...nextMuted].filter((id) => !this.muted.has(id)));
+    this.writing = true;
     this.cy.batch(() => {
       for (const id of this.kept.keys()) if (!next.has(id)) this.cy.getElementById(id).removeStyle(BYPASSED);
-      for (const id of this.muted) if (!nextMuted.has(id)) this.cy.getElementById(id).removeStyle('text-opacity');
-      for (const id of nextMuted) if (!this.muted.has(id)) this.cy.getElementById(id).style('text-opacity', 0);
+      if (unmute.nonempty()) unmute.removeClass(MUTED_LABEL_CLASS);
+      if (newlyMuted.nonempty()) newlyMuted.addClass(MUTED_LABEL_CLASS);
       for (const [id, slot] of next) {
         const node = this.cy.getElementById(id);
         const place = SLOT_STYLE[slot];
@@ -192,8 +223,17 @@ export class KeyLabels {
         });
       }
     });
+    this.writing = false;
     this.kept = next;
     this.muted = nextMuted;
+    this.muting = mute;
+  }
+
+  /** The nodes of these ids on the canvas. */
+  private collect(ids: string[]): Collection {
+    const eles = this.cy.collection();
+    for (const id of ids) eles.merge(this.cy.getElementById(id));
+    return eles;
   }
 
   private candidate(node: NodeSingular): LabelCandidate {

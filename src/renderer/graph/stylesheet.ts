@@ -6,7 +6,11 @@ import type { Theme } from '../state/view-store';
 import { CLASS_STYLES, CRITICALITY_BORDER, RELATIONSHIP_STYLES, classIcon } from './class-style';
 import { PALETTES } from './palette';
 import { LABEL_MAX_WIDTH } from './label-size';
+import { MUTED_LABEL_CLASS } from './key-labels';
 import { impactStylesheet } from '../impact/impact-styles';
+
+/** Nodes that fade in and out: only those added to a view small enough to animate (graph-controller.ts). */
+export const FADE_CLASS = 'fade';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
@@ -37,10 +41,10 @@ export function buildStylesheet(theme: Theme): StylesheetJson {
         'background-height': '56%',
         'background-clip': 'none',
         'background-image-containment': 'over',
-        'transition-property': 'opacity',
-        'transition-duration': 150,
       },
     },
+    // Not on every node: a transition restyles and redraws each of its nodes every frame, far too much work on a 1,000-node view.
+    { selector: `node.${FADE_CLASS}`, style: { 'transition-property': 'opacity', 'transition-duration': 150 } },
   ];
   for (const ciClass of CI_CLASSES) {
     const s = CLASS_STYLES[ciClass];
@@ -136,6 +140,8 @@ export function buildStylesheet(theme: Theme): StylesheetJson {
       style: { width: 64, height: 64, 'font-size': 15, 'font-weight': 'bold', 'text-max-width': '220px', 'border-width': 4, 'border-style': 'double' },
     },
     { selector: 'edge[?rolled]', style: { label: 'data(label)', 'font-size': 12, 'font-weight': 'bold', width: 3, 'min-zoomed-font-size': 0 } },
+    // Labels hidden while zoomed out, all but the key labels (key-labels.ts).
+    { selector: `node.${MUTED_LABEL_CLASS}`, style: { 'text-opacity': 0 } },
     { selector: '.pending', style: { opacity: 0 } },
     {
       selector: 'core',

@@ -6,6 +6,7 @@ import { downloadBlob, fileStamp } from '../data/download';
 import { impactToCsv, impactToMarkdown } from './impact-export';
 import { explanationPath, impactedList, impactIndex, type BlastRadiusResult, type Explanation, type ImpactLevel, type ImpactedCi } from '../../shared/impact-types';
 import { ClassIcon } from '../components/ClassIcon';
+import { GrowingList } from '../components/GrowingList';
 import { stepEnds, type PathReading } from '../../shared/failure-direction';
 import { classLabel, relationshipVerb } from '../graph/class-style';
 import { useDataStore } from '../state/data-store';
@@ -266,6 +267,7 @@ function BlastRadius() {
   const services = useMemo(() => (result ? rankServices(result.services) : []), [result]);
   const all = useMemo(() => (result ? rankImpacted(impactedList(result.impacted)) : []), [result]);
   const groups = useMemo(() => (result ? redundancyRows(result) : []), [result]);
+  const listed = useMemo(() => all.slice(0, LIST_LIMIT), [all]);
   if (!result || !index) return <SpofSection />;
   const counts = impactCounts(result);
   const explanation = chosenId ? explanationPath(index, chosenId) : null;
@@ -319,12 +321,16 @@ function BlastRadius() {
         <h3>Impacted services ({services.length})</h3>
         {services.length === 0 && <p className="muted">No business or technical service is impacted.</p>}
         <div className="impact-list" data-testid="impact-services">
-          {services.map((s) => (
-            <div key={s.id}>
-              <ImpactRow ci={s} chosen={chosenId === s.id} onChoose={() => choose(s.id)} testId="impact-service" />
-              {detail(s.id)}
-            </div>
-          ))}
+          <GrowingList
+            items={services}
+            keyOf={(s) => s.id}
+            row={(s) => (
+              <div>
+                <ImpactRow ci={s} chosen={chosenId === s.id} onChoose={() => choose(s.id)} testId="impact-service" />
+                {detail(s.id)}
+              </div>
+            )}
+          />
         </div>
       </section>
 
@@ -332,13 +338,17 @@ function BlastRadius() {
         <section className="panel-section">
           <h3>Redundancy groups</h3>
           <div className="impact-list">
-            {groups.map((g) => (
-              <div key={g.id} className="impact-group" data-testid="impact-redundancy" data-ci-id={g.id} data-level={g.level}>
-                <LevelBadge level={g.level} />
-                <span className="impact-row-name">{g.name}</span>
-                <span className="impact-group-text">{g.redundancy?.text}</span>
-              </div>
-            ))}
+            <GrowingList
+              items={groups}
+              keyOf={(g) => g.id}
+              row={(g) => (
+                <div className="impact-group" data-testid="impact-redundancy" data-ci-id={g.id} data-level={g.level}>
+                  <LevelBadge level={g.level} />
+                  <span className="impact-row-name">{g.name}</span>
+                  <span className="impact-group-text">{g.redundancy?.text}</span>
+                </div>
+              )}
+            />
           </div>
         </section>
       )}
@@ -347,12 +357,16 @@ function BlastRadius() {
         <details>
           <summary className="impact-summary">All impacted CIs ({all.length})</summary>
           <div className="impact-list" data-testid="impact-all">
-            {all.slice(0, LIST_LIMIT).map((c) => (
-              <div key={c.id}>
-                <ImpactRow ci={c} chosen={chosenId === c.id} onChoose={() => choose(c.id)} testId="impact-ci" />
-                {!isServiceClass(c.class) && detail(c.id)}
-              </div>
-            ))}
+            <GrowingList
+              items={listed}
+              keyOf={(c) => c.id}
+              row={(c) => (
+                <div>
+                  <ImpactRow ci={c} chosen={chosenId === c.id} onChoose={() => choose(c.id)} testId="impact-ci" />
+                  {!isServiceClass(c.class) && detail(c.id)}
+                </div>
+              )}
+            />
             {all.length > LIST_LIMIT && <p className="faint">…and {all.length - LIST_LIMIT} more (most severe and nearest listed first).</p>}
           </div>
         </details>

@@ -1,11 +1,12 @@
 // Draws the change simulation on the Explore screen's Cytoscape instance: element classes from
 // the impact store (re-applied when elements are added), framing the impacted CIs once laid out,
 // the right-click menu on a node, and a read-only window.__faultlineImpact for end-to-end tests.
-import type { Core, EventObject, NodeSingular, SingularElementArgument } from 'cytoscape';
+import type { Core, EventObject, NodeSingular } from 'cytoscape';
 import { useViewStore } from '../state/view-store';
 import { OVERLAY_CLASS_NAMES, overlayClasses, type OverlayClasses } from './impact-model';
 import { useImpactStore, type ImpactState } from './impact-store';
 import { isGroupId } from './roll-up';
+import { syncClasses } from '../graph/class-sync';
 
 export interface ImpactTestHook {
   /** Overlay classes (impact-*) of an element on the canvas, sorted; null when it is not on the canvas. */
@@ -21,7 +22,6 @@ declare global {
   }
 }
 
-const ALL_CLASSES = OVERLAY_CLASS_NAMES.join(' ');
 /** Room around framed CIs for their (wide) labels. */
 const PADDING = 90;
 const MAX_FRAME_ZOOM = 1.2;
@@ -97,36 +97,13 @@ export class ImpactOverlay {
   };
 
   private apply(): void {
-    const cy = this.cy;
     const overlay = this.overlay;
-    cy.batch(() => {
-      cy.elements().removeClass(ALL_CLASSES);
-      if (!overlay) return;
-      if (overlay.rest) cy.elements().addClass(overlay.rest);
-      const rest = overlay.rest;
-      const mark = (el: SingularElementArgument, classes: readonly string[]): void => {
-        // Listed elements carry their own classes; they are dimmed only when the overlay says so.
-        if (rest && !classes.includes(rest)) el.removeClass(rest);
-        el.addClass(classes.join(' '));
-      };
-      for (const [map, drawn] of [
-        [overlay.nodes, cy.nodes()],
-        [overlay.edges, cy.edges()],
-      ] as const) {
-        // A big blast radius lists far more CIs than the view draws: walk the smaller side.
-        if (map.size > drawn.length) {
-          drawn.forEach((el) => {
-            const classes = map.get(el.id());
-            if (classes) mark(el, classes);
-          });
-          continue;
-        }
-        for (const [id, classes] of map) {
-          const el = cy.getElementById(id);
-          if (el.nonempty()) mark(el, classes);
-        }
-      }
-    });
+    const none: readonly string[] = [];
+    const rest = overlay?.rest ? [overlay.rest] : none;
+    // Listed elements carry their own classes (dimmed only when the overlay says so); the others get `rest`.
+    syncClasses(this.cy, this.cy.elements(), OVERLAY_CLASS_NAMES, (el) =>
+      overlay ? ((el.isNode() ? overlay.nodes : overlay.edges).get(el.id()) ?? rest) : none,
+    );
   }
 
   /** Brings these CIs into view once the graph holding them is laid out. */

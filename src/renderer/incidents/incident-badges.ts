@@ -4,6 +4,7 @@
 import type { Core } from 'cytoscape';
 import { INCIDENT_BADGES, incidentBadges } from './incident-list-model';
 import { useIncidentsStore } from './incidents-store';
+import { syncClasses } from '../graph/class-sync';
 
 declare global {
   interface Window {
@@ -11,24 +12,23 @@ declare global {
   }
 }
 
-const ALL = INCIDENT_BADGES.join(' ');
-
 export class IncidentBadgeOverlay {
   private badges = new Map<string, string>();
+  private queued = false;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly cy: Core) {
     this.unsubscribe = useIncidentsStore.subscribe((state, previous) => {
       if (state.items !== previous.items || state.badgesOn !== previous.badgesOn) this.update();
     });
-    cy.on('add', 'node', this.apply);
+    cy.on('add', 'node', this.onAdd);
     window.__faultlineIncidents = Object.freeze({ badged: (cls: string) => cy.nodes(`.${cls}`).map((n) => n.id()).sort() });
     this.update();
   }
 
   detach(): void {
     this.unsubscribe();
-    this.cy.off('add', 'node', this.apply);
+    this.cy.off('add', 'node', this.onAdd);
     delete window.__faultlineIncidents;
   }
 
@@ -38,10 +38,21 @@ export class IncidentBadgeOverlay {
     this.apply();
   }
 
-  private readonly apply = () => {
-    this.cy.batch(() => {
-      this.cy.nodes(`.${INCIDENT_BADGES.join(', .')}`).removeClass(ALL);
-      for (const [id, cls] of this.badges) this.cy.getElementById(id).addClass(cls);
+  /** Once for all the nodes added in one go ('add' fires per node). */
+  private readonly onAdd = () => {
+    if (this.queued) return;
+    this.queued = true;
+    queueMicrotask(() => {
+      this.queued = false;
+      if (!this.cy.destroyed()) this.apply();
     });
   };
+
+  private apply(): void {
+    const none: readonly string[] = [];
+    syncClasses(this.cy, this.cy.elements('node'), INCIDENT_BADGES, (node) => {
+      const cls = this.badges.get(node.id());
+      return cls ? [cls] : none;
+    });
+  }
 }
