@@ -91,6 +91,12 @@ export const PREPARE_DELAY_MS = 300;
 export const PREPARE_SLICE_MS = 20;
 
 /**
+ * Common cause is prepared only once no request but the renderer's status poll (doc.info, every
+ * 2 s) has come for this long: a document opening or a user at work keeps the CPU and the queue.
+ */
+export const PREPARE_IDLE_MS = 1000;
+
+/**
  * Where the core's field names sit inside an operation's input, so that a CmdbError's
  * field and a zod issue on the same field carry the same path (e.g. `ci.name`).
  */
@@ -193,6 +199,8 @@ class Service implements FaultlineService {
   private revision = 0;
   private closed = false;
   private prepareTimer: NodeJS.Timeout | null = null;
+  /** Date.now() of the last request other than doc.info (see PREPARE_IDLE_MS). */
+  private lastActivityAt = 0;
   /** What the user should know about how the current document came to be open. */
   private openWarnings: string[] = [];
   private readonly chosenPaths = new Set<string>();
@@ -253,6 +261,7 @@ class Service implements FaultlineService {
     if (!isOperationName(name)) {
       return { ok: false, error: { code: 'unknown_operation', message: `Unknown operation: ${name}` } };
     }
+    if (name !== 'doc.info') this.lastActivityAt = Date.now();
     const parsed = operations[name].input.safeParse(input);
     if (!parsed.success) {
       const issues = zodIssues(parsed.error);
@@ -459,12 +468,21 @@ class Service implements FaultlineService {
   /**
    * Prepares common cause for the graph of `revision` (its tables and the blast radii of the CIs
    * that hurt the most services: prepare-common-cause.ts), one slice of at most PREPARE_SLICE_MS
-   * per turn of the queue, so a request waits for one slice at most; it stops at the next edit,
-   * which prepares again once edits pause.
+   * per turn of the queue, so a request waits for one slice at most, and only while the user is
+   * idle (PREPARE_IDLE_MS); it stops at the next edit, which prepares again once edits pause.
    */
   private prepareCommonCauseSlices(revision: number): void {
     const current = () => !this.closed && this.store !== null && this.revision === revision;
     if (!current()) return;
+    const wait = this.lastActivityAt + PREPARE_IDLE_MS - Date.now();
+    if (wait > 0) {
+      this.prepareTimer = setTimeout(() => {
+        this.prepareTimer = null;
+        this.prepareCommonCauseSlices(revision);
+      }, wait);
+      this.prepareTimer.unref();
+      return;
+    }
     setImmediate(() => {
       this.enqueue(async () => (current() && this.store ? prepareCommonCause(this.store.cmdb.graph, { budgetMs: PREPARE_SLICE_MS }) : false))
         .then((more) => {

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CmdbGraph } from '../../../../src/core/graph/cmdb-graph';
 import { startFaultlineService, type FaultlineService } from '../../../../src/node/service';
-import { PREPARE_DELAY_MS, PREPARE_SLICE_MS } from '../../../../src/node/service/service';
+import { PREPARE_DELAY_MS, PREPARE_IDLE_MS, PREPARE_SLICE_MS } from '../../../../src/node/service/service';
 import { tempDir, writeDocument } from './fixture';
 
 const prepared = vi.hoisted(() => [] as CmdbGraph[]);
@@ -43,7 +43,7 @@ beforeEach(async () => {
   dir = tempDir('prepare');
   const documentPath = writeDocument(join(dir, 'cmdb.faultline'));
   service = await startFaultlineService({ dataDir: join(dir, 'data'), documentPath, actor: 'tester', log: () => undefined });
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   prepared.length = 0;
   slices.graphs.length = 0;
   slices.budgets.length = 0;
@@ -91,10 +91,15 @@ describe('preparing the impact engine after edits', () => {
     expect(prepared).toHaveLength(0);
   });
 
-  it('then prepares common cause for the same graph, one slice per turn of the queue, until it is done', async () => {
+  it('then, once the user is idle, prepares common cause for the same graph, one slice per turn of the queue, until it is done', async () => {
     await ok('ci.update', { id: 'app_web', patch: { name: 'Sliced' } });
     vi.advanceTimersByTime(PREPARE_DELAY_MS);
     await ok('doc.info', {});
+    await turns(10);
+    // The edit was a request: nothing yet (the status poll does not count).
+    expect(prepared).toHaveLength(1);
+    expect(slices.graphs).toHaveLength(0);
+    vi.advanceTimersByTime(PREPARE_IDLE_MS - PREPARE_DELAY_MS);
     await turns(10);
     expect(slices.graphs).toHaveLength(SLICES);
     expect(new Set(slices.graphs)).toEqual(new Set(prepared));
@@ -104,19 +109,26 @@ describe('preparing the impact engine after edits', () => {
     expect(slices.graphs).toHaveLength(SLICES);
   });
 
-  it('stops preparing common cause at the next edit, and prepares again once edits pause', async () => {
+  it('waits while requests keep coming, and stops at the next edit, preparing again once edits pause', async () => {
     await ok('ci.update', { id: 'app_web', patch: { name: 'First' } });
     vi.advanceTimersByTime(PREPARE_DELAY_MS);
     await ok('doc.info', {});
-    await ok('ci.update', { id: 'app_web', patch: { name: 'Second' } });
+    // A read at work postpones the slices by PREPARE_IDLE_MS from it.
+    vi.advanceTimersByTime(PREPARE_IDLE_MS - PREPARE_DELAY_MS - 1);
+    await ok('ci.get', { id: 'app_web' });
+    vi.advanceTimersByTime(1);
     await turns(10);
-    // The edit came right after the first slice was scheduled: the slices left of that revision did not run.
-    expect(slices.graphs.length).toBeLessThan(SLICES);
-    const before = slices.graphs.length;
-    vi.advanceTimersByTime(PREPARE_DELAY_MS);
+    expect(slices.graphs).toHaveLength(0);
+    vi.advanceTimersByTime(PREPARE_IDLE_MS - 1);
+    await ok('ci.update', { id: 'app_web', patch: { name: 'Second' } });
+    vi.advanceTimersByTime(1);
+    await turns(10);
+    // The edit came before the slices of the first revision began: none of them ran.
+    expect(slices.graphs).toHaveLength(0);
+    vi.advanceTimersByTime(PREPARE_IDLE_MS);
     await ok('doc.info', {});
     await turns(10);
-    expect(slices.graphs.length).toBeGreaterThan(before);
-    expect(slices.graphs.at(-1)?.getCi('app_web')?.name).toBe('Second');
+    expect(slices.graphs).toHaveLength(SLICES);
+    expect(slices.graphs.every((g) => g.getCi('app_web')?.name === 'Second')).toBe(true);
   });
 });
