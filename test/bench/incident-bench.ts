@@ -33,6 +33,7 @@ import { affectedServicesOf, causeScore, commonCause, prepareCommonCause, probab
 import type { Change } from '../../src/shared/changes';
 import { DEFAULT_PRIORITY_MATRIX, IncidentSchema, type AffectedService, type Incident } from '../../src/shared/incidents';
 import type { CmdbDocument } from '../../src/shared/model';
+import { PREPARE_SLICE_MS } from '../../src/node/service/service';
 import { mulberry32 } from '../support/synthetic-cmdb';
 import { summarize, time, type Summary } from './stats';
 
@@ -352,13 +353,13 @@ function agreesWithTable(graph: CmdbGraph, table: ReachTable, culprit: number): 
   return hurt === ids(table.hurt[culprit]) && reached === ids(table.reached[culprit]);
 }
 
-/** Runs the service's idle preparation of common cause to its end, in its slices (PREPARE_SLICE_MS in src/node/service/service.ts). */
+/** Runs the service's idle preparation of common cause to its end, in the service's slices. */
 function prepareAsTheServiceDoes(graph: CmdbGraph): { ms: number; slices: number; longestSliceMs: number } {
   let slices = 0;
   let longestSliceMs = 0;
   const started = performance.now();
   for (let more = true; more; ) {
-    const slice = time(() => prepareCommonCause(graph, { budgetMs: 20 }));
+    const slice = time(() => prepareCommonCause(graph, { budgetMs: PREPARE_SLICE_MS }));
     more = slice.value;
     slices++;
     longestSliceMs = Math.max(longestSliceMs, slice.ms);

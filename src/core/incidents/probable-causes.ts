@@ -22,6 +22,9 @@ export function upstreamOf(graph: CmdbGraph, affectedCiIds: readonly string[]): 
   const roots = [...new Set(affectedCiIds.flatMap((id) => ix.indexOf.get(id) ?? []))];
   const walk = upstreamWalk(ix, roots);
   const { distance, next: parent } = walk;
+  const requireCurrent = (): void => {
+    if (!walk.current()) throw new Error('upstreamOf: read after a later walk on the same graph reused its arrays');
+  };
   // Parent pointers lead from a dependency to the affected CI it was reached from: the direction failure travels.
   const rootOf = (v: number): number => {
     let u = v;
@@ -29,14 +32,14 @@ export function upstreamOf(graph: CmdbGraph, affectedCiIds: readonly string[]): 
     return u;
   };
   const pathFrom = (v: number): string[] => {
-    if (!walk.current()) throw new Error('upstreamOf: read after a later walk on the same graph reused its arrays');
+    requireCurrent();
     const path = [ix.ciIds[v]];
     for (let u = v; parent[u] >= 0; u = parent[u]) path.push(ix.ciIds[parent[u]]);
     return path;
   };
   return {
     get(ciId) {
-      if (!walk.current()) throw new Error('upstreamOf: read after a later walk on the same graph reused its arrays');
+      requireCurrent();
       const v = ix.indexOf.get(ciId);
       if (v === undefined || distance[v] < 0) return undefined;
       return { distance: distance[v], affectedCiId: ix.ciIds[rootOf(v)], path: () => pathFrom(v) };
